@@ -1,0 +1,5 @@
+package org.painladder.domain.pain;
+
+public enum AdverseEffectType {
+    SEDATION, RESPIRATORY_DEPRESSION, NAUSEA, CONSTIPATION, DELIRIUM, MYOCLONUS, PRURITUS, URINARY_RETENTION
+}

@@ -1,0 +1,5 @@
+package org.painladder.domain.pain;
+
+public enum AssessmentKind {
+    BACKGROUND, BREAKTHROUGH
+}

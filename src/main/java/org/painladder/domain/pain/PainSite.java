@@ -1,0 +1,6 @@
+package org.painladder.domain.pain;
+
+public enum PainSite {
+    HEAD, NECK_SHOULDER, CHEST, ABDOMEN_UPPER, ABDOMEN_LOWER, PELVIS, PERINEUM, BACK_LOW, LIMB_UPPER, LIMB_LOWER,
+    BONE_DIFFUSE, GENERALIZED, OTHER
+}

@@ -1,0 +1,5 @@
+package org.painladder.domain.patient;
+
+public enum PatientStatus {
+    ACTIVE, DISCHARGED, DECEASED
+}
