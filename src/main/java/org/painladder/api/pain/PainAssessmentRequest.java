@@ -1,0 +1,48 @@
+package org.painladder.api.pain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.domain.pain.AcuteCause;
+import org.painladder.domain.pain.AdverseEffect;
+import org.painladder.domain.pain.AdverseEffectType;
+import org.painladder.domain.pain.AssessmentKind;
+import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.PainCourse;
+import org.painladder.domain.pain.PainMechanism;
+import org.painladder.domain.pain.PainScale;
+import org.painladder.domain.pain.PainSite;
+
+/** A pain score as an EHR posts it (api.md "Pain assessments"). */
+public record PainAssessmentRequest(
+        @Size(min = 1, max = 128) String externalId,
+        @NotNull OffsetDateTime recordedAt,
+        @NotNull PainScale scale,
+        @Schema(description = "NRS/FACES/PAINAD 0–10, VAS 0–100 (mm), VRS NONE | MILD | MODERATE | SEVERE",
+                oneOf = {Number.class, String.class})
+        JsonNode value,
+        @NotNull AssessmentKind kind,
+        PainSite site,
+        PainMechanism mechanism,
+        PainCourse course,
+        AcuteCause acuteCause,
+        @Min(0) @Max(96) Integer breakthroughEpisodes24h,
+        @Size(max = 8) List<@NotNull @Valid AdverseEffectBody> adverseEffects,
+        AssessmentSource source) {
+
+    public record AdverseEffectBody(@NotNull AdverseEffectType type, @NotNull org.painladder.domain.pain.Severity severity) {
+        AdverseEffect toAdverseEffect() {
+            return new AdverseEffect(type, severity);
+        }
+    }
+
+    List<AdverseEffect> adverseEffectValues() {
+        return adverseEffects == null ? List.of() : adverseEffects.stream().map(AdverseEffectBody::toAdverseEffect).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package org.painladder.api.pain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.domain.pain.AcuteCause;
+import org.painladder.domain.pain.AdverseEffect;
+import org.painladder.domain.pain.AssessmentKind;
+import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.BandEdges;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.pain.PainControl;
+import org.painladder.domain.pain.PainCourse;
+import org.painladder.domain.pain.PainMechanism;
+import org.painladder.domain.pain.PainScale;
+import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.pain.RecordedAssessment;
+
+/** A stored assessment: the raw value as sent, the normalised score and band, and (on POST) the evaluation. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PainAssessmentResponse(
+        UUID id,
+        UUID patientId,
+        String externalId,
+        Instant recordedAt,
+        Instant receivedAt,
+        PainScale scale,
+        @Schema(description = "The value as recorded on its scale", oneOf = {Number.class, String.class})
+        Object value,
+        int score,
+        PainBand band,
+        AssessmentKind kind,
+        PainSite site,
+        PainMechanism mechanism,
+        PainCourse course,
+        AcuteCause acuteCause,
+        Integer breakthroughEpisodes24h,
+        List<AdverseEffect> adverseEffects,
+        AssessmentSource source,
+        Evaluation evaluation) {
+
+    /** The decision the rules took on this fact (api.md): pending advice stays listed under /recommendations. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Evaluation(int ladderStep, PainControl painControl, List<Object> recommendations,
+                             UUID refractoryCaseId) {
+    }
+
+    static PainAssessmentResponse of(RecordedAssessment recorded, BandEdges edges, boolean withEvaluation) {
+        PainAssessment assessment = recorded.assessment();
+        RecordedAssessment.Evaluation evaluation = recorded.evaluation();
+        return new PainAssessmentResponse(assessment.id(), recorded.patientId(), recorded.externalId(),
+                assessment.recordedAt(), recorded.receivedAt(), assessment.scale(), rawValue(assessment),
+                assessment.score(), assessment.band(edges), assessment.kind(), assessment.site(), assessment.mechanism(),
+                assessment.course(), assessment.acuteCause(), assessment.breakthroughEpisodes24h(),
+                assessment.adverseEffects(), recorded.source(),
+                withEvaluation ? new Evaluation(evaluation.ladderStep(), evaluation.painControl(), List.of(),
+                        evaluation.refractoryCaseId()) : null);
+    }
+
+    /** Numbers go back as numbers and VRS words as words, as the EHR sent them. */
+    private static Object rawValue(PainAssessment assessment) {
+        return assessment.scale() == PainScale.VRS ? assessment.rawValue() : new BigDecimal(assessment.rawValue());
+    }
+}

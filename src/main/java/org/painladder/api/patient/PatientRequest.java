@@ -1,0 +1,54 @@
+package org.painladder.api.patient;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.Set;
+import org.painladder.domain.patient.Contraindication;
+import org.painladder.domain.patient.Diagnosis;
+import org.painladder.domain.patient.PainCondition;
+import org.painladder.domain.patient.PatientProfile;
+import org.painladder.domain.patient.PatientStatus;
+import org.painladder.domain.patient.PrimarySite;
+import org.painladder.domain.patient.Sex;
+
+/** A patient as the EHR registers it, and the document a JSON merge patch is applied to. */
+public record PatientRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:/-]+", message = "may hold letters, digits and . _ : / - only")
+        String mrn,
+        @Min(1880) Integer birthYear,
+        @Pattern(regexp = "(?i)female|male|other|unknown", message = "must be one of female, male, other, unknown")
+        String sex,
+        @Valid DiagnosisBody diagnosis,
+        @Min(0) @Max(600) Integer lifeExpectancyMonths,
+        Set<@NotNull Contraindication> contraindications,
+        Set<@NotNull PainCondition> painConditions,
+        PatientStatus status) {
+
+    public record DiagnosisBody(
+            @Pattern(regexp = "[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?", message = "must be an ICD-10 code such as C25.0")
+            String icd10,
+            PrimarySite primarySite,
+            Boolean metastatic,
+            Boolean boneMetastases) {
+    }
+
+    PatientProfile toProfile() {
+        Diagnosis diagnosisValue = diagnosis == null ? null
+                : new Diagnosis(diagnosis.icd10(), diagnosis.primarySite(), diagnosis.metastatic(), diagnosis.boneMetastases());
+        return new PatientProfile(mrn, birthYear, sex == null ? null : Sex.valueOf(sex.toUpperCase(Locale.ROOT)),
+                diagnosisValue, lifeExpectancyMonths, contraindications, painConditions, status);
+    }
+
+    static PatientRequest of(PatientProfile profile) {
+        Diagnosis d = profile.diagnosis();
+        return new PatientRequest(profile.mrn(), profile.birthYear(), PatientResponse.sexCode(profile.sex()),
+                d == null ? null : new DiagnosisBody(d.icd10(), d.primarySite(), d.metastatic(), d.boneMetastases()),
+                profile.lifeExpectancyMonths(), profile.contraindications(), profile.painConditions(), profile.status());
+    }
+}

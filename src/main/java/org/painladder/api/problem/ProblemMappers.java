@@ -1,0 +1,241 @@
+package org.painladder.api.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.painladder.app.ClinicalValidationException;
+import org.painladder.app.ConflictException;
+import org.painladder.app.NotFoundException;
+import org.painladder.app.StaleVersionException;
+
+/**
+ * Every failure leaves as RFC 9457 problem+json: never a stack trace, an SQL fragment, a class name or an HTML page.
+ * Bodies that are not JSON, or hold the wrong JSON types, are 400; well-formed values the service cannot accept
+ * (a score of 11, an unknown code) are 422 with one violation per field.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException failure) {
+        return ProblemType.NOT_FOUND.problem(failure.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException failure) {
+        return ProblemType.CONFLICT.problem(failure.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException failure) {
+        return ProblemType.PRECONDITION_FAILED.problem(failure.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response clinicallyInvalid(ClinicalValidationException failure) {
+        List<Problem.FieldViolation> violations = failure.violations().stream()
+                .map(v -> new Problem.FieldViolation(v.field(), v.message()))
+                .toList();
+        return ProblemType.VALIDATION_FAILED.problem(failure.getMessage(), violations).toResponse();
+    }
+
+    /** Body constraints are 422 with the field path; query and path parameters out of range are 400. */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException failure) {
+        List<Problem.FieldViolation> bodyViolations = new ArrayList<>();
+        List<Problem.FieldViolation> parameterViolations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : failure.getConstraintViolations()) {
+            List<Path.Node> nodes = new ArrayList<>();
+            violation.getPropertyPath().forEach(nodes::add);
+            // Paths look like method.argument[.field...]: two nodes name a parameter, more name a body field.
+            if (nodes.size() <= 2) {
+                String parameter = nodes.get(nodes.size() - 1).getName();
+                parameterViolations.add(new Problem.FieldViolation(parameter, violation.getMessage()));
+            } else {
+                bodyViolations.add(new Problem.FieldViolation(fieldPath(nodes.subList(2, nodes.size())),
+                        violation.getMessage()));
+            }
+        }
+        Comparator<Problem.FieldViolation> byField = Comparator.comparing(Problem.FieldViolation::field);
+        if (!parameterViolations.isEmpty()) {
+            parameterViolations.sort(byField);
+            return ProblemType.MALFORMED_REQUEST.problem(summary(parameterViolations), parameterViolations).toResponse();
+        }
+        bodyViolations.sort(byField);
+        return ProblemType.VALIDATION_FAILED.problem(summary(bodyViolations), bodyViolations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException failure) {
+        return ProblemType.MALFORMED_REQUEST.problem("The body is not valid JSON (line "
+                + failure.getLocation().getLineNr() + ", column " + failure.getLocation().getColumnNr() + ")")
+                .toResponse();
+    }
+
+    /** An enum value the service does not know is a well-formed request with an invalid value: 422. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException failure) {
+        String field = fieldPath(failure);
+        if (failure instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+            List<Problem.FieldViolation> violations = List.of(new Problem.FieldViolation(field, "must be one of " + allowed));
+            return ProblemType.VALIDATION_FAILED.problem(field + " must be one of " + allowed, violations).toResponse();
+        }
+        String expected = failure.getTargetType() == null ? "another type" : describe(failure.getTargetType());
+        List<Problem.FieldViolation> violations = List.of(new Problem.FieldViolation(field, "must be " + expected));
+        return ProblemType.MALFORMED_REQUEST.problem(field + " has the wrong JSON type: it must be " + expected, violations)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonMappingException failure) {
+        String field = fieldPath(failure);
+        return ProblemType.MALFORMED_REQUEST.problem("The body cannot be read" + (field.isEmpty() ? "" : " at " + field))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException failure) {
+        return ProblemType.MALFORMED_REQUEST.problem("The body is not valid JSON").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException failure) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException failure) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException failure) {
+        return ProblemType.FORBIDDEN.problem("Your role does not allow this operation").toResponse();
+    }
+
+    /** Unknown routes (404), wrong methods (405), wrong content types (415) and friends from the JAX-RS layer. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException failure) {
+        if (failure.getResponse().getEntity() instanceof Problem) {
+            return failure.getResponse();
+        }
+        int status = failure.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(failure);
+        }
+        if (failure.getCause() instanceof JsonProcessingException json) {
+            return json instanceof MismatchedInputException mismatched ? wrongType(mismatched) : unreadableJson(json);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        Response.ResponseBuilder answer = Response.fromResponse(type.problem(detailFor(status)).toResponse());
+        Object allow = failure.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable failure) {
+        String correlationId = CorrelationId.current();
+        LOG.errorf(failure, "Unexpected failure (correlation id %s)", correlationId);
+        return ProblemType.INTERNAL_ERROR.problem("The service failed unexpectedly; quote correlation id "
+                + correlationId + " to its operators").toResponse();
+    }
+
+    private static Response unauthenticated() {
+        return Response.fromResponse(ProblemType.UNAUTHENTICATED
+                        .problem("Send Authorization: Bearer <token> with a valid, unexpired token").toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"painladder\"")
+                .build();
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This path does not support the method";
+            case 406 -> "The service answers application/json (problem+json for errors)";
+            case 415 -> "Send the body as application/json";
+            default -> Response.Status.fromStatusCode(status) == null ? "The request failed"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+    }
+
+    private static String summary(List<Problem.FieldViolation> violations) {
+        return violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+    }
+
+    private static String fieldPath(List<Path.Node> nodes) {
+        StringBuilder path = new StringBuilder();
+        // Bean Validation puts a list index on the node after the list: items, route[1] reads items[1].route.
+        for (Path.Node node : nodes) {
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                continue;
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(node.getName());
+        }
+        return path.toString();
+    }
+
+    private static String fieldPath(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : failure.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an RFC 3339 timestamp with offset, e.g. 2026-11-20T08:30:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

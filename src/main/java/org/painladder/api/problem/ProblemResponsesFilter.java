@@ -1,0 +1,56 @@
+package org.painladder.api.problem;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem responses every operation can give, so that client generators see the problem+json shape
+ * for each status; operation-specific ones (404, 409, 412) are annotated on the resource methods.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().forEach((method, operation) -> document(method, operation));
+            }
+        });
+    }
+
+    private static void document(PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        add(responses, "400", "Malformed request: invalid JSON, a wrong JSON type, or a query parameter out of range");
+        add(responses, "401", "No bearer token, or an invalid or expired one");
+        add(responses, "403", "The token's role does not allow this operation");
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH) {
+            add(responses, "413", "The body is larger than the configured limit");
+            add(responses, "415", "The body is not sent as application/json");
+            add(responses, "422", "Well-formed but clinically invalid; violations name each field");
+        }
+        add(responses, "429", "Too many requests from this caller; retry after the Retry-After seconds");
+        add(responses, "500", "Unexpected failure; the body carries a correlation id");
+    }
+
+    private static void add(APIResponses responses, String status, String description) {
+        Map<String, ?> existing = responses.getAPIResponses();
+        if (existing != null && existing.containsKey(status)) {
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)))));
+    }
+}

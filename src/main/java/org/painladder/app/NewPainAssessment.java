@@ -1,0 +1,58 @@
+package org.painladder.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.painladder.domain.pain.AcuteCause;
+import org.painladder.domain.pain.AdverseEffect;
+import org.painladder.domain.pain.AssessmentKind;
+import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.PainCourse;
+import org.painladder.domain.pain.PainMechanism;
+import org.painladder.domain.pain.PainScale;
+import org.painladder.domain.pain.PainSite;
+
+/** A pain assessment as an EHR, a clinician or a patient sent it, before it is read and stored. */
+public record NewPainAssessment(
+        String externalId,
+        Instant recordedAt,
+        PainScale scale,
+        String rawValue,
+        AssessmentKind kind,
+        PainSite site,
+        PainMechanism mechanism,
+        PainCourse course,
+        AcuteCause acuteCause,
+        Integer breakthroughEpisodes24h,
+        List<AdverseEffect> adverseEffects,
+        AssessmentSource source) {
+
+    public NewPainAssessment {
+        mechanism = mechanism == null ? PainMechanism.UNKNOWN : mechanism;
+        course = course == null ? PainCourse.CHRONIC : course;
+        adverseEffects = adverseEffects == null ? List.of() : List.copyOf(adverseEffects);
+        source = source == null ? AssessmentSource.EHR : source;
+    }
+
+    /**
+     * A fingerprint of what was said, with the raw value in its canonical spelling, so that an EHR's retry
+     * ({@code 7} again, or {@code "moderate"} for {@code "MODERATE"}) is recognised as the same fact.
+     */
+    String contentHash(String canonicalRawValue) {
+        String canonical = String.join("|", String.valueOf(recordedAt), scale.name(), canonicalRawValue, kind.name(),
+                Objects.toString(site), mechanism.name(), course.name(), Objects.toString(acuteCause),
+                Objects.toString(breakthroughEpisodes24h),
+                adverseEffects.stream().map(e -> e.type() + ":" + e.severity()).sorted().toList().toString(),
+                source.name());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
+        }
+    }
+}

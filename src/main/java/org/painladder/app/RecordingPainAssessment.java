@@ -1,0 +1,96 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.painladder.app.ClinicalValidationException.Violation;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainCourse;
+import org.painladder.domain.pain.RecordedAssessment;
+import org.painladder.domain.pain.ScaleReading;
+import org.painladder.domain.patient.LiveState;
+import org.painladder.domain.patient.Patient;
+import org.painladder.persistence.PainAssessments;
+import org.painladder.persistence.Patients;
+
+/**
+ * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, store
+ * it (once per externalId), and move the live state on. The patient's row lock orders facts about one patient, so
+ * the live state always reflects every acknowledged assessment.
+ */
+@ApplicationScoped
+public class RecordingPainAssessment {
+
+    /** EHR clocks drift; a score from further in the future than this is an error, not a fact. */
+    static final Duration MAX_CLOCK_DRIFT = Duration.ofMinutes(5);
+
+    /** @param created false when this was a retry of an assessment already stored with the same content */
+    public record Outcome(RecordedAssessment recorded, boolean created) {
+    }
+
+    private final Patients patients;
+    private final PainAssessments assessments;
+    private final Clock clock;
+    private final RulesConfig rules;
+
+    RecordingPainAssessment(Patients patients, PainAssessments assessments, Clock clock, RulesConfig rules) {
+        this.patients = patients;
+        this.assessments = assessments;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    @Transactional
+    public Outcome record(UUID patientId, NewPainAssessment incoming) {
+        Instant now = clock.instant();
+        Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        ScaleReading.Accepted reading = validate(incoming, now);
+        String contentHash = incoming.contentHash(reading.rawValue());
+
+        if (incoming.externalId() != null) {
+            Optional<RecordedAssessment> stored = assessments.findByExternalId(patientId, incoming.externalId());
+            if (stored.isPresent()) {
+                if (stored.get().contentHash().equals(contentHash)) {
+                    return new Outcome(stored.get(), false);
+                }
+                throw new ConflictException("externalId " + incoming.externalId() + " is already stored for this"
+                        + " patient with other content; send corrections under a new externalId");
+            }
+        }
+
+        PainAssessment assessment = new PainAssessment(UUID.randomUUID(), incoming.recordedAt(), incoming.scale(),
+                reading.rawValue(), reading.score(), incoming.kind(), incoming.site(), incoming.mechanism(),
+                incoming.course(), incoming.acuteCause(), incoming.breakthroughEpisodes24h(), incoming.adverseEffects());
+        LiveState state = patient.state().afterAssessment(assessment, now, rules.staleness(), rules.bandEdges());
+        RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(state.ladderStep(),
+                state.painControl(), state.openRefractoryCaseId());
+        RecordedAssessment recorded = assessments.insert(new RecordedAssessment(patientId, incoming.externalId(),
+                assessment, incoming.source(), now, contentHash, evaluation));
+        patients.saveState(patientId, state, now);
+        return new Outcome(recorded, true);
+    }
+
+    private static ScaleReading.Accepted validate(NewPainAssessment incoming, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        ScaleReading reading = incoming.scale().read(incoming.rawValue());
+        if (reading instanceof ScaleReading.Rejected rejected) {
+            violations.add(new Violation("value", rejected.reason()));
+        }
+        if (incoming.recordedAt().isAfter(now.plus(MAX_CLOCK_DRIFT))) {
+            violations.add(new Violation("recordedAt", "is more than 5 minutes in the future"));
+        }
+        if (incoming.acuteCause() != null && incoming.course() != PainCourse.ACUTE) {
+            violations.add(new Violation("acuteCause", "applies only to course ACUTE"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ClinicalValidationException(violations);
+        }
+        return (ScaleReading.Accepted) reading;
+    }
+}

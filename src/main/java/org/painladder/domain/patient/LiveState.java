@@ -1,0 +1,54 @@
+package org.painladder.domain.patient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.painladder.domain.pain.BandEdges;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainControl;
+
+/**
+ * The patient's state now, derived from the facts received so far and kept in one row so that reads, the worklist
+ * and cohort statistics never recompute it from history. "Latest" means newest by recordedAt, not by arrival.
+ */
+public record LiveState(
+        int ladderStep,
+        Instant ladderSince,
+        Integer latestScore,
+        Instant latestAssessedAt,
+        Integer latestBreakthroughEpisodes24h,
+        Integer latestBackgroundScore,
+        Instant latestBackgroundAt,
+        PainControl painControl,
+        BigDecimal omeddMg,
+        boolean refractory,
+        UUID openRefractoryCaseId) {
+
+    public static LiveState initial() {
+        return new LiveState(0, null, null, null, null, null, null, PainControl.UNKNOWN, BigDecimal.ZERO, false, null);
+    }
+
+    public LiveState withPainControl(PainControl control) {
+        return new LiveState(ladderStep, ladderSince, latestScore, latestAssessedAt, latestBreakthroughEpisodes24h,
+                latestBackgroundScore, latestBackgroundAt, control, omeddMg, refractory, openRefractoryCaseId);
+    }
+
+    /**
+     * The state once this assessment is known. Late EHR feeds arrive out of order, so an assessment only replaces
+     * the "latest" values when it was recorded at or after them; on a tie the later arrival wins.
+     */
+    public LiveState afterAssessment(PainAssessment assessment, Instant now, Duration staleness, BandEdges edges) {
+        boolean newest = latestAssessedAt == null || !assessment.recordedAt().isBefore(latestAssessedAt);
+        boolean newestBackground = assessment.isBackground()
+                && (latestBackgroundAt == null || !assessment.recordedAt().isBefore(latestBackgroundAt));
+        Integer score = newest ? Integer.valueOf(assessment.score()) : latestScore;
+        Instant assessedAt = newest ? assessment.recordedAt() : latestAssessedAt;
+        Integer episodes = newest ? assessment.breakthroughEpisodes24h() : latestBreakthroughEpisodes24h;
+        Integer backgroundScore = newestBackground ? Integer.valueOf(assessment.score()) : latestBackgroundScore;
+        Instant backgroundAt = newestBackground ? assessment.recordedAt() : latestBackgroundAt;
+        PainControl control = PainControl.of(backgroundScore, backgroundAt, episodes, now, staleness, edges);
+        return new LiveState(ladderStep, ladderSince, score, assessedAt, episodes, backgroundScore, backgroundAt,
+                control, omeddMg, refractory, openRefractoryCaseId);
+    }
+}

@@ -1,0 +1,9 @@
+package org.painladder.domain.patient;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A patient as stored: the EHR's profile, the live state, and the version used for optimistic concurrency. */
+public record Patient(UUID id, PatientProfile profile, LiveState state, Instant createdAt, Instant updatedAt,
+                      long version) {
+}

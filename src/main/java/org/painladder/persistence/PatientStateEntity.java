@@ -1,0 +1,34 @@
+package org.painladder.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "patient_state")
+class PatientStateEntity {
+    @Id
+    UUID patientId;
+    int ladderStep;
+    Instant ladderSince;
+    Integer latestScore;
+    Instant latestAssessedAt;
+    @Column(name = "latest_btp_episodes_24h")
+    Integer latestBtpEpisodes24h;
+    Integer latestBackgroundScore;
+    Instant latestBackgroundAt;
+    @Column(nullable = false)
+    String painControl;
+    @Column(nullable = false)
+    BigDecimal omeddMg;
+    boolean refractory;
+    UUID openRefractoryCaseId;
+    @Column(nullable = false)
+    String patientStatus;
+    @Column(nullable = false)
+    Instant updatedAt;
+}

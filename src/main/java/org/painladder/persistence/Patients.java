@@ -1,0 +1,153 @@
+package org.painladder.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.painladder.domain.pain.PainControl;
+import org.painladder.domain.patient.Contraindication;
+import org.painladder.domain.patient.Diagnosis;
+import org.painladder.domain.patient.LiveState;
+import org.painladder.domain.patient.PainCondition;
+import org.painladder.domain.patient.Patient;
+import org.painladder.domain.patient.PatientProfile;
+import org.painladder.domain.patient.PatientStatus;
+import org.painladder.domain.patient.PrimarySite;
+import org.painladder.domain.patient.Sex;
+
+/** The patient register and each patient's live-state row. */
+@ApplicationScoped
+public class Patients {
+
+    private final EntityManager entityManager;
+
+    Patients(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** @throws DuplicateMrnException when the database's unique constraint refuses the MRN */
+    public Patient insert(UUID id, PatientProfile profile, Instant now) {
+        PatientEntity patient = new PatientEntity();
+        patient.id = id;
+        patient.createdAt = now;
+        copyProfile(profile, patient, now);
+        PatientStateEntity state = new PatientStateEntity();
+        state.patientId = id;
+        copyState(LiveState.initial(), profile.status(), state, now);
+        try {
+            entityManager.persist(patient);
+            entityManager.flush();
+        } catch (PersistenceException failure) {
+            if (ConstraintViolations.isViolationOf(failure, "uq_patient_mrn")) {
+                throw new DuplicateMrnException(profile.mrn(), failure);
+            }
+            throw failure;
+        }
+        entityManager.persist(state);
+        return toPatient(patient, state);
+    }
+
+    public Optional<Patient> find(UUID id) {
+        PatientEntity patient = entityManager.find(PatientEntity.class, id);
+        if (patient == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toPatient(patient, entityManager.find(PatientStateEntity.class, id)));
+    }
+
+    /**
+     * Loads the patient and locks its live-state row until the transaction ends, so that facts about one patient
+     * are applied one after the other and the live state always reflects all of them.
+     */
+    public Optional<Patient> findForUpdate(UUID id) {
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (state == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toPatient(entityManager.find(PatientEntity.class, id), state));
+    }
+
+    /** Patients newest first, all of them or the one registered under {@code mrn} (an empty page when unknown). */
+    public Page<Patient> list(String mrn, int page, int size) {
+        String where = mrn == null ? "" : " where p.mrn = :mrn";
+        var count = entityManager.createQuery("select count(p) from PatientEntity p" + where, Long.class);
+        var query = entityManager.createQuery("select p, s from PatientEntity p, PatientStateEntity s"
+                + (mrn == null ? " where" : where + " and") + " s.patientId = p.id order by p.createdAt desc, p.id",
+                Object[].class);
+        if (mrn != null) {
+            count.setParameter("mrn", mrn);
+            query.setParameter("mrn", mrn);
+        }
+        List<Patient> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
+                .map(row -> toPatient((PatientEntity) row[0], (PatientStateEntity) row[1]))
+                .toList();
+        return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    /** Replaces the profile; the version moves on and the caller's expected version was checked before. */
+    public Patient updateProfile(UUID id, PatientProfile profile, Instant now) {
+        PatientEntity patient = entityManager.find(PatientEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, id);
+        copyProfile(profile, patient, now);
+        state.patientStatus = profile.status().name();
+        state.updatedAt = now;
+        entityManager.flush();
+        return toPatient(patient, state);
+    }
+
+    public void saveState(UUID id, LiveState liveState, Instant now) {
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, id);
+        copyState(liveState, PatientStatus.valueOf(state.patientStatus), state, now);
+    }
+
+    private static void copyProfile(PatientProfile profile, PatientEntity patient, Instant now) {
+        patient.mrn = profile.mrn();
+        patient.birthYear = profile.birthYear();
+        patient.sex = profile.sex() == null ? null : profile.sex().name();
+        Diagnosis diagnosis = profile.diagnosis();
+        patient.icd10 = diagnosis == null ? null : diagnosis.icd10();
+        patient.primarySite = diagnosis == null || diagnosis.primarySite() == null ? null : diagnosis.primarySite().name();
+        patient.metastatic = diagnosis == null ? null : diagnosis.metastatic();
+        patient.boneMetastases = diagnosis == null ? null : diagnosis.boneMetastases();
+        patient.lifeExpectancyMonths = profile.lifeExpectancyMonths();
+        patient.contraindications = EnumSets.join(profile.contraindications());
+        patient.painConditions = EnumSets.join(profile.painConditions());
+        patient.status = profile.status().name();
+        patient.updatedAt = now;
+    }
+
+    private static void copyState(LiveState live, PatientStatus status, PatientStateEntity state, Instant now) {
+        state.ladderStep = live.ladderStep();
+        state.ladderSince = live.ladderSince();
+        state.latestScore = live.latestScore();
+        state.latestAssessedAt = live.latestAssessedAt();
+        state.latestBtpEpisodes24h = live.latestBreakthroughEpisodes24h();
+        state.latestBackgroundScore = live.latestBackgroundScore();
+        state.latestBackgroundAt = live.latestBackgroundAt();
+        state.painControl = live.painControl().name();
+        state.omeddMg = live.omeddMg();
+        state.refractory = live.refractory();
+        state.openRefractoryCaseId = live.openRefractoryCaseId();
+        state.patientStatus = status.name();
+        state.updatedAt = now;
+    }
+
+    private static Patient toPatient(PatientEntity patient, PatientStateEntity state) {
+        Diagnosis diagnosis = new Diagnosis(patient.icd10,
+                patient.primarySite == null ? null : PrimarySite.valueOf(patient.primarySite),
+                patient.metastatic, patient.boneMetastases);
+        PatientProfile profile = new PatientProfile(patient.mrn, patient.birthYear,
+                patient.sex == null ? null : Sex.valueOf(patient.sex), diagnosis, patient.lifeExpectancyMonths,
+                EnumSets.split(patient.contraindications, Contraindication.class),
+                EnumSets.split(patient.painConditions, PainCondition.class),
+                PatientStatus.valueOf(patient.status));
+        LiveState live = new LiveState(state.ladderStep, state.ladderSince, state.latestScore, state.latestAssessedAt,
+                state.latestBtpEpisodes24h, state.latestBackgroundScore, state.latestBackgroundAt,
+                PainControl.valueOf(state.painControl), state.omeddMg, state.refractory, state.openRefractoryCaseId);
+        return new Patient(patient.id, profile, live, patient.createdAt, patient.updatedAt, patient.version);
+    }
+}
