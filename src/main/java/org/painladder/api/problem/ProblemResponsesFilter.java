@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -44,8 +45,12 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description) {
-        Map<String, ?> existing = responses.getAPIResponses();
-        if (existing != null && existing.containsKey(status)) {
+        // Keep a response the resource documents as a problem; replace the generic ones Quarkus adds for
+        // validation (400) and security (401, 403), which have no body schema.
+        Map<String, APIResponse> existing = responses.getAPIResponses();
+        APIResponse documented = existing == null ? null : existing.get(status);
+        if (documented != null && documented.getContent() != null
+                && documented.getContent().hasMediaType(Problem.MEDIA_TYPE)) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse()

@@ -1,0 +1,48 @@
+package org.painladder.domain.pain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.painladder.domain.pain.PainFixtures.NOW;
+import static org.painladder.domain.pain.PainFixtures.background;
+import static org.painladder.domain.pain.PainFixtures.breakthrough;
+import static org.painladder.domain.pain.PainFixtures.hoursBefore;
+import static org.painladder.domain.pain.PainFixtures.withEpisodes;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PainTrendCalculationTest {
+
+    @Test
+    void meanMaxLatestAndSlopeAreOverBackgroundScoresOnly() {
+        PainTrend trend = PainTrend.of(List.of(
+                background(8, hoursBefore(48)), background(6, hoursBefore(24)), breakthrough(9, hoursBefore(12)),
+                background(4, hoursBefore(0))), 7, NOW, BandEdges.DEFAULT);
+        assertEquals(3, trend.count());
+        assertEquals(new BigDecimal("6.00"), trend.mean());
+        assertEquals(8, trend.max());
+        assertEquals(4, trend.latest());
+        assertEquals(new BigDecimal("-2.00"), trend.slopePerDay());
+        assertEquals(new BigDecimal("0.00"), trend.controlledFraction());
+    }
+
+    @Test
+    void dailyBucketsAreUtcDaysWithTheLargestBreakthroughCount() {
+        PainTrend trend = PainTrend.of(List.of(
+                withEpisodes(background(5, hoursBefore(2)), 2), withEpisodes(background(3, hoursBefore(1)), 4)),
+                1, NOW, BandEdges.DEFAULT);
+        assertEquals(1, trend.daily().size());
+        assertEquals(4, trend.daily().get(0).breakthroughEpisodes());
+        assertEquals(new BigDecimal("4.00"), trend.daily().get(0).mean());
+        assertEquals(new BigDecimal("0.50"), trend.controlledFraction());
+    }
+
+    @Test
+    void scoresOutsideTheWindowAreLeftOut() {
+        PainTrend trend = PainTrend.of(List.of(background(9, hoursBefore(50)), background(2, hoursBefore(1))),
+                2, NOW, BandEdges.DEFAULT);
+        assertEquals(1, trend.count());
+        assertNull(trend.slopePerDay());
+    }
+}
