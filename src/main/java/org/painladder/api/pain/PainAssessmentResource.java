@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
+import org.painladder.api.idempotency.Idempotent;
 import org.painladder.api.problem.Problem;
 import org.painladder.api.problem.ProblemType;
 import org.painladder.app.ClinicalValidationException;
@@ -70,6 +71,7 @@ public class PainAssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "externalId already used with other content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent
     public Response record(@PathParam("patientId") UUID patientId, @Valid @NotNull PainAssessmentRequest request,
                            @Context UriInfo uriInfo) {
         RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId, new NewPainAssessment(

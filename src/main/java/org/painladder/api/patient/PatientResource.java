@@ -35,6 +35,7 @@ import org.painladder.api.MergePatch;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
 import org.painladder.api.ReaderRoles;
+import org.painladder.api.idempotency.Idempotent;
 import org.painladder.api.problem.Problem;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ReadingPatients;
@@ -73,6 +74,7 @@ public class PatientResource {
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "409", description = "A patient with this MRN exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent
     public Response register(@Valid @NotNull PatientRequest request, @Context UriInfo uriInfo) {
         Patient patient = registeringPatient.register(request.toProfile());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(patient.id().toString()).build())

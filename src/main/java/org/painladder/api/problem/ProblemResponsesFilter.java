@@ -6,12 +6,14 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem responses every operation can give, so that client generators see the problem+json shape
- * for each status; operation-specific ones (404, 409, 412) are annotated on the resource methods.
+ * Documents what every operation shares, so that client generators see it: the problem responses (operation-specific
+ * ones, 404, 409, 412, are annotated on the resource methods) and the Idempotency-Key header of every POST.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -39,6 +41,13 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "413", "The body is larger than the configured limit");
             add(responses, "415", "The body is not sent as application/json");
             add(responses, "422", "Well-formed but clinically invalid; violations name each field");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            operation.addParameter(OASFactory.createParameter()
+                    .name("Idempotency-Key").in(Parameter.In.HEADER).required(false)
+                    .description("Retries of a POST with the same key (1-128 of A-Z a-z 0-9 . _ : -) get the first"
+                            + " answer again, with Idempotent-Replayed: true; the same key for a different request is 422")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         add(responses, "429", "Too many requests from this caller; retry after the Retry-After seconds");
         add(responses, "500", "Unexpected failure; the body carries a correlation id");

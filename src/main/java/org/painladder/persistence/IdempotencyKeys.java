@@ -1,0 +1,88 @@
+package org.painladder.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers, per caller and Idempotency-Key, the fingerprint of the first request and the answer it got. A key is
+ * claimed before the request runs, so two concurrent requests with one key cannot both run.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    /** What an earlier request with the same key left: its fingerprint, and its answer once it has one. */
+    public record Remembered(String requestFingerprint, Integer responseStatus, String responseBody,
+                             String responseLocation) {
+        public boolean inProgress() {
+            return responseStatus == null;
+        }
+    }
+
+    private final EntityManager entityManager;
+
+    IdempotencyKeys(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Claims the key for this request, or answers what an earlier request with the same key left. A key older than
+     * {@code retention} is forgotten and claimed afresh.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Remembered> claim(String principal, String key, String fingerprint, Instant now, Duration retention) {
+        IdempotencyKeyEntity.Id id = new IdempotencyKeyEntity.Id(principal, key);
+        IdempotencyKeyEntity existing = entityManager.find(IdempotencyKeyEntity.class, id);
+        if (existing != null && existing.createdAt.isAfter(now.minus(retention))) {
+            return Optional.of(remembered(existing));
+        }
+        if (existing != null) {
+            entityManager.remove(existing);
+            entityManager.flush();
+        }
+        IdempotencyKeyEntity claim = new IdempotencyKeyEntity();
+        claim.id = id;
+        claim.requestFingerprint = fingerprint;
+        claim.createdAt = now;
+        try {
+            entityManager.persist(claim);
+            entityManager.flush();
+        } catch (PersistenceException raced) {
+            if (ConstraintViolations.isViolationOf(raced, "pk_idempotency_key")) {
+                return Optional.of(new Remembered(fingerprint, null, null, null));
+            }
+            throw raced;
+        }
+        return Optional.empty();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void complete(String principal, String key, int status, String body, String location) {
+        IdempotencyKeyEntity claim = entityManager.find(IdempotencyKeyEntity.class,
+                new IdempotencyKeyEntity.Id(principal, key));
+        if (claim != null) {
+            claim.responseStatus = status;
+            claim.responseBody = body;
+            claim.responseLocation = location;
+        }
+    }
+
+    /** Forgets a claim whose request failed, so that a retry runs it again. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String principal, String key) {
+        IdempotencyKeyEntity claim = entityManager.find(IdempotencyKeyEntity.class,
+                new IdempotencyKeyEntity.Id(principal, key));
+        if (claim != null) {
+            entityManager.remove(claim);
+        }
+    }
+
+    private static Remembered remembered(IdempotencyKeyEntity entity) {
+        return new Remembered(entity.requestFingerprint, entity.responseStatus, entity.responseBody,
+                entity.responseLocation);
+    }
+}

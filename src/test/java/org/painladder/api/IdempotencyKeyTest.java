@@ -1,0 +1,64 @@
+package org.painladder.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.painladder.api.ApiFixtures.anyMrn;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.patientJson;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IdempotencyKeyTest {
+
+    @Test
+    void retryWithTheSameKeyReplaysTheFirstAnswerWithoutRunningAgain() {
+        String key = UUID.randomUUID().toString();
+        String mrn = anyMrn();
+        String first = as("ehr").header("Idempotency-Key", key).body(patientJson(mrn)).post("/api/v1/patients")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+
+        String location = as("ehr").header("Idempotency-Key", key).body(patientJson(mrn)).post("/api/v1/patients")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(first)).body("mrn", equalTo(mrn))
+                .extract().header("Location");
+        as("ehr").get(location).then().statusCode(200).body("id", equalTo(first));
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void theSameKeyForADifferentRequestIs422() {
+        String key = UUID.randomUUID().toString();
+        as("ehr").header("Idempotency-Key", key).body(patientJson(anyMrn())).post("/api/v1/patients")
+                .then().statusCode(201);
+        as("ehr").header("Idempotency-Key", key).body(patientJson(anyMrn())).post("/api/v1/patients")
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        as("ehr").header("Idempotency-Key", key).body(patientJson(anyMrn())).post("/api/v1/patients")
+                .then().statusCode(201);
+        as("admin").header("Idempotency-Key", key).body(patientJson(anyMrn())).post("/api/v1/patients")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
+    void aFailedRequestReleasesItsKeySoTheCorrectedRetryRuns() {
+        String key = UUID.randomUUID().toString();
+        String mrn = anyMrn();
+        as("ehr").header("Idempotency-Key", key).body(patientJson(mrn).replace("1958", "1700"))
+                .post("/api/v1/patients").then().statusCode(422);
+        as("ehr").header("Idempotency-Key", key).body(patientJson(mrn).replace("1958", "1700"))
+                .post("/api/v1/patients").then().statusCode(422);
+    }
+
+    @Test
+    void aMalformedKeyIs400() {
+        as("ehr").header("Idempotency-Key", "has spaces in it").body(patientJson(anyMrn())).post("/api/v1/patients")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
