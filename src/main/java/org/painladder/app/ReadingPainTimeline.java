@@ -41,6 +41,11 @@ public class ReadingPainTimeline {
     }
 
     @Transactional
+    public RecordedAssessment assessmentById(UUID assessmentId) {
+        return assessments.find(assessmentId).orElseThrow(() -> new NotFoundException("pain assessment", assessmentId));
+    }
+
+    @Transactional
     public PainTrend trend(UUID patientId, int days) {
         requirePatient(patientId);
         Instant now = clock.instant();

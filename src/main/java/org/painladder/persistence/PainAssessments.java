@@ -45,6 +45,11 @@ public class PainAssessments {
                 .map(PainAssessments::toRecorded);
     }
 
+    public Optional<RecordedAssessment> find(UUID assessmentId) {
+        return Optional.ofNullable(entityManager.find(PainAssessmentEntity.class, assessmentId))
+                .map(PainAssessments::toRecorded);
+    }
+
     public Optional<RecordedAssessment> find(UUID patientId, UUID assessmentId) {
         PainAssessmentEntity entity = entityManager.find(PainAssessmentEntity.class, assessmentId);
         return entity == null || !entity.patientId.equals(patientId) ? Optional.empty() : Optional.of(toRecorded(entity));

@@ -47,10 +47,11 @@ class OpenApiContractTest {
             assertTrue(operation.get("tags") != null, name + " has no tags");
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            String errorMediaType = path.startsWith("/fhir/") ? "application/fhir+json" : "application/problem+json";
             for (String status : new String[] {"400", "401", "403", "500"}) {
                 assertTrue(responses.containsKey(status), name + " does not document " + status);
-                assertTrue(String.valueOf(responses.get(status).get("content")).contains("application/problem+json"),
-                        name + " " + status + " is not documented as problem+json");
+                assertTrue(String.valueOf(responses.get(status).get("content")).contains(errorMediaType),
+                        name + " " + status + " is not documented as " + errorMediaType);
             }
         }));
     }

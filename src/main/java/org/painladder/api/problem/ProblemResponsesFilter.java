@@ -26,21 +26,32 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().forEach((method, operation) -> document(method, operation));
+                item.getOperations().forEach((method, operation) -> document(method, operation, PROBLEM));
+            } else if (path.startsWith("/fhir/")) {
+                item.getOperations().forEach((method, operation) -> document(method, operation, OPERATION_OUTCOME));
             }
         });
     }
 
-    private static void document(PathItem.HttpMethod method, Operation operation) {
+    /** How an error body is documented: problem+json under /api, a FHIR OperationOutcome under /fhir. */
+    private record ErrorBody(String mediaType, Schema schema) {
+    }
+
+    private static final ErrorBody PROBLEM = new ErrorBody(Problem.MEDIA_TYPE, OASFactory.createSchema().ref(PROBLEM_SCHEMA));
+    private static final ErrorBody OPERATION_OUTCOME = new ErrorBody("application/fhir+json",
+            OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .description("FHIR R4 OperationOutcome (http://hl7.org/fhir/R4/operationoutcome.html)"));
+
+    private static void document(PathItem.HttpMethod method, Operation operation, ErrorBody errorBody) {
         APIResponses responses = operation.getResponses();
-        add(responses, "400", "Malformed request: invalid JSON, a wrong JSON type, or a query parameter out of range");
-        add(responses, "401", "No bearer token, or an invalid or expired one");
-        add(responses, "403", "The token's role does not allow this operation");
+        add(responses, errorBody, "400", "Malformed request: invalid JSON, a wrong JSON type, or a query parameter out of range");
+        add(responses, errorBody, "401", "No bearer token, or an invalid or expired one");
+        add(responses, errorBody, "403", "The token's role does not allow this operation");
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH) {
-            add(responses, "413", "The body is larger than the configured limit");
-            add(responses, "415", "The body is not sent as application/json");
-            add(responses, "422", "Well-formed but clinically invalid; violations name each field");
+            add(responses, errorBody, "413", "The body is larger than the configured limit");
+            add(responses, errorBody, "415", "The body is not sent as application/json");
+            add(responses, errorBody, "422", "Well-formed but clinically invalid; violations name each field");
         }
         if (method == PathItem.HttpMethod.POST) {
             operation.addParameter(OASFactory.createParameter()
@@ -49,22 +60,22 @@ public class ProblemResponsesFilter implements OASFilter {
                             + " answer again, with Idempotent-Replayed: true; the same key for a different request is 422")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
-        add(responses, "429", "Too many requests from this caller; retry after the Retry-After seconds");
-        add(responses, "500", "Unexpected failure; the body carries a correlation id");
+        add(responses, errorBody, "429", "Too many requests from this caller; retry after the Retry-After seconds");
+        add(responses, errorBody, "500", "Unexpected failure; the body carries a correlation id");
     }
 
-    private static void add(APIResponses responses, String status, String description) {
+    private static void add(APIResponses responses, ErrorBody errorBody, String status, String description) {
         // Keep a response the resource documents as a problem; replace the generic ones Quarkus adds for
         // validation (400) and security (401, 403), which have no body schema.
         Map<String, APIResponse> existing = responses.getAPIResponses();
         APIResponse documented = existing == null ? null : existing.get(status);
         if (documented != null && documented.getContent() != null
-                && documented.getContent().hasMediaType(Problem.MEDIA_TYPE)) {
+                && documented.getContent().hasMediaType(errorBody.mediaType())) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse()
                 .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)))));
+                .content(OASFactory.createContent().addMediaType(errorBody.mediaType(),
+                        OASFactory.createMediaType().schema(errorBody.schema()))));
     }
 }

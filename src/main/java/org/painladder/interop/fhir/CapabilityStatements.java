@@ -1,0 +1,38 @@
+package org.painladder.interop.fhir;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations;
+
+/** What this FHIR endpoint can do: create, read and search-by-subject of pain Observations, as JSON. */
+@ApplicationScoped
+class CapabilityStatements {
+
+    CapabilityStatement of(String base) {
+        CapabilityStatement statement = new CapabilityStatement();
+        statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        statement.setDate(new Date());
+        statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        statement.setPublisher("painladder");
+        statement.getSoftware().setName("painladder");
+        statement.getImplementation().setDescription("painladder pain-severity Observations").setUrl(base);
+        statement.addFormat("application/fhir+json");
+        statement.addFormat("json");
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
+                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.getSecurity().setDescription("OAuth2 bearer token (RS256 JWT); roles in the groups claim");
+        CapabilityStatement.CapabilityStatementRestResourceComponent observation = rest.addResource()
+                .setType("Observation")
+                .setProfile("http://hl7.org/fhir/StructureDefinition/Observation");
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        observation.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("Patient/{id}; required");
+        observation.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER)
+                .setDocumentation("page size 1-200, default 50");
+        return statement;
+    }
+}

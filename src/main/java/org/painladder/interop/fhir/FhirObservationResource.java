@@ -1,0 +1,174 @@
+package org.painladder.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Date;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.painladder.api.Paging;
+import org.painladder.api.idempotency.Idempotent;
+import org.painladder.app.ClinicalValidationException;
+import org.painladder.app.NotFoundException;
+import org.painladder.app.ReadingPainTimeline;
+import org.painladder.app.ReadingPatients;
+import org.painladder.app.RecordingPainAssessment;
+import org.painladder.domain.pain.RecordedAssessment;
+import org.painladder.persistence.Page;
+import org.painladder.security.Roles;
+
+/**
+ * FHIR R4 face of the pain timeline: EHRs post pain-severity Observations (LOINC 72514-3) and read every assessment
+ * back as Observations, whatever scale or channel it came in on. Failures leave as OperationOutcome.
+ */
+@Path("/fhir/r4")
+@Tag(name = "FHIR R4", description = "Pain-severity Observations, search and CapabilityStatement")
+@Produces({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
+public class FhirObservationResource {
+
+    private final FhirContext fhirContext;
+    private final RecordingPainAssessment recordingPainAssessment;
+    private final ReadingPatients readingPatients;
+    private final ReadingPainTimeline readingPainTimeline;
+    private final CapabilityStatements capabilityStatements;
+    private final String mrnSystem;
+
+    FhirObservationResource(FhirContext fhirContext, RecordingPainAssessment recordingPainAssessment,
+                            ReadingPatients readingPatients, ReadingPainTimeline readingPainTimeline,
+                            CapabilityStatements capabilityStatements,
+                            @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem) {
+        this.fhirContext = fhirContext;
+        this.recordingPainAssessment = recordingPainAssessment;
+        this.readingPatients = readingPatients;
+        this.readingPainTimeline = readingPainTimeline;
+        this.capabilityStatements = capabilityStatements;
+        this.mrnSystem = mrnSystem;
+    }
+
+    @POST
+    @Path("Observation")
+    @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.EHR, Roles.ADMIN})
+    @Idempotent
+    @Operation(summary = "Record a pain-severity Observation (LOINC 72514-3) as a pain assessment",
+            description = "subject is Patient/{id} or an identifier matching the MRN; the first identifier value (else"
+                    + " the resource id) is the externalId, so retries are idempotent. 400 OperationOutcome when the"
+                    + " resource cannot be parsed, 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
+    public Response create(String body, @Context UriInfo uriInfo) {
+        Observation observation = parse(body);
+        UUID patientId = patientOf(PainObservations.subject(observation));
+        RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId,
+                PainObservations.toAssessment(observation));
+        RecordedAssessment recorded = outcome.recorded();
+        URI location = uriInfo.getBaseUriBuilder().path("fhir/r4/Observation/{id}")
+                .build(recorded.assessment().id());
+        return (outcome.created() ? Response.created(location) : Response.ok().location(location))
+                .type(FhirMedia.FHIR_JSON)
+                .entity(encode(PainObservations.toObservation(recorded)))
+                .build();
+    }
+
+    @GET
+    @Path("Observation/{id}")
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
+    @Operation(summary = "Read one pain Observation")
+    public Response read(@PathParam("id") UUID id) {
+        RecordedAssessment recorded = readingPainTimeline.assessmentById(id);
+        return Response.ok(encode(PainObservations.toObservation(recorded))).type(FhirMedia.FHIR_JSON).build();
+    }
+
+    @GET
+    @Path("Observation")
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
+    @Operation(summary = "Search a patient's pain Observations (searchset Bundle, newest first)",
+            description = "subject=Patient/{id} is required; _count 1-200, default 50.")
+    public Response search(@QueryParam("subject") String subject, @QueryParam("_count") String count,
+                           @Context UriInfo uriInfo) {
+        if (subject == null || !subject.startsWith("Patient/")) {
+            throw Paging.badParameter("subject", "is required as Patient/{id}");
+        }
+        UUID patientId = uuid(subject.substring("Patient/".length()), "subject");
+        int pageSize = Paging.integer("_count", count, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
+        Page<RecordedAssessment> page = readingPainTimeline.timeline(patientId, null, null, 0, pageSize);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) page.total());
+        bundle.getMeta().setLastUpdated(new Date());
+        bundle.addLink().setRelation("self").setUrl(uriInfo.getRequestUri().toString());
+        String base = uriInfo.getBaseUriBuilder().path("fhir/r4/Observation/").build().toString();
+        for (RecordedAssessment recorded : page.items()) {
+            Observation observation = PainObservations.toObservation(recorded);
+            bundle.addEntry().setFullUrl(base + observation.getIdElement().getIdPart()).setResource(observation)
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        return Response.ok(encode(bundle)).type(FhirMedia.FHIR_JSON).build();
+    }
+
+    @GET
+    @Path("metadata")
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "The CapabilityStatement of this FHIR endpoint")
+    public Response metadata(@Context UriInfo uriInfo) {
+        String base = uriInfo.getBaseUriBuilder().path("fhir/r4").build().toString();
+        return Response.ok(encode(capabilityStatements.of(base))).type(FhirMedia.FHIR_JSON).build();
+    }
+
+    private Observation parse(String body) {
+        IParser parser = fhirContext.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        try {
+            return parser.parseResource(Observation.class, Objects.requireNonNullElse(body, ""));
+        } catch (DataFormatException | IllegalArgumentException unparsable) {
+            throw new UnparsableResourceException(unparsable.getMessage());
+        }
+    }
+
+    private UUID patientOf(PainObservations.Subject subject) {
+        if (subject instanceof PainObservations.Subject.ByMrn byMrn) {
+            if (byMrn.system() != null && !byMrn.system().equals(mrnSystem)) {
+                throw new ClinicalValidationException("Observation.subject.identifier.system",
+                        "must be " + mrnSystem + " (the MRN system configured here)");
+            }
+            return readingPatients.list(byMrn.mrn(), 0, 1).items().stream().findFirst()
+                    .orElseThrow(() -> unknownSubject()).id();
+        }
+        UUID id = uuid(((PainObservations.Subject.ById) subject).patientId(), "Observation.subject.reference");
+        try {
+            return readingPatients.find(id).id();
+        } catch (NotFoundException unknown) {
+            throw unknownSubject();
+        }
+    }
+
+    private String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        return fhirContext.newJsonParser().encodeResourceToString(resource);
+    }
+
+    private static ClinicalValidationException unknownSubject() {
+        return new ClinicalValidationException("Observation.subject", "names no patient registered here");
+    }
+
+    private static UUID uuid(String value, String element) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException notAnId) {
+            throw new ClinicalValidationException(element, "is not an id issued by this service");
+        }
+    }
+}

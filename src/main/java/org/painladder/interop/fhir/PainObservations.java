@@ -1,0 +1,139 @@
+package org.painladder.interop.fhir;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
+import org.painladder.app.ClinicalValidationException;
+import org.painladder.app.NewPainAssessment;
+import org.painladder.domain.pain.AssessmentKind;
+import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainScale;
+import org.painladder.domain.pain.RecordedAssessment;
+
+/**
+ * Translates between a FHIR R4 pain-severity Observation (LOINC 72514-3, clinical-rules §4.4) and a pain assessment.
+ * Violations are reported with FHIRPath-like locations so an integration engineer sees which element to fix.
+ */
+final class PainObservations {
+
+    static final String LOINC = "http://loinc.org";
+    static final String PAIN_SEVERITY_NRS = "72514-3";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String SCALE_SYSTEM = "urn:painladder:pain-scale";
+    static final String EXTERNAL_ID_SYSTEM = "urn:painladder:external-id";
+    private static final Set<Observation.ObservationStatus> RECORDABLE = Set.of(Observation.ObservationStatus.FINAL,
+            Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED);
+
+    /** Where the Observation says whose pain it is: our patient id, or the EHR's MRN identifier. */
+    sealed interface Subject {
+        record ById(String patientId) implements Subject {
+        }
+
+        record ByMrn(String system, String mrn) implements Subject {
+        }
+    }
+
+    private PainObservations() {
+    }
+
+    static Subject subject(Observation observation) {
+        Reference subject = observation.getSubject();
+        if (subject.hasReference()) {
+            String reference = subject.getReference();
+            if (!reference.startsWith("Patient/") || reference.length() <= "Patient/".length()) {
+                throw invalid("Observation.subject.reference", "must be Patient/{id}");
+            }
+            return new Subject.ById(reference.substring("Patient/".length()));
+        }
+        if (subject.hasIdentifier() && subject.getIdentifier().hasValue()) {
+            Identifier identifier = subject.getIdentifier();
+            return new Subject.ByMrn(identifier.hasSystem() ? identifier.getSystem() : null, identifier.getValue());
+        }
+        throw invalid("Observation.subject", "must name the patient by reference Patient/{id} or by MRN identifier");
+    }
+
+    static NewPainAssessment toAssessment(Observation observation) {
+        if (!observation.getCode().getCoding().stream()
+                .anyMatch(coding -> LOINC.equals(coding.getSystem()) && PAIN_SEVERITY_NRS.equals(coding.getCode()))) {
+            throw invalid("Observation.code", "must carry LOINC " + PAIN_SEVERITY_NRS
+                    + " (Pain severity - 0-10 verbal numeric rating)");
+        }
+        if (!RECORDABLE.contains(observation.getStatus())) {
+            throw invalid("Observation.status", "must be final, amended or corrected to be recorded");
+        }
+        return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
+                value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
+                AssessmentSource.EHR);
+    }
+
+    /** The first identifier's value when there is one, else the resource id the sender gave it. */
+    private static String externalId(Observation observation) {
+        Optional<String> identifier = observation.getIdentifier().stream()
+                .filter(Identifier::hasValue).map(Identifier::getValue).findFirst();
+        if (identifier.isPresent()) {
+            return identifier.get();
+        }
+        return observation.getIdElement().hasIdPart() ? observation.getIdElement().getIdPart() : null;
+    }
+
+    private static Instant recordedAt(Observation observation) {
+        Type effective = observation.getEffective();
+        if (effective instanceof DateTimeType dateTime && dateTime.getValue() != null) {
+            return dateTime.getValue().toInstant();
+        }
+        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
+            return observation.getEffectivePeriod().getStart().toInstant();
+        }
+        throw invalid("Observation.effectiveDateTime", "is required: when the pain was assessed");
+    }
+
+    private static String value(Observation observation) {
+        Type value = observation.getValue();
+        if (value instanceof IntegerType integer && integer.getValue() != null) {
+            return integer.getValue().toString();
+        }
+        if (value instanceof Quantity quantity && quantity.hasValue()) {
+            return quantity.getValue().stripTrailingZeros().toPlainString();
+        }
+        throw invalid("Observation.value[x]", "must be valueInteger or valueQuantity from 0 to 10");
+    }
+
+    static Observation toObservation(RecordedAssessment recorded) {
+        PainAssessment assessment = recorded.assessment();
+        Observation observation = new Observation();
+        observation.setId(assessment.id().toString());
+        if (recorded.externalId() != null) {
+            observation.addIdentifier().setSystem(EXTERNAL_ID_SYSTEM).setValue(recorded.externalId());
+        }
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
+        observation.setCode(new CodeableConcept(new Coding(LOINC, PAIN_SEVERITY_NRS,
+                "Pain severity - 0-10 verbal numeric rating [Score] - Reported")));
+        observation.setSubject(new Reference("Patient/" + recorded.patientId()));
+        observation.setEffective(new DateTimeType(Date.from(assessment.recordedAt())));
+        observation.setIssued(Date.from(recorded.receivedAt()));
+        observation.setValue(new Quantity().setValue(BigDecimal.valueOf(assessment.score())).setUnit("{score}")
+                .setSystem("http://unitsofmeasure.org").setCode("{score}"));
+        // The score is normalised to 0-10; the method names the instrument it was recorded on.
+        observation.setMethod(new CodeableConcept(new Coding(SCALE_SYSTEM, assessment.scale().name(),
+                assessment.scale().name() + " " + assessment.rawValue())));
+        return observation;
+    }
+
+    private static ClinicalValidationException invalid(String element, String message) {
+        return new ClinicalValidationException(element, message);
+    }
+}
