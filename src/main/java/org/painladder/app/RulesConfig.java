@@ -27,4 +27,8 @@ public interface RulesConfig {
     default Duration staleness() {
         return Duration.ofHours(stalenessHours());
     }
+
+    /** The MME factor profile: CDC_2022 (default), CDC_2016 or UK_PCF (clinical-rules §2.2, §2.3, §2.7). */
+    @WithDefault("CDC_2022")
+    String mmeFactorProfile();
 }

@@ -83,6 +83,11 @@ public record Regimen(List<RegimenItem> items) {
         }
         if (item.dose() == null || item.dose().signum() <= 0) {
             violations.add(new RegimenViolation(field + ".dose", "must be a positive number"));
+        } else if (item.dose().compareTo(RegimenItem.MAX_DOSE) > 0
+                || item.dose().stripTrailingZeros().scale() > RegimenItem.MAX_DOSE_DECIMALS) {
+            violations.add(new RegimenViolation(field + ".dose", "must be at most "
+                    + RegimenItem.MAX_DOSE.toPlainString() + " with at most " + RegimenItem.MAX_DOSE_DECIMALS
+                    + " decimals"));
         }
         Optional<DoseUnit> unit = Optional.ofNullable(item.unit()).flatMap(DoseUnit::parse);
         Optional<DoseUnit> expectedUnit = drug.flatMap(known -> route.flatMap(known::unitFor));

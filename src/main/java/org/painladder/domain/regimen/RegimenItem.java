@@ -11,6 +11,17 @@ public record RegimenItem(Drug drug, Route route, BigDecimal dose, DoseUnit unit
 
     /** Hourly dosing is the most frequent a regimen line can describe. */
     public static final int MAX_TIMES_PER_DAY = 24;
+    /** Larger single doses are typing errors in any unit the formulary uses; the store keeps 3 decimals. */
+    public static final BigDecimal MAX_DOSE = new BigDecimal("100000");
+    public static final int MAX_DOSE_DECIMALS = 3;
+
+    /** Doses compare by value: 20, 20.0 and 20.000 mg are the same line. */
+    public RegimenItem {
+        dose = dose.stripTrailingZeros();
+        if (dose.scale() < 0) {
+            dose = dose.setScale(0);
+        }
+    }
 
     public BigDecimal dailyDose() {
         return route == Route.TRANSDERMAL ? dose : dose.multiply(BigDecimal.valueOf(timesPerDay));
