@@ -9,7 +9,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.app.NewRegimen;
 import org.painladder.domain.regimen.ProposedItem;
-import org.painladder.domain.regimen.RegimenItem;
 
 /** A regimen as an EHR or clinician puts it (api.md "Analgesic regimen and opioid arithmetic"). */
 public record RegimenRequest(
@@ -36,11 +35,6 @@ public record RegimenRequest(
 
         ProposedItem toProposed() {
             return new ProposedItem(drug, route, dose, unit, timesPerDay, prn);
-        }
-
-        static ItemBody of(RegimenItem item) {
-            return new ItemBody(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
-                    item.timesPerDay(), item.prn());
         }
     }
 

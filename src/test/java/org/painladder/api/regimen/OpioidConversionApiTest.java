@@ -36,7 +36,17 @@ class OpioidConversionApiTest {
                 .body("crossToleranceReductionPct", equalTo(25.0f))
                 .body("requiresSpecialist", equalTo(false))
                 .body("cautions.code", hasItem("CROSS_TOLERANCE"))
+                .body("cautions.code", hasItem("CANCER_PAIN_SCOPE"))
                 .body("trace[1]", equalTo("90 mg/d OMEDD ÷ 1.5 (CDC 2022 MME table) = 60 mg/d oxycodone ORAL"));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        String key = "conv-" + System.nanoTime();
+        as("clinician").header("Idempotency-Key", key).body(conversion(MORPHINE_90, TO_OXYCODONE, null)).post(PATH)
+                .then().statusCode(200).body("recommendedDailyDose", equalTo(45.0f));
+        as("clinician").header("Idempotency-Key", key).body(conversion(MORPHINE_90, TO_OXYCODONE, null)).post(PATH)
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body("recommendedDailyDose", equalTo(45.0f));
     }
 
     @Test

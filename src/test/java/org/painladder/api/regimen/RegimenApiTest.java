@@ -62,6 +62,9 @@ class RegimenApiTest {
                 .body("reason", equalTo("titration"))
                 .body("items", hasSize(3))
                 .body("items[1].prn", equalTo(true))
+                .body("items[0].dailyDose", equalTo(40))
+                .body("items[0].dailyUnit", equalTo("mg/d"))
+                .body("items[2].dailyDose", equalTo(4000))
                 .body("contributions[0].trace", equalTo("oxycodone 40 mg/d (20 mg × 2) × 1.5 = 60 mg/d OMEDD"))
                 .body("contributions[0].source", equalTo("CDC 2022 MME table"))
                 .body("contributions[1].itemIndex", equalTo(1));
