@@ -8,6 +8,7 @@ import static org.painladder.api.ApiFixtures.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.TestTokens;
 
@@ -91,7 +92,7 @@ class OpioidConversionApiTest {
                 TO_OXYCODONE, null)).post(PATH).then().statusCode(422).body("violations[0].field", equalTo("from.drug"));
         as("clinician").body(conversion("{ \"drug\": \"MORPHINE\", \"route\": \"ORAL\", \"dailyDose\": -9, \"unit\": \"mcg\" }",
                 TO_OXYCODONE, null)).post(PATH).then().statusCode(422)
-                .body("violations.field", equalTo(java.util.List.of("from.dailyDose", "from.unit")));
+                .body("violations.field", equalTo(List.of("from.dailyDose", "from.unit")));
         as("clinician").body("{ \"from\": " + MORPHINE_90 + " }").post(PATH).then().statusCode(422)
                 .body("violations[0].field", equalTo("to"));
     }
