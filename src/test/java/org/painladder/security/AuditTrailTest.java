@@ -63,6 +63,18 @@ class AuditTrailTest {
     }
 
     @Test
+    void aLookUpByMrnIsAuditedAsAReadOfThatPatient() {
+        String mrn = anyMrn();
+        String patientId = as("ehr").body(patientJson(mrn)).post("/api/v1/patients").then().statusCode(201)
+                .extract().path("id");
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().statusCode(200);
+
+        Map<String, Object> lookUp = eventsOf(patientId).get(0);
+        assertEquals(List.of("READ", "patients", "SUCCESS"), List.of(lookUp.get("action"), lookUp.get("resourceType"),
+                lookUp.get("outcome")));
+    }
+
+    @Test
     void aDeniedAttemptIsAuditedWithTheRoleThatWasRefused() {
         String patientId = registeredPatient();
         as("clinician").body(nrsJson("obs-denied", RECENT, 6))
@@ -101,6 +113,24 @@ class AuditTrailTest {
         Map<String, Object> recorded = eventsOf(patientId).get(0);
         assertEquals(List.of("CREATE", "pain-assessments", assessmentId, "SUCCESS"), List.of(recorded.get("action"),
                 recorded.get("resourceType"), recorded.get("resourceId"), recorded.get("outcome")));
+    }
+
+    @Test
+    void aFhirObservationIsAuditedAgainstThePatientItsSubjectNames() {
+        String patientId = registeredPatient();
+        String observationId = as("ehr").contentType("application/fhir+json").body("""
+                { "resourceType": "Observation", "status": "final", "identifier": [ { "value": "fhir-audit-1" } ],
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
+                  "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "%s", "valueInteger": 6 }"""
+                .formatted(patientId, RECENT)).post("/fhir/r4/Observation").then().statusCode(201)
+                .extract().path("id");
+        as("clinician").get("/fhir/r4/Observation/" + observationId).then().statusCode(200);
+
+        List<Map<String, Object>> events = eventsOf(patientId);
+        assertEquals(List.of("READ", "Observation", observationId), List.of(events.get(0).get("action"),
+                events.get(0).get("resourceType"), events.get(0).get("resourceId")));
+        assertEquals(List.of("CREATE", "Observation", observationId), List.of(events.get(1).get("action"),
+                events.get(1).get("resourceType"), events.get(1).get("resourceId")));
     }
 
     @Test
