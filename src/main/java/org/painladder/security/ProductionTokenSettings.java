@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Without the development key pair (the prod profile), the service must be told whom to trust: the identity
- * provider's public key, the issuer and the audience. Missing any of them, it refuses to start and says which.
+ * provider's public key, the issuer and the audience. Missing any of them, it refuses to start and says which. Quarkus
+ * already stops earlier on a missing key or issuer; an absent audience it would accept, and verification would then
+ * skip the {@code aud} check.
  */
 @Singleton
 public class ProductionTokenSettings {
