@@ -60,7 +60,8 @@ public class IdempotencyKeys {
         return Optional.empty();
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Joins the request's transaction, so the answer is kept exactly when the change it reports is committed. */
+    @Transactional
     public void complete(String principal, String key, int status, String body, String location) {
         IdempotencyKeyEntity claim = entityManager.find(IdempotencyKeyEntity.class,
                 new IdempotencyKeyEntity.Id(principal, key));

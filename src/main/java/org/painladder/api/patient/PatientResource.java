@@ -43,6 +43,8 @@ import org.painladder.app.RegisteringPatient;
 import org.painladder.app.UpdatingPatient;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.patient.PatientProfile;
+import org.painladder.persistence.Page;
+import org.painladder.security.AuditedPatient;
 import org.painladder.security.Roles;
 
 @Path("/api/v1/patients")
@@ -55,14 +57,17 @@ public class PatientResource {
     private final ReadingPatients readingPatients;
     private final BodyValidation bodyValidation;
     private final ObjectMapper objectMapper;
+    private final AuditedPatient auditedPatient;
 
     PatientResource(RegisteringPatient registeringPatient, UpdatingPatient updatingPatient,
-                    ReadingPatients readingPatients, BodyValidation bodyValidation, ObjectMapper objectMapper) {
+                    ReadingPatients readingPatients, BodyValidation bodyValidation, ObjectMapper objectMapper,
+                    AuditedPatient auditedPatient) {
         this.registeringPatient = registeringPatient;
         this.updatingPatient = updatingPatient;
         this.readingPatients = readingPatients;
         this.bodyValidation = bodyValidation;
         this.objectMapper = objectMapper;
+        this.auditedPatient = auditedPatient;
     }
 
     @POST
@@ -105,7 +110,12 @@ public class PatientResource {
     public PageResponse<PatientResponse> list(@QueryParam("mrn") String mrn, @QueryParam("page") String page,
                                               @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        return PageResponse.of(readingPatients.list(mrn, paging.page(), paging.size()).map(PatientResponse::of));
+        Page<Patient> patients = readingPatients.list(mrn, paging.page(), paging.size());
+        if (mrn != null && patients.items().size() == 1) {
+            // A look-up by MRN reads one patient's record: the audit trail names that patient.
+            auditedPatient.is(patients.items().get(0).id());
+        }
+        return PageResponse.of(patients.map(PatientResponse::of));
     }
 
     @PATCH

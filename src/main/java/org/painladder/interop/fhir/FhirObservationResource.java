@@ -34,6 +34,7 @@ import org.painladder.app.ReadingPatients;
 import org.painladder.app.RecordingPainAssessment;
 import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.persistence.Page;
+import org.painladder.security.AuditedPatient;
 import org.painladder.security.Roles;
 
 /**
@@ -51,17 +52,20 @@ public class FhirObservationResource {
     private final ReadingPainTimeline readingPainTimeline;
     private final CapabilityStatements capabilityStatements;
     private final String mrnSystem;
+    private final AuditedPatient auditedPatient;
 
     FhirObservationResource(FhirContext fhirContext, RecordingPainAssessment recordingPainAssessment,
                             ReadingPatients readingPatients, ReadingPainTimeline readingPainTimeline,
                             CapabilityStatements capabilityStatements,
-                            @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem) {
+                            @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem,
+                            AuditedPatient auditedPatient) {
         this.fhirContext = fhirContext;
         this.recordingPainAssessment = recordingPainAssessment;
         this.readingPatients = readingPatients;
         this.readingPainTimeline = readingPainTimeline;
         this.capabilityStatements = capabilityStatements;
         this.mrnSystem = mrnSystem;
+        this.auditedPatient = auditedPatient;
     }
 
     @POST
@@ -76,6 +80,7 @@ public class FhirObservationResource {
     public Response create(String body, @Context UriInfo uriInfo) {
         Observation observation = parse(body);
         UUID patientId = patientOf(PainObservations.subject(observation));
+        auditedPatient.is(patientId);
         RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId,
                 PainObservations.toAssessment(observation));
         RecordedAssessment recorded = outcome.recorded();
@@ -93,6 +98,7 @@ public class FhirObservationResource {
     @Operation(summary = "Read one pain Observation")
     public Response read(@PathParam("id") UUID id) {
         RecordedAssessment recorded = readingPainTimeline.assessmentById(id);
+        auditedPatient.is(recorded.patientId());
         return Response.ok(encode(PainObservations.toObservation(recorded))).type(FhirMedia.FHIR_JSON).build();
     }
 

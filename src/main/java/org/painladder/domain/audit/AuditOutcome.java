@@ -1,0 +1,13 @@
+package org.painladder.domain.audit;
+
+/** SUCCESS: answered 2xx/3xx; DENIED: 401 or 403; FAILED: any other error, nothing was changed. */
+public enum AuditOutcome {
+    SUCCESS, DENIED, FAILED;
+
+    public static AuditOutcome ofStatus(int status) {
+        if (status == 401 || status == 403) {
+            return DENIED;
+        }
+        return status >= 400 ? FAILED : SUCCESS;
+    }
+}

@@ -1,0 +1,44 @@
+package org.painladder.security;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Browser-facing hardening on every response, errors included: no sniffing, no framing, no referrer, HTTPS only, a
+ * Content-Security-Policy that allows nothing (the API serves JSON, never a page), and no caching of patient data.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+    static final String STRICT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** Swagger UI is a page with inline script and styles that calls /q/openapi. */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'"
+            + " 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self';"
+            + " form-action 'self'";
+
+    void install(@Observes Router router) {
+        router.route().order(-1100).handler(this::harden);
+    }
+
+    private void harden(RoutingContext context) {
+        String path = context.request().path();
+        context.addHeadersEndHandler(ignored -> {
+            MultiMap headers = context.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            // The Dev UI exists only in development mode and brings its own scripts and web sockets.
+            if (!path.startsWith("/q/dev-ui")) {
+                headers.set("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? SWAGGER_UI_POLICY : STRICT_POLICY);
+            }
+            if (path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/cds-services")) {
+                headers.set("Cache-Control", "no-store");
+            }
+        });
+        context.next();
+    }
+}

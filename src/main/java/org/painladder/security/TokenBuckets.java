@@ -1,0 +1,70 @@
+package org.painladder.security;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per caller: {@code burst} requests at once, refilled at {@code requestsPerMinute}. In memory, so each
+ * replica limits on its own; behind a load balancer the effective limit is the sum over replicas.
+ */
+public final class TokenBuckets {
+
+    /** Idle callers' full buckets are dropped past this many, so that the map cannot grow without bound. */
+    private static final int MAX_IDLE_BUCKETS = 10_000;
+
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final double capacity;
+    private final double tokensPerNano;
+    private final LongSupplier nanoTime;
+
+    public TokenBuckets(int requestsPerMinute, int burst, LongSupplier nanoTime) {
+        if (requestsPerMinute < 1 || burst < 1) {
+            throw new IllegalArgumentException("requests-per-minute and burst must be at least 1");
+        }
+        this.capacity = burst;
+        this.tokensPerNano = requestsPerMinute / (double) TimeUnit.MINUTES.toNanos(1);
+        this.nanoTime = nanoTime;
+    }
+
+    /** @return 0 when the request may go ahead, otherwise the whole seconds to wait before the next one will */
+    public long take(String caller) {
+        if (buckets.size() > MAX_IDLE_BUCKETS) {
+            long now = nanoTime.getAsLong();
+            buckets.values().removeIf(bucket -> bucket.isFull(now));
+        }
+        return buckets.computeIfAbsent(caller, key -> new Bucket(nanoTime.getAsLong())).take(nanoTime.getAsLong());
+    }
+
+    private final class Bucket {
+        private double tokens = capacity;
+        private long refilledAt;
+
+        Bucket(long now) {
+            this.refilledAt = now;
+        }
+
+        synchronized long take(long now) {
+            refill(now);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            double nanosToNextToken = (1 - tokens) / tokensPerNano;
+            return Math.max(1, (long) Math.ceil(nanosToNextToken / TimeUnit.SECONDS.toNanos(1)));
+        }
+
+        synchronized boolean isFull(long now) {
+            refill(now);
+            return tokens >= capacity;
+        }
+
+        private void refill(long now) {
+            long elapsed = now - refilledAt;
+            if (elapsed > 0) {
+                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
+                refilledAt = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.painladder.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.painladder.api.ApiFixtures.anyMrn;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.nrsJson;
+import static org.painladder.api.ApiFixtures.patientJson;
+import static org.painladder.api.ApiFixtures.registeredPatient;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Every access to patient data, allowed or not, leaves one event in a chain that shows any later edit. */
+@QuarkusTest
+class AuditTrailTest {
+
+    private static final String RECENT = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void registeringAndReadingAPatientLeaveOneEventEachWithWhoWhatAndCorrelationId() {
+        String patientId = as("ehr").header("X-Correlation-Id", "reg-77").body(patientJson(anyMrn()))
+                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+        as("clinician").header("X-Correlation-Id", "read-78").get("/api/v1/patients/" + patientId)
+                .then().statusCode(200);
+
+        List<Map<String, Object>> events = eventsOf(patientId);
+        assertEquals(2, events.size(), events.toString());
+        Map<String, Object> read = events.get(0);
+        assertEquals(List.of("test.clinician", "clinician", "READ", "patients", patientId, "SUCCESS", 200, "read-78"),
+                List.of(read.get("actor"), read.get("role"), read.get("action"), read.get("resourceType"),
+                        read.get("resourceId"), read.get("outcome"), read.get("status"), read.get("correlationId")));
+        Map<String, Object> created = events.get(1);
+        assertEquals(List.of("test.ehr", "ehr", "CREATE", "patients", patientId, "SUCCESS", 201, "reg-77"),
+                List.of(created.get("actor"), created.get("role"), created.get("action"), created.get("resourceType"),
+                        created.get("resourceId"), created.get("outcome"), created.get("status"),
+                        created.get("correlationId")));
+        assertEquals(created.get("hash"), read.get("prevHash"), "the read is chained to the registration");
+    }
+
+    @Test
+    void aLookUpByMrnIsAuditedAsAReadOfThatPatient() {
+        String mrn = anyMrn();
+        String patientId = as("ehr").body(patientJson(mrn)).post("/api/v1/patients").then().statusCode(201)
+                .extract().path("id");
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().statusCode(200);
+
+        Map<String, Object> lookUp = eventsOf(patientId).get(0);
+        assertEquals(List.of("READ", "patients", "SUCCESS"), List.of(lookUp.get("action"), lookUp.get("resourceType"),
+                lookUp.get("outcome")));
+    }
+
+    @Test
+    void aDeniedAttemptIsAuditedWithTheRoleThatWasRefused() {
+        String patientId = registeredPatient();
+        as("clinician").body(nrsJson("obs-denied", RECENT, 6))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(403);
+        given().get("/api/v1/patients/" + patientId).then().statusCode(401);
+
+        List<Map<String, Object>> events = eventsOf(patientId);
+        Map<String, Object> anonymous = events.get(0);
+        assertEquals(List.of("anonymous", "READ", "DENIED", 401), List.of(anonymous.get("actor"),
+                anonymous.get("action"), anonymous.get("outcome"), anonymous.get("status")));
+        Map<String, Object> refused = events.get(1);
+        assertEquals(List.of("test.clinician", "clinician", "CREATE", "pain-assessments", "DENIED", 403),
+                List.of(refused.get("actor"), refused.get("role"), refused.get("action"), refused.get("resourceType"),
+                        refused.get("outcome"), refused.get("status")));
+    }
+
+    @Test
+    void aRefusedWriteChangesNothingAndIsAuditedAsFailed() {
+        String patientId = registeredPatient();
+        as("ehr").body(nrsJson("obs-11", RECENT, 11)).post("/api/v1/patients/" + patientId + "/pain-assessments")
+                .then().statusCode(422);
+
+        as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().body("total", equalTo(0));
+        Map<String, Object> failed = eventsOf(patientId).get(1);
+        assertEquals(List.of("CREATE", "pain-assessments", "FAILED", 422), List.of(failed.get("action"),
+                failed.get("resourceType"), failed.get("outcome"), failed.get("status")));
+    }
+
+    @Test
+    void aRecordedAssessmentIsAuditedWithItsIdAndPatient() {
+        String patientId = registeredPatient();
+        String assessmentId = as("ehr").body(nrsJson("obs-audited", RECENT, 7))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201)
+                .extract().path("id");
+
+        Map<String, Object> recorded = eventsOf(patientId).get(0);
+        assertEquals(List.of("CREATE", "pain-assessments", assessmentId, "SUCCESS"), List.of(recorded.get("action"),
+                recorded.get("resourceType"), recorded.get("resourceId"), recorded.get("outcome")));
+    }
+
+    @Test
+    void aFhirObservationIsAuditedAgainstThePatientItsSubjectNames() {
+        String patientId = registeredPatient();
+        String observationId = as("ehr").contentType("application/fhir+json").body("""
+                { "resourceType": "Observation", "status": "final", "identifier": [ { "value": "fhir-audit-1" } ],
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
+                  "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "%s", "valueInteger": 6 }"""
+                .formatted(patientId, RECENT)).post("/fhir/r4/Observation").then().statusCode(201)
+                .extract().path("id");
+        as("clinician").get("/fhir/r4/Observation/" + observationId).then().statusCode(200);
+
+        List<Map<String, Object>> events = eventsOf(patientId);
+        assertEquals(List.of("READ", "Observation", observationId), List.of(events.get(0).get("action"),
+                events.get(0).get("resourceType"), events.get(0).get("resourceId")));
+        assertEquals(List.of("CREATE", "Observation", observationId), List.of(events.get(1).get("action"),
+                events.get(1).get("resourceType"), events.get(1).get("resourceId")));
+    }
+
+    @Test
+    void eventsAreFilteredByActorAndTimeAndPaged() {
+        String patientId = registeredPatient();
+        String subject = "dr.filter." + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", "Bearer " + org.painladder.api.TestTokens.forRole("clinician", subject))
+                    .get("/api/v1/patients/" + patientId).then().statusCode(200);
+        }
+        as("auditor").queryParam("actor", subject).queryParam("size", 2).get("/api/v1/audit-events")
+                .then().statusCode(200)
+                .body("total", equalTo(3)).body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
+                .body("items[0].patientId", equalTo(patientId))
+                .body("items[0].hash", matchesPattern("[0-9a-f]{64}"));
+        as("auditor").queryParam("actor", subject).queryParam("from", Instant.now().plus(1, ChronoUnit.HOURS).toString())
+                .get("/api/v1/audit-events").then().statusCode(200).body("total", equalTo(0));
+        as("auditor").queryParam("actor", subject).queryParam("to", Instant.now().plus(1, ChronoUnit.HOURS).toString())
+                .get("/api/v1/audit-events").then().statusCode(200).body("total", equalTo(3));
+        as("auditor").queryParam("patientId", "not-an-id").get("/api/v1/audit-events").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("patientId"));
+    }
+
+    @Test
+    void anEventEditedInTheDatabaseIsNamedByTheVerifier() throws SQLException {
+        String patientId = registeredPatient();
+        as("clinician").get("/api/v1/patients/" + patientId).then().statusCode(200);
+        as("auditor").get("/api/v1/audit-events/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("brokenEventId", nullValue());
+        String readEventId = (String) eventsOf(patientId).get(0).get("id");
+
+        String originalActor = actorOf(readEventId);
+        execute("UPDATE audit_event SET actor = ? WHERE id = ?", "someone.else", readEventId);
+        try {
+            as("auditor").get("/api/v1/audit-events/verify").then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("brokenEventId", equalTo(readEventId))
+                    .body("reason", equalTo("its content no longer matches its hash: it was changed"));
+        } finally {
+            execute("UPDATE audit_event SET actor = ? WHERE id = ?", originalActor, readEventId);
+        }
+        as("auditor").get("/api/v1/audit-events/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void parallelWritesForManyPatientsKeepOneUnbrokenChain() throws Exception {
+        List<String> patients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            patients.add(registeredPatient());
+        }
+        List<Callable<Integer>> posts = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String patientId = patients.get(i % patients.size());
+            String body = nrsJson("obs-chain-" + i, RECENT, i % 11);
+            posts.add(() -> as("ehr").body(body).post("/api/v1/patients/" + patientId + "/pain-assessments")
+                    .then().extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Integer> status : pool.invokeAll(posts)) {
+                assertEquals(201, status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String patientId : patients) {
+            assertEquals(5, eventsOf(patientId).size(), "registration and four assessments of " + patientId);
+        }
+        as("auditor").get("/api/v1/audit-events/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    private static List<Map<String, Object>> eventsOf(String patientId) {
+        JsonPath page = as("auditor").queryParam("patientId", patientId).get("/api/v1/audit-events")
+                .then().statusCode(200).extract().jsonPath();
+        return page.getList("items");
+    }
+
+    private String actorOf(String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT actor FROM audit_event WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(eventId));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private void execute(String sql, String value, String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, value);
+            update.setObject(2, UUID.fromString(eventId));
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+}

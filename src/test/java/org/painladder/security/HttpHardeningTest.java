@@ -1,0 +1,104 @@
+package org.painladder.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.painladder.api.ApiFixtures.anyMrn;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.patientJson;
+import static org.painladder.api.ApiFixtures.registeredPatient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What every response carries, and what no error body ever gives away. */
+@QuarkusTest
+class HttpHardeningTest {
+
+    private static final Pattern INTERNALS = Pattern.compile(
+            "Exception|\\tat |\\b(java|javax|jakarta|org|io|com)\\.[a-z]+\\.|SELECT |INSERT INTO|UPDATE [a-z_]+ SET"
+                    + "|constraint|\\bSQL\\b|<html", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void everyResponseCarriesTheSecurityHeadersAndPatientDataIsNeverCached() {
+        String patientId = registeredPatient();
+        List<Response> responses = List.of(
+                as("clinician").get("/api/v1/patients/" + patientId),
+                given().get("/api/v1/patients/" + patientId),
+                as("clinician").get("/api/v1/no-such-thing"),
+                as("clinician").get("/fhir/r4/metadata"));
+        for (Response response : responses) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Strict-Transport-Security", containsString("max-age="))
+                    .header("Content-Security-Policy", SecurityHeaders.STRICT_POLICY)
+                    .header("Cache-Control", "no-store");
+        }
+        given().get("/q/health/live").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", SecurityHeaders.STRICT_POLICY);
+    }
+
+    @Test
+    void swaggerUiMayRunItsOwnScriptsButCannotBeFramed() {
+        given().redirects().follow(true).get("/q/swagger-ui/").then().statusCode(200)
+                .header("Content-Security-Policy", SecurityHeaders.SWAGGER_UI_POLICY)
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413ProblemAndTheHeaders() {
+        as("ehr").body("{\"mrn\": \"" + "x".repeat(300_000) + "\"}").post("/api/v1/patients")
+                .then().statusCode(413).contentType("application/problem+json")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void crossOriginCallsFromAnOriginNotConfiguredGetNoCorsGrant() {
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/patients").then().header("Access-Control-Allow-Origin", nullValue());
+        as("clinician").header("Origin", "https://evil.example").get("/api/v1/patients")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void noErrorBodyShowsAStackTraceSqlOrClassName() {
+        String patientId = registeredPatient();
+        String mrn = anyMrn();
+        as("ehr").body(patientJson(mrn)).post("/api/v1/patients").then().statusCode(201);
+        List<Response> errors = new ArrayList<>(List.of(
+                as("ehr").body("{\"mrn\": ").post("/api/v1/patients"),
+                as("ehr").body("{\"mrn\": \"MRN-1\", \"birthYear\": \"nineteen\"}").post("/api/v1/patients"),
+                as("ehr").body(patientJson(mrn)).post("/api/v1/patients"),
+                as("ehr").body("{\"birthYear\": 1700}").post("/api/v1/patients"),
+                as("ehr").contentType("text/plain").body("hello").post("/api/v1/patients"),
+                as("ehr").delete("/api/v1/patients"),
+                as("ehr").get("/api/v1/patients/not-a-uuid"),
+                as("ehr").get("/api/v1/no-such-thing"),
+                as("ehr").queryParam("size", 9999).get("/api/v1/patients"),
+                as("ehr").header("If-Match", "\"999\"").contentType("application/merge-patch+json")
+                        .body("{\"birthYear\": 1960}").patch("/api/v1/patients/" + patientId),
+                as("auditor").get("/api/v1/patients/" + patientId),
+                given().header("Authorization", "Bearer e30.e30.e30").get("/api/v1/patients"),
+                as("admin").get("/api/v1/test-only/failure")));
+        List<Integer> statuses = new ArrayList<>();
+        for (Response error : errors) {
+            String body = error.asString();
+            statuses.add(error.statusCode());
+            assertFalse(INTERNALS.matcher(body).find(), error.statusCode() + " leaks internals: " + body);
+            error.then().contentType("application/problem+json").body("status", equalTo(error.statusCode()))
+                    .body(not(containsString("trace")));
+        }
+        assertEquals(List.of(400, 400, 409, 422, 415, 405, 404, 404, 400, 412, 403, 401, 500), statuses);
+    }
+}

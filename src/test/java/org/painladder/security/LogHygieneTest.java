@@ -1,0 +1,124 @@
+package org.painladder.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.painladder.api.TestTokens;
+
+/**
+ * A day's traffic of an EHR interface, good and bad, with every log record captured: no MRN, no token and no pain
+ * narrative may end up in the service's logs, whatever went wrong.
+ */
+@QuarkusTest
+class LogHygieneTest {
+
+    private static final String NARRATIVE = "Burning pain radiating to the back, worse at night since cycle two";
+
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+            StringWriter thrown = new StringWriter();
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(thrown));
+            }
+            logged.add(record.getLoggerName() + " " + message + " " + thrown);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void aRealisticFlowLeavesNoMrnTokenOrNarrativeInTheLogs() {
+        String mrn = "MRN-LOG-" + UUID.randomUUID().toString().substring(0, 8);
+        String ehr = TestTokens.forRole("ehr", "ehr.gateway");
+        String clinician = TestTokens.forRole("clinician", "dr.lee");
+        String recordedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        String patientJson = """
+                { "mrn": "%s", "birthYear": 1958, "sex": "female",
+                  "diagnosis": { "icd10": "C25.0", "primarySite": "PANCREAS", "metastatic": true, "boneMetastases": false },
+                  "lifeExpectancyMonths": 6, "contraindications": ["ANTICOAGULATED"] }""".formatted(mrn);
+        String patientId = with(ehr).body(patientJson).post("/api/v1/patients").then().statusCode(201)
+                .extract().path("id");
+        with(ehr).body(patientJson).post("/api/v1/patients").then().statusCode(409);
+        with(ehr).queryParam("mrn", mrn).get("/api/v1/patients").then().statusCode(200);
+
+        String assessments = "/api/v1/patients/" + patientId + "/pain-assessments";
+        String scored = """
+                { "externalId": "obs-log-1", "recordedAt": "%s", "scale": "NRS", "value": 8, "kind": "BACKGROUND",
+                  "site": "BACK_LOW", "mechanism": "NEUROPATHIC", "course": "CHRONIC", "breakthroughEpisodes24h": 4,
+                  "source": "EHR", "note": "%s" }""".formatted(recordedAt, NARRATIVE);
+        with(ehr).header("Idempotency-Key", "log-1").body(scored).post(assessments).then().statusCode(201);
+        with(ehr).header("Idempotency-Key", "log-1").body(scored).post(assessments).then().statusCode(201);
+        with(ehr).body(scored.replace("\"BACK_LOW\"", "\"" + NARRATIVE + "\"")).post(assessments).then().statusCode(422);
+        with(ehr).body("{ \"note\": \"" + NARRATIVE + "\", \"value\": ").post(assessments).then().statusCode(400);
+        with(ehr).body(scored.replace("\"value\": 8", "\"value\": \"" + NARRATIVE + "\"")).post(assessments)
+                .then().statusCode(422);
+        with(ehr).contentType("application/fhir+json").body("""
+                { "resourceType": "Observation", "status": "final",
+                  "identifier": [ { "value": "fhir-log-1" } ],
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
+                  "subject": { "identifier": { "system": "urn:painladder:mrn", "value": "%s" } },
+                  "effectiveDateTime": "%s", "valueInteger": 7, "note": [ { "text": "%s" } ] }"""
+                .formatted(mrn, recordedAt, NARRATIVE)).post("/fhir/r4/Observation").then().statusCode(201);
+
+        with(clinician).get(assessments).then().statusCode(200);
+        with(clinician).get("/api/v1/patients/" + patientId + "/pain-trend").then().statusCode(200);
+        with(clinician).contentType("application/merge-patch+json").body("{ \"lifeExpectancyMonths\": 3 }")
+                .patch("/api/v1/patients/" + patientId).then().statusCode(200);
+        with(TestTokens.forRole("auditor", "ms.audit")).get("/api/v1/patients/" + patientId).then().statusCode(403);
+        given().header("Authorization", "Bearer " + clinician.substring(0, clinician.length() - 4) + "AAAA")
+                .get("/api/v1/patients/" + patientId).then().statusCode(401);
+        with(TestTokens.forRole("admin", "ops")).header("X-Correlation-Id", "log-hygiene-500")
+                .get("/api/v1/test-only/failure").then().statusCode(500);
+
+        assertTrue(logged.stream().anyMatch(line -> line.contains("log-hygiene-500")),
+                "the capture sees the service's log records: " + logged);
+        for (String secret : List.of(mrn, ehr, clinician, NARRATIVE, "radiating")) {
+            assertEquals(List.of(), logged.stream().filter(line -> line.contains(secret)).toList(),
+                    "logged " + secret);
+        }
+    }
+
+    private static RequestSpecification with(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+}
