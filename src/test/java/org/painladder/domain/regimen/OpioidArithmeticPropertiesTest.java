@@ -54,8 +54,10 @@ class OpioidArithmeticPropertiesTest {
 
     @Test
     void roundTripReturnsTheStartingDoseBeforeReduction() {
+        // A start so small that its equivalent rounds to 0.00 (codeine 0.1 mg/d as hydromorphone) cannot go back.
         qt().forAll(opioids(), opioids(), doses())
-                .assuming((a, b, dose) -> rotatable(a, b, dose))
+                .assuming((a, b, dose) -> rotatable(a, b, dose)
+                        && converted(request(a, dose, b, "25")).equianalgesicDailyDose().signum() > 0)
                 .checkAssert((a, b, dose) -> {
                     OpioidConversion there = converted(request(a, dose, b, "25"));
                     OpioidConversion back = converted(request(b, there.equianalgesicDailyDose(), a, "25"));
