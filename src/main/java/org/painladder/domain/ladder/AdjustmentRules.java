@@ -65,8 +65,12 @@ final class AdjustmentRules {
             return Optional.empty();
         }
         int cut = picture.policy().rotationReductionPctAdverseEffects();
-        Rotation.Plan plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
-                picture.regimen().strongOpioidsTriedSinceStep3()), "ORAL", cut, picture.regimen(), picture.policy());
+        Optional<Rotation.Plan> planned = Rotation.plan(drug, Rotation.nextOpioid(drug,
+                picture.regimen().strongOpioidsTriedSinceStep3()), Equianalgesia.ORAL, cut, picture.policy());
+        if (planned.isEmpty()) {
+            return Optional.empty();
+        }
+        Rotation.Plan plan = planned.get();
         Advice advice = Advice.of(RuleId.ROT_01, picture)
                 .because("Dose-limiting " + name(effect.get()) + " on the last two assessments: switching opioid helps "
                         + "in about 50–80 %. " + Rotation.describe(drug, plan) + " The cut is "
@@ -128,8 +132,12 @@ final class AdjustmentRules {
             return Optional.empty();
         }
         int cut = picture.policy().rotationReductionPct();
-        Rotation.Plan plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
-                picture.regimen().strongOpioidsTriedSinceStep3()), "ORAL", cut, picture.regimen(), picture.policy());
+        Optional<Rotation.Plan> planned = Rotation.plan(drug, Rotation.nextOpioid(drug,
+                picture.regimen().strongOpioidsTriedSinceStep3()), Equianalgesia.ORAL, cut, picture.policy());
+        if (planned.isEmpty()) {
+            return Optional.empty();
+        }
+        Rotation.Plan plan = planned.get();
         Advice advice = Advice.of(RuleId.ROT_02, picture)
                 .because("Pain still uncontrolled after " + followedByHarm + " dose increases in 7 days, each "
                         + "followed by a moderate or worse adverse effect: titration is blocked by toxicity. "
@@ -156,8 +164,12 @@ final class AdjustmentRules {
         boolean sameDrug = Equianalgesia.factor(drug.code(), Equianalgesia.SC, picture.policy().mmeFactorProfile())
                 .isPresent();
         String toDrug = sameDrug ? drug.code() : "MORPHINE";
-        int cut = sameDrug ? 0 : picture.policy().rotationReductionPct();
-        Rotation.Plan plan = Rotation.plan(drug, toDrug, Equianalgesia.SC, cut, picture.regimen(), picture.policy());
+        Optional<Rotation.Plan> planned = Rotation.plan(drug, toDrug, Equianalgesia.SC,
+                picture.policy().rotationReductionPct(), picture.policy());
+        if (planned.isEmpty()) {
+            return Optional.empty();
+        }
+        Rotation.Plan plan = planned.get();
         Advice advice = Advice.of(RuleId.ROT_03, picture)
                 .because("Severe nausea (" + latest.get().score() + "/10 pain): oral doses cannot be relied on. "
                         + Rotation.describe(drug, plan).replace(" then titrate.", " by continuous subcutaneous "
@@ -165,7 +177,7 @@ final class AdjustmentRules {
                         + "is an alternative once the patient is stable and opioid-tolerant."))
                 .read(latest.get())
                 .threshold("nausea", "SEVERE (CTCAE grade 3: inadequate oral intake)")
-                .threshold("rotationReductionPct", cut);
+                .threshold("rotationReductionPct", plan.reductionPct());
         Rotation.addTo(advice, drug, plan);
         advice.propose("frequency", "continuous subcutaneous infusion over 24 h");
         return Optional.of(advice.build());

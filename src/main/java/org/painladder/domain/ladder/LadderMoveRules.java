@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.regimen.OpioidConversion;
 
 /**
  * LADDER moves, precedence 4 (LAD-01..08), in this order: escalation and skip (LAD-04 before LAD-02/03, then LAD-05),
@@ -195,9 +196,11 @@ final class LadderMoveRules {
         if (!drug.atCeiling() && !hadItsWindow) {
             return Optional.empty();
         }
-        BigDecimal weakOmedd = picture.regimen().omeddMg().signum() > 0 ? picture.regimen().omeddMg()
-                : (drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
-        BigDecimal equianalgesic = Equianalgesia.dailyDoseFor(weakOmedd, "MORPHINE", "ORAL", policy.mmeFactorProfile());
+        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, "MORPHINE", Equianalgesia.ORAL,
+                policy.rotationReductionPct(), policy.mmeFactorProfile());
+        BigDecimal weakOmedd = conversion.map(OpioidConversion::fromOmeddMg)
+                .orElse(drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
+        BigDecimal equianalgesic = conversion.map(OpioidConversion::equianalgesicDailyDose).orElse(weakOmedd);
         BigDecimal morphineDaily = DoseSteps.nearest(equianalgesic, DoseSteps.dailyStep("MORPHINE", "ORAL"));
         ScheduledDrug morphine = new ScheduledDrug("MORPHINE", ScheduledDrug.STRONG_OPIOID, "ORAL", morphineDaily, "mg",
                 morphineDaily, false);
@@ -226,6 +229,7 @@ final class LadderMoveRules {
                 .propose("formulation", "modified-release")
                 .propose("frequency", "every 12 h, by the clock")
                 .propose("equianalgesicDailyDose", DoseSteps.plain(equianalgesic))
+                .propose("factorsUsed", conversion.map(OpioidConversion::factorsUsed).orElse(null))
                 .propose("toDailyDose", morphineDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
