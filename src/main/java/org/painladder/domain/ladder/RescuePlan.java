@@ -2,7 +2,9 @@ package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
@@ -43,9 +45,11 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return new RescuePlan(drug, route, roundedInRange ? rounded : DoseSteps.plain(exact), unit, frequency(route));
     }
 
+    /** The strong opioids with an oral immediate-release form fit for rescue (not methadone: specialist only). */
+    private static final Set<String> ORAL_IMMEDIATE_RELEASE = Set.of("MORPHINE", "OXYCODONE", "HYDROMORPHONE");
+
     private static boolean hasOralImmediateRelease(ScheduledDrug drug) {
-        return Equianalgesia.ORAL.equals(drug.route())
-                && Equianalgesia.factor(drug.code(), Equianalgesia.ORAL, "CDC_2022").isPresent();
+        return Equianalgesia.ORAL.equals(drug.route()) && ORAL_IMMEDIATE_RELEASE.contains(drug.code());
     }
 
     static String frequency(String route) {
@@ -65,7 +69,7 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
     }
 
     String describe() {
-        return drug.toLowerCase(java.util.Locale.ROOT) + " " + singleDose.toPlainString() + " " + unit + " "
-                + route.toLowerCase(java.util.Locale.ROOT) + " " + frequency;
+        return drug.toLowerCase(Locale.ROOT) + " " + singleDose.toPlainString() + " " + unit + " "
+                + route.toLowerCase(Locale.ROOT) + " " + frequency;
     }
 }
