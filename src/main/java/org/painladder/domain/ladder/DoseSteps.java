@@ -19,7 +19,8 @@ final class DoseSteps {
         }
         boolean parenteral = "SC".equals(route) || "IV".equals(route);
         return switch (drug) {
-            case "MORPHINE", "OXYCODONE", "HYDROCODONE", "OXYMORPHONE" -> parenteral ? BigDecimal.ONE : new BigDecimal("5");
+            case "MORPHINE", "OXYCODONE", "HYDROCODONE", "OXYMORPHONE" -> parenteral ? BigDecimal.ONE
+                    : new BigDecimal("5");
             case "HYDROMORPHONE" -> parenteral ? new BigDecimal("0.5") : new BigDecimal("2");
             case "FENTANYL" -> new BigDecimal("25");
             case "TAPENTADOL", "TRAMADOL" -> new BigDecimal("50");

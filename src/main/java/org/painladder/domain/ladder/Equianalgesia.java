@@ -45,6 +45,7 @@ final class Equianalgesia {
         OpioidConversion.Request request = new OpioidConversion.Request(from.code(), from.route(), from.dailyDose(),
                 from.unit(), toDrug, toRoute, cut);
         Validated<OpioidConversion> result = OpioidConversion.calculate(request, new Formulary(profile(profile)));
-        return result instanceof Validated.Valid<OpioidConversion> valid ? Optional.of(valid.value()) : Optional.empty();
+        return result instanceof Validated.Valid<OpioidConversion> valid ? Optional.of(valid.value())
+                : Optional.empty();
     }
 }

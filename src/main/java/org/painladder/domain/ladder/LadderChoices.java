@@ -7,7 +7,8 @@ final class LadderChoices {
 
     static final List<String> ALL = List.of(
             "Ladder moves are START_STEP_1, ESCALATE_TO_STEP_2, ESCALATE_TO_STEP_3, TITRATE_DOSE (including the SAFETY "
-                    + "dose cuts), ROTATE_OPIOID, STEP_DOWN and MAINTAIN: at most one is pending, a new one supersedes it. "
+                    + "dose cuts), ROTATE_OPIOID, STEP_DOWN and MAINTAIN: at most one is pending, a new one "
+                    + "supersedes it. "
                     + "Cause-directed treatment, adjuvants, rescue-dose checks and referrals sit beside them (§6.3).",
             "Assessments are ordered by recordedAt, never by arrival; on equal times the later arrival is the latest. "
                     + "A late assessment counts where it was recorded, so it can complete a persistence pattern but "
@@ -19,10 +20,14 @@ final class LadderChoices {
             "A single moderate score without analgesia starts step 1 (LAD-01) and a reassessment; the weak opioid "
                     + "follows if the pain persists.",
             "The step the rules read is set by the scheduled drugs: a PRN-only opioid is not 'by the clock', so a "
-                    + "patient on PRN morphine alone is offered a regular opioid. While an accepted escalation or step-down "
-                    + "waits for its prescription (live step differs from the regimen's step) no new ladder move is made.",
-            "Starting doses: LAD-02 codeine 30 mg every 4 h (180 mg/day, ceiling 360) or tramadol; LAD-03 oral morphine "
-                    + "modified-release at lowDoseStrongOpioidMaxMg.morphine; LAD-04 oral morphine immediate-release 5 mg "
+                    + "patient on PRN morphine alone is offered a regular opioid. While an accepted escalation "
+                    + "or step-down "
+                    + "waits for its prescription (live step differs from the regimen's step) no new ladder "
+                    + "move is made.",
+            "Starting doses: LAD-02 codeine 30 mg every 4 h (180 mg/day, ceiling 360) or tramadol; LAD-03 oral "
+                    + "morphine "
+                    + "modified-release at lowDoseStrongOpioidMaxMg.morphine; LAD-04 oral morphine "
+                    + "immediate-release 5 mg "
                     + "every 4 h with a 5 mg rescue up to hourly (the lower end of NCCN's 5-15 mg for opioid-naive "
                     + "patients), converted to modified-release after 24-48 h.",
             "LAD-05: the weak opioid has had its chance when it is at its ceiling or when escalationWindowHours have "
@@ -38,11 +43,14 @@ final class LadderChoices {
                     + "#20); 'a day' is each of the last three 24-h periods counted back from now.",
             "SAFETY: respiratory depression or severe sedation blocks escalation and up-titration for 24 h after the "
                     + "assessment that reported it, even with no opioid scheduled. Moderate sedation (POSS 3, "
-                    + "'unacceptable') on the latest assessment blocks them too, whatever the pain. A pending escalation "
-                    + "or up-titration is withdrawn when a SAFETY trigger appears. SAF-01/02 are issued on the assessment "
+                    + "'unacceptable') on the latest assessment blocks them too, whatever the pain. A pending "
+                    + "escalation "
+                    + "or up-titration is withdrawn when a SAFETY trigger appears. SAF-01/02 are issued on the "
+                    + "assessment "
                     + "that reports the effect, not again on later ones; the restart dose is rounded down.",
             "CAUSE: any acute assessment matching CAU-01..04 in the last acuteCauseSuppressionDays stops every ladder "
-                    + "move except the SAFETY dose cuts; the CAU recommendation names the symptomatic analgesia for the "
+                    + "move except the SAFETY dose cuts; the CAU recommendation names the symptomatic analgesia "
+                    + "for the "
                     + "band, because analgesia is never withheld. Traumatic pain away from bone, low back or limbs is "
                     + "not CAU-03 and holds nothing.",
             "Rotation comes before titration (a drug causing neurotoxicity is not pushed higher). ROT-01 needs the "
@@ -63,7 +71,8 @@ final class LadderChoices {
                     + "first completes a pair of controlled background scores recorded under that version.",
             "RSC-01/02 judge the regimen, so they run when the regimen changes, not at every pain score; rescue doses "
                     + "are rounded to 2.5 mg (oral morphine, oxycodone) when that stays within 10-20 %. ADJ and INT "
-                    + "advice reads the latest assessment of any kind and is not repeated while an equal one is pending.",
+                    + "advice reads the latest assessment of any kind and is not repeated while an equal one is "
+                    + "pending.",
             "A regimen change supersedes the pending ladder moves written for an earlier regimen version: their doses "
                     + "no longer describe what the patient takes.");
 

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
- * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid when it has an oral immediate-release
+ * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid when it has an oral
+ * immediate-release
  * form, else as oral morphine. Rounded to a dose that can be given when that stays within 10–20 %.
  */
 record RescuePlan(String drug, String route, BigDecimal singleDose, String unit, String frequency) {
@@ -36,7 +37,8 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
             unit = "mg";
             omeddPerUnit = BigDecimal.ONE;
         }
-        BigDecimal exact = dailyOmeddMg.multiply(policy.rescueFractionTarget()).divide(omeddPerUnit, 4, RoundingMode.HALF_UP);
+        BigDecimal exact = dailyOmeddMg.multiply(policy.rescueFractionTarget()).divide(omeddPerUnit, 4,
+                RoundingMode.HALF_UP);
         BigDecimal rounded = DoseSteps.nearest(exact, DoseSteps.rescueStep(drug, route));
         BigDecimal fraction = dailyOmeddMg.signum() == 0 ? BigDecimal.ZERO
                 : rounded.multiply(omeddPerUnit).divide(dailyOmeddMg, 4, RoundingMode.HALF_UP);

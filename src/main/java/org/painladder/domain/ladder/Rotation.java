@@ -45,17 +45,19 @@ final class Rotation {
         BigDecimal toDaily = rounded.signum() > 0 ? rounded : DoseSteps.plain(recommended);
         BigDecimal factor = Equianalgesia.factor(toDrug, toRoute, policy.mmeFactorProfile()).orElseThrow();
         BigDecimal newOmedd = toDaily.multiply(factor);
-        ScheduledDrug proposed = new ScheduledDrug(toDrug, ScheduledDrug.STRONG_OPIOID, toRoute, toDaily, "mg", newOmedd,
+        ScheduledDrug proposed = new ScheduledDrug(toDrug, ScheduledDrug.STRONG_OPIOID, toRoute, toDaily, "mg",
+                newOmedd,
                 false);
         RescuePlan rescue = RescuePlan.forDailyOmedd(newOmedd, proposed, RegimenFacts.none(), policy);
         return new Plan(toDrug, toRoute, DoseSteps.plain(conversion.fromOmeddMg()),
-                DoseSteps.plain(conversion.equianalgesicDailyDose()), conversion.crossToleranceReductionPct().intValue(),
+                DoseSteps.plain(conversion.equianalgesicDailyDose()),
+                        conversion.crossToleranceReductionPct().intValue(),
                 toDaily, conversion.factorsUsed(), conversion.trace(),
                 conversion.cautions().stream().map(c -> c.message()).toList(), rescue);
     }
 
-    static void addTo(Advice advice, ScheduledDrug current, Plan plan) {
-        advice.propose("fromDrug", current.code())
+    static Advice addTo(Advice advice, ScheduledDrug current, Plan plan) {
+        return advice.propose("fromDrug", current.code())
                 .propose("fromRoute", current.route())
                 .propose("fromDailyDose", DoseSteps.plain(current.dailyDose()))
                 .propose("fromUnit", current.unit())
@@ -73,14 +75,18 @@ final class Rotation {
     }
 
     static String describe(ScheduledDrug current, Plan plan) {
-        String text = "Switch " + Advice.drugName(current.code()) + " " + Advice.daily(current.dailyDose(), current.unit())
+        String cut = plan.reductionPct() == 0 ? ", with no cut (the same opioid by another route)"
+                : ", less " + plan.reductionPct() + " % for incomplete cross-tolerance";
+        String text = "Switch " + Advice.drugName(current.code()) + " " + Advice.daily(current.dailyDose(),
+                current.unit())
                 + " (OMEDD " + plan.fromOmeddMg().toPlainString() + " mg/day) to " + Advice.drugName(plan.toDrug())
                 + " " + plan.toRoute().toLowerCase(java.util.Locale.ROOT) + ": equianalgesic "
-                + Advice.daily(plan.equianalgesicDailyDose(), "mg") + ", less " + plan.reductionPct()
-                + " % for incomplete cross-tolerance = " + Advice.daily(plan.toDailyDose(), "mg") + ", with a rescue of "
-                + plan.rescue().describe() + ", then titrate.";
+                + Advice.daily(plan.equianalgesicDailyDose(), "mg") + cut + " = " + Advice.daily(plan.toDailyDose(),
+                "mg")
+                + ", with a rescue of " + plan.rescue().describe() + ", then titrate.";
         if ("TRANSDERMAL".equals(current.route())) {
-            text += " Remove the patch and start the new opioid about 12 h later (the skin depot keeps releasing drug).";
+            text += " Remove the patch and start the new opioid about 12 h later (the skin depot keeps "
+                    + "releasing drug).";
         }
         return text;
     }

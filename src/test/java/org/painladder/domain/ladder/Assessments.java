@@ -109,7 +109,8 @@ final class Assessments {
 
     PainAssessment at(Instant recordedAt) {
         UUID id = new UUID(0x5ca1eL, SEQUENCE.incrementAndGet());
-        return new PainAssessment(id, recordedAt, scale, rawValue, score, kind, site, mechanism, course, acuteCause, btp,
+        return new PainAssessment(id, recordedAt, scale, rawValue, score, kind, site, mechanism, course, acuteCause,
+                btp,
                 List.copyOf(adverseEffects));
     }
 }

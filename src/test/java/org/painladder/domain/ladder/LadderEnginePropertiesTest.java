@@ -73,7 +73,8 @@ class LadderEnginePropertiesTest {
                     "titrationPctSevere", severePct), "titrationPctModerate", moderatePct);
             Decision decision = decide(RandomPatients.scenario(seed), policy);
             decision.toAdd().stream()
-                    .filter(r -> r.type() == RecommendationType.TITRATE_DOSE && "UP".equals(r.proposal().get("direction")))
+                    .filter(r -> r.type() == RecommendationType.TITRATE_DOSE
+                            && "UP".equals(r.proposal().get("direction")))
                     .forEach(r -> {
                         BigDecimal from = (BigDecimal) r.proposal().get("fromDailyDose");
                         BigDecimal to = (BigDecimal) r.proposal().get("toDailyDose");
@@ -93,7 +94,8 @@ class LadderEnginePropertiesTest {
                 assertEquals(r.ruleId().type(), r.type());
                 assertEquals(LadderPolicy.RULES_VERSION, r.rulesVersion());
                 assertTrue(r.rationale().length() > 40, r.rationale());
-                assertTrue(r.ruleId() != RuleId.REF_01 && r.ruleId() != RuleId.REF_02, "REF belongs to the refractory detector");
+                assertTrue(r.ruleId() != RuleId.REF_01 && r.ruleId() != RuleId.REF_02, "REF belongs to the "
+                        + "refractory detector");
             }
         });
     }

@@ -75,7 +75,8 @@ class LadderPolicyTest {
     void aLowDoseAboveEsmoIsNotALowDose() {
         LadderPolicy policy = Policies.with("lowDoseStrongOpioidMaxMg", new LadderPolicy.LowDoseStrongOpioidLimits(
                 BigDecimal.valueOf(40), BigDecimal.valueOf(20), BigDecimal.valueOf(4)));
-        assertEquals(List.of("lowDoseStrongOpioidMaxMg.morphine must be above 0 and at most 30 mg/day (ESMO 2018), got 40"),
+        assertEquals(List.of("lowDoseStrongOpioidMaxMg.morphine must be above 0 and at most 30 mg/day (ESMO "
+                + "2018), got 40"),
                 policy.violations());
     }
 

@@ -93,7 +93,8 @@ class LadderVignettesTest {
                         assessments().background(3).with(RESPIRATORY_DEPRESSION, MODERATE).now(),
                         move(SAF_01, "toDailyDose", 25, "unit", "mcg/h"),
                         rationaleSays(SAF_01, "Remove the fentanyl patch")),
-                vignette("SAF-01 beats severe pain: respiratory depression with pain 8/10 gives the dose cut, not +50 %",
+                vignette("SAF-01 beats severe pain: respiratory depression with pain 8/10 gives the dose cut, "
+                        + "not +50 %",
                         onStep3WithOxycodone(40),
                         assessments().background(8).with(RESPIRATORY_DEPRESSION, MILD).now(),
                         move(SAF_01, "direction", "DOWN"), noAdvice(LAD_06)),
@@ -226,7 +227,7 @@ class LadderVignettesTest {
                         onStep1WithParacetamol().with(assessments().background(5).hoursAgo(8)),
                         assessments().background(5).now(),
                         move(LAD_03, "toStep", 3, "drug", "MORPHINE", "toDailyDose", 30, "rescueDose", 5))
-                        .under(withStrategy(ModeratePainStrategy.LOW_DOSE_STRONG_OPIOID)),
+                        .under(Policies.with("moderatePainStrategy", ModeratePainStrategy.LOW_DOSE_STRONG_OPIOID)),
                 vignette("LAD-04 severe pain 7/10 without analgesia: skip step 2, oral morphine 5 mg every 4 h",
                         noAnalgesia(),
                         assessments().background(7).now(),
@@ -274,7 +275,8 @@ class LadderVignettesTest {
                         assessments().background(6).now(),
                         move(LAD_05, "toStep", 3, "stopDrug", "CODEINE", "drug", "MORPHINE", "fromOmeddMg", 36,
                                 "toDailyDose", 35)),
-                vignette("Weak opioid at ceiling: tramadol 400 mg/day started yesterday, severe pain: morphine 80 mg/day",
+                vignette("Weak opioid at ceiling: tramadol 400 mg/day started yesterday, severe pain: morphine "
+                        + "80 mg/day",
                         onStep2WithTramadol(400).lastOpioidChangeHoursAgo(20),
                         assessments().background(8).now(),
                         move(LAD_05, "stopDrug", "TRAMADOL", "drug", "MORPHINE", "toDailyDose", 80)),
@@ -305,7 +307,7 @@ class LadderVignettesTest {
                         onStep3WithOxycodone(40),
                         assessments().background(9).btp(10).now(),
                         move(LAD_06, "toDailyDose", 60))
-                        .under(withCap(50)),
+                        .under(Policies.with("maxDailyIncreasePct", 50)),
                 vignette("LAD-06 morphine 120 mg/day, severe pain: 180 mg/day",
                         onStep3WithMorphine(120),
                         assessments().background(7).btp(1).now(),
@@ -362,18 +364,20 @@ class LadderVignettesTest {
                         onStep3WithOxycodone(40).with(assessments().background(4).hoursAgo(10)),
                         assessments().background(4).btp(0).now(),
                         noAdvice(LAD_07))
-                        .under(withEdges(new BandEdges(4, 6))));
+                        .under(Policies.with("bandEdges", new BandEdges(4, 6))));
     }
 
     static Stream<Vignettes> rotation() {
         return Stream.of(
                 vignette("ROT-01 delirium on morphine 120 mg/day on two assessments: oxycodone 40 mg/day (−50 %)",
-                        onStep3WithMorphine(120).with(assessments().background(5).with(DELIRIUM, MODERATE).hoursAgo(12)),
+                        onStep3WithMorphine(120).with(assessments().background(5).with(DELIRIUM,
+                                MODERATE).hoursAgo(12)),
                         assessments().background(5).with(DELIRIUM, MODERATE).now(),
                         move(ROT_01, "fromDrug", "MORPHINE", "drug", "OXYCODONE", "equianalgesicDailyDose", 80,
                                 "crossToleranceReductionPct", 50, "toDailyDose", 40, "rescueDose", 5)),
                 vignette("ROT-01 myoclonus on oxycodone 60 mg/day: hydromorphone 8 mg/day",
-                        onStep3WithOxycodone(60).with(assessments().background(4).with(MYOCLONUS, MODERATE).hoursAgo(20)),
+                        onStep3WithOxycodone(60).with(assessments().background(4).with(MYOCLONUS,
+                                MODERATE).hoursAgo(20)),
                         assessments().background(4).with(MYOCLONUS, SEVERE).now(),
                         move(ROT_01, "drug", "HYDROMORPHONE", "fromOmeddMg", 90, "equianalgesicDailyDose", 18,
                                 "toDailyDose", 8)),
@@ -399,7 +403,8 @@ class LadderVignettesTest {
                         assessments().background(6).now(),
                         move(ROT_02, "drug", "OXYCODONE", "equianalgesicDailyDose", 80,
                                 "crossToleranceReductionPct", 25, "toDailyDose", 60)),
-                vignette("ROT-03 severe nausea on oral morphine 60 mg/day: same morphine by syringe driver, 30 mg/day SC",
+                vignette("ROT-03 severe nausea on oral morphine 60 mg/day: same morphine by syringe driver, 30 "
+                        + "mg/day SC",
                         onStep3WithMorphine(60),
                         assessments().background(4).with(NAUSEA, SEVERE).now(),
                         move(ROT_03, "drug", "MORPHINE", "route", "SC", "toDailyDose", 30,
@@ -495,17 +500,5 @@ class LadderVignettesTest {
                 regimenChange("A proportionate rescue needs no advice: oxycodone 40 mg/day with 5 mg (12.5 %)",
                         onStep3WithOxycodone(40),
                         nothingNew()));
-    }
-
-    private static LadderPolicy withStrategy(ModeratePainStrategy strategy) {
-        return Policies.with("moderatePainStrategy", strategy);
-    }
-
-    private static LadderPolicy withCap(int maxDailyIncreasePct) {
-        return Policies.with("maxDailyIncreasePct", maxDailyIncreasePct);
-    }
-
-    private static LadderPolicy withEdges(BandEdges edges) {
-        return Policies.with("bandEdges", edges);
     }
 }

@@ -28,6 +28,11 @@ class PendingRecommendationsTest {
         return ENGINE.evaluate(patient.build(), new NewFact.AssessmentRecorded(newAssessment), POLICY, CLOCK);
     }
 
+    private static PendingRecommendation pending(RecommendationType type, RuleId rule, String fingerprint,
+                                                 long regimenVersion) {
+        return new PendingRecommendation(PENDING_ID, type, rule, fingerprint, regimenVersion);
+    }
+
     private static PendingRecommendation pendingFrom(ProposedRecommendation r, long regimenVersion) {
         return new PendingRecommendation(PENDING_ID, r.type(), r.ruleId(), r.fingerprint(), regimenVersion);
     }
@@ -47,8 +52,8 @@ class PendingRecommendationsTest {
 
     @Test
     void aNewLadderMoveSupersedesThePendingOne() {
-        PendingRecommendation moderateTitration = new PendingRecommendation(PENDING_ID, RecommendationType.TITRATE_DOSE,
-                RuleId.LAD_07, "an older, smaller step", 3);
+        PendingRecommendation moderateTitration = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_07, "an "
+                + "older, smaller step", 3);
 
         Decision decision = evaluate(onStep3WithOxycodone(40).pending(moderateTitration),
                 assessments().background(9).btp(2).now());
@@ -59,8 +64,7 @@ class PendingRecommendationsTest {
 
     @Test
     void coAdviceNeverSupersedesAPendingLadderMove() {
-        PendingRecommendation escalation = new PendingRecommendation(PENDING_ID, RecommendationType.ESCALATE_TO_STEP_2,
-                RuleId.LAD_02, "codeine", 1);
+        PendingRecommendation escalation = pending(RecommendationType.ESCALATE_TO_STEP_2, RuleId.LAD_02, "codeine", 1);
 
         Decision decision = evaluate(onStep1WithParacetamol().pending(escalation),
                 assessments().background(2).mechanism(PainMechanism.NEUROPATHIC).now());
@@ -71,8 +75,8 @@ class PendingRecommendationsTest {
 
     @Test
     void aSafetyEventDuringAnEscalationWithdrawsTheEscalationAndCutsTheDose() {
-        PendingRecommendation titrationUp = new PendingRecommendation(PENDING_ID, RecommendationType.TITRATE_DOSE,
-                RuleId.LAD_06, "oxycodone 40 → 60", 3);
+        PendingRecommendation titrationUp = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_06, "oxycodone "
+                + "40 → 60", 3);
 
         Decision decision = evaluate(onStep3WithOxycodone(40).pending(titrationUp),
                 assessments().background(7).with(AdverseEffectType.RESPIRATORY_DEPRESSION, Severity.MILD).now());
@@ -86,8 +90,8 @@ class PendingRecommendationsTest {
 
     @Test
     void aSafetyEventOnStep1WithdrawsAPendingSkipToStep3EvenWithoutADoseToCut() {
-        PendingRecommendation skip = new PendingRecommendation(PENDING_ID, RecommendationType.ESCALATE_TO_STEP_3,
-                RuleId.LAD_04, "morphine 5 mg every 4 h", 1);
+        PendingRecommendation skip = pending(RecommendationType.ESCALATE_TO_STEP_3, RuleId.LAD_04, "morphine 5 "
+                + "mg every 4 h", 1);
 
         Decision decision = evaluate(onStep1WithParacetamol().pending(skip),
                 assessments().background(8).with(AdverseEffectType.SEDATION, Severity.SEVERE).now());
@@ -110,8 +114,7 @@ class PendingRecommendationsTest {
 
     @Test
     void aRegimenChangeSupersedesLadderMovesWrittenForTheOldRegimen() {
-        PendingRecommendation stale = new PendingRecommendation(PENDING_ID, RecommendationType.TITRATE_DOSE,
-                RuleId.LAD_06, "oxycodone 40 → 60", 3);
+        PendingRecommendation stale = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_06, "oxycodone 40 → 60", 3);
         PendingRecommendation adjuvant = new PendingRecommendation(new UUID(0xbeefL, 2L),
                 RecommendationType.ADD_ADJUVANT, RuleId.ADJ_01, "gabapentin", 3);
         PatientSnapshot snapshot = onStep3WithOxycodone(60).regimenVersion(4, 0).pending(stale).pending(adjuvant)

@@ -56,12 +56,14 @@ final class RandomPatients {
         }
         if (random.nextBoolean()) {
             RuleId rule = LADDER_RULES[random.nextInt(LADDER_RULES.length)];
-            patient.pending(new PendingRecommendation(new UUID(1, random.nextLong()), rule.type(), rule, "pending " + rule,
+            patient.pending(new PendingRecommendation(new UUID(1, random.nextLong()), rule.type(), rule, "pending "
+                    + rule,
                     random.nextInt(4)));
         }
         if (random.nextBoolean()) {
             RuleId rule = ADVICE_RULES[random.nextInt(ADVICE_RULES.length)];
-            patient.pending(new PendingRecommendation(new UUID(2, random.nextLong()), rule.type(), rule, "pending " + rule,
+            patient.pending(new PendingRecommendation(new UUID(2, random.nextLong()), rule.type(), rule, "pending "
+                    + rule,
                     3));
         }
         return new Scenario(patient.build(), newAssessment);
