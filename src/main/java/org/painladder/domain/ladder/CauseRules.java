@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainCourse;
@@ -32,6 +31,11 @@ final class CauseRules {
         }
     }
 
+    /** Acute pain with a recorded cause: treat the cause, whether or not a CAU rule names the treatment. */
+    static boolean hasTreatableCause(PainAssessment a) {
+        return a.course() == PainCourse.ACUTE && a.acuteCause() != null;
+    }
+
     static Optional<RuleId> ruleFor(PainAssessment a) {
         if (a.course() != PainCourse.ACUTE || a.acuteCause() == null) {
             return Optional.empty();
@@ -48,7 +52,7 @@ final class CauseRules {
         int days = picture.policy().acuteCauseSuppressionDays();
         Instant from = picture.now().minus(Duration.ofDays(days));
         List<PainAssessment> episodes = picture.window().stream()
-                .filter(a -> !a.recordedAt().isBefore(from) && ruleFor(a).isPresent()).toList();
+                .filter(a -> !a.recordedAt().isBefore(from) && hasTreatableCause(a)).toList();
         Optional<ProposedRecommendation> recommendation = picture.latest()
                 .flatMap(latest -> ruleFor(latest).map(rule -> recommend(picture, latest, rule)));
         return new Verdict(recommendation, episodes);
