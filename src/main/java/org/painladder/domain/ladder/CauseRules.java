@@ -83,7 +83,7 @@ final class CauseRules {
                             + "dexamethasone trial). " + analgesia + hold)
                     .propose("treatment", "NSAID or corticosteroid directed at the cause (dexamethasone trial)");
             case CAU_03 -> advice
-                    .because("Acute traumatic pain at " + siteName(latest) + " (" + latest.score() + "/10) in a "
+                    .because("Acute traumatic pain in " + siteName(latest) + " (" + latest.score() + "/10) in a "
                             + "patient with cancer may be a pathological fracture: arrange imaging and an orthopaedic "
                             + "or radiation-oncology opinion (fixation, radiotherapy, vertebral augmentation). "
                             + analgesia + hold)
@@ -102,7 +102,12 @@ final class CauseRules {
     }
 
     private static String siteName(PainAssessment a) {
-        return a.site().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return switch (a.site()) {
+            case LIMB_LOWER -> "the lower limb";
+            case LIMB_UPPER -> "the upper limb";
+            case BACK_LOW -> "the lower back";
+            default -> "the bones";
+        };
     }
 
     /** Analgesia for the band without moving the ladder: the current rescue on step 3, a short-acting opioid below. */

@@ -408,7 +408,7 @@ class LadderVignettesTest {
                         onStep3WithMorphine(60),
                         assessments().background(4).with(NAUSEA, SEVERE).now(),
                         move(ROT_03, "drug", "MORPHINE", "route", "SC", "toDailyDose", 30,
-                                "crossToleranceReductionPct", 0)));
+                                "crossToleranceReductionPct", 0, "rescueRoute", "SC", "rescueDose", 5)));
     }
 
     static Stream<Vignettes> stepDownAndMaintain() {
