@@ -1,0 +1,51 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.painladder.domain.regimen.FactorProfile;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.MmeFactor;
+import org.painladder.domain.regimen.OpioidConversion;
+import org.painladder.domain.regimen.Route;
+import org.painladder.domain.regimen.Validated;
+
+/**
+ * The equianalgesic arithmetic the ladder needs, taken from the regimen domain so that a rotation proposed here
+ * matches {@code POST /opioid-conversions} to the milligram, under the policy's {@code mmeFactorProfile}.
+ */
+final class Equianalgesia {
+
+    static final String ORAL = "ORAL";
+    static final String SC = "SC";
+
+    private Equianalgesia() {
+    }
+
+    static FactorProfile profile(String code) {
+        return FactorProfile.byCode(code).orElse(FactorProfile.CDC_2022);
+    }
+
+    /** mg oral morphine per unit of the drug by the route; empty when the profile has no factor for it. */
+    static Optional<BigDecimal> factor(String drug, String route, String profile) {
+        return mmeFactor(drug, route, profile).map(MmeFactor::factor);
+    }
+
+    static Optional<MmeFactor> mmeFactor(String drug, String route, String profile) {
+        return Route.parse(route).flatMap(r -> profile(profile).factor(drug, r));
+    }
+
+    /**
+     * Converts the current scheduled opioid to {@code toDrug} by {@code toRoute} with the cross-tolerance cut (the
+     * regimen domain cuts nothing for a route change of the same opioid). Empty when no conversion exists
+     * (buprenorphine has no MME factor).
+     */
+    static Optional<OpioidConversion> convert(ScheduledDrug from, String toDrug, String toRoute, int reductionPct,
+                                              String profile) {
+        BigDecimal cut = BigDecimal.valueOf(Math.max(reductionPct, OpioidConversion.MIN_REDUCTION_PCT.intValue()));
+        OpioidConversion.Request request = new OpioidConversion.Request(from.code(), from.route(), from.dailyDose(),
+                from.unit(), toDrug, toRoute, cut);
+        Validated<OpioidConversion> result = OpioidConversion.calculate(request, new Formulary(profile(profile)));
+        return result instanceof Validated.Valid<OpioidConversion> valid ? Optional.of(valid.value())
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,79 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
+ * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid by its route when it has an
+ * immediate-release
+ * form, else as oral morphine. Rounded to a dose that can be given when that stays within 10–20 %.
+ */
+record RescuePlan(String drug, String route, BigDecimal singleDose, String unit, String frequency) {
+
+    static RescuePlan forDailyOmedd(BigDecimal dailyOmeddMg, ScheduledDrug scheduledOpioid, RegimenFacts regimen,
+                                    LadderPolicy policy) {
+        String drug;
+        String route;
+        String unit;
+        BigDecimal omeddPerUnit;
+        RescueDose current = Titration.primaryRescue(regimen).orElse(null);
+        if (current != null) {
+            drug = current.code();
+            route = current.route();
+            unit = current.unit();
+            omeddPerUnit = current.singleDoseOmeddMg().divide(current.singleDose(), 6, RoundingMode.HALF_UP);
+        } else if (scheduledOpioid != null && hasImmediateRelease(scheduledOpioid)) {
+            drug = scheduledOpioid.code();
+            route = scheduledOpioid.route();
+            unit = "mg";
+            omeddPerUnit = Equianalgesia.factor(drug, route, policy.mmeFactorProfile()).orElseThrow();
+        } else {
+            drug = "MORPHINE";
+            route = Equianalgesia.ORAL;
+            unit = "mg";
+            omeddPerUnit = BigDecimal.ONE;
+        }
+        BigDecimal exact = dailyOmeddMg.multiply(policy.rescueFractionTarget()).divide(omeddPerUnit, 4,
+                RoundingMode.HALF_UP);
+        BigDecimal rounded = DoseSteps.nearest(exact, DoseSteps.rescueStep(drug, route));
+        BigDecimal fraction = dailyOmeddMg.signum() == 0 ? BigDecimal.ZERO
+                : rounded.multiply(omeddPerUnit).divide(dailyOmeddMg, 4, RoundingMode.HALF_UP);
+        boolean roundedInRange = fraction.compareTo(policy.rescueFractionMin()) >= 0
+                && fraction.compareTo(policy.rescueFractionMax()) <= 0;
+        return new RescuePlan(drug, route, roundedInRange ? rounded : DoseSteps.plain(exact), unit, frequency(route));
+    }
+
+    /** The strong opioids with an immediate-release form fit for rescue (not methadone: specialist only). */
+    private static final Set<String> IMMEDIATE_RELEASE = Set.of("MORPHINE", "OXYCODONE", "HYDROMORPHONE");
+    private static final Set<String> RESCUE_ROUTES = Set.of(Equianalgesia.ORAL, Equianalgesia.SC, "IV");
+
+    /** By mouth, or by the same parenteral route when the opioid already runs subcutaneously or intravenously. */
+    private static boolean hasImmediateRelease(ScheduledDrug drug) {
+        return RESCUE_ROUTES.contains(drug.route()) && IMMEDIATE_RELEASE.contains(drug.code());
+    }
+
+    static String frequency(String route) {
+        return switch (route) {
+            case "SC" -> "as needed, up to every 30 min";
+            case "IV" -> "as needed, up to every 15 min";
+            default -> "as needed, up to hourly";
+        };
+    }
+
+    void addTo(Map<String, Object> proposal) {
+        proposal.put("rescueDrug", drug);
+        proposal.put("rescueRoute", route);
+        proposal.put("rescueDose", singleDose);
+        proposal.put("rescueUnit", unit);
+        proposal.put("rescueFrequency", frequency);
+    }
+
+    String describe() {
+        return drug.toLowerCase(Locale.ROOT) + " " + singleDose.toPlainString() + " " + unit + " "
+                + route.toLowerCase(Locale.ROOT) + " " + frequency;
+    }
+}
