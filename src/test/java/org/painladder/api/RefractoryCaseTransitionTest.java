@@ -8,16 +8,12 @@ import static org.painladder.api.RefractoryCaseFixtures.flaggedPatient;
 import static org.painladder.api.RefractoryCaseFixtures.pancreaticPain;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.painladder.app.OpeningRefractoryCase;
 
 @QuarkusTest
 class RefractoryCaseTransitionTest {
 
-    @Inject
-    OpeningRefractoryCase opening;
 
     private static String transitions(String caseId) {
         return "/api/v1/refractory-cases/" + caseId + "/transitions";
@@ -25,7 +21,7 @@ class RefractoryCaseTransitionTest {
 
     @Test
     void theTeamMovesACaseForwardAndEveryChangeIsInItsHistory() {
-        String caseId = flaggedPatient(opening, pancreaticPain())[1];
+        String caseId = flaggedPatient(pancreaticPain())[1];
 
         as("palliative").header("If-Match", "\"0\"")
                 .body("{ \"to\": \"UNDER_REVIEW\", \"by\": \"pc.nurse.kim\", \"assignee\": \"dr.ortiz\","
@@ -49,7 +45,7 @@ class RefractoryCaseTransitionTest {
 
     @Test
     void aBackwardMoveOrASkippedStepIs409AndChangesNothing() {
-        String caseId = flaggedPatient(opening, pancreaticPain())[1];
+        String caseId = flaggedPatient(pancreaticPain())[1];
         as("palliative").body("{ \"to\": \"REFERRED\" }").post(transitions(caseId)).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", startsWith("The case is OPEN; it can move only forward"));
@@ -62,7 +58,7 @@ class RefractoryCaseTransitionTest {
 
     @Test
     void closingNeedsAnOutcome() {
-        String caseId = flaggedPatient(opening, pancreaticPain())[1];
+        String caseId = flaggedPatient(pancreaticPain())[1];
         as("palliative").body("{ \"to\": \"CLOSED\" }").post(transitions(caseId)).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("outcome"));
@@ -76,7 +72,7 @@ class RefractoryCaseTransitionTest {
 
     @Test
     void aStaleIfMatchIs412AndChangesNothing() {
-        String caseId = flaggedPatient(opening, pancreaticPain())[1];
+        String caseId = flaggedPatient(pancreaticPain())[1];
         as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(200);
 
         as("palliative").header("If-Match", "\"0\"").body("{ \"to\": \"REFERRED\" }").post(transitions(caseId))
@@ -86,7 +82,7 @@ class RefractoryCaseTransitionTest {
 
     @Test
     void closingClearsThePatientsFlagAndFreesItForANewCase() {
-        String[] flagged = flaggedPatient(opening, pancreaticPain());
+        String[] flagged = flaggedPatient(pancreaticPain());
         as("palliative").body("{ \"to\": \"CLOSED\", \"outcome\": \"INTERVENTION_DONE\", \"note\": \"coeliac block 12/01\" }")
                 .post(transitions(flagged[1])).then().statusCode(200)
                 .body("status", equalTo("CLOSED")).body("outcome", equalTo("INTERVENTION_DONE"));
@@ -101,7 +97,7 @@ class RefractoryCaseTransitionTest {
 
     @Test
     void onlyThePalliativeTeamAndAdminsMoveCases() {
-        String caseId = flaggedPatient(opening, pancreaticPain())[1];
+        String caseId = flaggedPatient(pancreaticPain())[1];
         as("clinician").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(403);
         as("ehr").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(403);
         as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }")

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,23 +17,29 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.painladder.api.RefractoryCaseFixtures.Flagged;
+import org.painladder.app.FlaggingRefractoryPain;
 import org.painladder.app.OpeningRefractoryCase;
-import org.painladder.app.RefreshingRefractoryCase;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.refractory.CaseStatus;
 import org.painladder.domain.refractory.CaseTransition;
 import org.painladder.domain.refractory.RefractoryCase;
+import org.painladder.domain.refractory.RefractoryFacts;
+import org.painladder.domain.refractory.RefractoryPolicy;
+import org.painladder.domain.refractory.RefractoryVerdict;
 import org.painladder.persistence.DuplicateOpenCaseException;
 import org.painladder.persistence.RefractoryCases;
 
@@ -42,15 +49,15 @@ class RefractoryWorklistTest {
     private static final String WORKLIST = "/api/v1/refractory-cases";
 
     @Inject
-    OpeningRefractoryCase opening;
+    FlaggingRefractoryPain flagging;
     @Inject
-    RefreshingRefractoryCase refreshing;
+    OpeningRefractoryCase opening;
     @Inject
     RefractoryCases cases;
 
     @Test
     void aFlaggedPatientIsOnTheWorklistWithItsCriteriaCandidatesAndFigures() {
-        String[] flagged = flaggedPatient(opening, pancreaticPain());
+        String[] flagged = flaggedPatient(pancreaticPain());
 
         as("palliative").get(WORKLIST + "/" + flagged[1]).then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
@@ -78,11 +85,16 @@ class RefractoryWorklistTest {
 
     @Test
     void openingTwiceKeepsOneCaseAndTheDatabaseRefusesASecondOpenOne() {
-        String[] flagged = flaggedPatient(opening, pancreaticPain());
+        String[] flagged = flaggedPatient(pancreaticPain());
         RefractoryCase existing = cases.find(UUID.fromString(flagged[1])).orElseThrow();
+        RefractoryFacts facts = new RefractoryFacts(Instant.now(), 3, existing.step3Since(), List.of(), List.of(),
+                existing.omeddMg(), null, List.of(), Set.of(), null, PainMechanism.NOCICEPTIVE_VISCERAL,
+                PainSite.ABDOMEN_UPPER, false);
 
-        String[] again = flaggedPatientAgain(flagged[0]);
-        assertEquals(flagged[1], again[1]);
+        OpeningRefractoryCase.Opening again = QuarkusTransaction.requiringNew().call(() -> opening.open(
+                existing.patientId(), facts, new RefractoryVerdict.Refractory(existing.criteria())));
+        assertEquals(false, again.opened());
+        assertEquals(existing.id(), again.refractoryCase().id());
 
         RefractoryCase second = new RefractoryCase(UUID.randomUUID(), existing.patientId(), existing.mrn(),
                 existing.site(), existing.primarySite(), Instant.now(), CaseStatus.OPEN, null, existing.criteria(),
@@ -92,22 +104,30 @@ class RefractoryWorklistTest {
                         Instant.now())));
     }
 
-    private String[] flaggedPatientAgain(String patientId) {
-        RefractoryCase existing = cases.findOpen(UUID.fromString(patientId)).orElseThrow();
-        var facts = new org.painladder.domain.refractory.RefractoryFacts(Instant.now(), 3, existing.step3Since(),
-                List.of(), List.of(), existing.omeddMg(), null, List.of(), java.util.Set.of(), null,
-                PainMechanism.NOCICEPTIVE_VISCERAL, PainSite.ABDOMEN_UPPER, false);
-        var verdict = new org.painladder.domain.refractory.RefractoryVerdict.Refractory(existing.criteria());
-        OpeningRefractoryCase.Opening reopened = QuarkusTransaction.requiringNew().call(() ->
-                opening.open(UUID.fromString(patientId), facts, verdict));
-        assertEquals(false, reopened.opened());
-        return new String[] {patientId, reopened.refractoryCase().id().toString()};
+    @Test
+    void aLaterEvaluationThatNoLongerFiresKeepsTheCaseOpenAndItsFiguresCurrent() {
+        String[] flagged = flaggedPatient(pancreaticPain());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RefractoryCaseFixtures.postScore(flagged[0], now, 2, PainSite.ABDOMEN_UPPER, PainMechanism.NOCICEPTIVE_VISCERAL);
+        RefractoryFacts controlled = RefractoryFacts.fromRecentAssessments(now, 3, now.minus(Duration.ofDays(16)),
+                new BigDecimal("240"), null, Set.of("MORPHINE"), false, List.of(), RefractoryPolicy.defaults());
+
+        FlaggingRefractoryPain.Flagging later = QuarkusTransaction.requiringNew().call(() ->
+                flagging.evaluate(UUID.fromString(flagged[0]), controlled));
+        assertEquals(RefractoryVerdict.Reason.PAIN_NOT_UNCONTROLLED,
+                ((RefractoryVerdict.NotRefractory) later.verdict()).reason());
+        assertEquals(flagged[1], later.openCaseId().toString());
+
+        as("palliative").get(WORKLIST + "/" + flagged[1]).then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("latestScore", equalTo(2)).body("version", equalTo(0))
+                .body("closingSuggestion", nullValue());
+        as("ehr").get("/api/v1/patients/" + flagged[0]).then().body("openRefractoryCaseId", equalTo(flagged[1]));
     }
 
     @Test
     void filtersKeepOnlyMatchingCases() {
-        String[] pancreas = flaggedPatient(opening, pancreaticPain());
-        String[] chest = flaggedPatient(opening, new Flagged("MESOTHELIOMA", PainSite.CHEST, PainMechanism.NEUROPATHIC,
+        String[] pancreas = flaggedPatient(pancreaticPain());
+        String[] chest = flaggedPatient(new Flagged("MESOTHELIOMA", PainSite.CHEST, PainMechanism.NEUROPATHIC,
                 8, 320, 20, 2, ""));
 
         JsonPath byPrimary = as("palliative").queryParam("primarySite", "MESOTHELIOMA").queryParam("size", 200)
@@ -126,8 +146,8 @@ class RefractoryWorklistTest {
 
     @Test
     void theInterventionFilterLeavesOutCasesWhereTheOptionIsContraindicated() {
-        String[] anticoagulated = flaggedPatient(opening, pancreaticPain());
-        String[] eligible = flaggedPatient(opening, new Flagged("PANCREAS", PainSite.ABDOMEN_UPPER,
+        String[] anticoagulated = flaggedPatient(pancreaticPain());
+        String[] eligible = flaggedPatient(new Flagged("PANCREAS", PainSite.ABDOMEN_UPPER,
                 PainMechanism.MIXED, 7, 260, 16, 2, ""));
 
         as("palliative").queryParam("intervention", "CELIAC_PLEXUS_NEUROLYSIS").queryParam("size", 200).get(WORKLIST)
@@ -143,8 +163,8 @@ class RefractoryWorklistTest {
     @CsvSource({"flaggedAt", "-flaggedAt", "latestScore", "-latestScore", "omeddMg", "-omeddMg", "daysOnStep3",
             "-daysOnStep3"})
     void everySortKeyOrdersTheWholeWorklist(String sort) {
-        flaggedPatient(opening, new Flagged("LUNG", PainSite.LIMB_UPPER, PainMechanism.NEUROPATHIC, 9, 210, 30, null, ""));
-        flaggedPatient(opening, new Flagged("BREAST", PainSite.BONE_DIFFUSE, PainMechanism.NOCICEPTIVE_SOMATIC, 5, 400,
+        flaggedPatient(new Flagged("LUNG", PainSite.LIMB_UPPER, PainMechanism.NEUROPATHIC, 9, 210, 30, null, ""));
+        flaggedPatient(new Flagged("BREAST", PainSite.BONE_DIFFUSE, PainMechanism.NOCICEPTIVE_SOMATIC, 5, 400,
                 14, 12, ""));
 
         List<java.util.Map<String, Object>> items = as("clinician").queryParam("sort", sort).queryParam("size", 200)
@@ -166,9 +186,9 @@ class RefractoryWorklistTest {
 
     @Test
     void pagesCoverTheWorklistOnce() {
-        flaggedPatient(opening, pancreaticPain());
-        flaggedPatient(opening, pancreaticPain());
-        flaggedPatient(opening, pancreaticPain());
+        flaggedPatient(pancreaticPain());
+        flaggedPatient(pancreaticPain());
+        flaggedPatient(pancreaticPain());
         JsonPath all = as("palliative").queryParam("size", 200).get(WORKLIST).then().extract().jsonPath();
         List<String> paged = new ArrayList<>();
         long total = all.getLong("total");
@@ -197,16 +217,5 @@ class RefractoryWorklistTest {
         as("auditor").get(WORKLIST).then().statusCode(403).contentType("application/problem+json");
         as("palliative").get(WORKLIST + "/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-    }
-
-    @Test
-    void aNewScoreRefreshesTheCaseFiguresWithoutMovingItsVersion() {
-        String[] flagged = flaggedPatient(opening, pancreaticPain());
-        RefractoryCaseFixtures.postScore(flagged[0], Instant.now().truncatedTo(ChronoUnit.SECONDS), 9,
-                PainSite.ABDOMEN_UPPER, PainMechanism.NOCICEPTIVE_VISCERAL);
-        QuarkusTransaction.requiringNew().run(() -> refreshing.refresh(UUID.fromString(flagged[0])));
-
-        as("palliative").get(WORKLIST + "/" + flagged[1]).then().statusCode(200)
-                .body("latestScore", equalTo(9)).body("version", equalTo(0));
     }
 }
