@@ -72,7 +72,11 @@ class RolesMatrixTest {
             row("PUT", "/api/v1/patients/{patientId}/regimen", EHR, CLINICIAN, ADMIN),
             row("GET", "/api/v1/patients/{patientId}/regimen", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/patients/{patientId}/regimen/history", EHR, CLINICIAN, PALLIATIVE, ADMIN),
-            row("POST", "/api/v1/opioid-conversions", CLINICIAN, ADMIN)
+            row("POST", "/api/v1/opioid-conversions", CLINICIAN, ADMIN),
+            row("GET", "/api/v1/refractory-cases", EHR, CLINICIAN, PALLIATIVE, ADMIN),
+            row("GET", "/api/v1/refractory-cases/{id}", EHR, CLINICIAN, PALLIATIVE, ADMIN),
+            row("POST", "/api/v1/refractory-cases/{id}/transitions", PALLIATIVE, ADMIN),
+            row("GET", "/api/v1/stats/cohort", CLINICIAN, PALLIATIVE, ADMIN)
     );
 
     static Stream<Arguments> everyOperationForEveryCaller() {

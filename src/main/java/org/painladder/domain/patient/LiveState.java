@@ -34,6 +34,12 @@ public record LiveState(
                 latestBackgroundScore, latestBackgroundAt, control, omeddMg, refractory, openRefractoryCaseId);
     }
 
+    /** The state with the patient's case that is not CLOSED, or with none: {@code refractory} follows the case. */
+    public LiveState withRefractoryCase(UUID openCaseId) {
+        return new LiveState(ladderStep, ladderSince, latestScore, latestAssessedAt, latestBreakthroughEpisodes24h,
+                latestBackgroundScore, latestBackgroundAt, painControl, omeddMg, openCaseId != null, openCaseId);
+    }
+
     /**
      * The state once this assessment is known. Late EHR feeds arrive out of order, so an assessment only replaces
      * the "latest" values when it was recorded at or after them; on a tie the later arrival wins.

@@ -1,0 +1,59 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.painladder.domain.refractory.CaseTransition;
+import org.painladder.domain.refractory.ClosingSuggestion;
+import org.painladder.domain.refractory.RefractoryCase;
+import org.painladder.domain.refractory.RefractoryDetector;
+import org.painladder.domain.refractory.RefractoryPolicy;
+import org.painladder.persistence.Page;
+import org.painladder.persistence.RefractoryCases;
+import org.painladder.persistence.WorklistQuery;
+
+/** The palliative team's worklist and case detail, with days on step 3 as of now and any REF-02 suggestion. */
+@ApplicationScoped
+public class ReadingRefractoryCases {
+
+    /**
+     * A case as the team sees it now.
+     *
+     * @param closingSuggestion REF-02's suggestion to close, or null
+     * @param history           every status change, oldest first; null in the worklist
+     */
+    public record CaseView(RefractoryCase refractoryCase, Integer daysOnStep3, ClosingSuggestion closingSuggestion,
+                           List<CaseTransition> history) {
+    }
+
+    private final RefractoryCases cases;
+    private final RefractoryDetector detector;
+    private final Clock clock;
+
+    ReadingRefractoryCases(RefractoryCases cases, RefractoryPolicy policy, Clock clock) {
+        this.cases = cases;
+        this.detector = new RefractoryDetector(policy);
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<CaseView> worklist(WorklistQuery query) {
+        Instant now = clock.instant();
+        return cases.worklist(query).map(c -> view(c, null, now));
+    }
+
+    @Transactional
+    public CaseView find(UUID caseId) {
+        RefractoryCase found = cases.find(caseId).orElseThrow(() -> new NotFoundException("refractory case", caseId));
+        return view(found, cases.history(caseId), clock.instant());
+    }
+
+    private CaseView view(RefractoryCase refractoryCase, List<CaseTransition> history, Instant now) {
+        return new CaseView(refractoryCase, refractoryCase.daysOnStep3(now),
+                detector.closingSuggestion(refractoryCase.status(), refractoryCase.controlledSince(), now).orElse(null),
+                history);
+    }
+}

@@ -1,0 +1,119 @@
+package org.painladder.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.RefractoryCaseFixtures.flaggedPatient;
+import static org.painladder.api.RefractoryCaseFixtures.pancreaticPain;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RefractoryCaseTransitionTest {
+
+
+    private static String transitions(String caseId) {
+        return "/api/v1/refractory-cases/" + caseId + "/transitions";
+    }
+
+    @Test
+    void theTeamMovesACaseForwardAndEveryChangeIsInItsHistory() {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+
+        as("palliative").header("If-Match", "\"0\"")
+                .body("{ \"to\": \"UNDER_REVIEW\", \"by\": \"pc.nurse.kim\", \"assignee\": \"dr.ortiz\","
+                        + " \"note\": \"review at Thursday MDT\" }")
+                .post(transitions(caseId)).then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("status", equalTo("UNDER_REVIEW")).body("assignee", equalTo("dr.ortiz"))
+                .body("version", equalTo(1));
+        as("admin").body("{ \"to\": \"REFERRED\", \"note\": \"referred to interventional pain\" }")
+                .post(transitions(caseId)).then().statusCode(200)
+                .body("status", equalTo("REFERRED")).body("assignee", equalTo("dr.ortiz"));
+
+        as("clinician").get("/api/v1/refractory-cases/" + caseId).then().statusCode(200)
+                .body("history.from", equalTo(java.util.Arrays.asList(null, "OPEN", "UNDER_REVIEW")))
+                .body("history.to", equalTo(List.of("OPEN", "UNDER_REVIEW", "REFERRED")))
+                .body("history.by", equalTo(List.of("painladder REF-01", "pc.nurse.kim", "test.admin")))
+                .body("history[1].note", equalTo("review at Thursday MDT"))
+                .body("history[1].assignee", equalTo("dr.ortiz"))
+                .body("history[2].at", startsWith("20"));
+    }
+
+    @Test
+    void aBackwardMoveOrASkippedStepIs409AndChangesNothing() {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+        as("palliative").body("{ \"to\": \"REFERRED\" }").post(transitions(caseId)).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", startsWith("The case is OPEN; it can move only forward"));
+        as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(200);
+        as("palliative").body("{ \"to\": \"OPEN\" }").post(transitions(caseId)).then().statusCode(409);
+
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then()
+                .body("status", equalTo("UNDER_REVIEW")).body("version", equalTo(1)).body("history.size()", equalTo(2));
+    }
+
+    @Test
+    void closingNeedsAnOutcome() {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+        as("palliative").body("{ \"to\": \"CLOSED\" }").post(transitions(caseId)).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("outcome"));
+        as("palliative").body("{ \"to\": \"UNDER_REVIEW\", \"outcome\": \"DECEASED\" }").post(transitions(caseId))
+                .then().statusCode(422).body("violations[0].field", equalTo("outcome"));
+        as("palliative").body("{ \"outcome\": \"DECEASED\" }").post(transitions(caseId)).then().statusCode(422)
+                .body("violations[0].field", equalTo("to"));
+        as("palliative").body("{ \"to\": \"FORGOTTEN\" }").post(transitions(caseId)).then().statusCode(422);
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+        as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(200);
+
+        as("palliative").header("If-Match", "\"0\"").body("{ \"to\": \"REFERRED\" }").post(transitions(caseId))
+                .then().statusCode(412).contentType("application/problem+json");
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("status", equalTo("UNDER_REVIEW"));
+    }
+
+    @Test
+    void closingClearsThePatientsFlagAndFreesItForANewCase() {
+        String[] flagged = flaggedPatient(pancreaticPain());
+        as("palliative").body("{ \"to\": \"CLOSED\", \"outcome\": \"INTERVENTION_DONE\", \"note\": \"coeliac block 12/01\" }")
+                .post(transitions(flagged[1])).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("outcome", equalTo("INTERVENTION_DONE"));
+
+        as("ehr").get("/api/v1/patients/" + flagged[0]).then()
+                .body("refractory", equalTo(false)).body("openRefractoryCaseId", nullValue());
+        as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(flagged[1])).then().statusCode(409)
+                .body("detail", startsWith("The case is CLOSED"));
+        as("palliative").body("{ \"to\": \"CLOSED\", \"outcome\": \"DECEASED\" }").post(transitions(flagged[1]))
+                .then().statusCode(409);
+    }
+
+    @Test
+    void onlyThePalliativeTeamAndAdminsMoveCases() {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+        as("clinician").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(403);
+        as("ehr").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(403);
+        as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }")
+                .post(transitions(java.util.UUID.randomUUID().toString())).then().statusCode(404);
+    }
+
+    @Test
+    void readingAndMovingACaseAreAuditedAgainstItsPatient() {
+        String[] flagged = flaggedPatient(pancreaticPain());
+        String patientId = flagged[0];
+        String caseId = flagged[1];
+        as("clinician").get("/api/v1/refractory-cases/" + caseId).then().statusCode(200);
+        as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }").post(transitions(caseId)).then().statusCode(200);
+
+        as("auditor").queryParam("patientId", patientId).get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.findAll { it.resourceId == '" + caseId + "' }.action",
+                        equalTo(List.of("DECIDE", "READ")));
+    }
+}
