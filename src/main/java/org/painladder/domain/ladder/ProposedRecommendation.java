@@ -1,0 +1,61 @@
+package org.painladder.domain.ladder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A recommendation the engine proposes; the service stores it as PENDING.
+ *
+ * @param rationale plain clinical words: why, and what to do
+ * @param proposal  ordered, JSON-friendly: numbers as BigDecimal with their unit alongside. Keys used: {@code drug},
+ *                  {@code route}, {@code direction} (UP | DOWN), {@code fromDailyDose}, {@code toDailyDose},
+ *                  {@code unit}, {@code rescueDose}, {@code rescueUnit}, {@code frequency}, and {@code toStep} (the
+ *                  ladder step an accepted escalation or step-down sets)
+ */
+public record ProposedRecommendation(RecommendationType type, RuleId ruleId, String rulesVersion, String rationale,
+                                     Evidence evidence, Map<String, Object> proposal) {
+
+    public ProposedRecommendation {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(rulesVersion, "rulesVersion");
+        Objects.requireNonNull(rationale, "rationale");
+        evidence = evidence == null ? new Evidence(null, null, null, null, null) : evidence;
+        proposal = proposal == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(proposal));
+    }
+
+    /**
+     * "The same advice": the type, the rule and what it proposes (not the evidence, which changes with every score).
+     * A SHA-256 hex string of 64 characters, stable across runs.
+     */
+    public String fingerprint() {
+        String identity = type.name() + '|' + ruleId.code() + '|' + proposal;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
+        }
+    }
+
+    /** The card indicator for CDS Hooks: SAF-01 is critical (opioid toxicity), the other SAFETY rule a warning. */
+    public String indicator() {
+        return switch (ruleId) {
+            case SAF_01 -> "critical";
+            case SAF_02 -> "warning";
+            default -> "info";
+        };
+    }
+
+    /** The step an accepted recommendation sets ({@code toStep} of the proposal), or null when it does not move it. */
+    public Integer targetStep() {
+        Object step = proposal.get("toStep");
+        return step instanceof Number number ? number.intValue() : null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the rules need to know about the current analgesic regimen, computed by the service from the regimen domain.
+ *
+ * @param ladderStep                   the step derived from the regimen (clinical-rules §1.2)
+ * @param omeddMg                      scheduled oral morphine equivalent, mg/day
+ * @param prnOmeddMg                   PRN oral morphine equivalent if every rescue were taken, mg/day
+ * @param regimenVersion               0 when the patient has no regimen
+ * @param effectiveAt                  when this regimen version took effect, null without a regimen
+ * @param lastScheduledOpioidChangeAt  effectiveAt of the latest regimen that changed a scheduled opioid dose (the first
+ *                                     one included); titration intervals count from here (api.md)
+ * @param step3Since                   when the regimen first reached step 3 in the current stretch; null unless on step 3
+ * @param strongOpioidsTriedSinceStep3 distinct strong-opioid codes scheduled since then
+ */
+public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
+                           List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
+                           Instant lastScheduledOpioidChangeAt, Instant step3Since,
+                           Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
+                           Set<String> scheduledCodes) {
+
+    public RegimenFacts {
+        omeddMg = omeddMg == null ? BigDecimal.ZERO : omeddMg;
+        prnOmeddMg = prnOmeddMg == null ? BigDecimal.ZERO : prnOmeddMg;
+        scheduled = scheduled == null ? List.of() : List.copyOf(scheduled);
+        rescues = rescues == null ? List.of() : List.copyOf(rescues);
+        strongOpioidsTriedSinceStep3 = strongOpioidsTriedSinceStep3 == null ? Set.of()
+                : Set.copyOf(strongOpioidsTriedSinceStep3);
+        scheduledCodes = scheduledCodes == null ? Set.of() : Set.copyOf(scheduledCodes);
+        if (ladderStep < 0 || ladderStep > 3) {
+            throw new IllegalArgumentException("ladderStep must be 0-3, got " + ladderStep);
+        }
+    }
+
+    /** A patient with no analgesic regimen recorded. */
+    public static RegimenFacts none() {
+        return new RegimenFacts(0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), 0, null, null, null,
+                Set.of(), false, Set.of());
+    }
+
+    public boolean hasRegimen() {
+        return regimenVersion > 0;
+    }
+
+    public boolean hasScheduledOpioid() {
+        return scheduled.stream().anyMatch(ScheduledDrug::isOpioid);
+    }
+
+    public boolean isScheduled(String code) {
+        return scheduledCodes.contains(code) || scheduled.stream().anyMatch(d -> Objects.equals(d.code(), code));
+    }
+}
