@@ -43,6 +43,8 @@ public class LadderPolicies {
 
     /** @throws InvalidPolicyException naming each key outside its range */
     static LadderPolicy validated(RulesConfig rules) {
+        // A value that cannot even be built into the policy is reported, and a default stands in for it so that
+        // every other key is still checked: the operator sees all mistakes in one message.
         List<String> violations = new ArrayList<>();
         BandEdges bandEdges = BandEdges.DEFAULT;
         try {
@@ -50,8 +52,14 @@ public class LadderPolicies {
         } catch (IllegalArgumentException outOfRange) {
             violations.add(outOfRange.getMessage().replace("3-4", "3–4"));
         }
+        ModeratePainStrategy strategy = strategy(rules.moderatePainStrategy());
+        if (strategy == null) {
+            violations.add("moderatePainStrategy must be WEAK_OPIOID or LOW_DOSE_STRONG_OPIOID, got "
+                    + rules.moderatePainStrategy());
+            strategy = ModeratePainStrategy.WEAK_OPIOID;
+        }
         LadderPolicy policy = new LadderPolicy(bandEdges, rules.escalationWindowHours(),
-                rules.minScoresForPersistence(), rules.minSpacingHours(), strategy(rules.moderatePainStrategy()),
+                rules.minScoresForPersistence(), rules.minSpacingHours(), strategy,
                 new LadderPolicy.LowDoseStrongOpioidLimits(rules.lowDoseStrongOpioidMaxMg().morphine(),
                         rules.lowDoseStrongOpioidMaxMg().oxycodone(), rules.lowDoseStrongOpioidMaxMg().hydromorphone()),
                 rules.titrationPctModerate(), rules.titrationPctSevere(), rules.maxDailyIncreasePct(),
@@ -71,7 +79,7 @@ public class LadderPolicies {
         return policy;
     }
 
-    /** An unknown strategy is left null, which the policy reports with the allowed values. */
+    /** The strategy named, in any letter case, or null when it names none. */
     private static ModeratePainStrategy strategy(String configured) {
         for (ModeratePainStrategy strategy : ModeratePainStrategy.values()) {
             if (strategy.name().equalsIgnoreCase(configured.trim())) {
