@@ -7,4 +7,9 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String resourceType, UUID id) {
         super("No " + resourceType + " with id " + id);
     }
+
+    /** For a resource that is absent rather than unknown, with a detail that says what to do. */
+    public NotFoundException(String detail) {
+        super(detail);
+    }
 }

@@ -100,10 +100,6 @@ public interface RulesConfig {
     @WithDefault("7")
     int acuteCauseSuppressionDays();
 
-    /** The MME factor table (CDC_2022, CDC_2016, UK_PCF); the Regimens work owns this key, the ladder reads it. */
-    @WithDefault("CDC_2022")
-    String mmeFactorProfile();
-
     /** ESMO 2018 low doses of a strong opioid that may replace step 2, mg/day by mouth. */
     interface LowDoseStrongOpioidMaxMg {
         @WithDefault("30")
@@ -127,4 +123,8 @@ public interface RulesConfig {
         @WithDefault("120")
         int methadone();
     }
+
+    /** The MME factor profile: CDC_2022 (default), CDC_2016 or UK_PCF (clinical-rules §2.2, §2.3, §2.7). */
+    @WithDefault("CDC_2022")
+    String mmeFactorProfile();
 }

@@ -57,4 +57,15 @@ public record LiveState(
         return new LiveState(ladderStep, ladderSince, score, assessedAt, episodes, backgroundScore, backgroundAt,
                 control, omeddMg, refractory, openRefractoryCaseId);
     }
+
+    /**
+     * The state once a regimen takes effect: its step and scheduled OMEDD. {@code ladderSince} moves only when the
+     * step changes, to the moment the regimen took effect.
+     */
+    public LiveState afterRegimen(int step, BigDecimal scheduledOmeddMg, Instant effectiveAt) {
+        Instant since = step == ladderStep ? ladderSince : effectiveAt;
+        return new LiveState(step, since, latestScore, latestAssessedAt, latestBreakthroughEpisodes24h,
+                latestBackgroundScore, latestBackgroundAt, painControl, scheduledOmeddMg, refractory,
+                openRefractoryCaseId);
+    }
 }

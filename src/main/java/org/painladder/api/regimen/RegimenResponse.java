@@ -1,0 +1,40 @@
+package org.painladder.api.regimen;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.domain.regimen.Contribution;
+import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.domain.regimen.RegimenEvaluation;
+import org.painladder.domain.regimen.RegimenWarning;
+
+/** A regimen version with what it means: step, OMEDD and where each mg of it comes from, and warnings. */
+public record RegimenResponse(
+        UUID id,
+        UUID patientId,
+        List<RegimenRequest.ItemBody> items,
+        @Schema(description = "Derived from the regimen (clinical-rules §1.2): 0 none, 1, 2, 3") int ladderStep,
+        @Schema(description = "Oral morphine equivalent daily dose of the scheduled lines, mg/day") BigDecimal omeddMg,
+        @Schema(description = "OMEDD of the PRN lines if every allowed dose is taken, mg/day") BigDecimal prnOmeddMg,
+        List<RegimenWarning> warnings,
+        @Schema(description = "One per opioid line: daily dose × factor (source) = mg/day OMEDD")
+        List<Contribution> contributions,
+        int version,
+        Instant effectiveAt,
+        Instant recordedAt,
+        @Schema(description = "The factor profile that produced every OMEDD figure", examples = "CDC_2022 v2022.1.0")
+        String factorsUsed,
+        String changedBy,
+        String reason) {
+
+    public static RegimenResponse of(RecordedRegimen recorded) {
+        RegimenEvaluation evaluation = recorded.evaluation();
+        return new RegimenResponse(recorded.id(), recorded.patientId(),
+                recorded.regimen().items().stream().map(RegimenRequest.ItemBody::of).toList(),
+                evaluation.ladderStep(), evaluation.omedd().scheduledMg(), evaluation.omedd().prnMg(),
+                evaluation.warnings(), evaluation.omedd().contributions(), recorded.version(), recorded.effectiveAt(),
+                recorded.recordedAt(), evaluation.factorsUsed(), recorded.changedBy(), recorded.reason());
+    }
+}

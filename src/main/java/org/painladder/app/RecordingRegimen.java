@@ -1,0 +1,107 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.painladder.app.ClinicalValidationException.Violation;
+import org.painladder.domain.patient.Patient;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.OpioidTolerance;
+import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.domain.regimen.Regimen;
+import org.painladder.domain.regimen.RegimenEvaluation;
+import org.painladder.domain.regimen.Validated;
+import org.painladder.persistence.Patients;
+import org.painladder.persistence.Regimens;
+
+/**
+ * A new regimen replaces the current one. In one transaction: lock the patient's live state, check the regimen
+ * against the formulary, evaluate it (step, OMEDD, warnings, opioid tolerance from the week before), store it as the
+ * next version and move the live state's step and OMEDD on. An identical resend (same items, author and reason,
+ * and no other effectiveAt) is an EHR retry and answers the current version without storing another.
+ */
+@ApplicationScoped
+public class RecordingRegimen {
+
+    /** The outcome and whether a new version was stored. */
+    public record Outcome(RecordedRegimen recorded, boolean created) {
+    }
+
+    private final Patients patients;
+    private final Regimens regimens;
+    private final Formulary formulary;
+    private final Clock clock;
+
+    RecordingRegimen(Patients patients, Regimens regimens, Formulary formulary, Clock clock) {
+        this.patients = patients;
+        this.regimens = regimens;
+        this.formulary = formulary;
+        this.clock = clock;
+    }
+
+    /** @param expectedVersion the regimen version named by If-Match (0 for "none yet"), or null when not sent */
+    @Transactional
+    public Outcome record(UUID patientId, Long expectedVersion, NewRegimen incoming) {
+        Instant now = clock.instant();
+        Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        Optional<RecordedRegimen> current = regimens.current(patientId);
+        int currentVersion = current.map(RecordedRegimen::version).orElse(0);
+        if (expectedVersion != null && expectedVersion != currentVersion) {
+            throw new StaleVersionException(expectedVersion, currentVersion);
+        }
+        Regimen regimen = checked(incoming, now);
+        Instant effectiveAt = incoming.effectiveAt() == null ? now : incoming.effectiveAt();
+        if (current.isPresent()) {
+            RecordedRegimen previous = current.get();
+            if (isRetryOf(previous, regimen, incoming)) {
+                return new Outcome(previous, false);
+            }
+            if (effectiveAt.isBefore(previous.effectiveAt())) {
+                throw new ConflictException("effectiveAt " + effectiveAt + " is before the current regimen's ("
+                        + previous.effectiveAt() + ", version " + previous.version() + "); backfill regimens in"
+                        + " the order they took effect");
+            }
+        }
+        OpioidTolerance tolerance = OpioidTolerance.assess(effectiveAt,
+                regimens.inForceSince(patientId, effectiveAt.minus(OpioidTolerance.MIN_DURATION)), formulary);
+        RegimenEvaluation evaluation = regimen.evaluate(formulary, tolerance);
+        RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
+                currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));
+        patients.saveState(patientId, patient.state().afterRegimen(evaluation.ladderStep(),
+                evaluation.omedd().scheduledMg(), effectiveAt), now);
+        return new Outcome(recorded, true);
+    }
+
+    private Regimen checked(NewRegimen incoming, Instant now) {
+        if (incoming.items() == null) {
+            throw new ClinicalValidationException("items", "is required; send [] to record that all analgesics"
+                    + " were stopped");
+        }
+        Validated<Regimen> regimen = Regimen.check(incoming.items(), formulary);
+        List<Violation> violations = new ArrayList<>();
+        if (regimen instanceof Validated.Invalid<Regimen> invalid) {
+            invalid.violations().forEach(v -> violations.add(new Violation(v.field(), v.message())));
+        }
+        if (incoming.effectiveAt() != null
+                && incoming.effectiveAt().isAfter(now.plus(RecordingPainAssessment.MAX_CLOCK_DRIFT))) {
+            violations.add(new Violation("effectiveAt", "is more than 5 minutes in the future"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ClinicalValidationException(violations);
+        }
+        return ((Validated.Valid<Regimen>) regimen).value();
+    }
+
+    private static boolean isRetryOf(RecordedRegimen previous, Regimen regimen, NewRegimen incoming) {
+        return previous.regimen().equals(regimen)
+                && Objects.equals(previous.changedBy(), incoming.changedBy())
+                && Objects.equals(previous.reason(), incoming.reason())
+                && (incoming.effectiveAt() == null || incoming.effectiveAt().equals(previous.effectiveAt()));
+    }
+}

@@ -1,0 +1,273 @@
+package org.painladder.domain.regimen;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Switching a patient from one opioid or route to another (clinical-rules §2): the source dose in OMEDD, the
+ * equianalgesic dose of the target, and the dose to start after the cross-tolerance cut (default 25 %, 25-50 %
+ * allowed). Special cases (§2.4-§2.6): methadone follows the non-linear morphine:methadone ratio and needs a
+ * specialist; a fentanyl patch follows the label table with no extra cut and is only for opioid-tolerant patients;
+ * a route change of the same opioid needs no cut; buprenorphine has no MME factor and is refused.
+ *
+ * @param crossToleranceReductionPct the cut actually applied (0 where the method builds the margin in)
+ * @param trace                      each step of the arithmetic, in order, as a clinician would check it
+ */
+public record OpioidConversion(
+        BigDecimal fromOmeddMg,
+        BigDecimal equianalgesicDailyDose,
+        BigDecimal recommendedDailyDose,
+        String unit,
+        String factorsUsed,
+        List<Caution> cautions,
+        BigDecimal crossToleranceReductionPct,
+        boolean requiresSpecialist,
+        List<String> trace) {
+
+    public static final BigDecimal DEFAULT_REDUCTION_PCT = new BigDecimal("25");
+    public static final BigDecimal MIN_REDUCTION_PCT = new BigDecimal("25");
+    public static final BigDecimal MAX_REDUCTION_PCT = new BigDecimal("50");
+
+    /** The patch label table starts at 60 mg/d oral morphine, the opioid-tolerance threshold (§1.10, §2.4). */
+    static final BigDecimal PATCH_TABLE_START_MG = new BigDecimal("60");
+    private static final BigDecimal PATCH_BAND_OFFSET_MG = new BigDecimal("45");
+    private static final BigDecimal PATCH_BAND_WIDTH_MG = new BigDecimal("90");
+    private static final BigDecimal PATCH_STEP_MCG_H = new BigDecimal("25");
+    private static final BigDecimal METHADONE_LOW_BAND_MG = new BigDecimal("90");
+    private static final BigDecimal METHADONE_HIGH_BAND_MG = new BigDecimal("300");
+
+    public OpioidConversion {
+        cautions = List.copyOf(cautions);
+        trace = List.copyOf(trace);
+    }
+
+    /** A conversion request as received; the reduction may be null (then 25 %). */
+    public record Request(String fromDrug, String fromRoute, BigDecimal dailyDose, String fromUnit, String toDrug,
+                          String toRoute, BigDecimal crossToleranceReductionPct) {
+    }
+
+    private record Side(Drug drug, Route route, DoseUnit unit, MmeFactor factor) {
+        boolean is(String code, Route byRoute) {
+            return drug.code().equals(code) && route == byRoute;
+        }
+    }
+
+    public static Validated<OpioidConversion> calculate(Request request, Formulary formulary) {
+        List<RegimenViolation> violations = new ArrayList<>();
+        Optional<Side> from = side(request.fromDrug(), request.fromRoute(), "from", formulary, violations);
+        Optional<Side> to = side(request.toDrug(), request.toRoute(), "to", formulary, violations);
+        if (request.dailyDose() == null || request.dailyDose().signum() <= 0) {
+            violations.add(new RegimenViolation("from.dailyDose", "must be a positive number"));
+        }
+        Optional<DoseUnit> unit = Optional.ofNullable(request.fromUnit()).flatMap(DoseUnit::parse);
+        if (unit.isEmpty()) {
+            violations.add(new RegimenViolation("from.unit", request.fromUnit() == null ? "is required"
+                    : "unknown unit " + request.fromUnit() + "; use mg, mcg or mcg/h"));
+        } else if (from.isPresent() && from.get().unit() != unit.get()) {
+            violations.add(new RegimenViolation("from.unit", from.get().drug().code() + " " + from.get().route()
+                    + " is dosed in " + from.get().unit().symbol() + ", not " + unit.get().symbol()));
+        }
+        BigDecimal reduction = request.crossToleranceReductionPct() == null ? DEFAULT_REDUCTION_PCT
+                : request.crossToleranceReductionPct();
+        if (reduction.compareTo(MIN_REDUCTION_PCT) < 0 || reduction.compareTo(MAX_REDUCTION_PCT) > 0) {
+            violations.add(new RegimenViolation("crossToleranceReductionPct", "must be from 25 to 50 (25 by default;"
+                    + " 50 when switching for adverse effects, in frail patients or with organ impairment)"));
+        }
+        if (from.isPresent() && to.isPresent() && from.get().drug().equals(to.get().drug())
+                && from.get().route() == to.get().route()) {
+            violations.add(new RegimenViolation("to", "is the same drug and route as from; nothing to convert"));
+        }
+        if (!violations.isEmpty()) {
+            return new Validated.Invalid<>(violations);
+        }
+        return new Conversion(from.get(), to.get(), request.dailyDose(), reduction, formulary.profile()).result();
+    }
+
+    private static Optional<Side> side(String drugCode, String routeName, String field, Formulary formulary,
+                                       List<RegimenViolation> violations) {
+        Optional<Drug> drug = Optional.ofNullable(drugCode).flatMap(formulary::find);
+        Optional<Route> route = Optional.ofNullable(routeName).flatMap(Route::parse);
+        if (drug.isEmpty()) {
+            violations.add(new RegimenViolation(field + ".drug", drugCode == null ? "is required"
+                    : "unknown drug " + drugCode + "; GET /api/v1/formulary lists the codes"));
+        } else if (!drug.get().isOpioid()) {
+            violations.add(new RegimenViolation(field + ".drug", drug.get().code() + " is not an opioid;"
+                    + " only opioids have oral morphine equivalents"));
+        } else if (formulary.profile().factorsFor(drug.get().code()).isEmpty()) {
+            violations.add(new RegimenViolation(field + ".drug", drug.get().code() + " has no MME factor: a partial"
+                    + " µ-agonist with a ceiling effect that does not compare with full agonists (CDC 2022), so no"
+                    + " equianalgesic dose can be given. Rotate to or from buprenorphine under specialist advice"
+                    + " (EAPC quotes oral morphine : transdermal buprenorphine 75:1 as information only)."));
+        }
+        if (route.isEmpty()) {
+            violations.add(new RegimenViolation(field + ".route", routeName == null ? "is required"
+                    : "unknown route " + routeName));
+        }
+        if (drug.isEmpty() || route.isEmpty() || violations.stream().anyMatch(v -> v.field().equals(field + ".drug"))) {
+            return Optional.empty();
+        }
+        Optional<MmeFactor> factor = formulary.factor(drug.get(), route.get());
+        if (factor.isEmpty()) {
+            violations.add(new RegimenViolation(field + ".route", drug.get().code() + " has no MME factor for "
+                    + route.get() + "; routes with one: " + formulary.profile().factorsFor(drug.get().code())
+                    .keySet().stream().map(Route::name).sorted().toList()));
+            return Optional.empty();
+        }
+        return Optional.of(new Side(drug.get(), route.get(), factor.get().unit(), factor.get()));
+    }
+
+    /** One calculation, step by step, recording its trace and cautions as it goes. */
+    private static final class Conversion {
+        private final Side from;
+        private final Side to;
+        private final BigDecimal dailyDose;
+        private final BigDecimal requestedReduction;
+        private final FactorProfile profile;
+        private final List<Caution> cautions = new ArrayList<>();
+        private final List<String> trace = new ArrayList<>();
+
+        Conversion(Side from, Side to, BigDecimal dailyDose, BigDecimal requestedReduction, FactorProfile profile) {
+            this.from = from;
+            this.to = to;
+            this.dailyDose = dailyDose;
+            this.requestedReduction = requestedReduction;
+            this.profile = profile;
+        }
+
+        Validated<OpioidConversion> result() {
+            BigDecimal fromFactor = from.factor().factorAt(dailyDose);
+            BigDecimal omedd = dailyDose.multiply(fromFactor);
+            BigDecimal fromOmedd = Amounts.rounded(omedd);
+            trace.add(from.drug().name() + " " + Amounts.plain(dailyDose) + " " + dailyUnit(from) + " " + from.route()
+                    + " × " + Amounts.plain(fromFactor) + " (" + from.factor().source() + ") = "
+                    + Amounts.plain(fromOmedd) + " mg/d OMEDD");
+            cautions.add(new Caution("ESTIMATE_ONLY", "Equianalgesic conversions are estimates; they cannot capture"
+                    + " genetic or pharmacokinetic variation. Reassess within 24 h and titrate to effect (CDC 2022)."));
+            boolean specialist = from.drug().code().equals("METHADONE");
+            if (specialist) {
+                cautions.add(methadoneCaution());
+            }
+            if (from.is("FENTANYL", Route.TRANSDERMAL)) {
+                cautions.add(new Caution("FENTANYL_PATCH_REMOVAL", "After the patch is removed fentanyl keeps being"
+                        + " released for 12-36 h: start the new opioid about 12 h later, or at half dose."));
+            }
+            if (to.drug().code().equals("METHADONE")) {
+                return methadone(omedd, fromOmedd);
+            }
+            if (to.is("FENTANYL", Route.TRANSDERMAL)) {
+                return patch(omedd, fromOmedd, specialist);
+            }
+            BigDecimal toFactor = to.factor().factor();
+            BigDecimal equianalgesic = Amounts.rounded(Amounts.divide(omedd, toFactor));
+            trace.add(Amounts.plain(fromOmedd) + " mg/d OMEDD ÷ " + Amounts.plain(toFactor) + " ("
+                    + to.factor().source() + ") = " + Amounts.plain(equianalgesic) + " " + dailyUnit(to) + " "
+                    + to.drug().name() + " " + to.route());
+            BigDecimal reduction = requestedReduction;
+            if (from.drug().equals(to.drug())) {
+                reduction = BigDecimal.ZERO;
+                cautions.add(new Caution("SAME_OPIOID_ROUTE_CHANGE", "Same opioid by another route: no"
+                        + " cross-tolerance cut; ratios between routes vary (EAPC 2012), so reassess early."));
+            } else {
+                cautions.add(new Caution("CROSS_TOLERANCE", "Cross-tolerance is incomplete: do not start the new"
+                        + " opioid at the MME-equivalent dose. Cut " + Amounts.plain(reduction) + " % applied; use 50 %"
+                        + " when switching for adverse effects, in frail patients or with organ impairment."));
+            }
+            BigDecimal recommended = Amounts.rounded(equianalgesic.subtract(
+                    Amounts.percentOf(equianalgesic, reduction)));
+            trace.add(Amounts.plain(equianalgesic) + " × (100 - " + Amounts.plain(reduction) + ") % = "
+                    + Amounts.plain(recommended) + " " + dailyUnit(to) + " to start");
+            if (Route.TRANSDERMAL != to.route()) {
+                cautions.add(rescue(recommended));
+            }
+            muActivityOnly();
+            return done(fromOmedd, equianalgesic, recommended, reduction, specialist);
+        }
+
+        /** §2.5: the morphine:methadone ratio widens with the dose and builds in the cross-tolerance margin. */
+        private Validated<OpioidConversion> methadone(BigDecimal omedd, BigDecimal fromOmedd) {
+            BigDecimal ratio = omedd.compareTo(METHADONE_LOW_BAND_MG) < 0 ? new BigDecimal("4")
+                    : omedd.compareTo(METHADONE_HIGH_BAND_MG) <= 0 ? new BigDecimal("8") : new BigDecimal("12");
+            BigDecimal methadone = Amounts.rounded(Amounts.divide(omedd, ratio));
+            trace.add(Amounts.plain(fromOmedd) + " mg/d OMEDD ÷ " + Amounts.plain(ratio) + " (morphine:methadone "
+                    + Amounts.plain(ratio) + ":1 for < 90 / 90-300 / > 300 mg/d → 4 / 8 / 12) = "
+                    + Amounts.plain(methadone) + " mg/d methadone, no further cut");
+            if (!from.drug().code().equals("METHADONE")) {
+                cautions.add(methadoneCaution());
+            }
+            cautions.add(new Caution("METHADONE_NON_LINEAR", "Conversion to methadone is non-linear: the ratio"
+                    + " widens as the dose rises and already builds in the cross-tolerance margin, so no further"
+                    + " cut is applied. The " + profile.factorsUsed() + " MME factor is for display only."));
+            return done(fromOmedd, methadone, methadone, BigDecimal.ZERO, true);
+        }
+
+        /** §2.4: the label table, which builds in the margin; only for opioid-tolerant patients (§1.10). */
+        private Validated<OpioidConversion> patch(BigDecimal omedd, BigDecimal fromOmedd, boolean specialist) {
+            if (omedd.compareTo(PATCH_TABLE_START_MG) < 0) {
+                return new Validated.Invalid<>(List.of(new RegimenViolation("to.drug", "a fentanyl patch is only"
+                        + " for opioid-tolerant patients (at least 60 mg/d oral morphine for a week, §1.10); "
+                        + Amounts.plain(fromOmedd) + " mg/d OMEDD is below the label table, which starts at 60")));
+            }
+            BigDecimal equianalgesic = Amounts.rounded(Amounts.divide(omedd, to.factor().factor()));
+            trace.add(Amounts.plain(fromOmedd) + " mg/d OMEDD ÷ " + Amounts.plain(to.factor().factor()) + " ("
+                    + to.factor().source() + ") = " + Amounts.plain(equianalgesic) + " mcg/h");
+            BigDecimal band = omedd.subtract(PATCH_BAND_OFFSET_MG)
+                    .divideToIntegralValue(PATCH_BAND_WIDTH_MG).add(BigDecimal.ONE);
+            BigDecimal patch = Amounts.rounded(band.multiply(PATCH_STEP_MCG_H));
+            BigDecimal bandLow = band.subtract(BigDecimal.ONE).multiply(PATCH_BAND_WIDTH_MG)
+                    .add(PATCH_BAND_OFFSET_MG).max(PATCH_TABLE_START_MG);
+            BigDecimal bandHigh = band.multiply(PATCH_BAND_WIDTH_MG).add(PATCH_BAND_OFFSET_MG).subtract(BigDecimal.ONE);
+            trace.add("label table: " + Amounts.plain(bandLow) + "-" + Amounts.plain(bandHigh)
+                    + " mg/d oral morphine → " + Amounts.plain(patch) + " mcg/h, no extra cut");
+            cautions.add(new Caution("FENTANYL_PATCH_LABEL_TABLE", "Fentanyl patch dose from the label conversion"
+                    + " table, which already builds in the cross-tolerance margin: no extra 25-50 % cut applied."
+                    + " Doses are in mcg/h; heat and fever raise absorption."));
+            cautions.add(new Caution("FENTANYL_PATCH_TIMING", "Onset takes 12-24 h: keep the previous slow-release"
+                    + " dose or give immediate-release cover for the first 12 h. Change the patch strength no more"
+                    + " often than every 72 h. Rescue with an immediate-release opioid at 10-20 % of "
+                    + Amounts.plain(fromOmedd) + " mg/d OMEDD: " + Amounts.plain(rescueBound(fromOmedd, "10")) + "-"
+                    + Amounts.plain(rescueBound(fromOmedd, "20")) + " mg oral morphine."));
+            cautions.add(new Caution("OPIOID_TOLERANT_ONLY", "Only for opioid-tolerant patients: at least 60 mg/d"
+                    + " oral morphine or equivalent for at least a week (FDA/NCCN)."));
+            return done(fromOmedd, equianalgesic, patch, BigDecimal.ZERO, specialist);
+        }
+
+        private Caution rescue(BigDecimal recommended) {
+            return new Caution("RESCUE_DOSE", "After rotating, set the rescue dose to 10-20 % of the new daily dose: "
+                    + Amounts.plain(rescueBound(recommended, "10")) + "-" + Amounts.plain(rescueBound(recommended, "20"))
+                    + " " + to.unit().symbol() + " " + to.drug().name() + " per dose, then titrate.");
+        }
+
+        private void muActivityOnly() {
+            for (Side side : List.of(from, to)) {
+                String code = side.drug().code();
+                if (code.equals("TRAMADOL") || code.equals("TAPENTADOL")) {
+                    cautions.add(new Caution("MU_ACTIVITY_ONLY", side.drug().name() + " also inhibits monoamine"
+                            + " reuptake; its MME reflects only the µ-opioid activity (CDC 2022 footnote)."));
+                }
+            }
+        }
+
+        private Caution methadoneCaution() {
+            return new Caution("METHADONE_SPECIALIST", "Methadone: long and variable half-life; respiratory"
+                    + " depression peaks later and lasts longer than analgesia. Specialist supervision, a baseline"
+                    + " QTc ECG and at least 5-7 days between dose changes.");
+        }
+
+        private Validated<OpioidConversion> done(BigDecimal fromOmedd, BigDecimal equianalgesic,
+                                                 BigDecimal recommended, BigDecimal reduction, boolean specialist) {
+            return new Validated.Valid<>(new OpioidConversion(fromOmedd, equianalgesic, recommended,
+                    to.unit().symbol(), profile.factorsUsed(), cautions, Amounts.rounded(reduction), specialist,
+                    trace));
+        }
+
+        private static BigDecimal rescueBound(BigDecimal dailyDose, String pct) {
+            return Amounts.rounded(Amounts.percentOf(dailyDose, new BigDecimal(pct)));
+        }
+
+        private static String dailyUnit(Side side) {
+            return side.unit().dailySymbol();
+        }
+    }
+}

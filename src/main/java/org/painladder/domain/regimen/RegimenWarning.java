@@ -1,0 +1,30 @@
+package org.painladder.domain.regimen;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Something a clinician should look at, which does not stop the regimen being recorded.
+ *
+ * @param items   the regimen lines concerned, as in {@code items[n]}
+ * @param figures the numbers behind the message, by name (e.g. dailyDoseMg, ceilingDailyDoseMg), in reading order
+ */
+public record RegimenWarning(String code, String message, List<Integer> items, Map<String, BigDecimal> figures) {
+
+    public static final String CEILING_EXCEEDED = "CEILING_EXCEEDED";
+    public static final String SAME_CLASS_OPIOIDS = "SAME_CLASS_OPIOIDS";
+    public static final String WEAK_AND_STRONG_OPIOIDS = "WEAK_AND_STRONG_OPIOIDS";
+    public static final String TWO_NSAIDS = "TWO_NSAIDS";
+    public static final String RESCUE_DOSE_OUT_OF_RANGE = "RESCUE_DOSE_OUT_OF_RANGE";
+    public static final String PRN_ONLY_OPIOID = "PRN_ONLY_OPIOID";
+    public static final String FENTANYL_PATCH_NOT_OPIOID_TOLERANT = "FENTANYL_PATCH_NOT_OPIOID_TOLERANT";
+    public static final String NO_MME_FACTOR = "NO_MME_FACTOR";
+
+    public RegimenWarning {
+        items = List.copyOf(items);
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+}

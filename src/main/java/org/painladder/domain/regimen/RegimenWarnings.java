@@ -1,0 +1,185 @@
+package org.painladder.domain.regimen;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The warnings of clinical-rules §1.2, §1.6, §1.7 and §1.10. They never block a regimen: the clinician may have
+ * reasons, and the EHR must be able to record what the patient actually takes.
+ */
+final class RegimenWarnings {
+
+    /** A rescue dose should be 10-20 % of the scheduled 24-hour opioid dose (NCCN; §1.6). */
+    static final BigDecimal RESCUE_MIN_PCT = new BigDecimal("10");
+    static final BigDecimal RESCUE_MAX_PCT = new BigDecimal("20");
+
+    private final Regimen regimen;
+    private final List<RegimenWarning> warnings = new ArrayList<>();
+
+    private RegimenWarnings(Regimen regimen) {
+        this.regimen = regimen;
+    }
+
+    static List<RegimenWarning> of(Regimen regimen, Omedd omedd, Formulary formulary, OpioidTolerance tolerance) {
+        RegimenWarnings check = new RegimenWarnings(regimen);
+        check.ceilings();
+        check.sameClassOpioids(DrugClass.WEAK_OPIOID, "weak");
+        check.sameClassOpioids(DrugClass.STRONG_OPIOID, "strong");
+        check.weakWithStrong();
+        check.twoNsaids();
+        check.prnOnlyOpioid();
+        check.rescueDoses(omedd);
+        check.fentanylPatch(tolerance);
+        check.noMmeFactor(omedd);
+        return List.copyOf(check.warnings);
+    }
+
+    /** Each drug's daily dose summed over all its lines, PRN at their maximum: combination products add up. */
+    private void ceilings() {
+        for (Drug drug : distinctDrugs(item -> item.unit() == DoseUnit.MG)) {
+            List<Integer> lines = indexes(item -> item.drug().equals(drug) && item.unit() == DoseUnit.MG);
+            Optional<BigDecimal> ceiling = lines.stream()
+                    .map(index -> drug.ceilingDailyDoseMg(regimen.items().get(index).route()))
+                    .flatMap(Optional::stream).min(BigDecimal::compareTo);
+            BigDecimal daily = lines.stream().map(index -> regimen.items().get(index).dailyDose())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (ceiling.isPresent() && daily.compareTo(ceiling.get()) > 0) {
+                warnings.add(new RegimenWarning(RegimenWarning.CEILING_EXCEEDED, drug.name() + " "
+                        + Amounts.plain(daily) + " mg/d (" + itemList(lines) + ", PRN lines at their daily maximum)"
+                        + " is above its ceiling of " + Amounts.plain(ceiling.get()) + " mg/d", lines,
+                        figures("dailyDoseMg", daily, "ceilingDailyDoseMg", ceiling.get())));
+            }
+        }
+    }
+
+    private void sameClassOpioids(DrugClass drugClass, String adjective) {
+        List<Drug> drugs = distinctDrugs(item -> item.scheduled() && item.drug().drugClass() == drugClass);
+        if (drugs.size() > 1) {
+            List<Integer> lines = indexes(item -> item.scheduled() && item.drug().drugClass() == drugClass);
+            warnings.add(new RegimenWarning(RegimenWarning.SAME_CLASS_OPIOIDS, drugs.size() + " " + adjective
+                    + " opioids scheduled together (" + names(drugs) + ", " + itemList(lines) + "); use one"
+                    + (drugClass == DrugClass.WEAK_OPIOID ? " and go up the ladder, not across" : " and titrate it"),
+                    lines, Map.of()));
+        }
+    }
+
+    private void weakWithStrong() {
+        List<Integer> weak = indexes(item -> item.scheduled() && item.drug().drugClass() == DrugClass.WEAK_OPIOID);
+        List<Integer> strong = indexes(item -> item.scheduled()
+                && item.drug().drugClass() == DrugClass.STRONG_OPIOID);
+        if (!weak.isEmpty() && !strong.isEmpty()) {
+            List<Integer> lines = new ArrayList<>(weak);
+            lines.addAll(strong);
+            lines.sort(Integer::compareTo);
+            warnings.add(new RegimenWarning(RegimenWarning.WEAK_AND_STRONG_OPIOIDS, "a weak and a strong opioid"
+                    + " are scheduled together (" + itemList(lines) + "); on step 3 stop the weak opioid", lines,
+                    Map.of()));
+        }
+    }
+
+    private void twoNsaids() {
+        List<Drug> nsaids = distinctDrugs(item -> item.drug().nsaid());
+        if (nsaids.size() > 1) {
+            List<Integer> lines = indexes(item -> item.drug().nsaid());
+            warnings.add(new RegimenWarning(RegimenWarning.TWO_NSAIDS, nsaids.size() + " NSAIDs at once ("
+                    + names(nsaids) + ", " + itemList(lines) + "): more bleeding and renal risk, no more relief",
+                    lines, Map.of()));
+        }
+    }
+
+    private void prnOnlyOpioid() {
+        List<Integer> prn = indexes(item -> item.isOpioid() && item.prn());
+        if (!prn.isEmpty() && indexes(item -> item.isOpioid() && item.scheduled()).isEmpty()) {
+            warnings.add(new RegimenWarning(RegimenWarning.PRN_ONLY_OPIOID, "opioid given only as needed ("
+                    + itemList(prn) + "); persistent pain needs a scheduled opioid \"by the clock\" with a rescue",
+                    prn, Map.of()));
+        }
+    }
+
+    /** A rescue is judged as one dose in oral morphine against the scheduled OMEDD (§1.6; RSC-02). */
+    private void rescueDoses(Omedd omedd) {
+        BigDecimal scheduled = omedd.scheduledMg();
+        if (scheduled.signum() == 0) {
+            return;
+        }
+        for (Contribution contribution : omedd.contributions()) {
+            if (!contribution.prn() || contribution.factor() == null) {
+                continue;
+            }
+            RegimenItem item = regimen.items().get(contribution.itemIndex());
+            BigDecimal rescueOmedd = Amounts.rounded(item.dose().multiply(contribution.factor()));
+            BigDecimal pct = Amounts.percent(rescueOmedd, scheduled);
+            if (pct.compareTo(RESCUE_MIN_PCT) >= 0 && pct.compareTo(RESCUE_MAX_PCT) <= 0) {
+                continue;
+            }
+            BigDecimal low = Amounts.rounded(Amounts.divide(Amounts.percentOf(scheduled, RESCUE_MIN_PCT),
+                    contribution.factor()));
+            BigDecimal high = Amounts.rounded(Amounts.divide(Amounts.percentOf(scheduled, RESCUE_MAX_PCT),
+                    contribution.factor()));
+            String unit = item.unit().symbol();
+            warnings.add(new RegimenWarning(RegimenWarning.RESCUE_DOSE_OUT_OF_RANGE, "rescue "
+                    + item.drug().name() + " " + Amounts.plain(item.dose()) + " " + unit + " (item "
+                    + contribution.itemIndex() + ") = " + Amounts.plain(rescueOmedd) + " mg OMEDD, "
+                    + Amounts.plain(pct) + " % of the scheduled " + Amounts.plain(scheduled) + " mg/d; 10-20 % is "
+                    + Amounts.plain(low) + "-" + Amounts.plain(high) + " " + unit + " " + item.drug().name(),
+                    List.of(contribution.itemIndex()),
+                    figures("rescueDoseOmeddMg", rescueOmedd, "scheduledOmeddMg", scheduled, "rescuePct", pct,
+                            "minPct", RESCUE_MIN_PCT, "maxPct", RESCUE_MAX_PCT, "minDose", low, "maxDose", high)));
+        }
+    }
+
+    private void fentanylPatch(OpioidTolerance tolerance) {
+        List<Integer> patches = indexes(item -> item.drug().code().equals("FENTANYL")
+                && item.route() == Route.TRANSDERMAL);
+        if (!patches.isEmpty() && !tolerance.tolerant()) {
+            warnings.add(new RegimenWarning(RegimenWarning.FENTANYL_PATCH_NOT_OPIOID_TOLERANT, "fentanyl patch ("
+                    + itemList(patches) + ") for a patient who is not opioid-tolerant: " + tolerance.basis()
+                    + "; titrate an oral opioid first (§1.10)", patches,
+                    figures("requiredOmeddMg", OpioidTolerance.MIN_OMEDD_MG,
+                            "requiredDays", BigDecimal.valueOf(OpioidTolerance.MIN_DURATION.toDays()))));
+        }
+    }
+
+    private void noMmeFactor(Omedd omedd) {
+        List<Integer> lines = omedd.contributions().stream().filter(contribution -> contribution.factor() == null)
+                .map(Contribution::itemIndex).toList();
+        if (!lines.isEmpty()) {
+            warnings.add(new RegimenWarning(RegimenWarning.NO_MME_FACTOR, "no MME factor for " + itemList(lines)
+                    + " (buprenorphine is a partial agonist with a ceiling effect, CDC 2022): the OMEDD leaves it"
+                    + " out", lines, Map.of()));
+        }
+    }
+
+    private List<Drug> distinctDrugs(Predicate<RegimenItem> filter) {
+        return regimen.items().stream().filter(filter).map(RegimenItem::drug).distinct().toList();
+    }
+
+    private List<Integer> indexes(Predicate<RegimenItem> filter) {
+        return IntStream.range(0, regimen.items().size()).filter(index -> filter.test(regimen.items().get(index)))
+                .boxed().toList();
+    }
+
+    private static String names(List<Drug> drugs) {
+        return drugs.stream().map(Drug::name).collect(Collectors.joining(", "));
+    }
+
+    private static String itemList(List<Integer> lines) {
+        return (lines.size() == 1 ? "item " : "items ")
+                + lines.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, BigDecimal> figures(Object... nameThenValue) {
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenValue.length; i += 2) {
+            figures.put((String) nameThenValue[i], (BigDecimal) nameThenValue[i + 1]);
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,28 @@
+package org.painladder.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+@Entity
+@Table(name = "regimen_item")
+class RegimenItemEntity {
+    @Id
+    UUID id;
+    @Column(nullable = false)
+    UUID regimenId;
+    int itemIndex;
+    @Column(nullable = false)
+    String drug;
+    @Column(nullable = false)
+    String route;
+    @Column(nullable = false)
+    BigDecimal dose;
+    @Column(nullable = false)
+    String unit;
+    int timesPerDay;
+    boolean prn;
+}

@@ -1,0 +1,154 @@
+package org.painladder.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.painladder.domain.regimen.Contribution;
+import org.painladder.domain.regimen.DatedRegimen;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.Omedd;
+import org.painladder.domain.regimen.ProposedItem;
+import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.domain.regimen.Regimen;
+import org.painladder.domain.regimen.RegimenEvaluation;
+import org.painladder.domain.regimen.RegimenItem;
+import org.painladder.domain.regimen.RegimenWarning;
+import org.painladder.domain.regimen.Validated;
+
+/** Each patient's regimen versions, newest first; every query is keyed by patient. */
+@ApplicationScoped
+public class Regimens {
+
+    private static final TypeReference<List<Contribution>> CONTRIBUTIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RegimenWarning>> WARNINGS = new TypeReference<>() {
+    };
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Formulary formulary;
+
+    Regimens(EntityManager entityManager, ObjectMapper objectMapper, Formulary formulary) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.formulary = formulary;
+    }
+
+    public RecordedRegimen insert(RecordedRegimen recorded) {
+        RegimenEntity regimen = new RegimenEntity();
+        regimen.id = recorded.id();
+        regimen.patientId = recorded.patientId();
+        regimen.version = recorded.version();
+        regimen.effectiveAt = recorded.effectiveAt();
+        regimen.recordedAt = recorded.recordedAt();
+        regimen.changedBy = recorded.changedBy();
+        regimen.reason = recorded.reason();
+        RegimenEvaluation evaluation = recorded.evaluation();
+        regimen.ladderStep = evaluation.ladderStep();
+        regimen.omeddMg = evaluation.omedd().scheduledMg();
+        regimen.prnOmeddMg = evaluation.omedd().prnMg();
+        regimen.factorsUsed = evaluation.factorsUsed();
+        regimen.contributionsJson = json(evaluation.omedd().contributions());
+        regimen.warningsJson = json(evaluation.warnings());
+        entityManager.persist(regimen);
+        List<RegimenItem> items = recorded.regimen().items();
+        for (int index = 0; index < items.size(); index++) {
+            RegimenItem item = items.get(index);
+            RegimenItemEntity row = new RegimenItemEntity();
+            row.id = UUID.randomUUID();
+            row.regimenId = recorded.id();
+            row.itemIndex = index;
+            row.drug = item.drug().code();
+            row.route = item.route().name();
+            row.dose = item.dose();
+            row.unit = item.unit().symbol();
+            row.timesPerDay = item.timesPerDay();
+            row.prn = item.prn();
+            entityManager.persist(row);
+        }
+        entityManager.flush();
+        return recorded;
+    }
+
+    /** The regimen in force: the patient's highest version. */
+    public Optional<RecordedRegimen> current(UUID patientId) {
+        return toRecorded(entityManager.createQuery(
+                        "from RegimenEntity where patientId = :patientId order by version desc", RegimenEntity.class)
+                .setParameter("patientId", patientId).setMaxResults(1).getResultList()).stream().findFirst();
+    }
+
+    public Page<RecordedRegimen> history(UUID patientId, int page, int size) {
+        long total = entityManager.createQuery("select count(r) from RegimenEntity r where r.patientId = :patientId",
+                Long.class).setParameter("patientId", patientId).getSingleResult();
+        List<RegimenEntity> rows = entityManager.createQuery(
+                        "from RegimenEntity where patientId = :patientId order by version desc", RegimenEntity.class)
+                .setParameter("patientId", patientId).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(toRecorded(rows), page, size, total);
+    }
+
+    /** The regimen in force at {@code from} and every later one, to judge what the patient took since then. */
+    public List<DatedRegimen> inForceSince(UUID patientId, Instant from) {
+        List<RegimenEntity> rows = new ArrayList<>(entityManager.createQuery(
+                        "from RegimenEntity where patientId = :patientId and effectiveAt <= :from order by version desc",
+                        RegimenEntity.class)
+                .setParameter("patientId", patientId).setParameter("from", from).setMaxResults(1).getResultList());
+        rows.addAll(entityManager.createQuery(
+                        "from RegimenEntity where patientId = :patientId and effectiveAt > :from order by version",
+                        RegimenEntity.class)
+                .setParameter("patientId", patientId).setParameter("from", from).getResultList());
+        return toRecorded(rows).stream()
+                .map(recorded -> new DatedRegimen(recorded.effectiveAt(), recorded.regimen())).toList();
+    }
+
+    private List<RecordedRegimen> toRecorded(List<RegimenEntity> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<RegimenItemEntity>> items = entityManager.createQuery(
+                        "from RegimenItemEntity where regimenId in :ids order by itemIndex", RegimenItemEntity.class)
+                .setParameter("ids", rows.stream().map(row -> row.id).toList())
+                .getResultStream()
+                .collect(Collectors.groupingBy(item -> item.regimenId));
+        return rows.stream().map(row -> toRecorded(row, items.getOrDefault(row.id, List.of()))).toList();
+    }
+
+    private RecordedRegimen toRecorded(RegimenEntity row, List<RegimenItemEntity> items) {
+        List<ProposedItem> stored = items.stream().map(item -> new ProposedItem(item.drug, item.route, item.dose,
+                item.unit, item.timesPerDay, item.prn)).toList();
+        Validated<Regimen> regimen = Regimen.check(stored, formulary);
+        if (!(regimen instanceof Validated.Valid<Regimen> valid)) {
+            throw new IllegalStateException("stored regimen " + row.id + " no longer fits the formulary: " + regimen);
+        }
+        Omedd omedd = new Omedd(row.omeddMg, row.prnOmeddMg, read(row.contributionsJson, CONTRIBUTIONS),
+                row.factorsUsed);
+        RegimenEvaluation evaluation = new RegimenEvaluation(row.ladderStep, omedd, read(row.warningsJson, WARNINGS),
+                row.factorsUsed);
+        return new RecordedRegimen(row.id, row.patientId, row.version, row.effectiveAt, row.recordedAt,
+                row.changedBy, row.reason, valid.value(), evaluation);
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException(corrupt);
+        }
+    }
+}

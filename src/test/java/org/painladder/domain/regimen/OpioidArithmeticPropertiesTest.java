@@ -1,0 +1,157 @@
+package org.painladder.domain.regimen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.painladder.domain.regimen.OpioidConversionTest.converted;
+import static org.painladder.domain.regimen.RegimenFixtures.CDC_2022;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** Laws the OMEDD and conversion arithmetic must keep for every drug, route, dose and profile. */
+class OpioidArithmeticPropertiesTest {
+
+    /** A drug and route with an MME factor, as a regimen line or a conversion end names it. */
+    record Opioid(String drug, Route route, DoseUnit unit) {
+        @Override
+        public String toString() {
+            return drug + " " + route;
+        }
+    }
+
+    private static final List<Opioid> OPIOIDS = opioids(FactorProfile.CDC_2022);
+
+    private static Gen<Opioid> opioids() {
+        return arbitrary().pick(OPIOIDS);
+    }
+
+    /** Tenths of a mg from 0.1 to 1000, the span of real single doses. */
+    private static Gen<BigDecimal> doses() {
+        return integers().between(1, 10_000).map(tenths -> BigDecimal.valueOf(tenths, 1));
+    }
+
+    @Test
+    void omeddIsLinearInDose() {
+        qt().forAll(opioids(), integers().between(1, 1000), integers().between(1, 10)).checkAssert((opioid, dose, k) ->
+                assertEquals(omedd(opioid, BigDecimal.valueOf(dose), 1).multiply(BigDecimal.valueOf(k)),
+                        omedd(opioid, BigDecimal.valueOf((long) dose * k), 1)));
+    }
+
+    @Test
+    void omeddIsLinearInFrequency() {
+        qt().forAll(opioids(), integers().between(1, 1000), integers().between(1, 24))
+                .assuming((opioid, dose, times) -> opioid.route() != Route.TRANSDERMAL)
+                .checkAssert((opioid, dose, times) ->
+                        assertEquals(omedd(opioid, BigDecimal.valueOf(dose), 1).multiply(BigDecimal.valueOf(times)),
+                                omedd(opioid, BigDecimal.valueOf(dose), times)));
+    }
+
+    @Test
+    void roundTripReturnsTheStartingDoseBeforeReduction() {
+        qt().forAll(opioids(), opioids(), doses())
+                .assuming((a, b, dose) -> rotatable(a, b, dose))
+                .checkAssert((a, b, dose) -> {
+                    OpioidConversion there = converted(request(a, dose, b, "25"));
+                    OpioidConversion back = converted(request(b, there.equianalgesicDailyDose(), a, "25"));
+                    BigDecimal tolerance = factor(b).divide(factor(a), Amounts.DIVISION)
+                            .multiply(new BigDecimal("0.005")).add(new BigDecimal("0.005"));
+                    assertTrue(back.equianalgesicDailyDose().subtract(dose).abs().compareTo(tolerance) <= 0,
+                            a + " " + dose + " -> " + b + " " + there.equianalgesicDailyDose() + " -> "
+                                    + back.equianalgesicDailyDose());
+                });
+    }
+
+    @Test
+    void crossToleranceReductionAlwaysLowersTheDose() {
+        qt().forAll(opioids(), opioids(), doses(), integers().between(25, 50))
+                .assuming((a, b, dose, pct) -> rotatable(a, b, dose) && !a.drug().equals(b.drug())
+                        && b.route() != Route.TRANSDERMAL
+                        && converted(request(a, dose, b, "25")).equianalgesicDailyDose().compareTo(BigDecimal.ONE) >= 0)
+                .checkAssert((a, b, dose, pct) -> {
+                    OpioidConversion conversion = converted(request(a, dose, b, pct.toString()));
+                    assertTrue(conversion.recommendedDailyDose().compareTo(conversion.equianalgesicDailyDose()) < 0,
+                            conversion.toString());
+                });
+    }
+
+    @Test
+    void noValidInputGivesANegativeOrMissingNumberInAnyProfile() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        qt().forAll(formularies, arbitrary().pick(allOpioids()), arbitrary().pick(allOpioids()), doses())
+                .checkAssert((formulary, a, b, dose) -> {
+                    BigDecimal scheduled = omedd(formulary, a, dose, 1);
+                    assertTrue(scheduled.signum() >= 0, a + " " + dose);
+                    Validated<OpioidConversion> result = OpioidConversion.calculate(request(a, dose, b, "25"), formulary);
+                    if (result instanceof Validated.Valid<OpioidConversion> valid) {
+                        OpioidConversion conversion = valid.value();
+                        for (BigDecimal number : List.of(conversion.fromOmeddMg(), conversion.equianalgesicDailyDose(),
+                                conversion.recommendedDailyDose(), conversion.crossToleranceReductionPct())) {
+                            assertTrue(number.signum() >= 0, conversion.toString());
+                        }
+                        assertTrue(conversion.recommendedDailyDose().compareTo(conversion.equianalgesicDailyDose()) <= 0
+                                || conversion.unit().equals("mcg/h"), conversion.toString());
+                    }
+                });
+    }
+
+    @Test
+    void validationNeverAcceptsANonPositiveDose() {
+        qt().forAll(arbitrary().pick(CDC_2022.drugs()), integers().between(-100_000, 0))
+                .checkAssert((drug, tenths) -> {
+                    Route route = drug.routeSet().iterator().next();
+                    Validated<Regimen> checked = Regimen.check(List.of(new ProposedItem(drug.code(), route.name(),
+                            BigDecimal.valueOf(tenths, 1), drug.unitFor(route).orElseThrow().symbol(), 1, false)),
+                            CDC_2022);
+                    assertTrue(checked instanceof Validated.Invalid<Regimen> invalid
+                            && invalid.violations().stream().anyMatch(v -> v.field().equals("items[0].dose")));
+                });
+    }
+
+    private static boolean rotatable(Opioid a, Opioid b, BigDecimal dose) {
+        boolean sameLine = a.drug().equals(b.drug()) && a.route() == b.route();
+        boolean methadone = a.drug().equals("METHADONE") || b.drug().equals("METHADONE");
+        boolean patchForNaive = (a.route() == Route.TRANSDERMAL || b.route() == Route.TRANSDERMAL)
+                && dose.multiply(factor(a)).compareTo(new BigDecimal("61")) < 0;
+        return !sameLine && !methadone && !patchForNaive;
+    }
+
+    private static BigDecimal factor(Opioid opioid) {
+        return FactorProfile.CDC_2022.factor(opioid.drug(), opioid.route()).orElseThrow().factor();
+    }
+
+    private static OpioidConversion.Request request(Opioid from, BigDecimal dose, Opioid to, String reduction) {
+        return new OpioidConversion.Request(from.drug(), from.route().name(), dose, from.unit().symbol(), to.drug(),
+                to.route().name(), new BigDecimal(reduction));
+    }
+
+    private static BigDecimal omedd(Opioid opioid, BigDecimal dose, int times) {
+        return omedd(CDC_2022, opioid, dose, times);
+    }
+
+    private static BigDecimal omedd(Formulary formulary, Opioid opioid, BigDecimal dose, int times) {
+        Regimen regimen = RegimenFixtures.regimen(formulary, new ProposedItem(opioid.drug(), opioid.route().name(),
+                dose, opioid.unit().symbol(), times, false));
+        return Omedd.of(regimen, formulary).scheduledMg();
+    }
+
+    private static List<Opioid> allOpioids() {
+        List<Opioid> all = new ArrayList<>();
+        for (Drug drug : CDC_2022.drugs()) {
+            if (drug.isOpioid()) {
+                drug.routes().forEach((route, unit) -> all.add(new Opioid(drug.code(), route, unit)));
+            }
+        }
+        return all;
+    }
+
+    private static List<Opioid> opioids(FactorProfile profile) {
+        return allOpioids().stream().filter(opioid -> profile.factor(opioid.drug(), opioid.route()).isPresent())
+                .toList();
+    }
+}
