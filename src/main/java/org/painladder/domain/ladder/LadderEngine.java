@@ -1,11 +1,26 @@
 package org.painladder.domain.ladder;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The rule table of clinical-rules §6.4 and §6.8 (all but REF-01/02) in the precedence of §6.3. Pure and
  * deterministic: the same snapshot, fact, policy and clock always give the same decision.
+ *
+ * <ol>
+ *   <li>SAFETY (SAF-01/02): a dose cut on the new assessment; escalation and up-titration stop while it is active.</li>
+ *   <li>CAUSE (CAU-01..04): treat the cause; no ladder move for acuteCauseSuppressionDays.</li>
+ *   <li>LADDER: rotation (ROT-01..03), escalation and titration (LAD-02..08), start (LAD-01), step-down (STD-01),
+ *       maintain (MNT-01); the first that applies is the one ladder move.</li>
+ *   <li>CO-ADVICE (ADJ, INT, RSC) beside it.</li>
+ * </ol>
+ * At most one ladder move is pending per patient: a new one supersedes the pending one, and advice equal to a pending
+ * recommendation (same fingerprint) is not repeated.
  */
 public final class LadderEngine {
 
@@ -14,6 +29,65 @@ public final class LadderEngine {
         Objects.requireNonNull(fact, "fact");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
-        return Decision.none();
+        Instant now = clock.instant();
+        if (fact instanceof NewFact.AssessmentRecorded recorded) {
+            return onAssessment(snapshot, recorded, policy, now);
+        }
+        return onRegimenChange(snapshot, (NewFact.RegimenChanged) fact, policy, now);
+    }
+
+    private Decision onAssessment(PatientSnapshot snapshot, NewFact.AssessmentRecorded recorded, LadderPolicy policy,
+                                  Instant now) {
+        ClinicalPicture picture = new ClinicalPicture(snapshot, recorded.assessment(), policy, now);
+        SafetyRules.Verdict safety = SafetyRules.evaluate(picture);
+        CauseRules.Verdict cause = CauseRules.evaluate(picture);
+        Optional<ProposedRecommendation> ladderMove = safety.recommendation()
+                .or(() -> ladderMove(picture, safety, cause));
+        List<ProposedRecommendation> coAdvice = new ArrayList<>();
+        cause.recommendation().ifPresent(coAdvice::add);
+        coAdvice.addAll(CoAdviceRules.onAssessment(picture));
+        return PendingLedger.decide(snapshot.pending(), ladderMove, coAdvice, List.of());
+    }
+
+    private static Optional<ProposedRecommendation> ladderMove(ClinicalPicture picture, SafetyRules.Verdict safety,
+                                                               CauseRules.Verdict cause) {
+        if (cause.suppressesLadder() || awaitingPrescription(picture.snapshot())) {
+            return Optional.empty();
+        }
+        int step = picture.regimen().hasRegimen() ? PrimaryOpioid.scheduledStep(picture.regimen())
+                : picture.snapshot().ladderStep();
+        return AdjustmentRules.rotation(picture)
+                .or(() -> LadderMoveRules.evaluate(picture, step, !safety.blocksUp()))
+                .or(() -> AdjustmentRules.stepDown(picture, step))
+                .or(() -> AdjustmentRules.maintain(picture));
+    }
+
+    /**
+     * An accepted escalation or step-down sets the live step until the next regimen change. While the live step
+     * differs from the regimen's, the decision is taken and waits for its prescription: no new ladder move.
+     */
+    static boolean awaitingPrescription(PatientSnapshot snapshot) {
+        return snapshot.ladderStep() != snapshot.regimen().ladderStep();
+    }
+
+    /**
+     * A regimen change checks the rescue dose (RSC-01/02), and supersedes pending ladder moves written for an earlier
+     * regimen version: their doses no longer describe what the patient takes.
+     */
+    private Decision onRegimenChange(PatientSnapshot snapshot, NewFact.RegimenChanged changed, LadderPolicy policy,
+                                     Instant now) {
+        PatientSnapshot current = snapshot.regimen().equals(changed.after()) ? snapshot : withRegimen(snapshot,
+                changed.after());
+        ClinicalPicture picture = new ClinicalPicture(current, null, policy, now);
+        List<UUID> stale = current.pending().stream()
+                .filter(p -> p.type().isLadderMove() && p.regimenVersion() < changed.after().regimenVersion())
+                .map(PendingRecommendation::id).toList();
+        return PendingLedger.decide(current.pending(), Optional.empty(), CoAdviceRules.onRegimen(picture), stale);
+    }
+
+    private static PatientSnapshot withRegimen(PatientSnapshot s, RegimenFacts regimen) {
+        return new PatientSnapshot(s.patientId(), s.ladderStep(), s.ladderSince(), s.boneMetastases(),
+                s.painConditions(), s.lifeExpectancyMonths(), s.primarySite(), s.contraindications(), regimen,
+                s.recentAssessments(), s.pending());
     }
 }

@@ -18,12 +18,15 @@ import java.util.Set;
  *                                     one included); titration intervals count from here (api.md)
  * @param step3Since                   when the regimen first reached step 3 in the current stretch; null unless on step 3
  * @param strongOpioidsTriedSinceStep3 distinct strong-opioid codes scheduled since then
+ * @param opioidDoseIncreasesAt        effectiveAt of the regimen versions of the last 7 days that raised a scheduled
+ *                                     opioid's daily dose (ROT-02: titration blocked by adverse effects); added after
+ *                                     the seam, empty when the service does not supply it
  */
 public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
                            List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
                            Instant lastScheduledOpioidChangeAt, Instant step3Since,
                            Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
-                           Set<String> scheduledCodes) {
+                           Set<String> scheduledCodes, List<Instant> opioidDoseIncreasesAt) {
 
     public RegimenFacts {
         omeddMg = omeddMg == null ? BigDecimal.ZERO : omeddMg;
@@ -33,9 +36,22 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         strongOpioidsTriedSinceStep3 = strongOpioidsTriedSinceStep3 == null ? Set.of()
                 : Set.copyOf(strongOpioidsTriedSinceStep3);
         scheduledCodes = scheduledCodes == null ? Set.of() : Set.copyOf(scheduledCodes);
+        opioidDoseIncreasesAt = opioidDoseIncreasesAt == null ? List.of()
+                : opioidDoseIncreasesAt.stream().sorted().toList();
         if (ladderStep < 0 || ladderStep > 3) {
             throw new IllegalArgumentException("ladderStep must be 0-3, got " + ladderStep);
         }
+    }
+
+    /** The seam's original shape, without the dose increases (ROT-02 then never fires). */
+    public RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
+                        List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
+                        Instant lastScheduledOpioidChangeAt, Instant step3Since,
+                        Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
+                        Set<String> scheduledCodes) {
+        this(ladderStep, omeddMg, prnOmeddMg, scheduled, rescues, regimenVersion, effectiveAt,
+                lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled, scheduledCodes,
+                List.of());
     }
 
     /** A patient with no analgesic regimen recorded. */

@@ -1,0 +1,295 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.painladder.domain.pain.AdverseEffect;
+import org.painladder.domain.pain.AdverseEffectType;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.pain.PainControl;
+import org.painladder.domain.pain.Severity;
+
+/**
+ * The ladder moves that change the opioid rather than climb: rotation (ROT-01..03, before any titration: a drug that
+ * causes neurotoxicity is not pushed higher), step-down (STD-01) and maintain (MNT-01, once per regimen version).
+ */
+final class AdjustmentRules {
+
+    private static final Duration ROTATION_LOOKBACK = Duration.ofHours(72);
+    private static final Duration NAUSEA_PERSISTING = Duration.ofHours(48);
+    private static final Duration TITRATION_LOOKBACK = Duration.ofDays(7);
+    private static final Duration STEP_DOWN_INTERVAL = Duration.ofDays(3);
+    private static final int MAX_STABLE_BREAKTHROUGH = 2;
+    /** Constipation is prevented and treated with laxatives; it never justifies a switch or a stop to titration. */
+    private static final Set<AdverseEffectType> NOT_DOSE_LIMITING = EnumSet.of(AdverseEffectType.CONSTIPATION);
+
+    private AdjustmentRules() {
+    }
+
+    static Optional<ProposedRecommendation> rotation(ClinicalPicture picture) {
+        Optional<ScheduledDrug> strong = PrimaryOpioid.strong(picture.regimen());
+        if (strong.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProposedRecommendation> rot01 = intolerance(picture, strong.get());
+        if (rot01.isPresent()) {
+            return rot01;
+        }
+        Optional<ProposedRecommendation> rot02 = titrationBlocked(picture, strong.get());
+        return rot02.isPresent() ? rot02 : routeChange(picture, strong.get());
+    }
+
+    /** ROT-01: the same intolerable effect on the latest two assessments, both within 72 h. */
+    private static Optional<ProposedRecommendation> intolerance(ClinicalPicture picture, ScheduledDrug drug) {
+        List<PainAssessment> window = picture.window();
+        if (window.size() < 2) {
+            return Optional.empty();
+        }
+        PainAssessment previous = window.get(window.size() - 2);
+        PainAssessment latest = window.get(window.size() - 1);
+        if (previous.recordedAt().isBefore(picture.now().minus(ROTATION_LOOKBACK))) {
+            return Optional.empty();
+        }
+        PainControl control = picture.painControl();
+        Optional<AdverseEffect> effect = latest.adverseEffects().stream()
+                .filter(e -> intolerable(e, control, picture))
+                .filter(e -> previous.adverseEffects().stream().anyMatch(p -> p.type() == e.type()
+                        && intolerable(p, control, picture)))
+                .findFirst();
+        if (effect.isEmpty()) {
+            return Optional.empty();
+        }
+        int cut = picture.policy().rotationReductionPctAdverseEffects();
+        Rotation.Plan plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
+                picture.regimen().strongOpioidsTriedSinceStep3()), "ORAL", cut, picture.regimen(), picture.policy());
+        Advice advice = Advice.of(RuleId.ROT_01, picture)
+                .because("Dose-limiting " + name(effect.get()) + " on the last two assessments: switching opioid helps "
+                        + "in about 50–80 %. " + Rotation.describe(drug, plan) + " The cut is "
+                        + cut + " % because the switch is for adverse effects.")
+                .read(List.of(previous, latest))
+                .threshold("rotationReductionPctAdverseEffects", cut)
+                .fact("adverseEffect", effect.get().type().name() + " " + effect.get().severity().name())
+                .fact("painControl", control.name());
+        Rotation.addTo(advice, drug, plan);
+        return Optional.of(advice.build());
+    }
+
+    private static boolean intolerable(AdverseEffect effect, PainControl control, ClinicalPicture picture) {
+        return switch (effect.type()) {
+            case DELIRIUM, MYOCLONUS -> effect.severity().atLeast(Severity.MODERATE);
+            case SEDATION -> effect.severity() == Severity.MODERATE && control == PainControl.UNCONTROLLED;
+            case PRURITUS -> effect.severity() == Severity.SEVERE;
+            case URINARY_RETENTION -> true;
+            case NAUSEA -> effect.severity() == Severity.SEVERE && severeNauseaSince(picture)
+                    .map(since -> !since.isAfter(picture.now().minus(NAUSEA_PERSISTING))).orElse(false);
+            default -> false;
+        };
+    }
+
+    /** Start of the unbroken run of assessments, ending with the latest, that report severe nausea. */
+    private static Optional<Instant> severeNauseaSince(ClinicalPicture picture) {
+        Instant since = null;
+        List<PainAssessment> window = picture.window();
+        for (int i = window.size() - 1; i >= 0; i--) {
+            if (!ClinicalPicture.has(window.get(i), AdverseEffectType.NAUSEA, Severity.SEVERE)) {
+                break;
+            }
+            since = window.get(i).recordedAt();
+        }
+        return Optional.ofNullable(since);
+    }
+
+    /** ROT-02: pain uncontrolled after ≥ 2 dose increases within 7 days, each followed by a moderate adverse effect. */
+    private static Optional<ProposedRecommendation> titrationBlocked(ClinicalPicture picture, ScheduledDrug drug) {
+        if (picture.painControl() != PainControl.UNCONTROLLED) {
+            return Optional.empty();
+        }
+        Instant from = picture.now().minus(TITRATION_LOOKBACK);
+        List<Instant> increases = picture.regimen().opioidDoseIncreasesAt().stream()
+                .filter(at -> !at.isBefore(from) && !at.isAfter(picture.now())).toList();
+        int followedByHarm = 0;
+        for (int i = 0; i < increases.size(); i++) {
+            Instant start = increases.get(i);
+            Instant end = i + 1 < increases.size() ? increases.get(i + 1) : picture.now();
+            boolean harm = picture.window().stream()
+                    .filter(a -> a.recordedAt().isAfter(start) && !a.recordedAt().isAfter(end))
+                    .anyMatch(a -> a.adverseEffects().stream().anyMatch(e -> e.severity().atLeast(Severity.MODERATE)
+                            && !NOT_DOSE_LIMITING.contains(e.type())));
+            if (harm) {
+                followedByHarm++;
+            }
+        }
+        if (followedByHarm < 2) {
+            return Optional.empty();
+        }
+        int cut = picture.policy().rotationReductionPct();
+        Rotation.Plan plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
+                picture.regimen().strongOpioidsTriedSinceStep3()), "ORAL", cut, picture.regimen(), picture.policy());
+        Advice advice = Advice.of(RuleId.ROT_02, picture)
+                .because("Pain still uncontrolled after " + followedByHarm + " dose increases in 7 days, each "
+                        + "followed by a moderate or worse adverse effect: titration is blocked by toxicity. "
+                        + Rotation.describe(drug, plan))
+                .read(picture.latest().map(List::of).orElse(List.of()))
+                .threshold("rotationReductionPct", cut)
+                .fact("doseIncreasesIn7Days", increases.size())
+                .fact("increasesFollowedByAdverseEffects", followedByHarm);
+        Rotation.addTo(advice, drug, plan);
+        return Optional.of(advice.build());
+    }
+
+    /**
+     * ROT-03, as far as the api can express it: severe nausea (CTCAE grade 3, oral intake inadequate) on the latest
+     * assessment while the opioid is given by mouth. Same opioid subcutaneously (no cross-tolerance cut for the same
+     * drug), or subcutaneous morphine less 25 % when the oral opioid has no parenteral form here.
+     */
+    private static Optional<ProposedRecommendation> routeChange(ClinicalPicture picture, ScheduledDrug drug) {
+        Optional<PainAssessment> latest = picture.latest();
+        if (!"ORAL".equals(drug.route()) || latest.isEmpty()
+                || !ClinicalPicture.has(latest.get(), AdverseEffectType.NAUSEA, Severity.SEVERE)) {
+            return Optional.empty();
+        }
+        boolean sameDrug = Equianalgesia.factor(drug.code(), Equianalgesia.SC, picture.policy().mmeFactorProfile())
+                .isPresent();
+        String toDrug = sameDrug ? drug.code() : "MORPHINE";
+        int cut = sameDrug ? 0 : picture.policy().rotationReductionPct();
+        Rotation.Plan plan = Rotation.plan(drug, toDrug, Equianalgesia.SC, cut, picture.regimen(), picture.policy());
+        Advice advice = Advice.of(RuleId.ROT_03, picture)
+                .because("Severe nausea (" + latest.get().score() + "/10 pain): oral doses cannot be relied on. "
+                        + Rotation.describe(drug, plan).replace(" then titrate.", " by continuous subcutaneous "
+                        + "infusion over 24 h; treat the nausea (metoclopramide or haloperidol). A transdermal route "
+                        + "is an alternative once the patient is stable and opioid-tolerant."))
+                .read(latest.get())
+                .threshold("nausea", "SEVERE (CTCAE grade 3: inadequate oral intake)")
+                .threshold("rotationReductionPct", cut);
+        Rotation.addTo(advice, drug, plan);
+        advice.propose("frequency", "continuous subcutaneous infusion over 24 h");
+        return Optional.of(advice.build());
+    }
+
+    /**
+     * STD-01: controlled for stepDownStableDays (every background score mild or none, at most 2 breakthrough
+     * episodes a day) with a persistent adverse effect; at most one reduction every 3 days. The api records no
+     * completed cause-directed treatment, so only the adverse-effect arm can fire.
+     */
+    static Optional<ProposedRecommendation> stepDown(ClinicalPicture picture, int step) {
+        LadderPolicy policy = picture.policy();
+        Optional<ScheduledDrug> opioid = step == 3 ? PrimaryOpioid.strong(picture.regimen())
+                : step == 2 ? PrimaryOpioid.weak(picture.regimen()) : Optional.empty();
+        if (opioid.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration stable = Duration.ofDays(policy.stepDownStableDays());
+        Instant from = picture.now().minus(stable);
+        List<PainAssessment> period = picture.backgroundSince(from);
+        boolean covered = period.size() >= 2
+                && !period.get(0).recordedAt().isAfter(from.plus(Duration.ofDays(1)));
+        boolean allMild = period.stream().allMatch(a -> picture.band(a).compareTo(PainBand.MILD) <= 0);
+        boolean fewFlares = picture.window().stream().filter(a -> !a.recordedAt().isBefore(from))
+                .allMatch(a -> a.breakthroughEpisodesOrZero() <= MAX_STABLE_BREAKTHROUGH);
+        Optional<AdverseEffectType> persistent = persistentAdverseEffect(picture);
+        Optional<Instant> lastChange = Optional.ofNullable(picture.regimen().lastScheduledOpioidChangeAt());
+        boolean spaced = lastChange.map(at -> !at.isAfter(picture.now().minus(STEP_DOWN_INTERVAL))).orElse(true);
+        if (!covered || !allMild || !fewFlares || persistent.isEmpty() || !spaced) {
+            return Optional.empty();
+        }
+        ScheduledDrug drug = opioid.get();
+        boolean painFree = period.stream().allMatch(a -> a.score() == 0);
+        boolean stopWeak = step == 2 && painFree;
+        BigDecimal to = stopWeak ? BigDecimal.ZERO : Titration.down(drug, policy.stepDownReductionPct());
+        String action = stopWeak
+                ? "stop " + Advice.drugName(drug.code()) + " and keep the non-opioid (step 1)"
+                : "reduce " + Advice.drugName(drug.code()) + " by " + policy.stepDownReductionPct() + " % from "
+                        + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(to, drug.unit())
+                        + ", no more often than every 3 days, never stopping abruptly after long use";
+        return Optional.of(Advice.of(RuleId.STD_01, picture)
+                .because("Pain controlled for " + policy.stepDownStableDays() + " days (background scores "
+                        + LadderMoveRules.scores(period) + "/10, at most " + MAX_STABLE_BREAKTHROUGH
+                        + " breakthrough episodes a day) with persistent "
+                        + persistent.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + ": aim for the lowest effective dose; " + action + ".")
+                .read(period)
+                .threshold("stepDownStableDays", policy.stepDownStableDays())
+                .threshold("stepDownReductionPct", policy.stepDownReductionPct())
+                .threshold("bandMildMax", policy.bandEdges().mildMax())
+                .fact("persistentAdverseEffect", persistent.get().name())
+                .propose("toStep", stopWeak ? 1 : step)
+                .propose("direction", "DOWN")
+                .propose("drug", drug.code())
+                .propose("route", drug.route())
+                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
+                .propose("toDailyDose", to)
+                .propose("unit", drug.unit())
+                .propose("reductionPct", stopWeak ? 100 : policy.stepDownReductionPct())
+                .build());
+    }
+
+    /** An adverse effect (any type, mild or worse) reported on each of the latest two assessments. */
+    private static Optional<AdverseEffectType> persistentAdverseEffect(ClinicalPicture picture) {
+        List<PainAssessment> window = picture.window();
+        if (window.size() < 2) {
+            return Optional.empty();
+        }
+        PainAssessment previous = window.get(window.size() - 2);
+        PainAssessment latest = window.get(window.size() - 1);
+        return latest.adverseEffects().stream().map(AdverseEffect::type)
+                .filter(t -> previous.adverseEffects().stream().anyMatch(p -> p.type() == t))
+                .sorted().findFirst();
+    }
+
+    /**
+     * MNT-01: controlled on the latest two background scores, no moderate or worse adverse effect on them. Emitted when
+     * the new assessment first completes such a pair under the current regimen version, so once per version.
+     */
+    static Optional<ProposedRecommendation> maintain(ClinicalPicture picture) {
+        RegimenFacts regimen = picture.regimen();
+        Optional<PainAssessment> fresh = picture.newAssessment();
+        if (!regimen.hasRegimen() || fresh.isEmpty() || picture.painControl() != PainControl.CONTROLLED) {
+            return Optional.empty();
+        }
+        Instant since = regimen.effectiveAt() == null ? Instant.MIN : regimen.effectiveAt();
+        List<PainAssessment> underRegimen = picture.backgroundSince(since);
+        Optional<Integer> firstPair = firstControlledPair(picture, underRegimen);
+        if (firstPair.isEmpty() || !underRegimen.get(firstPair.get()).equals(fresh.get())) {
+            return Optional.empty();
+        }
+        int last = underRegimen.size() - 1;
+        if (firstPair.get() != last) {
+            return Optional.empty();
+        }
+        List<PainAssessment> pair = underRegimen.subList(last - 1, last + 1);
+        return Optional.of(Advice.of(RuleId.MNT_01, picture)
+                .because("Pain controlled on the last two background scores (" + LadderMoveRules.scores(pair)
+                        + "/10, " + picture.btp24h() + " breakthrough episodes in 24 h) without troublesome adverse "
+                        + "effects: continue the current regimen and reassess at the next visit.")
+                .read(pair)
+                .threshold("bandMildMax", picture.policy().bandEdges().mildMax())
+                .fact("painControl", PainControl.CONTROLLED.name())
+                .propose("regimenVersion", regimen.regimenVersion())
+                .propose("action", "continue the current regimen")
+                .build());
+    }
+
+    private static Optional<Integer> firstControlledPair(ClinicalPicture picture, List<PainAssessment> background) {
+        for (int i = 1; i < background.size(); i++) {
+            if (controlled(picture, background.get(i - 1)) && controlled(picture, background.get(i))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean controlled(ClinicalPicture picture, PainAssessment a) {
+        return picture.band(a).compareTo(PainBand.MILD) <= 0
+                && a.adverseEffects().stream().noneMatch(e -> e.severity().atLeast(Severity.MODERATE));
+    }
+
+    private static String name(AdverseEffect effect) {
+        return effect.severity().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + effect.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}

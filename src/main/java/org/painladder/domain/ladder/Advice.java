@@ -1,0 +1,95 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.painladder.domain.pain.PainAssessment;
+
+/** Builds one recommendation: rule, plain-words rationale (with the §6.8 acute caution), evidence and proposal. */
+final class Advice {
+
+    /** §6.8: said whenever the latest assessment is acute pain. */
+    static final String ACUTE_CAUTION = "Acute pain: do not massage the acutely painful site. Inflammatory pain of "
+            + "infectious origin needs antibacterial treatment (CAU-01); non-infectious inflammatory pain can be "
+            + "treated with analgesics (CAU-02).";
+
+    private final RuleId rule;
+    private final ClinicalPicture picture;
+    private final List<PainAssessment> assessments = new ArrayList<>();
+    private final Map<String, Object> thresholds = new LinkedHashMap<>();
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final Map<String, Object> proposal = new LinkedHashMap<>();
+    private String rationale = "";
+
+    private Advice(RuleId rule, ClinicalPicture picture) {
+        this.rule = rule;
+        this.picture = picture;
+    }
+
+    static Advice of(RuleId rule, ClinicalPicture picture) {
+        return new Advice(rule, picture);
+    }
+
+    Advice because(String text) {
+        this.rationale = text;
+        return this;
+    }
+
+    Advice read(List<PainAssessment> read) {
+        read.stream().filter(a -> !assessments.contains(a)).forEach(assessments::add);
+        return this;
+    }
+
+    Advice read(PainAssessment read) {
+        return read(List.of(read));
+    }
+
+    Advice threshold(String name, Object value) {
+        thresholds.put(name, value);
+        return this;
+    }
+
+    Advice fact(String name, Object value) {
+        if (value != null) {
+            facts.put(name, value);
+        }
+        return this;
+    }
+
+    Advice propose(String key, Object value) {
+        if (value != null) {
+            proposal.put(key, value);
+        }
+        return this;
+    }
+
+    Advice rescue(RescuePlan plan) {
+        plan.addTo(proposal);
+        return this;
+    }
+
+    ProposedRecommendation build() {
+        String text = picture.latestIsAcute() ? rationale + " " + ACUTE_CAUTION : rationale;
+        List<UUID> ids = assessments.stream().map(PainAssessment::id).filter(java.util.Objects::nonNull).toList();
+        List<Integer> scores = assessments.stream().map(PainAssessment::score).toList();
+        BigDecimal omedd = picture.regimen().omeddMg();
+        Evidence evidence = new Evidence(ids, scores, omedd, thresholds, facts);
+        return new ProposedRecommendation(rule.type(), rule, LadderPolicy.RULES_VERSION, text, evidence, proposal);
+    }
+
+    static String drugName(String code) {
+        return code.toLowerCase(Locale.ROOT);
+    }
+
+    static String dose(BigDecimal amount, String unit) {
+        return DoseSteps.plain(amount).toPlainString() + " " + unit;
+    }
+
+    static String daily(BigDecimal amount, String unit) {
+        return "mcg/h".equals(unit) ? dose(amount, unit) : dose(amount, unit) + "/day";
+    }
+}

@@ -1,0 +1,71 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/**
+ * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
+ * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid when it has an oral immediate-release
+ * form, else as oral morphine. Rounded to a dose that can be given when that stays within 10–20 %.
+ */
+record RescuePlan(String drug, String route, BigDecimal singleDose, String unit, String frequency) {
+
+    static RescuePlan forDailyOmedd(BigDecimal dailyOmeddMg, ScheduledDrug scheduledOpioid, RegimenFacts regimen,
+                                    LadderPolicy policy) {
+        String drug;
+        String route;
+        String unit;
+        BigDecimal omeddPerUnit;
+        RescueDose current = Titration.primaryRescue(regimen).orElse(null);
+        if (current != null) {
+            drug = current.code();
+            route = current.route();
+            unit = current.unit();
+            omeddPerUnit = current.singleDoseOmeddMg().divide(current.singleDose(), 6, RoundingMode.HALF_UP);
+        } else if (scheduledOpioid != null && hasOralImmediateRelease(scheduledOpioid)) {
+            drug = scheduledOpioid.code();
+            route = Equianalgesia.ORAL;
+            unit = "mg";
+            omeddPerUnit = Equianalgesia.factor(drug, route, policy.mmeFactorProfile()).orElseThrow();
+        } else {
+            drug = "MORPHINE";
+            route = Equianalgesia.ORAL;
+            unit = "mg";
+            omeddPerUnit = BigDecimal.ONE;
+        }
+        BigDecimal exact = dailyOmeddMg.multiply(policy.rescueFractionTarget()).divide(omeddPerUnit, 4, RoundingMode.HALF_UP);
+        BigDecimal rounded = DoseSteps.nearest(exact, DoseSteps.rescueStep(drug, route));
+        BigDecimal fraction = dailyOmeddMg.signum() == 0 ? BigDecimal.ZERO
+                : rounded.multiply(omeddPerUnit).divide(dailyOmeddMg, 4, RoundingMode.HALF_UP);
+        boolean roundedInRange = fraction.compareTo(policy.rescueFractionMin()) >= 0
+                && fraction.compareTo(policy.rescueFractionMax()) <= 0;
+        return new RescuePlan(drug, route, roundedInRange ? rounded : DoseSteps.plain(exact), unit, frequency(route));
+    }
+
+    private static boolean hasOralImmediateRelease(ScheduledDrug drug) {
+        return Equianalgesia.ORAL.equals(drug.route())
+                && Equianalgesia.factor(drug.code(), Equianalgesia.ORAL, "CDC_2022").isPresent();
+    }
+
+    static String frequency(String route) {
+        return switch (route) {
+            case "SC" -> "as needed, up to every 30 min";
+            case "IV" -> "as needed, up to every 15 min";
+            default -> "as needed, up to hourly";
+        };
+    }
+
+    void addTo(Map<String, Object> proposal) {
+        proposal.put("rescueDrug", drug);
+        proposal.put("rescueRoute", route);
+        proposal.put("rescueDose", singleDose);
+        proposal.put("rescueUnit", unit);
+        proposal.put("rescueFrequency", frequency);
+    }
+
+    String describe() {
+        return drug.toLowerCase(java.util.Locale.ROOT) + " " + singleDose.toPlainString() + " " + unit + " "
+                + route.toLowerCase(java.util.Locale.ROOT) + " " + frequency;
+    }
+}

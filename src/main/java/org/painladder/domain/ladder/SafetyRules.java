@@ -1,0 +1,132 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.painladder.domain.pain.AdverseEffectType;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainControl;
+import org.painladder.domain.pain.Severity;
+
+/**
+ * SAFETY, precedence 1 (SAF-01, SAF-02): opioid toxicity comes before analgesia gains. It stops escalation and
+ * up-titration: for 24 h after respiratory depression or severe sedation (SAF-01), and while the latest assessment
+ * shows moderate sedation (POSS 3 is "unacceptable", Pasero 2009), whatever the pain.
+ */
+final class SafetyRules {
+
+    static final Duration SAF_01_BLOCK = Duration.ofHours(24);
+    private static final int SAF_01_CUT_PCT = 50;
+    private static final int SAF_02_CUT_PCT = 25;
+
+    private SafetyRules() {
+    }
+
+    /** @param recommendation the SAF dose cut the new assessment calls for, if any */
+    record Verdict(Optional<ProposedRecommendation> recommendation, List<PainAssessment> triggers) {
+        boolean blocksUp() {
+            return !triggers.isEmpty();
+        }
+    }
+
+    static boolean isSaf01Trigger(PainAssessment a) {
+        return ClinicalPicture.has(a, AdverseEffectType.RESPIRATORY_DEPRESSION, Severity.MILD)
+                || ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.SEVERE);
+    }
+
+    static Verdict evaluate(ClinicalPicture picture) {
+        Instant from = picture.now().minus(SAF_01_BLOCK);
+        List<PainAssessment> saf01 = picture.window().stream()
+                .filter(a -> !a.recordedAt().isBefore(from) && isSaf01Trigger(a)).toList();
+        List<PainAssessment> moderateSedation = picture.latest()
+                .filter(a -> ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.MODERATE))
+                .map(List::of).orElse(List.of());
+        List<PainAssessment> triggers = saf01.isEmpty() ? moderateSedation : saf01;
+        return new Verdict(recommendation(picture, saf01), triggers);
+    }
+
+    private static Optional<ProposedRecommendation> recommendation(ClinicalPicture picture, List<PainAssessment> saf01) {
+        Optional<PainAssessment> fresh = picture.newAssessment();
+        Optional<ScheduledDrug> opioid = PrimaryOpioid.of(picture.regimen());
+        if (fresh.isEmpty() || opioid.isEmpty()) {
+            return Optional.empty();
+        }
+        PainAssessment assessment = fresh.get();
+        if (saf01.contains(assessment)) {
+            return Optional.of(saf01(picture, assessment, opioid.get()));
+        }
+        boolean moderateSedation = ClinicalPicture.worst(assessment, AdverseEffectType.SEDATION)
+                .filter(e -> e.severity() == Severity.MODERATE).isPresent();
+        boolean isLatest = picture.latest().filter(assessment::equals).isPresent();
+        if (moderateSedation && isLatest && picture.painControl() == PainControl.CONTROLLED) {
+            return Optional.of(saf02(picture, assessment, opioid.get()));
+        }
+        return Optional.empty();
+    }
+
+    private static ProposedRecommendation saf01(ClinicalPicture picture, PainAssessment trigger, ScheduledDrug drug) {
+        boolean patch = "TRANSDERMAL".equals(drug.route());
+        String effects = trigger.adverseEffects().toString();
+        String hold = patch
+                ? "Remove the " + Advice.drugName(drug.code()) + " patch now (the skin depot keeps releasing drug for "
+                        + "12–36 h, so keep monitoring)"
+                : "Hold the next dose of " + Advice.drugName(drug.code());
+        BigDecimal restart = Titration.down(drug, SAF_01_CUT_PCT);
+        return Advice.of(RuleId.SAF_01, picture)
+                .because("Opioid toxicity: " + describe(trigger) + " on " + Advice.daily(drug.dailyDose(), drug.unit())
+                        + " of " + Advice.drugName(drug.code()) + ". " + hold + "; give titrated naloxone if the "
+                        + "respiratory rate is below 8/min or the patient cannot be roused; restart at half the dose, "
+                        + Advice.daily(restart, drug.unit()) + ", once alert. No escalation or up-titration for 24 h.")
+                .read(trigger)
+                .threshold("respiratoryDepression", "any severity")
+                .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
+                .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
+                .fact("adverseEffects", effects)
+                .propose("direction", "DOWN")
+                .propose("drug", drug.code())
+                .propose("route", drug.route())
+                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
+                .propose("toDailyDose", restart)
+                .propose("unit", drug.unit())
+                .propose("reductionPct", SAF_01_CUT_PCT)
+                .propose("holdNextDose", true)
+                .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
+                .build();
+    }
+
+    private static ProposedRecommendation saf02(ClinicalPicture picture, PainAssessment trigger, ScheduledDrug drug) {
+        BigDecimal to = Titration.down(drug, SAF_02_CUT_PCT);
+        return Advice.of(RuleId.SAF_02, picture)
+                .because("Moderate sedation (POSS 3: often drowsy, drifts off mid-conversation) while pain is "
+                        + "controlled (" + trigger.score() + "/10): the dose is more than the pain needs. Reduce "
+                        + Advice.drugName(drug.code()) + " by 25 % from " + Advice.daily(drug.dailyDose(), drug.unit())
+                        + " to " + Advice.daily(to, drug.unit()) + " and reassess sedation and pain within 24 h.")
+                .read(trigger)
+                .threshold("sedation", "MODERATE (POSS 3)")
+                .threshold("painControl", "CONTROLLED (latest background ≤ bandMildMax "
+                        + picture.policy().bandEdges().mildMax() + ", btp24h ≤ 3)")
+                .fact("adverseEffects", trigger.adverseEffects().toString())
+                .propose("direction", "DOWN")
+                .propose("drug", drug.code())
+                .propose("route", drug.route())
+                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
+                .propose("toDailyDose", to)
+                .propose("unit", drug.unit())
+                .propose("reductionPct", SAF_02_CUT_PCT)
+                .propose("reassessWithinHours", 24)
+                .build();
+    }
+
+    private static String describe(PainAssessment trigger) {
+        StringBuilder text = new StringBuilder();
+        trigger.adverseEffects().stream()
+                .filter(e -> e.type() == AdverseEffectType.RESPIRATORY_DEPRESSION
+                        || (e.type() == AdverseEffectType.SEDATION && e.severity() == Severity.SEVERE))
+                .forEach(e -> text.append(text.length() == 0 ? "" : " and ")
+                        .append(e.severity().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                        .append(e.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        return text.toString();
+    }
+}
