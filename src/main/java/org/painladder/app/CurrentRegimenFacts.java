@@ -2,6 +2,7 @@ package org.painladder.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.painladder.domain.regimen.MmeFactor;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.Regimen;
 import org.painladder.domain.regimen.RegimenItem;
+import org.painladder.persistence.Regimens;
 
 /**
  * What the ladder rules need to know about a patient's current regimen, read from the regimen and the stretch of
@@ -30,8 +32,25 @@ import org.painladder.domain.regimen.RegimenItem;
 @ApplicationScoped
 public class CurrentRegimenFacts {
 
-    public RegimenFacts of(UUID patientId) {
-        return RegimenFacts.none();
+    /**
+     * How far back the regimen history is read: beyond the longest look-back of any rule (28 days on step 3 for
+     * refractoriness), so that the step-3 stretch and the opioids tried in it are seen whole.
+     */
+    static final Duration LOOK_BACK = Duration.ofDays(90);
+
+    private final Regimens regimens;
+    private final Formulary formulary;
+
+    CurrentRegimenFacts(Regimens regimens, Formulary formulary) {
+        this.regimens = regimens;
+        this.formulary = formulary;
+    }
+
+    /** The facts of the regimen in force, or {@link RegimenFacts#none()} for a patient without one. */
+    public RegimenFacts of(UUID patientId, Instant now) {
+        return regimens.current(patientId)
+                .map(current -> from(current, regimens.inForceSince(patientId, now.minus(LOOK_BACK)), formulary))
+                .orElse(RegimenFacts.none());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.painladder.domain.ladder.Decision;
@@ -61,7 +62,7 @@ public class LadderEvaluation {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Recommendation> afterAssessment(Patient patient, LiveState state, PainAssessment assessment,
                                                 Instant now) {
-        return evaluate(patient, state, regimens.of(patient.id()), new NewFact.AssessmentRecorded(assessment),
+        return evaluate(patient, state, regimens.of(patient.id(), now), new NewFact.AssessmentRecorded(assessment),
                 assessment.id(), now);
     }
 
@@ -80,7 +81,7 @@ public class LadderEvaluation {
         LiveState moved = state;
         if (newerThanStep && after.ladderStep() != state.ladderStep()) {
             transitions.insert(patient.id(), new LadderTransition(state.ladderStep(), after.ladderStep(), effectiveAt,
-                    TransitionCause.REGIMEN_CHANGE, null, changedBy));
+                    TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded")));
             moved = state.withLadderStep(after.ladderStep(), effectiveAt);
         }
         evaluate(patient, moved, after, new NewFact.RegimenChanged(before, after), null, now);

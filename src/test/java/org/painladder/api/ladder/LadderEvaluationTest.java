@@ -90,24 +90,32 @@ class LadderEvaluationTest {
     }
 
     @Test
-    void aNewLadderMoveSupersedesThePendingOne() {
+    void eachNewLadderMoveSupersedesThePendingOne() {
         String patientId = registeredPatient();
-        // Moderate pain twice, 5 h apart, on no analgesic: a weak opioid is advised (LAD-02).
-        nrs(patientId, "obs-mod-1", 8, 5);
+        // Moderate pain on no analgesic: start step 1 (LAD-01); moderate again 5 h later, so persistent: a weak
+        // opioid (LAD-02); then severe pain: skip to a strong opioid (LAD-04). Only the latest advice stays pending.
+        String lad01 = nrs(patientId, "obs-mod-1", 8, 5)
+                .getString("evaluation.recommendations.find { it.ruleId == 'LAD-01' }.id");
         String lad02 = nrs(patientId, "obs-mod-2", 3, 5)
                 .getString("evaluation.recommendations.find { it.ruleId == 'LAD-02' }.id");
-        // Then severe pain: skip to a strong opioid (LAD-04), which replaces the weak-opioid advice.
         String lad04 = nrs(patientId, "obs-sev", 1, 8)
                 .getString("evaluation.recommendations.find { it.ruleId == 'LAD-04' }.id");
 
-        as("clinician").get(recommendationsOf(patientId) + "/" + lad02).then().statusCode(200)
+        as("clinician").get(recommendationsOf(patientId) + "/" + lad01).then().statusCode(200)
+                .body("type", equalTo("START_STEP_1"))
                 .body("status", equalTo("SUPERSEDED"))
-                .body("supersededBy", equalTo(lad04));
+                .body("supersededBy", equalTo(lad02));
+        as("clinician").get(recommendationsOf(patientId) + "/" + lad02).then().statusCode(200)
+                .body("type", equalTo("ESCALATE_TO_STEP_2"))
+                .body("status", equalTo("SUPERSEDED"))
+                .body("supersededBy", equalTo(lad04))
+                .body("evidence.scores", equalTo(List.of(5, 5)));
         as("clinician").queryParam("status", "PENDING").get(recommendationsOf(patientId)).then()
-                .body("items.findAll { it.type.startsWith('ESCALATE') || it.type == 'START_STEP_1' }.id",
-                        equalTo(List.of(lad04)));
+                .body("items.id", equalTo(List.of(lad04)));
         as("clinician").queryParam("status", "SUPERSEDED").get(recommendationsOf(patientId)).then()
-                .body("items.id", equalTo(List.of(lad02)));
+                .body("items.id", equalTo(List.of(lad02, lad01)));
+        as("clinician").body("{ \"clinician\": \"dr.lee\" }")
+                .post(recommendationsOf(patientId) + "/" + lad02 + "/accept").then().statusCode(409);
     }
 
     @Test
