@@ -8,10 +8,10 @@ final class DecisionRequests {
     private DecisionRequests() {
     }
 
-    record Accept(@NotBlank @Size(max = 128) String clinician, @Size(max = 2000) String note) {
+    record AcceptRecommendation(@NotBlank @Size(max = 128) String clinician, @Size(max = 2000) String note) {
     }
 
-    record Reject(@NotBlank @Size(max = 128) String clinician,
+    record RejectRecommendation(@NotBlank @Size(max = 128) String clinician,
                   @NotBlank(message = "is required: say why the advice does not fit this patient") @Size(max = 2000)
                   String reason) {
     }

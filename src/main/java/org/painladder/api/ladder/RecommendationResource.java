@@ -99,7 +99,7 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response accept(@PathParam("patientId") UUID patientId, @PathParam("recommendationId") UUID recommendationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull DecisionRequests.Accept request) {
+                           @Valid @NotNull DecisionRequests.AcceptRecommendation request) {
         return answer(decidingRecommendation.decide(patientId, recommendationId, ETags.expectedVersion(ifMatch),
                 new ClinicianDecision(RecommendationStatus.ACCEPTED, request.clinician(), request.note())));
     }
@@ -123,7 +123,7 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reject(@PathParam("patientId") UUID patientId, @PathParam("recommendationId") UUID recommendationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull DecisionRequests.Reject request) {
+                           @Valid @NotNull DecisionRequests.RejectRecommendation request) {
         return answer(decidingRecommendation.decide(patientId, recommendationId, ETags.expectedVersion(ifMatch),
                 new ClinicianDecision(RecommendationStatus.REJECTED, request.clinician(), request.reason())));
     }
