@@ -14,7 +14,7 @@ import org.painladder.app.LadderPolicies;
 import org.painladder.security.Roles;
 
 @Path("/api/v1/ladder/policy")
-@Tag(name = "Ladder", description = "The patient's ladder step, the rules' recommendations and the clinicians' decisions")
+@Tag(name = RecommendationResource.TAG, description = RecommendationResource.TAG_DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
 public class LadderPolicyResource {
 
