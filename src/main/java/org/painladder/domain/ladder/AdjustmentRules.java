@@ -65,18 +65,16 @@ final class AdjustmentRules {
             return Optional.empty();
         }
         int cut = picture.policy().rotationReductionPctAdverseEffects();
-        Rotation.Plan plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
-                picture.regimen().strongOpioidsTriedSinceStep3()), "ORAL", cut, picture.regimen(), picture.policy());
-        Advice advice = Advice.of(RuleId.ROT_01, picture)
-                .because("Dose-limiting " + name(effect.get()) + " on the last two assessments: switching opioid helps "
+        AdverseEffect culprit = effect.get();
+        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3()),
+                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
+                .because("Dose-limiting " + name(culprit) + " on the last two assessments: switching opioid helps "
                         + "in about 50–80 %. " + Rotation.describe(drug, plan) + " The cut is "
                         + cut + " % because the switch is for adverse effects.")
                 .read(List.of(previous, latest))
                 .threshold("rotationReductionPctAdverseEffects", cut)
-                .fact("adverseEffect", effect.get().type().name() + " " + effect.get().severity().name())
-                .fact("painControl", control.name());
-        Rotation.addTo(advice, drug, plan);
-        return Optional.of(advice.build());
+                .fact("adverseEffect", culprit.type().name() + " " + culprit.severity().name())
+                .fact("painControl", control.name()), drug, plan).build());
     }
 
     private static boolean intolerable(AdverseEffect effect, PainControl control, ClinicalPicture picture) {
@@ -128,18 +126,16 @@ final class AdjustmentRules {
             return Optional.empty();
         }
         int cut = picture.policy().rotationReductionPct();
-        Rotation.Plan plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
-                picture.regimen().strongOpioidsTriedSinceStep3()), "ORAL", cut, picture.regimen(), picture.policy());
-        Advice advice = Advice.of(RuleId.ROT_02, picture)
-                .because("Pain still uncontrolled after " + followedByHarm + " dose increases in 7 days, each "
+        int harmed = followedByHarm;
+        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3()),
+                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_02, picture)
+                .because("Pain still uncontrolled after " + harmed + " dose increases in 7 days, each "
                         + "followed by a moderate or worse adverse effect: titration is blocked by toxicity. "
                         + Rotation.describe(drug, plan))
                 .read(picture.latest().map(List::of).orElse(List.of()))
                 .threshold("rotationReductionPct", cut)
                 .fact("doseIncreasesIn7Days", increases.size())
-                .fact("increasesFollowedByAdverseEffects", followedByHarm);
-        Rotation.addTo(advice, drug, plan);
-        return Optional.of(advice.build());
+                .fact("increasesFollowedByAdverseEffects", harmed), drug, plan).build());
     }
 
     /**
@@ -156,19 +152,18 @@ final class AdjustmentRules {
         boolean sameDrug = Equianalgesia.factor(drug.code(), Equianalgesia.SC, picture.policy().mmeFactorProfile())
                 .isPresent();
         String toDrug = sameDrug ? drug.code() : "MORPHINE";
-        int cut = sameDrug ? 0 : picture.policy().rotationReductionPct();
-        Rotation.Plan plan = Rotation.plan(drug, toDrug, Equianalgesia.SC, cut, picture.regimen(), picture.policy());
-        Advice advice = Advice.of(RuleId.ROT_03, picture)
-                .because("Severe nausea (" + latest.get().score() + "/10 pain): oral doses cannot be relied on. "
-                        + Rotation.describe(drug, plan).replace(" then titrate.", " by continuous subcutaneous "
-                        + "infusion over 24 h; treat the nausea (metoclopramide or haloperidol). A transdermal route "
-                        + "is an alternative once the patient is stable and opioid-tolerant."))
-                .read(latest.get())
-                .threshold("nausea", "SEVERE (CTCAE grade 3: inadequate oral intake)")
-                .threshold("rotationReductionPct", cut);
-        Rotation.addTo(advice, drug, plan);
-        advice.propose("frequency", "continuous subcutaneous infusion over 24 h");
-        return Optional.of(advice.build());
+        PainAssessment nauseated = latest.get();
+        return Rotation.plan(drug, toDrug, Equianalgesia.SC, picture.policy().rotationReductionPct(), picture.policy())
+                .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_03, picture)
+                        .because("Severe nausea (" + nauseated.score() + "/10 pain): oral doses cannot be relied on. "
+                                + Rotation.describe(drug, plan).replace(" then titrate.", " by continuous subcutaneous "
+                                + "infusion over 24 h; treat the nausea (metoclopramide or haloperidol). A transdermal "
+                                + "route is an alternative once the patient is stable and opioid-tolerant."))
+                        .read(nauseated)
+                        .threshold("nausea", "SEVERE (CTCAE grade 3: inadequate oral intake)")
+                        .threshold("rotationReductionPct", plan.reductionPct()), drug, plan)
+                        .propose("frequency", "continuous subcutaneous infusion over 24 h")
+                        .build());
     }
 
     /**
@@ -218,12 +213,7 @@ final class AdjustmentRules {
                 .threshold("bandMildMax", policy.bandEdges().mildMax())
                 .fact("persistentAdverseEffect", persistent.get().name())
                 .propose("toStep", stopWeak ? 1 : step)
-                .propose("direction", "DOWN")
-                .propose("drug", drug.code())
-                .propose("route", drug.route())
-                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
-                .propose("toDailyDose", to)
-                .propose("unit", drug.unit())
+                .doseChange("DOWN", drug, to)
                 .propose("reductionPct", stopWeak ? 100 : policy.stepDownReductionPct())
                 .build());
     }

@@ -67,6 +67,27 @@ final class Advice {
         return this;
     }
 
+    /** A change of a scheduled daily dose: direction (UP | DOWN), drug, route, from and to, with the unit. */
+    Advice doseChange(String direction, ScheduledDrug drug, BigDecimal toDailyDose) {
+        return propose("direction", direction)
+                .propose("drug", drug.code())
+                .propose("route", drug.route())
+                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
+                .propose("toDailyDose", toDailyDose)
+                .propose("unit", drug.unit());
+    }
+
+    /** A new regular oral prescription in mg: the single dose, how often, and the daily total. */
+    Advice prescription(String drug, int dose, String frequency, int dailyDose) {
+        return propose("drug", drug)
+                .propose("route", Equianalgesia.ORAL)
+                .propose("dose", BigDecimal.valueOf(dose))
+                .propose("doseUnit", "mg")
+                .propose("frequency", frequency)
+                .propose("toDailyDose", BigDecimal.valueOf(dailyDose))
+                .propose("unit", "mg");
+    }
+
     Advice rescue(RescuePlan plan) {
         plan.addTo(proposal);
         return this;

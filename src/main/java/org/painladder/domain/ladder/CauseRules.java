@@ -89,7 +89,8 @@ final class CauseRules {
                             + "analgesia: regular paracetamol ± NSAID, IV PCA when a parenteral route is needed, PCEA "
                             + "or a regional block after major thoracic or abdominal surgery; no routine basal "
                             + "infusion in an opioid-naive patient. " + analgesia + hold)
-                    .propose("treatment", "multimodal postoperative analgesia (paracetamol ± NSAID, PCA, PCEA or regional)");
+                    .propose("treatment", "multimodal postoperative analgesia (paracetamol ± NSAID, PCA, PCEA "
+                            + "or regional)");
         }
         return advice.propose("symptomaticAnalgesia", analgesia)
                 .propose("suppressLadderDays", days)

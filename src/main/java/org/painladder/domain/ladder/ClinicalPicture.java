@@ -125,7 +125,9 @@ final class ClinicalPicture {
             if (!band(a).atLeast(band)) {
                 continue;
             }
-            if (counted.isEmpty() || !a.recordedAt().isBefore(counted.get(counted.size() - 1).recordedAt().plus(spacing))) {
+            Instant nextAllowed = counted.isEmpty() ? Instant.MIN
+                    : counted.get(counted.size() - 1).recordedAt().plus(spacing);
+            if (!a.recordedAt().isBefore(nextAllowed)) {
                 counted.add(a);
             }
         }

@@ -40,7 +40,8 @@ final class CoAdviceRules {
                 && regimen.scheduled().stream().noneMatch(ScheduledDrug::isAdjuvant)) {
             advice.add(neuropathic(picture, a, band));
         }
-        if ((a.site() == PainSite.BONE_DIFFUSE || picture.snapshot().boneMetastases()) && band.atLeast(PainBand.MODERATE)) {
+        if ((a.site() == PainSite.BONE_DIFFUSE || picture.snapshot().boneMetastases())
+                && band.atLeast(PainBand.MODERATE)) {
             advice.add(bone(picture, a, band));
         }
         if (conditions.contains(PainCondition.TRIGEMINAL_NEURALGIA) && band.atLeast(PainBand.MILD)
@@ -103,7 +104,8 @@ final class CoAdviceRules {
         return Advice.of(RuleId.INT_01, picture)
                 .because("Trigeminal neuralgia (" + a.score() + "/10): opioids help little. Carbamazepine is first "
                         + "line (start 100–200 mg twice a day and titrate), oxcarbazepine the alternative; refer for a "
-                        + "neurosurgical opinion (microvascular decompression, radiosurgery) when drugs fail or are not "
+                        + "neurosurgical opinion (microvascular decompression, radiosurgery) when drugs fail or "
+                        + "are not "
                         + "tolerated. The ladder continues for the cancer pain.")
                 .read(a)
                 .fact("painCondition", PainCondition.TRIGEMINAL_NEURALGIA.name())
@@ -139,7 +141,8 @@ final class CoAdviceRules {
                 .fact("painCondition", PainCondition.POSTHERPETIC_NEURALGIA.name())
                 .propose("drug", "GABAPENTIN")
                 .propose("route", "ORAL")
-                .propose("alternatives", "PREGABALIN; AMITRIPTYLINE; topical LIDOCAINE 5 % plaster or CAPSAICIN 8 % patch")
+                .propose("alternatives", "PREGABALIN; AMITRIPTYLINE; topical LIDOCAINE 5 % plaster or CAPSAICIN "
+                        + "8 % patch")
                 .build();
     }
 
@@ -182,7 +185,8 @@ final class CoAdviceRules {
             return List.of();
         }
         BigDecimal fraction = rescue.get().singleDoseOmeddMg().divide(regimen.omeddMg(), 4, RoundingMode.HALF_UP);
-        if (fraction.compareTo(policy.rescueFractionMin()) >= 0 && fraction.compareTo(policy.rescueFractionMax()) <= 0) {
+        if (fraction.compareTo(policy.rescueFractionMin()) >= 0
+                && fraction.compareTo(policy.rescueFractionMax()) <= 0) {
             return List.of();
         }
         RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * The dose steps a prescriber can actually give, so that proposals read like prescriptions: daily doses of oral
- * morphine and oxycodone in 10 mg steps (5 mg modified-release tablets twice a day), patches in 12.5 mcg/h steps
+ * morphine and oxycodone in 5 mg steps (immediate-release 5 mg units), patches in 12.5 mcg/h steps
  * (12 / 25 / 37 / 50 … combinations), rescue doses of oral morphine or oxycodone in 2.5 mg steps.
  */
 final class DoseSteps {
@@ -19,7 +19,8 @@ final class DoseSteps {
         }
         boolean parenteral = "SC".equals(route) || "IV".equals(route);
         return switch (drug) {
-            case "MORPHINE", "OXYCODONE", "HYDROCODONE", "OXYMORPHONE" -> parenteral ? BigDecimal.ONE : BigDecimal.TEN;
+            case "MORPHINE", "OXYCODONE", "HYDROCODONE", "OXYMORPHONE" -> parenteral ? BigDecimal.ONE
+                    : new BigDecimal("5");
             case "HYDROMORPHONE" -> parenteral ? new BigDecimal("0.5") : new BigDecimal("2");
             case "FENTANYL" -> new BigDecimal("25");
             case "TAPENTADOL", "TRAMADOL" -> new BigDecimal("50");

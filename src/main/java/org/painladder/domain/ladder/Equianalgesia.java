@@ -1,13 +1,17 @@
 package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
+import org.painladder.domain.regimen.FactorProfile;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.MmeFactor;
+import org.painladder.domain.regimen.OpioidConversion;
+import org.painladder.domain.regimen.Route;
+import org.painladder.domain.regimen.Validated;
 
 /**
- * Oral morphine equivalents of the strong opioids the engine proposes (clinical-rules §2.1, §2.3, §2.7), so that a
- * rotation or a step-3 start can say how much of the new opioid matches the current OMEDD. The doses of the current
- * regimen are not recomputed here: their OMEDD comes with the regimen facts.
+ * The equianalgesic arithmetic the ladder needs, taken from the regimen domain so that a rotation proposed here
+ * matches {@code POST /opioid-conversions} to the milligram, under the policy's {@code mmeFactorProfile}.
  */
 final class Equianalgesia {
 
@@ -17,36 +21,31 @@ final class Equianalgesia {
     private Equianalgesia() {
     }
 
-    /** mg oral morphine per mg of the drug by the route, under the policy's factor profile; empty when not proposed. */
+    static FactorProfile profile(String code) {
+        return FactorProfile.byCode(code).orElse(FactorProfile.CDC_2022);
+    }
+
+    /** mg oral morphine per unit of the drug by the route; empty when the profile has no factor for it. */
     static Optional<BigDecimal> factor(String drug, String route, String profile) {
-        boolean parenteral = SC.equals(route) || "IV".equals(route);
-        return Optional.ofNullable(switch (drug) {
-            case "MORPHINE" -> parenteral ? (SC.equals(route) ? new BigDecimal("2") : new BigDecimal("3")) : BigDecimal.ONE;
-            case "OXYCODONE" -> parenteral ? new BigDecimal("3") : new BigDecimal("1.5");
-            case "HYDROMORPHONE" -> parenteral
-                    ? ("UK_PCF".equals(profile) ? BigDecimal.TEN : new BigDecimal("20"))
-                    : ("CDC_2016".equals(profile) ? new BigDecimal("4") : new BigDecimal("5"));
-            default -> null;
-        });
+        return mmeFactor(drug, route, profile).map(MmeFactor::factor);
     }
 
-    /** Where the factor comes from, for {@code factorsUsed} in the proposal. */
-    static String source(String drug, String route, String profile) {
-        boolean parenteral = SC.equals(route) || "IV".equals(route);
-        if (!parenteral) {
-            return "CDC_2016".equals(profile) && "HYDROMORPHONE".equals(drug) ? "CDC 2016" : "CDC 2022";
-        }
-        return switch (drug) {
-            case "MORPHINE" -> "EAPC 2012";
-            case "OXYCODONE" -> "PCF practice (oral:parenteral 2:1)";
-            default -> "UK_PCF".equals(profile) ? "EAPC/PCF" : "NCCN/US equianalgesic table";
-        };
+    static Optional<MmeFactor> mmeFactor(String drug, String route, String profile) {
+        return Route.parse(route).flatMap(r -> profile(profile).factor(drug, r));
     }
 
-    /** The daily dose of {@code drug} by {@code route} that matches {@code omeddMg}, before any cross-tolerance cut. */
-    static BigDecimal dailyDoseFor(BigDecimal omeddMg, String drug, String route, String profile) {
-        BigDecimal factor = factor(drug, route, profile)
-                .orElseThrow(() -> new IllegalArgumentException("no equianalgesic factor for " + drug + " " + route));
-        return omeddMg.divide(factor, 2, RoundingMode.HALF_UP);
+    /**
+     * Converts the current scheduled opioid to {@code toDrug} by {@code toRoute} with the cross-tolerance cut (the
+     * regimen domain cuts nothing for a route change of the same opioid). Empty when no conversion exists
+     * (buprenorphine has no MME factor).
+     */
+    static Optional<OpioidConversion> convert(ScheduledDrug from, String toDrug, String toRoute, int reductionPct,
+                                              String profile) {
+        BigDecimal cut = BigDecimal.valueOf(Math.max(reductionPct, OpioidConversion.MIN_REDUCTION_PCT.intValue()));
+        OpioidConversion.Request request = new OpioidConversion.Request(from.code(), from.route(), from.dailyDose(),
+                from.unit(), toDrug, toRoute, cut);
+        Validated<OpioidConversion> result = OpioidConversion.calculate(request, new Formulary(profile(profile)));
+        return result instanceof Validated.Valid<OpioidConversion> valid ? Optional.of(valid.value())
+                : Optional.empty();
     }
 }

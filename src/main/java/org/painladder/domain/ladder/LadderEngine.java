@@ -3,9 +3,11 @@ package org.painladder.domain.ladder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,10 @@ import java.util.UUID;
  * recommendation (same fingerprint) is not repeated.
  */
 public final class LadderEngine {
+
+    /** Escalations and up-titrations: a pending one is withdrawn (superseded) when a SAFETY trigger appears. */
+    static final Set<RuleId> UP_RULES = EnumSet.of(RuleId.LAD_02, RuleId.LAD_03, RuleId.LAD_04, RuleId.LAD_05,
+            RuleId.LAD_06, RuleId.LAD_07, RuleId.LAD_08);
 
     public Decision evaluate(PatientSnapshot snapshot, NewFact fact, LadderPolicy policy, Clock clock) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -46,7 +52,9 @@ public final class LadderEngine {
         List<ProposedRecommendation> coAdvice = new ArrayList<>();
         cause.recommendation().ifPresent(coAdvice::add);
         coAdvice.addAll(CoAdviceRules.onAssessment(picture));
-        return PendingLedger.decide(snapshot.pending(), ladderMove, coAdvice, List.of());
+        List<UUID> withdrawn = safety.blocksUp() ? snapshot.pending().stream()
+                .filter(p -> UP_RULES.contains(p.ruleId())).map(PendingRecommendation::id).toList() : List.of();
+        return PendingLedger.decide(snapshot.pending(), ladderMove, coAdvice, withdrawn);
     }
 
     private static Optional<ProposedRecommendation> ladderMove(ClinicalPicture picture, SafetyRules.Verdict safety,

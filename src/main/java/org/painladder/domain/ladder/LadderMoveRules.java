@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.regimen.OpioidConversion;
 
 /**
  * LADDER moves, precedence 4 (LAD-01..08), in this order: escalation and skip (LAD-04 before LAD-02/03, then LAD-05),
@@ -73,20 +74,15 @@ final class LadderMoveRules {
                 : "Moderate background pain (" + latest.score() + "/10) without analgesia, not yet persistent";
         return Advice.of(RuleId.LAD_01, picture)
                 .because(why + ": start step 1 by the clock: paracetamol 1 g four times a day (4 g/day; 3 g/day if "
-                        + "frail, under 50 kg or with liver disease)" + (bone ? ", with an NSAID for bone pain if there "
+                        + "frail, under 50 kg or with liver disease)" + (bone ? ", with an NSAID for bone pain "
+                        + "if there "
                         + "is no contraindication" : " and/or an NSAID if there is no contraindication")
                         + ". Reassess the pain within 24–48 h; if it persists, the next step follows.")
                 .read(latest)
                 .threshold("bandMildMax", picture.policy().bandEdges().mildMax())
                 .fact("band", band.name())
                 .propose("toStep", 1)
-                .propose("drug", "PARACETAMOL")
-                .propose("route", "ORAL")
-                .propose("dose", BigDecimal.valueOf(1000))
-                .propose("doseUnit", "mg")
-                .propose("frequency", "every 6 h, by the clock")
-                .propose("toDailyDose", BigDecimal.valueOf(4000))
-                .propose("unit", "mg")
+                .prescription("PARACETAMOL", 1000, "every 6 h, by the clock", 4000)
                 .propose("alternative", bone ? "add an NSAID (ibuprofen 400 mg three times a day) for bone pain if safe"
                         : "an NSAID (ibuprofen 400 mg three times a day) if safe")
                 .build();
@@ -107,14 +103,8 @@ final class LadderMoveRules {
                 .threshold("bandModerateMax", picture.policy().bandEdges().moderateMax())
                 .threshold("escalationWindowHours", picture.policy().escalationWindowHours())
                 .propose("toStep", 3)
-                .propose("drug", "MORPHINE")
-                .propose("route", "ORAL")
+                .prescription("MORPHINE", 5, "every 4 h, by the clock", 30)
                 .propose("formulation", "immediate-release")
-                .propose("dose", BigDecimal.valueOf(5))
-                .propose("doseUnit", "mg")
-                .propose("frequency", "every 4 h, by the clock")
-                .propose("toDailyDose", BigDecimal.valueOf(30))
-                .propose("unit", "mg")
                 .propose("rescueDrug", "MORPHINE")
                 .propose("rescueRoute", "ORAL")
                 .propose("rescueDose", BigDecimal.valueOf(5))
@@ -127,22 +117,18 @@ final class LadderMoveRules {
     }
 
     /** LAD-02: persistent moderate pain on step 0–1, weak-opioid strategy. */
-    private static ProposedRecommendation weakOpioid(ClinicalPicture picture, int step, List<PainAssessment> persistent) {
+    private static ProposedRecommendation weakOpioid(ClinicalPicture picture, int step,
+            List<PainAssessment> persistent) {
         return persistence(Advice.of(RuleId.LAD_02, picture), picture, persistent)
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10 at least "
-                        + picture.policy().minSpacingHours() + " h apart within " + picture.policy().escalationWindowHours()
+                        + picture.policy().minSpacingHours() + " h apart within "
+                        + picture.policy().escalationWindowHours()
                         + " h) on step " + step + ": add a scheduled weak opioid: codeine 30 mg every 4 h (180 mg/day; "
                         + "raise to 60 mg, ceiling 360 mg/day) or tramadol 50 mg every 6 h (ceiling 400 mg/day). "
                         + (step == 0 ? "Add regular paracetamol too. " : "Keep the non-opioid. ")
                         + "Rescue: the same weak opioid as needed within its ceiling. Prescribe a laxative.")
                 .propose("toStep", 2)
-                .propose("drug", "CODEINE")
-                .propose("route", "ORAL")
-                .propose("dose", BigDecimal.valueOf(30))
-                .propose("doseUnit", "mg")
-                .propose("frequency", "every 4 h, by the clock")
-                .propose("toDailyDose", BigDecimal.valueOf(180))
-                .propose("unit", "mg")
+                .prescription("CODEINE", 30, "every 4 h, by the clock", 180)
                 .propose("ceilingDailyDose", BigDecimal.valueOf(360))
                 .propose("alternative", "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day")
                 .propose("keepNonOpioid", step == 1)
@@ -195,9 +181,11 @@ final class LadderMoveRules {
         if (!drug.atCeiling() && !hadItsWindow) {
             return Optional.empty();
         }
-        BigDecimal weakOmedd = picture.regimen().omeddMg().signum() > 0 ? picture.regimen().omeddMg()
-                : (drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
-        BigDecimal equianalgesic = Equianalgesia.dailyDoseFor(weakOmedd, "MORPHINE", "ORAL", policy.mmeFactorProfile());
+        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, "MORPHINE", Equianalgesia.ORAL,
+                policy.rotationReductionPct(), policy.mmeFactorProfile());
+        BigDecimal weakOmedd = conversion.map(OpioidConversion::fromOmeddMg)
+                .orElse(drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
+        BigDecimal equianalgesic = conversion.map(OpioidConversion::equianalgesicDailyDose).orElse(weakOmedd);
         BigDecimal morphineDaily = DoseSteps.nearest(equianalgesic, DoseSteps.dailyStep("MORPHINE", "ORAL"));
         ScheduledDrug morphine = new ScheduledDrug("MORPHINE", ScheduledDrug.STRONG_OPIOID, "ORAL", morphineDaily, "mg",
                 morphineDaily, false);
@@ -226,6 +214,7 @@ final class LadderMoveRules {
                 .propose("formulation", "modified-release")
                 .propose("frequency", "every 12 h, by the clock")
                 .propose("equianalgesicDailyDose", DoseSteps.plain(equianalgesic))
+                .propose("factorsUsed", conversion.map(OpioidConversion::factorsUsed).orElse(null))
                 .propose("toDailyDose", morphineDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
@@ -311,7 +300,8 @@ final class LadderMoveRules {
         };
         Advice advice = Advice.of(rule, picture)
                 .because(opening + ": raise " + Advice.drugName(drug.code()) + " from "
-                        + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(), drug.unit())
+                        + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
+                        drug.unit())
                         + " (" + basis + capped + "). Rescue " + rescue.describe() + " (15 % of the new total). "
                         + reassess)
                 .read(read)
@@ -327,12 +317,7 @@ final class LadderMoveRules {
                 .fact("byPercentage", up.byPercentage())
                 .fact("byRescue", up.byRescue())
                 .fact("cap", up.cap())
-                .propose("direction", "UP")
-                .propose("drug", drug.code())
-                .propose("route", drug.route())
-                .propose("fromDailyDose", up.fromDailyDose())
-                .propose("toDailyDose", up.toDailyDose())
-                .propose("unit", drug.unit())
+                .doseChange("UP", drug, up.toDailyDose())
                 .propose("newOmeddMg", DoseSteps.plain(newOmedd))
                 .rescue(rescue);
         return Optional.of(advice.build());

@@ -125,11 +125,14 @@ public record LadderPolicy(
     private void lowDoseLimits(List<String> problems) {
         LowDoseStrongOpioidLimits esmo = LowDoseStrongOpioidLimits.ESMO_2018;
         if (lowDoseStrongOpioidMaxMg == null) {
-            problems.add("lowDoseStrongOpioidMaxMg must be given (morphine ≤ 30, oxycodone ≤ 20, hydromorphone ≤ 4 mg/day)");
+            problems.add("lowDoseStrongOpioidMaxMg must be given (morphine ≤ 30, oxycodone ≤ 20, hydromorphone "
+                    + "≤ 4 mg/day)");
             return;
         }
-        lowDose(problems, "lowDoseStrongOpioidMaxMg.morphine", lowDoseStrongOpioidMaxMg.morphineMg(), esmo.morphineMg());
-        lowDose(problems, "lowDoseStrongOpioidMaxMg.oxycodone", lowDoseStrongOpioidMaxMg.oxycodoneMg(), esmo.oxycodoneMg());
+        lowDose(problems, "lowDoseStrongOpioidMaxMg.morphine", lowDoseStrongOpioidMaxMg.morphineMg(),
+                esmo.morphineMg());
+        lowDose(problems, "lowDoseStrongOpioidMaxMg.oxycodone", lowDoseStrongOpioidMaxMg.oxycodoneMg(),
+                esmo.oxycodoneMg());
         lowDose(problems, "lowDoseStrongOpioidMaxMg.hydromorphone", lowDoseStrongOpioidMaxMg.hydromorphoneMg(),
                 esmo.hydromorphoneMg());
     }
@@ -144,13 +147,15 @@ public record LadderPolicy(
     /** §6.2 gives the defaults only; the ranges follow §1.5: oral 24–48 h, patch 72–144 h, methadone 5–7 days. */
     private void titrationIntervals(List<String> problems) {
         if (minHoursBetweenTitrations == null) {
-            problems.add("minHoursBetweenTitrations must be given (oral 24–48, transdermalFentanyl 72–144, methadone 120–168 h)");
+            problems.add("minHoursBetweenTitrations must be given (oral 24–48, transdermalFentanyl 72–144, "
+                    + "methadone 120–168 h)");
             return;
         }
         range(problems, "minHoursBetweenTitrations.oral", minHoursBetweenTitrations.oralHours(), 24, 48, "h");
         range(problems, "minHoursBetweenTitrations.transdermalFentanyl",
                 minHoursBetweenTitrations.transdermalFentanylHours(), 72, 144, "h");
-        range(problems, "minHoursBetweenTitrations.methadone", minHoursBetweenTitrations.methadoneHours(), 120, 168, "h");
+        range(problems, "minHoursBetweenTitrations.methadone", minHoursBetweenTitrations.methadoneHours(), 120, 168,
+                "h");
     }
 
     /** The rescue fractions must lie in NCCN's 10–20 % and be ordered min ≤ target ≤ max. */
@@ -192,19 +197,15 @@ public record LadderPolicy(
         parameters.put("minScoresForPersistence", minScoresForPersistence);
         parameters.put("minSpacingHours", minSpacingHours);
         parameters.put("moderatePainStrategy", moderatePainStrategy.name());
-        Map<String, Object> lowDose = new LinkedHashMap<>();
-        lowDose.put("morphine", lowDoseStrongOpioidMaxMg.morphineMg());
-        lowDose.put("oxycodone", lowDoseStrongOpioidMaxMg.oxycodoneMg());
-        lowDose.put("hydromorphone", lowDoseStrongOpioidMaxMg.hydromorphoneMg());
-        parameters.put("lowDoseStrongOpioidMaxMg", lowDose);
+        parameters.put("lowDoseStrongOpioidMaxMg", ordered("morphine", lowDoseStrongOpioidMaxMg.morphineMg(),
+                "oxycodone", lowDoseStrongOpioidMaxMg.oxycodoneMg(),
+                "hydromorphone", lowDoseStrongOpioidMaxMg.hydromorphoneMg()));
         parameters.put("titrationPctModerate", titrationPctModerate);
         parameters.put("titrationPctSevere", titrationPctSevere);
         parameters.put("maxDailyIncreasePct", maxDailyIncreasePct);
-        Map<String, Object> intervals = new LinkedHashMap<>();
-        intervals.put("oral", minHoursBetweenTitrations.oralHours());
-        intervals.put("transdermalFentanyl", minHoursBetweenTitrations.transdermalFentanylHours());
-        intervals.put("methadone", minHoursBetweenTitrations.methadoneHours());
-        parameters.put("minHoursBetweenTitrations", intervals);
+        parameters.put("minHoursBetweenTitrations", ordered("oral", minHoursBetweenTitrations.oralHours(),
+                "transdermalFentanyl", minHoursBetweenTitrations.transdermalFentanylHours(),
+                "methadone", minHoursBetweenTitrations.methadoneHours()));
         parameters.put("rescueFractionMin", rescueFractionMin);
         parameters.put("rescueFractionMax", rescueFractionMax);
         parameters.put("rescueFractionTarget", rescueFractionTarget);
@@ -222,6 +223,14 @@ public record LadderPolicy(
         parameters.put("stalenessHours", stalenessHours);
         parameters.put("mmeFactorProfile", mmeFactorProfile);
         return parameters;
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(k1, v1);
+        values.put(k2, v2);
+        values.put(k3, v3);
+        return values;
     }
 
     /**

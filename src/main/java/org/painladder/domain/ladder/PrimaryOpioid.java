@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** The scheduled opioid a dose change applies to: the one carrying most of the OMEDD (ties: by code, for determinism). */
+/** The scheduled opioid a dose change applies to: the one carrying most of the OMEDD (ties: by code, for
+ * determinism). */
 final class PrimaryOpioid {
 
     private PrimaryOpioid() {

@@ -4,7 +4,8 @@ package org.painladder.domain.ladder;
  * What a recommendation asks the clinician to do (api.md, "The ladder and its recommendations").
  *
  * <p>Ladder moves are the regimen-level decisions that §6.3 lets only one of be PENDING at a time (precedence 1, 4:
- * SAFETY dose cuts and the LADDER rules). Advice that can sit beside any ladder move (precedence 2 and 5: cause-directed
+ * SAFETY dose cuts and the LADDER rules). Advice that can sit beside any ladder move (precedence 2 and 5:
+ * cause-directed
  * treatment, adjuvants, rescue-dose checks, interventional referral) is not a ladder move, so it never supersedes one.
  */
 public enum RecommendationType {

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param effectiveAt                  when this regimen version took effect, null without a regimen
  * @param lastScheduledOpioidChangeAt  effectiveAt of the latest regimen that changed a scheduled opioid dose (the first
  *                                     one included); titration intervals count from here (api.md)
- * @param step3Since                   when the regimen first reached step 3 in the current stretch; null unless on step 3
+ * @param step3Since                   when the regimen first reached step 3 in the current stretch; null unless on
+ * step 3
  * @param strongOpioidsTriedSinceStep3 distinct strong-opioid codes scheduled since then
  * @param opioidDoseIncreasesAt        effectiveAt of the regimen versions of the last 7 days that raised a scheduled
  *                                     opioid's daily dose (ROT-02: titration blocked by adverse effects); added after
@@ -50,7 +51,8 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
                         Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
                         Set<String> scheduledCodes) {
         this(ladderStep, omeddMg, prnOmeddMg, scheduled, rescues, regimenVersion, effectiveAt,
-                lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled, scheduledCodes,
+                lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled,
+                        scheduledCodes,
                 List.of());
     }
 

@@ -2,11 +2,14 @@ package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
- * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid when it has an oral immediate-release
+ * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid when it has an oral
+ * immediate-release
  * form, else as oral morphine. Rounded to a dose that can be given when that stays within 10–20 %.
  */
 record RescuePlan(String drug, String route, BigDecimal singleDose, String unit, String frequency) {
@@ -34,7 +37,8 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
             unit = "mg";
             omeddPerUnit = BigDecimal.ONE;
         }
-        BigDecimal exact = dailyOmeddMg.multiply(policy.rescueFractionTarget()).divide(omeddPerUnit, 4, RoundingMode.HALF_UP);
+        BigDecimal exact = dailyOmeddMg.multiply(policy.rescueFractionTarget()).divide(omeddPerUnit, 4,
+                RoundingMode.HALF_UP);
         BigDecimal rounded = DoseSteps.nearest(exact, DoseSteps.rescueStep(drug, route));
         BigDecimal fraction = dailyOmeddMg.signum() == 0 ? BigDecimal.ZERO
                 : rounded.multiply(omeddPerUnit).divide(dailyOmeddMg, 4, RoundingMode.HALF_UP);
@@ -43,9 +47,11 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return new RescuePlan(drug, route, roundedInRange ? rounded : DoseSteps.plain(exact), unit, frequency(route));
     }
 
+    /** The strong opioids with an oral immediate-release form fit for rescue (not methadone: specialist only). */
+    private static final Set<String> ORAL_IMMEDIATE_RELEASE = Set.of("MORPHINE", "OXYCODONE", "HYDROMORPHONE");
+
     private static boolean hasOralImmediateRelease(ScheduledDrug drug) {
-        return Equianalgesia.ORAL.equals(drug.route())
-                && Equianalgesia.factor(drug.code(), Equianalgesia.ORAL, "CDC_2022").isPresent();
+        return Equianalgesia.ORAL.equals(drug.route()) && ORAL_IMMEDIATE_RELEASE.contains(drug.code());
     }
 
     static String frequency(String route) {
@@ -65,7 +71,7 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
     }
 
     String describe() {
-        return drug.toLowerCase(java.util.Locale.ROOT) + " " + singleDose.toPlainString() + " " + unit + " "
-                + route.toLowerCase(java.util.Locale.ROOT) + " " + frequency;
+        return drug.toLowerCase(Locale.ROOT) + " " + singleDose.toPlainString() + " " + unit + " "
+                + route.toLowerCase(Locale.ROOT) + " " + frequency;
     }
 }

@@ -2,11 +2,13 @@ package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.painladder.domain.regimen.OpioidConversion;
 
 /**
- * The dose arithmetic of an opioid switch (clinical-rules §1.8, §2.6): the equianalgesic daily dose of the new opioid
- * from the current OMEDD, less the cross-tolerance cut, rounded down to a dose step; the rescue at 15 % of the new dose.
+ * An opioid switch (clinical-rules §1.8, §2.6): the regimen domain's conversion (equianalgesic daily dose of the new
+ * opioid less the cross-tolerance cut), rounded down to a dose step; the rescue at 15 % of the new dose.
  *
  * <p>The new opioid is the first of oxycodone, hydromorphone, morphine (all by mouth) that is neither the current one
  * nor already tried on this step-3 course: morphine's metabolites drive neurotoxicity, so morphine goes to oxycodone,
@@ -21,7 +23,8 @@ final class Rotation {
     }
 
     record Plan(String toDrug, String toRoute, BigDecimal fromOmeddMg, BigDecimal equianalgesicDailyDose,
-                int reductionPct, BigDecimal toDailyDose, BigDecimal factor, String factorSource, RescuePlan rescue) {
+                int reductionPct, BigDecimal toDailyDose, String factorsUsed, List<String> trace,
+                List<String> cautions, RescuePlan rescue) {
     }
 
     static String nextOpioid(ScheduledDrug current, Set<String> tried) {
@@ -29,25 +32,32 @@ final class Rotation {
                 .orElseGet(() -> PREFERENCE.stream().filter(d -> !d.equals(current.code())).findFirst().orElseThrow());
     }
 
-    static Plan plan(ScheduledDrug current, String toDrug, String toRoute, int reductionPct, RegimenFacts regimen,
-                     LadderPolicy policy) {
-        BigDecimal fromOmedd = current.omeddMg() == null ? BigDecimal.ZERO : current.omeddMg();
-        String profile = policy.mmeFactorProfile();
-        BigDecimal equianalgesic = Equianalgesia.dailyDoseFor(fromOmedd, toDrug, toRoute, profile);
-        BigDecimal reduced = Titration.percentOf(equianalgesic, 100 - reductionPct);
-        BigDecimal rounded = DoseSteps.floor(reduced, DoseSteps.dailyStep(toDrug, toRoute));
-        BigDecimal toDaily = rounded.signum() > 0 ? rounded : DoseSteps.plain(reduced);
-        BigDecimal factor = Equianalgesia.factor(toDrug, toRoute, profile).orElseThrow();
-        BigDecimal newOmedd = toDaily.multiply(factor);
-        ScheduledDrug proposed = new ScheduledDrug(toDrug, ScheduledDrug.STRONG_OPIOID, toRoute, toDaily, "mg", newOmedd,
-                false);
-        RescuePlan rescue = RescuePlan.forDailyOmedd(newOmedd, proposed, RegimenFacts.none(), policy);
-        return new Plan(toDrug, toRoute, DoseSteps.plain(fromOmedd), DoseSteps.plain(equianalgesic), reductionPct,
-                toDaily, factor, Equianalgesia.source(toDrug, toRoute, profile), rescue);
+    /** Empty when the current opioid has no equianalgesic factor (buprenorphine): a specialist converts it. */
+    static Optional<Plan> plan(ScheduledDrug current, String toDrug, String toRoute, int reductionPct,
+                               LadderPolicy policy) {
+        return Equianalgesia.convert(current, toDrug, toRoute, reductionPct, policy.mmeFactorProfile())
+                .map(conversion -> plan(conversion, toDrug, toRoute, policy));
     }
 
-    static void addTo(Advice advice, ScheduledDrug current, Plan plan) {
-        advice.propose("fromDrug", current.code())
+    private static Plan plan(OpioidConversion conversion, String toDrug, String toRoute, LadderPolicy policy) {
+        BigDecimal recommended = conversion.recommendedDailyDose();
+        BigDecimal rounded = DoseSteps.floor(recommended, DoseSteps.dailyStep(toDrug, toRoute));
+        BigDecimal toDaily = rounded.signum() > 0 ? rounded : DoseSteps.plain(recommended);
+        BigDecimal factor = Equianalgesia.factor(toDrug, toRoute, policy.mmeFactorProfile()).orElseThrow();
+        BigDecimal newOmedd = toDaily.multiply(factor);
+        ScheduledDrug proposed = new ScheduledDrug(toDrug, ScheduledDrug.STRONG_OPIOID, toRoute, toDaily, "mg",
+                newOmedd,
+                false);
+        RescuePlan rescue = RescuePlan.forDailyOmedd(newOmedd, proposed, RegimenFacts.none(), policy);
+        return new Plan(toDrug, toRoute, DoseSteps.plain(conversion.fromOmeddMg()),
+                DoseSteps.plain(conversion.equianalgesicDailyDose()),
+                        conversion.crossToleranceReductionPct().intValue(),
+                toDaily, conversion.factorsUsed(), conversion.trace(),
+                conversion.cautions().stream().map(c -> c.message()).toList(), rescue);
+    }
+
+    static Advice addTo(Advice advice, ScheduledDrug current, Plan plan) {
+        return advice.propose("fromDrug", current.code())
                 .propose("fromRoute", current.route())
                 .propose("fromDailyDose", DoseSteps.plain(current.dailyDose()))
                 .propose("fromUnit", current.unit())
@@ -58,20 +68,25 @@ final class Rotation {
                 .propose("crossToleranceReductionPct", plan.reductionPct())
                 .propose("toDailyDose", plan.toDailyDose())
                 .propose("unit", "mg")
-                .propose("factorsUsed", plan.toDrug() + " " + plan.toRoute() + " " + plan.factor().stripTrailingZeros()
-                        .toPlainString() + " mg OMEDD per mg (" + plan.factorSource() + ")")
+                .propose("factorsUsed", plan.factorsUsed())
+                .propose("conversion", plan.trace())
+                .propose("cautions", plan.cautions())
                 .rescue(plan.rescue());
     }
 
     static String describe(ScheduledDrug current, Plan plan) {
-        String text = "Switch " + Advice.drugName(current.code()) + " " + Advice.daily(current.dailyDose(), current.unit())
+        String cut = plan.reductionPct() == 0 ? ", with no cut (the same opioid by another route)"
+                : ", less " + plan.reductionPct() + " % for incomplete cross-tolerance";
+        String text = "Switch " + Advice.drugName(current.code()) + " " + Advice.daily(current.dailyDose(),
+                current.unit())
                 + " (OMEDD " + plan.fromOmeddMg().toPlainString() + " mg/day) to " + Advice.drugName(plan.toDrug())
                 + " " + plan.toRoute().toLowerCase(java.util.Locale.ROOT) + ": equianalgesic "
-                + Advice.daily(plan.equianalgesicDailyDose(), "mg") + ", less " + plan.reductionPct()
-                + " % for incomplete cross-tolerance = " + Advice.daily(plan.toDailyDose(), "mg") + ", with a rescue of "
-                + plan.rescue().describe() + ", then titrate.";
+                + Advice.daily(plan.equianalgesicDailyDose(), "mg") + cut + " = " + Advice.daily(plan.toDailyDose(),
+                "mg")
+                + ", with a rescue of " + plan.rescue().describe() + ", then titrate.";
         if ("TRANSDERMAL".equals(current.route())) {
-            text += " Remove the patch and start the new opioid about 12 h later (the skin depot keeps releasing drug).";
+            text += " Remove the patch and start the new opioid about 12 h later (the skin depot keeps "
+                    + "releasing drug).";
         }
         return text;
     }

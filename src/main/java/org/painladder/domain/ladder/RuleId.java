@@ -23,7 +23,8 @@ public enum RuleId {
     SAF_02(TITRATE_DOSE, "Moderate sedation (POSS 3) with pain controlled: reduce the scheduled opioid by 25 %, "
             + "reassess in 24 h", "POSS; NCCN"),
     CAU_01(TREAT_UNDERLYING_CAUSE, "Acute pain of infectious inflammatory origin: antibacterial therapy and source "
-            + "control; analgesia for the band, no ladder climb", "NCCN (oncologic emergency: treat the cause with analgesia)"),
+            + "control; analgesia for the band, no ladder climb", "NCCN (oncologic emergency: treat the cause "
+            + "with analgesia)"),
     CAU_02(TREAT_UNDERLYING_CAUSE, "Acute non-infectious inflammatory pain: NSAID or corticosteroid directed at the "
             + "cause; analgesia for the band", "ESMO 2018 (steroids); WHO 2018 (steroids)"),
     CAU_03(TREAT_UNDERLYING_CAUSE, "Acute traumatic pain in bone, low back or a limb (possible pathological "

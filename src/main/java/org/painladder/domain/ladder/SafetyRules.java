@@ -47,7 +47,8 @@ final class SafetyRules {
         return new Verdict(recommendation(picture, saf01), triggers);
     }
 
-    private static Optional<ProposedRecommendation> recommendation(ClinicalPicture picture, List<PainAssessment> saf01) {
+    private static Optional<ProposedRecommendation> recommendation(ClinicalPicture picture,
+            List<PainAssessment> saf01) {
         Optional<PainAssessment> fresh = picture.newAssessment();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(picture.regimen());
         if (fresh.isEmpty() || opioid.isEmpty()) {
@@ -84,12 +85,7 @@ final class SafetyRules {
                 .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
                 .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
                 .fact("adverseEffects", effects)
-                .propose("direction", "DOWN")
-                .propose("drug", drug.code())
-                .propose("route", drug.route())
-                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
-                .propose("toDailyDose", restart)
-                .propose("unit", drug.unit())
+                .doseChange("DOWN", drug, restart)
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
                 .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
@@ -108,12 +104,7 @@ final class SafetyRules {
                 .threshold("painControl", "CONTROLLED (latest background ≤ bandMildMax "
                         + picture.policy().bandEdges().mildMax() + ", btp24h ≤ 3)")
                 .fact("adverseEffects", trigger.adverseEffects().toString())
-                .propose("direction", "DOWN")
-                .propose("drug", drug.code())
-                .propose("route", drug.route())
-                .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
-                .propose("toDailyDose", to)
-                .propose("unit", drug.unit())
+                .doseChange("DOWN", drug, to)
                 .propose("reductionPct", SAF_02_CUT_PCT)
                 .propose("reassessWithinHours", 24)
                 .build();
