@@ -56,8 +56,9 @@ public class RecordingRegimen {
     /** @param expectedVersion the regimen version named by If-Match (0 for "none yet"), or null when not sent */
     @Transactional
     public Outcome record(UUID patientId, Long expectedVersion, NewRegimen incoming) {
-        Instant now = clock.instant();
         Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        // Read the clock only once the lock is held, so "now" never runs behind a regimen committed meanwhile.
+        Instant now = clock.instant();
         Optional<RecordedRegimen> current = regimens.current(patientId);
         int currentVersion = current.map(RecordedRegimen::version).orElse(0);
         if (expectedVersion != null && expectedVersion != currentVersion) {

@@ -55,7 +55,7 @@ class ConcurrentAssessmentsTest {
         as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().body("total", equalTo(1));
     }
 
-    private static List<Integer> statuses(List<Callable<Integer>> posts) throws Exception {
+    static List<Integer> statuses(List<Callable<Integer>> posts) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Integer> statuses = new ArrayList<>();

@@ -35,7 +35,7 @@ public record FormularyResponse(
             List<Route> routes,
             @Schema(description = "The unit a dose is written in, by route: mg, mcg, or mcg/h for patches")
             Map<Route, String> units,
-            @Schema(description = "Oral morphine mg per unit of daily dose, by route; absent for non-opioids and"
+            @Schema(description = "Oral morphine mg per unit of daily dose, by route; empty for non-opioids and"
                     + " buprenorphine. A tiered factor shows its first tier; see mmeFactorDetails")
             Map<Route, BigDecimal> mmeFactors,
             List<FactorBody> mmeFactorDetails,

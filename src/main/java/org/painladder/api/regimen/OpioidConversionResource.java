@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +42,7 @@ public class OpioidConversionResource {
     @APIResponse(responseCode = "200", description = "The conversion",
             content = @Content(schema = @Schema(implementation = OpioidConversion.class)))
     @Idempotent
-    public OpioidConversion convert(@Valid @NotNull OpioidConversionRequest request) {
-        return convertingOpioids.convert(request.toRequest());
+    public Response convert(@Valid @NotNull OpioidConversionRequest request) {
+        return Response.ok(convertingOpioids.convert(request.toRequest())).build();
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.app.NewRegimen;
 import org.painladder.domain.regimen.ProposedItem;
-import org.painladder.domain.regimen.RegimenItem;
 
 /** A regimen as an EHR or clinician puts it (api.md "Analgesic regimen and opioid arithmetic"). */
 public record RegimenRequest(
@@ -27,20 +26,16 @@ public record RegimenRequest(
      * @param dose for a patch, the total delivery rate of all patches worn (mcg/h)
      */
     public record ItemBody(
-            @Schema(description = "Formulary code", examples = "OXYCODONE") String drug,
+            @Schema(description = "Formulary code (any case)", examples = "OXYCODONE") String drug,
             @Schema(description = "ORAL, SC, IV, TRANSDERMAL, SUBLINGUAL, RECTAL, TOPICAL") String route,
             @Schema(description = "Single dose (> 0, at most 3 decimals); a patch's delivery rate") BigDecimal dose,
             @Schema(description = "mg, mcg, or mcg/h (transdermal)") String unit,
-            @Schema(description = "1-24; 1 for a patch, whatever its change interval") Integer timesPerDay,
+            @Schema(description = "1-24; for a PRN line the most doses allowed a day; 1 for a patch, whatever its"
+                    + " change interval") Integer timesPerDay,
             @Schema(description = "true for an as-needed (rescue) line; default false") Boolean prn) {
 
         ProposedItem toProposed() {
             return new ProposedItem(drug, route, dose, unit, timesPerDay, prn);
-        }
-
-        static ItemBody of(RegimenItem item) {
-            return new ItemBody(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
-                    item.timesPerDay(), item.prn());
         }
     }
 

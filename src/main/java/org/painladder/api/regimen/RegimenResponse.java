@@ -8,13 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.domain.regimen.Contribution;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.RegimenEvaluation;
+import org.painladder.domain.regimen.RegimenItem;
 import org.painladder.domain.regimen.RegimenWarning;
 
 /** A regimen version with what it means: step, OMEDD and where each mg of it comes from, and warnings. */
 public record RegimenResponse(
         UUID id,
         UUID patientId,
-        List<RegimenRequest.ItemBody> items,
+        List<ItemAnswer> items,
         @Schema(description = "Derived from the regimen (clinical-rules §1.2): 0 none, 1, 2, 3") int ladderStep,
         @Schema(description = "Oral morphine equivalent daily dose of the scheduled lines, mg/day") BigDecimal omeddMg,
         @Schema(description = "OMEDD of the PRN lines if every allowed dose is taken, mg/day") BigDecimal prnOmeddMg,
@@ -29,10 +30,24 @@ public record RegimenResponse(
         String changedBy,
         String reason) {
 
+    /**
+     * A regimen line as stored, with its daily amount.
+     *
+     * @param dailyDose dose × timesPerDay (for a PRN line, the most allowed in a day); for a patch, its rate
+     */
+    public record ItemAnswer(String drug, String route, BigDecimal dose, String unit, int timesPerDay, boolean prn,
+                             BigDecimal dailyDose, @Schema(examples = "mg/d") String dailyUnit) {
+
+        static ItemAnswer of(RegimenItem item) {
+            return new ItemAnswer(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
+                    item.timesPerDay(), item.prn(), item.dailyDose(), item.unit().dailySymbol());
+        }
+    }
+
     public static RegimenResponse of(RecordedRegimen recorded) {
         RegimenEvaluation evaluation = recorded.evaluation();
         return new RegimenResponse(recorded.id(), recorded.patientId(),
-                recorded.regimen().items().stream().map(RegimenRequest.ItemBody::of).toList(),
+                recorded.regimen().items().stream().map(ItemAnswer::of).toList(),
                 evaluation.ladderStep(), evaluation.omedd().scheduledMg(), evaluation.omedd().prnMg(),
                 evaluation.warnings(), evaluation.omedd().contributions(), recorded.version(), recorded.effectiveAt(),
                 recorded.recordedAt(), evaluation.factorsUsed(), recorded.changedBy(), recorded.reason());

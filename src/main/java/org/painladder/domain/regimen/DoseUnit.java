@@ -26,9 +26,10 @@ public enum DoseUnit {
         return dailySymbol;
     }
 
+    /** mg, mcg or mcg/h, in any case (MG, Mcg/H). */
     public static Optional<DoseUnit> parse(String text) {
         for (DoseUnit unit : values()) {
-            if (unit.symbol.equals(text)) {
+            if (unit.symbol.equalsIgnoreCase(text)) {
                 return Optional.of(unit);
             }
         }

@@ -11,6 +11,7 @@ import static org.painladder.domain.regimen.DrugClass.WEAK_OPIOID;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,8 +116,9 @@ public final class Formulary {
         return List.copyOf(drugs.values());
     }
 
+    /** By code, in any case: "oxycodone" finds OXYCODONE. */
     public Optional<Drug> find(String code) {
-        return Optional.ofNullable(drugs.get(code));
+        return Optional.ofNullable(drugs.get(code.toUpperCase(Locale.ROOT)));
     }
 
     /** The factor for this drug and route in the profile in force; empty for non-opioids and buprenorphine. */

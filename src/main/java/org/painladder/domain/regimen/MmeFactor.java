@@ -25,10 +25,6 @@ public record MmeFactor(BigDecimal factor, DoseUnit unit, String source, List<Ti
         return new MmeFactor(new BigDecimal(factor), unit, source, List.of());
     }
 
-    public boolean isTiered() {
-        return !tiers.isEmpty();
-    }
-
     /** The factor for this daily dose: the flat factor, or the tier the dose falls in. */
     public BigDecimal factorAt(BigDecimal dailyDose) {
         for (Tier tier : tiers) {

@@ -145,6 +145,9 @@ public record OpioidConversion(
                     + Amounts.plain(fromOmedd) + " mg/d OMEDD");
             cautions.add(new Caution("ESTIMATE_ONLY", "Equianalgesic conversions are estimates; they cannot capture"
                     + " genetic or pharmacokinetic variation. Reassess within 24 h and titrate to effect (CDC 2022)."));
+            cautions.add(new Caution("CANCER_PAIN_SCOPE", "Only the CDC conversion factors are borrowed: its 50 and"
+                    + " 90 MME/day thresholds do not apply to cancer pain, and the factors are not for opioid use"
+                    + " disorder dosing."));
             boolean specialist = from.drug().code().equals("METHADONE");
             if (specialist) {
                 cautions.add(methadoneCaution());

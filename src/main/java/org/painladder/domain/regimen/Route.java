@@ -12,9 +12,10 @@ public enum Route {
     RECTAL,
     TOPICAL;
 
+    /** Case does not matter, as for every enum in requests. */
     public static Optional<Route> parse(String text) {
         for (Route route : values()) {
-            if (route.name().equals(text)) {
+            if (route.name().equalsIgnoreCase(text)) {
                 return Optional.of(route);
             }
         }

@@ -8,6 +8,7 @@ import static org.painladder.api.ApiFixtures.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.TestTokens;
 
@@ -36,7 +37,17 @@ class OpioidConversionApiTest {
                 .body("crossToleranceReductionPct", equalTo(25.0f))
                 .body("requiresSpecialist", equalTo(false))
                 .body("cautions.code", hasItem("CROSS_TOLERANCE"))
+                .body("cautions.code", hasItem("CANCER_PAIN_SCOPE"))
                 .body("trace[1]", equalTo("90 mg/d OMEDD ÷ 1.5 (CDC 2022 MME table) = 60 mg/d oxycodone ORAL"));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        String key = "conv-" + System.nanoTime();
+        as("clinician").header("Idempotency-Key", key).body(conversion(MORPHINE_90, TO_OXYCODONE, null)).post(PATH)
+                .then().statusCode(200).body("recommendedDailyDose", equalTo(45.0f));
+        as("clinician").header("Idempotency-Key", key).body(conversion(MORPHINE_90, TO_OXYCODONE, null)).post(PATH)
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body("recommendedDailyDose", equalTo(45.0f));
     }
 
     @Test
@@ -81,7 +92,7 @@ class OpioidConversionApiTest {
                 TO_OXYCODONE, null)).post(PATH).then().statusCode(422).body("violations[0].field", equalTo("from.drug"));
         as("clinician").body(conversion("{ \"drug\": \"MORPHINE\", \"route\": \"ORAL\", \"dailyDose\": -9, \"unit\": \"mcg\" }",
                 TO_OXYCODONE, null)).post(PATH).then().statusCode(422)
-                .body("violations.field", equalTo(java.util.List.of("from.dailyDose", "from.unit")));
+                .body("violations.field", equalTo(List.of("from.dailyDose", "from.unit")));
         as("clinician").body("{ \"from\": " + MORPHINE_90 + " }").post(PATH).then().statusCode(422)
                 .body("violations[0].field", equalTo("to"));
     }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.TestTokens;
@@ -62,6 +63,9 @@ class RegimenApiTest {
                 .body("reason", equalTo("titration"))
                 .body("items", hasSize(3))
                 .body("items[1].prn", equalTo(true))
+                .body("items[0].dailyDose", equalTo(40))
+                .body("items[0].dailyUnit", equalTo("mg/d"))
+                .body("items[2].dailyDose", equalTo(4000))
                 .body("contributions[0].trace", equalTo("oxycodone 40 mg/d (20 mg × 2) × 1.5 = 60 mg/d OMEDD"))
                 .body("contributions[0].source", equalTo("CDC 2022 MME table"))
                 .body("contributions[1].itemIndex", equalTo(1));
@@ -108,7 +112,7 @@ class RegimenApiTest {
                 .header("ETag", equalTo("\"3\"")).body("version", equalTo(3)).body("items[0].drug", equalTo("MORPHINE"));
         as("clinician").get(regimenOf(patientId) + "/history").then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("items.version", equalTo(java.util.List.of(3, 2, 1)))
+                .body("items.version", equalTo(List.of(3, 2, 1)))
                 .body("items[2].items[0].drug", equalTo("PARACETAMOL"))
                 .body("items[2].ladderStep", equalTo(1));
         as("clinician").queryParam("page", 1).queryParam("size", 2).get(regimenOf(patientId) + "/history")
@@ -165,7 +169,7 @@ class RegimenApiTest {
                              { "drug": "FENTANYL", "route": "TRANSDERMAL", "dose": 25, "unit": "mcg/h", "timesPerDay": 3 } ] }
                 """).put(regimenOf(patientId))
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("violations.field", equalTo(java.util.List.of("items[1].drug", "items[2].route",
+                .body("violations.field", equalTo(List.of("items[1].drug", "items[2].route",
                         "items[3].dose", "items[4].unit", "items[5].timesPerDay")));
         as("ehr").get(regimenOf(patientId)).then().body("version", equalTo(1));
         as("ehr").get("/api/v1/patients/" + patientId).then().body("omeddMg", equalTo(60.0f));
@@ -195,7 +199,7 @@ class RegimenApiTest {
                 .body("warnings.find { it.code == 'CEILING_EXCEEDED' }.figures.dailyDoseMg", equalTo(5000))
                 .body("warnings.find { it.code == 'CEILING_EXCEEDED' }.figures.ceilingDailyDoseMg", equalTo(4000))
                 .body("warnings.find { it.code == 'RESCUE_DOSE_OUT_OF_RANGE' }.figures.rescuePct", equalTo(5.0f))
-                .body("warnings.find { it.code == 'RESCUE_DOSE_OUT_OF_RANGE' }.items", equalTo(java.util.List.of(1)));
+                .body("warnings.find { it.code == 'RESCUE_DOSE_OUT_OF_RANGE' }.items", equalTo(List.of(1)));
     }
 
     @Test

@@ -66,6 +66,16 @@ class OpioidConversionTest {
     }
 
     @Test
+    void fromAPatchTheCutAppliesAndTheRemovalTailIsCautioned() {
+        OpioidConversion conversion = converted(request("FENTANYL", "TRANSDERMAL", "50", "mcg/h", "MORPHINE", "ORAL",
+                null));
+        assertEquals(mg("120.00"), conversion.fromOmeddMg());
+        assertEquals(mg("120.00"), conversion.equianalgesicDailyDose());
+        assertEquals(mg("90.00"), conversion.recommendedDailyDose());
+        assertTrue(codes(conversion).contains("FENTANYL_PATCH_REMOVAL"));
+    }
+
+    @Test
     void labelTableBandEdges() {
         assertEquals(mg("25.00"), patchFor("60"));
         assertEquals(mg("25.00"), patchFor("134"));

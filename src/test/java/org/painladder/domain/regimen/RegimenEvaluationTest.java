@@ -197,6 +197,13 @@ class RegimenEvaluationTest {
         assertTrue(evaluation.hasWarning(RegimenWarning.NO_MME_FACTOR));
     }
 
+    @Test
+    void scheduledDrugsListEachScheduledDrugOnce() {
+        assertEquals(List.of("MORPHINE", "PARACETAMOL"), regimen(oral("MORPHINE", "30", 2), oral("MORPHINE", "10", 1),
+                prn("OXYCODONE", "ORAL", "5", "mg", 6), oral("PARACETAMOL", "1000", 4)).scheduledDrugs().stream()
+                .map(Drug::code).toList());
+    }
+
     private static RegimenEvaluation withRescue(String oxycodoneMg) {
         return evaluate(oral("OXYCODONE", "20", 2), prn("OXYCODONE", "ORAL", oxycodoneMg, "mg", 6));
     }

@@ -61,6 +61,12 @@ class RegimenValidationTest {
                 scheduled("MORPHINE", "SC", "5", "mcg", 6))));
     }
 
+    @Test
+    void codesRoutesAndUnitsAreReadInAnyCase() {
+        assertEquals(List.of(), violations(scheduled("oxycodone", "oral", "10", "MG", 2),
+                scheduled("Fentanyl", "Transdermal", "25", "MCG/H", 1)));
+    }
+
     private static List<String> fields(List<RegimenViolation> violations) {
         return violations.stream().map(RegimenViolation::field).toList();
     }
