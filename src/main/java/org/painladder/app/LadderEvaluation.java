@@ -119,7 +119,8 @@ public class LadderEvaluation {
                 .findFirst().orElse(null);
         Set<UUID> superseded = new LinkedHashSet<>(decision.toSupersede());
         if (newLadderMove != null) {
-            pending.stream().filter(Recommendation::isPendingLadderMove).map(Recommendation::id).forEach(superseded::add);
+            pending.stream().filter(Recommendation::isPendingLadderMove).map(Recommendation::id)
+                    .forEach(superseded::add);
         }
         for (Recommendation old : pending) {
             if (superseded.contains(old.id())) {

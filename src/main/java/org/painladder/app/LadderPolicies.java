@@ -69,7 +69,8 @@ public class LadderPolicies {
                 rules.rescueFractionMin(), rules.rescueFractionMax(), rules.rescueFractionTarget(),
                 rules.btpEpisodesTitrateThreshold(), rules.rotationReductionPct(),
                 rules.rotationReductionPctAdverseEffects(), rules.stepDownStableDays(), rules.stepDownReductionPct(),
-                rules.refractoryMinDaysOnStep3(), rules.refractoryOmeddThresholdMg(), rules.refractoryMinStrongOpioids(),
+                rules.refractoryMinDaysOnStep3(), rules.refractoryOmeddThresholdMg(),
+                rules.refractoryMinStrongOpioids(),
                 rules.refractoryBtpPerDay(), rules.itPumpMinLifeExpectancyMonths(), rules.acuteCauseSuppressionDays(),
                 rules.stalenessHours(), rules.mmeFactorProfile());
         violations.addAll(policy.violations());

@@ -23,8 +23,8 @@ import org.painladder.persistence.Recommendations;
 
 /**
  * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, store
- * it (once per externalId), move the live state on, and let the ladder rules give their advice on it. The patient's row lock orders facts about one patient, so
- * the live state always reflects every acknowledged assessment.
+ * it (once per externalId), move the live state on, and let the ladder rules give their advice on it. The patient's
+ * row lock orders facts about one patient, so the live state always reflects every acknowledged assessment.
  */
 @ApplicationScoped
 public class RecordingPainAssessment {

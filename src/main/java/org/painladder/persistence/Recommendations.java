@@ -128,7 +128,8 @@ public class Recommendations {
 
     private static void copyStatus(RecommendationStatus status, RecommendationEntity entity) {
         entity.status = status.name();
-        entity.pendingLadderSlot = status == RecommendationStatus.PENDING && entity.ladderMove ? entity.patientId : null;
+        boolean holdsTheSlot = status == RecommendationStatus.PENDING && entity.ladderMove;
+        entity.pendingLadderSlot = holdsTheSlot ? entity.patientId : null;
     }
 
     private String json(Object value) {

@@ -60,7 +60,8 @@ public class RecommendationDecisionResource {
     public Response accept(@PathParam("patientId") UUID patientId, @PathParam("recommendationId") UUID recommendationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull DecisionRequests.AcceptRecommendation request) {
-        return RecommendationResource.answer(decidingRecommendation.decide(patientId, recommendationId, ETags.expectedVersion(ifMatch),
+        return RecommendationResource.answer(decidingRecommendation.decide(patientId, recommendationId,
+                ETags.expectedVersion(ifMatch),
                 new ClinicianDecision(RecommendationStatus.ACCEPTED, request.clinician(), request.note())));
     }
 
@@ -78,7 +79,8 @@ public class RecommendationDecisionResource {
     public Response reject(@PathParam("patientId") UUID patientId, @PathParam("recommendationId") UUID recommendationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull DecisionRequests.RejectRecommendation request) {
-        return RecommendationResource.answer(decidingRecommendation.decide(patientId, recommendationId, ETags.expectedVersion(ifMatch),
+        return RecommendationResource.answer(decidingRecommendation.decide(patientId, recommendationId,
+                ETags.expectedVersion(ifMatch),
                 new ClinicianDecision(RecommendationStatus.REJECTED, request.clinician(), request.reason())));
     }
 }

@@ -27,8 +27,11 @@ public record RecommendationResponse(
                 + " fromDailyDose, toDailyDose, unit, rescueDose, frequency, toStep …")
         Map<String, Object> proposal,
         RecommendationStatus status,
+        @Schema(description = "The clinician who accepted or rejected it")
         String decidedBy,
+        @Schema(description = "When it was accepted or rejected, or superseded by newer advice")
         Instant decidedAt,
+        @Schema(description = "The acceptance note, or the reason for rejecting it")
         String decisionNote,
         @Schema(description = "The recommendation that replaced this one, when SUPERSEDED")
         UUID supersededBy,

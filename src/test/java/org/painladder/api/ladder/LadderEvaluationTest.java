@@ -119,6 +119,17 @@ class LadderEvaluationTest {
     }
 
     @Test
+    void aRefusedAssessmentLeavesNoAdvice() {
+        String patientId = registeredPatient();
+
+        as("ehr").body(nrsJson("obs-11", hoursAgo(1), 11)).post(assessmentsOf(patientId)).then().statusCode(422);
+        as("ehr").body(nrsJson("obs-future", hoursAgo(-1), 8)).post(assessmentsOf(patientId))
+                .then().statusCode(422);
+
+        as("clinician").get(recommendationsOf(patientId)).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void theListFiltersByStatusAndRefusesAnUnknownOne() {
         SeverePainOnStepZero patient = SeverePainOnStepZero.registered();
 

@@ -17,7 +17,8 @@ import org.painladder.api.ladder.LadderScenarios.SeverePainOnStepZero;
 class RecommendationDecisionTest {
 
     private static final String ACCEPT = "{ \"clinician\": \"dr.lee\", \"note\": \"morphine IR 5 mg 4-hourly\" }";
-    private static final String REJECT = "{ \"clinician\": \"dr.ortiz\", \"reason\": \"pain settled after the enema\" }";
+    private static final String REJECT =
+            "{ \"clinician\": \"dr.ortiz\", \"reason\": \"pain settled after the enema\" }";
 
     @Test
     void acceptingTheSkipToStrongOpioidsMovesThePatientToStepThreeWithATransition() {
