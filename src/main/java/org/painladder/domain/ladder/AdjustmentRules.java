@@ -155,10 +155,16 @@ final class AdjustmentRules {
         PainAssessment nauseated = latest.get();
         return Rotation.plan(drug, toDrug, Equianalgesia.SC, picture.policy().rotationReductionPct(), picture.policy())
                 .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_03, picture)
-                        .because("Severe nausea (" + nauseated.score() + "/10 pain): oral doses cannot be relied on. "
-                                + Rotation.describe(drug, plan).replace(" then titrate.", " by continuous subcutaneous "
-                                + "infusion over 24 h; treat the nausea (metoclopramide or haloperidol). A transdermal "
-                                + "route is an alternative once the patient is stable and opioid-tolerant."))
+                        .because("Severe nausea (CTCAE grade 3) with pain " + nauseated.score() + "/10: oral doses "
+                                + "cannot be relied on. Give " + Advice.drugName(plan.toDrug()) + " "
+                                + Advice.daily(plan.toDailyDose(), "mg") + " by continuous subcutaneous infusion over "
+                                + "24 h (oral " + Advice.daily(drug.dailyDose(), drug.unit()) + ", equianalgesic "
+                                + Advice.daily(plan.equianalgesicDailyDose(), "mg") + " subcutaneously"
+                                + (plan.reductionPct() == 0 ? ", no cut for the same opioid by another route"
+                                        : ", less " + plan.reductionPct() + " % for a new opioid")
+                                + "), rescue " + plan.rescue().describe() + ", and treat the nausea (metoclopramide or "
+                                + "haloperidol). A transdermal route is an alternative once the patient is stable and "
+                                + "opioid-tolerant.")
                         .read(nauseated)
                         .threshold("nausea", "SEVERE (CTCAE grade 3: inadequate oral intake)")
                         .threshold("rotationReductionPct", plan.reductionPct()), drug, plan)
@@ -254,7 +260,7 @@ final class AdjustmentRules {
         List<PainAssessment> pair = underRegimen.subList(last - 1, last + 1);
         return Optional.of(Advice.of(RuleId.MNT_01, picture)
                 .because("Pain controlled on the last two background scores (" + LadderMoveRules.scores(pair)
-                        + "/10, " + picture.btp24h() + " breakthrough episodes in 24 h) without troublesome adverse "
+                        + "/10; breakthrough episodes in 24 h: " + picture.btp24h() + ") without troublesome adverse "
                         + "effects: continue the current regimen and reassess at the next visit.")
                 .read(pair)
                 .threshold("bandMildMax", picture.policy().bandEdges().mildMax())

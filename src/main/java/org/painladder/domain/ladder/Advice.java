@@ -102,6 +102,12 @@ final class Advice {
         return new ProposedRecommendation(rule.type(), rule, LadderPolicy.RULES_VERSION, text, evidence, proposal);
     }
 
+    /** The adverse effects of an assessment as charted: "RESPIRATORY_DEPRESSION MILD, NAUSEA SEVERE". */
+    static String effects(PainAssessment assessment) {
+        return String.join(", ", assessment.adverseEffects().stream()
+                .map(e -> e.type().name() + " " + e.severity().name()).toList());
+    }
+
     static String drugName(String code) {
         return code.toLowerCase(Locale.ROOT);
     }

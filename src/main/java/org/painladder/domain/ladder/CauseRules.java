@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainCourse;
@@ -32,6 +31,11 @@ final class CauseRules {
         }
     }
 
+    /** Acute pain with a recorded cause: treat the cause, whether or not a CAU rule names the treatment. */
+    static boolean hasTreatableCause(PainAssessment a) {
+        return a.course() == PainCourse.ACUTE && a.acuteCause() != null;
+    }
+
     static Optional<RuleId> ruleFor(PainAssessment a) {
         if (a.course() != PainCourse.ACUTE || a.acuteCause() == null) {
             return Optional.empty();
@@ -48,7 +52,7 @@ final class CauseRules {
         int days = picture.policy().acuteCauseSuppressionDays();
         Instant from = picture.now().minus(Duration.ofDays(days));
         List<PainAssessment> episodes = picture.window().stream()
-                .filter(a -> !a.recordedAt().isBefore(from) && ruleFor(a).isPresent()).toList();
+                .filter(a -> !a.recordedAt().isBefore(from) && hasTreatableCause(a)).toList();
         Optional<ProposedRecommendation> recommendation = picture.latest()
                 .flatMap(latest -> ruleFor(latest).map(rule -> recommend(picture, latest, rule)));
         return new Verdict(recommendation, episodes);
@@ -79,7 +83,7 @@ final class CauseRules {
                             + "dexamethasone trial). " + analgesia + hold)
                     .propose("treatment", "NSAID or corticosteroid directed at the cause (dexamethasone trial)");
             case CAU_03 -> advice
-                    .because("Acute traumatic pain at " + siteName(latest) + " (" + latest.score() + "/10) in a "
+                    .because("Acute traumatic pain in " + siteName(latest) + " (" + latest.score() + "/10) in a "
                             + "patient with cancer may be a pathological fracture: arrange imaging and an orthopaedic "
                             + "or radiation-oncology opinion (fixation, radiotherapy, vertebral augmentation). "
                             + analgesia + hold)
@@ -98,7 +102,12 @@ final class CauseRules {
     }
 
     private static String siteName(PainAssessment a) {
-        return a.site().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return switch (a.site()) {
+            case LIMB_LOWER -> "the lower limb";
+            case LIMB_UPPER -> "the upper limb";
+            case BACK_LOW -> "the lower back";
+            default -> "the bones";
+        };
     }
 
     /** Analgesia for the band without moving the ladder: the current rescue on step 3, a short-acting opioid below. */

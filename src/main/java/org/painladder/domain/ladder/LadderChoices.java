@@ -48,11 +48,11 @@ final class LadderChoices {
                     + "or up-titration is withdrawn when a SAFETY trigger appears. SAF-01/02 are issued on the "
                     + "assessment "
                     + "that reports the effect, not again on later ones; the restart dose is rounded down.",
-            "CAUSE: any acute assessment matching CAU-01..04 in the last acuteCauseSuppressionDays stops every ladder "
-                    + "move except the SAFETY dose cuts; the CAU recommendation names the symptomatic analgesia "
-                    + "for the "
-                    + "band, because analgesia is never withheld. Traumatic pain away from bone, low back or limbs is "
-                    + "not CAU-03 and holds nothing.",
+            "CAUSE: any acute assessment with a recorded acuteCause in the last acuteCauseSuppressionDays stops "
+                    + "every ladder move except the SAFETY dose cuts (the refractory detector suppresses its counting "
+                    + "the same way); the CAU recommendation names the symptomatic analgesia for the band, because "
+                    + "analgesia is never withheld. Traumatic pain away from bone, low back or limbs gets no CAU-03 "
+                    + "card (no fracture to look for) but still holds the ladder.",
             "Rotation comes before titration (a drug causing neurotoxicity is not pushed higher). ROT-01 needs the "
                     + "same intolerable effect on both latest assessments. The new opioid is the first of oxycodone, "
                     + "hydromorphone, morphine (by mouth) that is neither current nor already tried on step 3; "

@@ -15,7 +15,8 @@ import java.util.UUID;
  * deterministic: the same snapshot, fact, policy and clock always give the same decision.
  *
  * <ol>
- *   <li>SAFETY (SAF-01/02): a dose cut on the new assessment; escalation and up-titration stop while it is active.</li>
+ *   <li>SAFETY (SAF-01/02): a dose cut on the new assessment; escalation and up-titration stop while it is active,
+ *       and a pending escalation or up-titration is withdrawn (superseded).</li>
  *   <li>CAUSE (CAU-01..04): treat the cause; no ladder move for acuteCauseSuppressionDays.</li>
  *   <li>LADDER: rotation (ROT-01..03), escalation and titration (LAD-02..08), start (LAD-01), step-down (STD-01),
  *       maintain (MNT-01); the first that applies is the one ladder move.</li>

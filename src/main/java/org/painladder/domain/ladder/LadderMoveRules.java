@@ -278,14 +278,22 @@ final class LadderMoveRules {
         Optional<BigDecimal> rescueUsed = Titration.rescueUsed24h(drug, regimen, btp);
         Titration.Up up = Titration.up(drug, pct, rescueUsed.orElse(null), policy.maxDailyIncreasePct());
         BigDecimal newOmedd = newOmedd(regimen, drug, up.toDailyDose());
+        boolean methadone = "METHADONE".equals(drug.code());
         RescuePlan rescue = RescuePlan.forDailyOmedd(newOmedd, drug, regimen, policy);
-        String pctName = rule == RuleId.LAD_06 ? "titrationPctSevere" : rule == RuleId.LAD_07 ? "titrationPctModerate"
-                : "rescue total (at least +" + pct + " %)";
-        String basis = up.rescueDecided()
-                ? "the 24-h rescue total (" + btp + " rescues ≈ " + Advice.dose(rescueUsed.orElseThrow(), drug.unit())
-                        + ") is more than +" + pct + " %"
-                : "+" + pct + " %" + rescueUsed.map(r -> " is more than the 24-h rescue total (" + btp + " rescues ≈ "
-                        + Advice.dose(r, drug.unit()) + ")").orElse("");
+        String rescueAdvice = methadone
+                ? "Keep the current rescue: methadone's MME factor is for display only and its rescue is set by the "
+                        + "specialist. "
+                : "Rescue " + rescue.describe() + " (15 % of the new total). ";
+        String firedName = switch (rule) {
+            case LAD_06 -> "titrationPctSevere";
+            case LAD_07 -> "titrationPctModerate";
+            default -> "btpEpisodesTitrateThreshold";
+        };
+        int firedValue = rule == RuleId.LAD_08 ? policy.btpEpisodesTitrateThreshold() : pct;
+        String rescueTaken = rescueUsed.map(r -> Advice.dose(r, drug.unit()) + " of rescue taken in 24 h ("
+                + btp + (btp == 1 ? " dose)" : " doses)")).orElse("");
+        String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + pct + " %"
+                : "+" + pct + " %" + (rescueTaken.isEmpty() ? "" : ", more than adding the " + rescueTaken);
         String capped = up.toDailyDose().compareTo(up.cap()) == 0 && up.byPercentage().max(
                 up.byRescue() == null ? up.byPercentage() : up.byRescue()).compareTo(up.cap()) > 0
                 ? ", capped at +" + policy.maxDailyIncreasePct() + " % a day" : "";
@@ -302,11 +310,10 @@ final class LadderMoveRules {
                 .because(opening + ": raise " + Advice.drugName(drug.code()) + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
                         drug.unit())
-                        + " (" + basis + capped + "). Rescue " + rescue.describe() + " (15 % of the new total). "
+                        + " (" + basis + capped + "). " + rescueAdvice
                         + reassess)
                 .read(read)
-                .threshold(pctName.startsWith("rescue") ? "btpEpisodesTitrateThreshold" : pctName,
-                        pctName.startsWith("rescue") ? policy.btpEpisodesTitrateThreshold() : pct)
+                .threshold(firedName, firedValue)
                 .threshold("maxDailyIncreasePct", policy.maxDailyIncreasePct())
                 .threshold("minHoursBetweenTitrations", Titration.minHoursBetweenChanges(drug, policy))
                 .threshold("rescueFractionTarget", policy.rescueFractionTarget())
@@ -318,9 +325,8 @@ final class LadderMoveRules {
                 .fact("byRescue", up.byRescue())
                 .fact("cap", up.cap())
                 .doseChange("UP", drug, up.toDailyDose())
-                .propose("newOmeddMg", DoseSteps.plain(newOmedd))
-                .rescue(rescue);
-        return Optional.of(advice.build());
+                .propose("newOmeddMg", DoseSteps.plain(newOmedd));
+        return Optional.of((methadone ? advice : advice.rescue(rescue)).build());
     }
 
     static BigDecimal newOmedd(RegimenFacts regimen, ScheduledDrug drug, BigDecimal newDailyDose) {

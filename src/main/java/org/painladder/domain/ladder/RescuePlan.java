@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
- * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid when it has an oral
+ * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid by its route when it has an
  * immediate-release
  * form, else as oral morphine. Rounded to a dose that can be given when that stays within 10–20 %.
  */
@@ -26,9 +26,9 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
             route = current.route();
             unit = current.unit();
             omeddPerUnit = current.singleDoseOmeddMg().divide(current.singleDose(), 6, RoundingMode.HALF_UP);
-        } else if (scheduledOpioid != null && hasOralImmediateRelease(scheduledOpioid)) {
+        } else if (scheduledOpioid != null && hasImmediateRelease(scheduledOpioid)) {
             drug = scheduledOpioid.code();
-            route = Equianalgesia.ORAL;
+            route = scheduledOpioid.route();
             unit = "mg";
             omeddPerUnit = Equianalgesia.factor(drug, route, policy.mmeFactorProfile()).orElseThrow();
         } else {
@@ -47,11 +47,13 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return new RescuePlan(drug, route, roundedInRange ? rounded : DoseSteps.plain(exact), unit, frequency(route));
     }
 
-    /** The strong opioids with an oral immediate-release form fit for rescue (not methadone: specialist only). */
-    private static final Set<String> ORAL_IMMEDIATE_RELEASE = Set.of("MORPHINE", "OXYCODONE", "HYDROMORPHONE");
+    /** The strong opioids with an immediate-release form fit for rescue (not methadone: specialist only). */
+    private static final Set<String> IMMEDIATE_RELEASE = Set.of("MORPHINE", "OXYCODONE", "HYDROMORPHONE");
+    private static final Set<String> RESCUE_ROUTES = Set.of(Equianalgesia.ORAL, Equianalgesia.SC, "IV");
 
-    private static boolean hasOralImmediateRelease(ScheduledDrug drug) {
-        return Equianalgesia.ORAL.equals(drug.route()) && ORAL_IMMEDIATE_RELEASE.contains(drug.code());
+    /** By mouth, or by the same parenteral route when the opioid already runs subcutaneously or intravenously. */
+    private static boolean hasImmediateRelease(ScheduledDrug drug) {
+        return RESCUE_ROUTES.contains(drug.route()) && IMMEDIATE_RELEASE.contains(drug.code());
     }
 
     static String frequency(String route) {

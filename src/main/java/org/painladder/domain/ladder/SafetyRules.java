@@ -69,7 +69,7 @@ final class SafetyRules {
 
     private static ProposedRecommendation saf01(ClinicalPicture picture, PainAssessment trigger, ScheduledDrug drug) {
         boolean patch = "TRANSDERMAL".equals(drug.route());
-        String effects = trigger.adverseEffects().toString();
+        String effects = Advice.effects(trigger);
         String hold = patch
                 ? "Remove the " + Advice.drugName(drug.code()) + " patch now (the skin depot keeps releasing drug for "
                         + "12–36 h, so keep monitoring)"
@@ -103,7 +103,7 @@ final class SafetyRules {
                 .threshold("sedation", "MODERATE (POSS 3)")
                 .threshold("painControl", "CONTROLLED (latest background ≤ bandMildMax "
                         + picture.policy().bandEdges().mildMax() + ", btp24h ≤ 3)")
-                .fact("adverseEffects", trigger.adverseEffects().toString())
+                .fact("adverseEffects", Advice.effects(trigger))
                 .doseChange("DOWN", drug, to)
                 .propose("reductionPct", SAF_02_CUT_PCT)
                 .propose("reassessWithinHours", 24)

@@ -112,6 +112,10 @@ class LadderVignettesTest {
                         onStep1WithParacetamol(),
                         assessments().background(8).with(RESPIRATORY_DEPRESSION, MILD).now(),
                         noLadderMove()),
+                vignette("Out-of-order SAF-01: respiratory depression charted 10 h ago arrives late, the dose is still cut",
+                        onStep3WithOxycodone(60).with(assessments().background(4).hoursAgo(2)),
+                        assessments().background(3).with(RESPIRATORY_DEPRESSION, MODERATE).hoursAgo(10),
+                        move(SAF_01, "fromDailyDose", 60, "toDailyDose", 30)),
                 vignette("SAF-02 moderate sedation with pain controlled on morphine 60 mg/day: cut 25 % to 45 mg/day",
                         onStep3WithMorphine(60),
                         assessments().background(2).btp(1).with(SEDATION, MODERATE).now(),
@@ -151,8 +155,8 @@ class LadderVignettesTest {
                         onStep3WithMorphine(60),
                         assessments().background(9).acute(AcuteCause.TRAUMATIC).site(PainSite.LIMB_LOWER).now(),
                         advice(CAU_03), noLadderMove(), rationaleSays(CAU_03, "pathological fracture")),
-                vignette("Traumatic head pain is not CAU-03 (no fracture site)",
-                        onStep1WithParacetamol(),
+                vignette("Traumatic head pain is not CAU-03 (no fracture site) but still holds the ladder",
+                        onStep1WithParacetamol().with(assessments().background(7).hoursAgo(30)),
                         assessments().background(5).acute(AcuteCause.TRAUMATIC).site(PainSite.HEAD).now(),
                         noAdvice(CAU_03), noLadderMove()),
                 vignette("CAU-04 after a laparotomy: multimodal postoperative analgesia, out of the ladder",
@@ -275,6 +279,11 @@ class LadderVignettesTest {
                         assessments().background(6).now(),
                         move(LAD_05, "toStep", 3, "stopDrug", "CODEINE", "drug", "MORPHINE", "fromOmeddMg", 36,
                                 "toDailyDose", 35)),
+                vignette("LAD-05 under the UK_PCF profile: codeine 240 mg/day is 24 mg morphine, start 25 mg/day",
+                        onStep2WithCodeine(240).with(assessments().background(5).hoursAgo(8)),
+                        assessments().background(6).now(),
+                        move(LAD_05, "fromOmeddMg", 24, "equianalgesicDailyDose", 24, "toDailyDose", 25))
+                        .under(Policies.with("mmeFactorProfile", "UK_PCF")),
                 vignette("Weak opioid at ceiling: tramadol 400 mg/day started yesterday, severe pain: morphine "
                         + "80 mg/day",
                         onStep2WithTramadol(400).lastOpioidChangeHoursAgo(20),
@@ -408,7 +417,7 @@ class LadderVignettesTest {
                         onStep3WithMorphine(60),
                         assessments().background(4).with(NAUSEA, SEVERE).now(),
                         move(ROT_03, "drug", "MORPHINE", "route", "SC", "toDailyDose", 30,
-                                "crossToleranceReductionPct", 0)));
+                                "crossToleranceReductionPct", 0, "rescueRoute", "SC", "rescueDose", 5)));
     }
 
     static Stream<Vignettes> stepDownAndMaintain() {

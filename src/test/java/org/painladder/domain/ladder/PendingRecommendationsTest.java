@@ -52,8 +52,8 @@ class PendingRecommendationsTest {
 
     @Test
     void aNewLadderMoveSupersedesThePendingOne() {
-        PendingRecommendation moderateTitration = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_07, "an "
-                + "older, smaller step", 3);
+        PendingRecommendation moderateTitration = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_07,
+                "an older, smaller step", 3);
 
         Decision decision = evaluate(onStep3WithOxycodone(40).pending(moderateTitration),
                 assessments().background(9).btp(2).now());
@@ -75,8 +75,8 @@ class PendingRecommendationsTest {
 
     @Test
     void aSafetyEventDuringAnEscalationWithdrawsTheEscalationAndCutsTheDose() {
-        PendingRecommendation titrationUp = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_06, "oxycodone "
-                + "40 → 60", 3);
+        PendingRecommendation titrationUp = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_06,
+                "oxycodone 40 → 60", 3);
 
         Decision decision = evaluate(onStep3WithOxycodone(40).pending(titrationUp),
                 assessments().background(7).with(AdverseEffectType.RESPIRATORY_DEPRESSION, Severity.MILD).now());
@@ -90,8 +90,8 @@ class PendingRecommendationsTest {
 
     @Test
     void aSafetyEventOnStep1WithdrawsAPendingSkipToStep3EvenWithoutADoseToCut() {
-        PendingRecommendation skip = pending(RecommendationType.ESCALATE_TO_STEP_3, RuleId.LAD_04, "morphine 5 "
-                + "mg every 4 h", 1);
+        PendingRecommendation skip = pending(RecommendationType.ESCALATE_TO_STEP_3, RuleId.LAD_04,
+                "morphine 5 mg every 4 h", 1);
 
         Decision decision = evaluate(onStep1WithParacetamol().pending(skip),
                 assessments().background(8).with(AdverseEffectType.SEDATION, Severity.SEVERE).now());
