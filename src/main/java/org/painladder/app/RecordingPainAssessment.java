@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.painladder.app.ClinicalValidationException.Violation;
@@ -16,13 +17,15 @@ import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.domain.pain.ScaleReading;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
+import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.persistence.PainAssessments;
 import org.painladder.persistence.Patients;
+import org.painladder.persistence.Recommendations;
 
 /**
  * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, store
- * it (once per externalId), and move the live state on. The patient's row lock orders facts about one patient, so
- * the live state always reflects every acknowledged assessment.
+ * it (once per externalId), move the live state on, and let the ladder rules give their advice on it. The patient's
+ * row lock orders facts about one patient, so the live state always reflects every acknowledged assessment.
  */
 @ApplicationScoped
 public class RecordingPainAssessment {
@@ -30,20 +33,28 @@ public class RecordingPainAssessment {
     /** EHR clocks drift; a score from further in the future than this is an error, not a fact. */
     static final Duration MAX_CLOCK_DRIFT = Duration.ofMinutes(5);
 
-    /** @param created false when this was a retry of an assessment already stored with the same content */
-    public record Outcome(RecordedAssessment recorded, boolean created) {
+    /**
+     * @param created         false when this was a retry of an assessment already stored with the same content
+     * @param recommendations the recommendations the rules gave on this assessment when it first arrived
+     */
+    public record Outcome(RecordedAssessment recorded, boolean created, List<Recommendation> recommendations) {
     }
 
     private final Patients patients;
     private final PainAssessments assessments;
     private final Clock clock;
     private final RulesConfig rules;
+    private final LadderEvaluation ladderEvaluation;
+    private final Recommendations recommendations;
 
-    RecordingPainAssessment(Patients patients, PainAssessments assessments, Clock clock, RulesConfig rules) {
+    RecordingPainAssessment(Patients patients, PainAssessments assessments, Clock clock, RulesConfig rules,
+                            LadderEvaluation ladderEvaluation, Recommendations recommendations) {
         this.patients = patients;
         this.assessments = assessments;
         this.clock = clock;
         this.rules = rules;
+        this.ladderEvaluation = ladderEvaluation;
+        this.recommendations = recommendations;
     }
 
     @Transactional
@@ -57,7 +68,8 @@ public class RecordingPainAssessment {
             Optional<RecordedAssessment> stored = assessments.findByExternalId(patientId, incoming.externalId());
             if (stored.isPresent()) {
                 if (stored.get().contentHash().equals(contentHash)) {
-                    return new Outcome(stored.get(), false);
+                    return new Outcome(stored.get(), false,
+                            recommendations.createdBy(stored.get().assessment().id()));
                 }
                 throw new ConflictException("externalId " + incoming.externalId() + " is already stored for this"
                         + " patient with other content; send corrections under a new externalId");
@@ -73,7 +85,12 @@ public class RecordingPainAssessment {
         RecordedAssessment recorded = assessments.insert(new RecordedAssessment(patientId, incoming.externalId(),
                 assessment, incoming.source(), now, contentHash, evaluation));
         patients.saveState(patientId, state, now);
-        return new Outcome(recorded, true);
+        LadderEvaluation.AssessmentEvaluation evaluated = ladderEvaluation.afterAssessment(patient, state, assessment,
+                now);
+        if (!Objects.equals(evaluated.refractoryCaseId(), evaluation.refractoryCaseId())) {
+            recorded = assessments.recordRefractoryCase(recorded, evaluated.refractoryCaseId());
+        }
+        return new Outcome(recorded, true, evaluated.recommendations());
     }
 
     private static ScaleReading.Accepted validate(NewPainAssessment incoming, Instant now) {

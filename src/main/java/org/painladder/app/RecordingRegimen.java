@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.painladder.app.ClinicalValidationException.Violation;
+import org.painladder.domain.ladder.RegimenFacts;
+import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.OpioidTolerance;
@@ -23,7 +25,8 @@ import org.painladder.persistence.Regimens;
 /**
  * A new regimen replaces the current one. In one transaction: lock the patient's live state, check the regimen
  * against the formulary, evaluate it (step, OMEDD, warnings, opioid tolerance from the week before), store it as the
- * next version and move the live state's step and OMEDD on. An identical resend (same items, author and reason,
+ * next version, move the live state's step (with a ladder transition when it changes) and OMEDD on, and let the
+ * ladder rules give their advice on the new regimen. An identical resend (same items, author and reason,
  * and no other effectiveAt) is an EHR retry and answers the current version without storing another.
  */
 @ApplicationScoped
@@ -37,12 +40,17 @@ public class RecordingRegimen {
     private final Regimens regimens;
     private final Formulary formulary;
     private final Clock clock;
+    private final CurrentRegimenFacts regimenFacts;
+    private final LadderEvaluation ladderEvaluation;
 
-    RecordingRegimen(Patients patients, Regimens regimens, Formulary formulary, Clock clock) {
+    RecordingRegimen(Patients patients, Regimens regimens, Formulary formulary, Clock clock,
+                     CurrentRegimenFacts regimenFacts, LadderEvaluation ladderEvaluation) {
         this.patients = patients;
         this.regimens = regimens;
         this.formulary = formulary;
         this.clock = clock;
+        this.regimenFacts = regimenFacts;
+        this.ladderEvaluation = ladderEvaluation;
     }
 
     /** @param expectedVersion the regimen version named by If-Match (0 for "none yet"), or null when not sent */
@@ -72,10 +80,16 @@ public class RecordingRegimen {
         OpioidTolerance tolerance = OpioidTolerance.assess(effectiveAt,
                 regimens.inForceSince(patientId, effectiveAt.minus(OpioidTolerance.MIN_DURATION)), formulary);
         RegimenEvaluation evaluation = regimen.evaluate(formulary, tolerance);
+        RegimenFacts before = regimenFacts.of(patientId, now);
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
                 currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));
-        patients.saveState(patientId, patient.state().afterRegimen(evaluation.ladderStep(),
-                evaluation.omedd().scheduledMg(), effectiveAt), now);
+        RegimenFacts after = regimenFacts.of(patientId, now);
+        // The ladder moves to the regimen's step (with its transition) and the rules look at the new regimen.
+        LiveState stepped = ladderEvaluation.afterRegimenChange(patient, patient.state(), before, after,
+                incoming.changedBy(), now);
+        LiveState saved = stepped.afterRegimen(stepped.ladderStep(), evaluation.omedd().scheduledMg(), effectiveAt);
+        patients.saveState(patientId, saved, now);
+        ladderEvaluation.flagRefractoryPainAfterRegimen(patient, saved, after, now);
         return new Outcome(recorded, true);
     }
 

@@ -2,6 +2,7 @@ package org.painladder.app;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.painladder.domain.pain.BandEdges;
 
@@ -26,6 +27,105 @@ public interface RulesConfig {
 
     default Duration staleness() {
         return Duration.ofHours(stalenessHours());
+    }
+
+    // The ladder rules' parameters (clinical-rules §6.2), under their §6.2 names; LadderPolicies checks the ranges.
+
+    @WithDefault("48")
+    int escalationWindowHours();
+
+    @WithDefault("2")
+    int minScoresForPersistence();
+
+    @WithDefault("4")
+    int minSpacingHours();
+
+    /** WEAK_OPIOID (WHO 1996) or LOW_DOSE_STRONG_OPIOID (ESMO 2018, Bandieri 2016); read as text to name a typo. */
+    @WithDefault("WEAK_OPIOID")
+    String moderatePainStrategy();
+
+    LowDoseStrongOpioidMaxMg lowDoseStrongOpioidMaxMg();
+
+    @WithDefault("30")
+    int titrationPctModerate();
+
+    @WithDefault("50")
+    int titrationPctSevere();
+
+    @WithDefault("100")
+    int maxDailyIncreasePct();
+
+    MinHoursBetweenTitrations minHoursBetweenTitrations();
+
+    @WithDefault("0.10")
+    BigDecimal rescueFractionMin();
+
+    @WithDefault("0.20")
+    BigDecimal rescueFractionMax();
+
+    @WithDefault("0.15")
+    BigDecimal rescueFractionTarget();
+
+    @WithDefault("3")
+    int btpEpisodesTitrateThreshold();
+
+    @WithDefault("25")
+    int rotationReductionPct();
+
+    /** The cut when the rotation is driven by adverse effects (§6.2: 50 % when adverse-effect driven or frail). */
+    @WithDefault("50")
+    int rotationReductionPctAdverseEffects();
+
+    @WithDefault("7")
+    int stepDownStableDays();
+
+    @WithDefault("20")
+    int stepDownReductionPct();
+
+    @WithDefault("14")
+    int refractoryMinDaysOnStep3();
+
+    @WithDefault("200")
+    int refractoryOmeddThresholdMg();
+
+    @WithDefault("2")
+    int refractoryMinStrongOpioids();
+
+    @WithDefault("3")
+    int refractoryBtpPerDay();
+
+    @WithDefault("3")
+    int itPumpMinLifeExpectancyMonths();
+
+    @WithDefault("7")
+    int acuteCauseSuppressionDays();
+
+    /** REF-02: days of controlled pain on an open refractory case after which closing it is suggested. */
+    @WithDefault("7")
+    int controlledDaysToSuggestClosing();
+
+    /** ESMO 2018 low doses of a strong opioid that may replace step 2, mg/day by mouth. */
+    interface LowDoseStrongOpioidMaxMg {
+        @WithDefault("30")
+        BigDecimal morphine();
+
+        @WithDefault("20")
+        BigDecimal oxycodone();
+
+        @WithDefault("4")
+        BigDecimal hydromorphone();
+    }
+
+    /** Hours between two changes of a scheduled opioid dose, by formulation. */
+    interface MinHoursBetweenTitrations {
+        @WithDefault("24")
+        int oral();
+
+        @WithDefault("72")
+        int transdermalFentanyl();
+
+        @WithDefault("120")
+        int methadone();
     }
 
     /** The MME factor profile: CDC_2022 (default), CDC_2016 or UK_PCF (clinical-rules §2.2, §2.3, §2.7). */

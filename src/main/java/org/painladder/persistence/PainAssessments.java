@@ -70,6 +70,16 @@ public class PainAssessments {
         return toRecorded(entity);
     }
 
+    /**
+     * Records the refractory case the evaluation left the patient with; the refractory step runs after the
+     * assessment is stored, because REF-01 reads it in the window.
+     */
+    public RecordedAssessment recordRefractoryCase(RecordedAssessment recorded, UUID refractoryCaseId) {
+        PainAssessmentEntity entity = entityManager.find(PainAssessmentEntity.class, recorded.assessment().id());
+        entity.evaluatedRefractoryCaseId = refractoryCaseId;
+        return toRecorded(entity);
+    }
+
     /** Newest first by recordedAt; {@code from} inclusive, {@code to} exclusive, either may be null. */
     public Page<RecordedAssessment> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
         String where = " where patientId = :patientId and recordedAt >= :from and recordedAt < :to";

@@ -1,7 +1,6 @@
 package org.painladder.api;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,7 +43,7 @@ class PainAssessmentRecordingTest {
                 .body("recordedAt", equalTo(recordedAt))
                 .body("evaluation.ladderStep", equalTo(0))
                 .body("evaluation.painControl", equalTo("UNCONTROLLED"))
-                .body("evaluation.recommendations", emptyIterable())
+                .body("evaluation.recommendations.ruleId", hasItem("LAD-04"))
                 .body("evaluation.refractoryCaseId", nullValue());
 
         as("clinician").get("/api/v1/patients/" + patientId).then().statusCode(200)

@@ -79,7 +79,8 @@ public class PainAssessmentResource {
                 request.kind(), request.site(), request.mechanism(), request.course(), request.acuteCause(),
                 request.breakthroughEpisodes24h(), request.adverseEffectValues(), request.source()));
         URI location = uriInfo.getAbsolutePathBuilder().path(outcome.recorded().assessment().id().toString()).build();
-        PainAssessmentResponse body = PainAssessmentResponse.of(outcome.recorded(), rules.bandEdges(), true);
+        PainAssessmentResponse body = PainAssessmentResponse.of(outcome.recorded(), rules.bandEdges(),
+                outcome.recommendations());
         return (outcome.created() ? Response.created(location) : Response.ok().location(location)).entity(body).build();
     }
 
@@ -97,7 +98,7 @@ public class PainAssessmentResource {
         Paging paging = Paging.of(page, size);
         return PageResponse.of(readingPainTimeline.timeline(patientId, Paging.timestamp("from", from),
                         Paging.timestamp("to", to), paging.page(), paging.size())
-                .map(recorded -> PainAssessmentResponse.of(recorded, rules.bandEdges(), false)));
+                .map(recorded -> PainAssessmentResponse.of(recorded, rules.bandEdges(), null)));
     }
 
     @GET
@@ -110,7 +111,8 @@ public class PainAssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PainAssessmentResponse assessment(@PathParam("patientId") UUID patientId,
                                              @PathParam("assessmentId") UUID assessmentId) {
-        return PainAssessmentResponse.of(readingPainTimeline.assessment(patientId, assessmentId), rules.bandEdges(), false);
+        return PainAssessmentResponse.of(readingPainTimeline.assessment(patientId, assessmentId), rules.bandEdges(),
+                null);
     }
 
     @GET

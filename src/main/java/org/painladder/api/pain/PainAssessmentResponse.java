@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.api.ladder.RecommendationResponse;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AssessmentKind;
@@ -19,6 +20,7 @@ import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.pain.RecordedAssessment;
+import org.painladder.domain.recommendation.Recommendation;
 
 /** A stored assessment: the raw value as sent, the normalised score and band, and (on POST) the evaluation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,11 +47,13 @@ public record PainAssessmentResponse(
 
     /** The decision the rules took on this fact (api.md): pending advice stays listed under /recommendations. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Evaluation(int ladderStep, PainControl painControl, List<Object> recommendations,
+    public record Evaluation(int ladderStep, PainControl painControl, List<RecommendationResponse> recommendations,
                              UUID refractoryCaseId) {
     }
 
-    static PainAssessmentResponse of(RecordedAssessment recorded, BandEdges edges, boolean withEvaluation) {
+    /** @param recommendations what the rules advised on this assessment; null to leave the evaluation out (reads) */
+    static PainAssessmentResponse of(RecordedAssessment recorded, BandEdges edges,
+                                     List<Recommendation> recommendations) {
         PainAssessment assessment = recorded.assessment();
         RecordedAssessment.Evaluation evaluation = recorded.evaluation();
         return new PainAssessmentResponse(assessment.id(), recorded.patientId(), recorded.externalId(),
@@ -57,8 +61,9 @@ public record PainAssessmentResponse(
                 assessment.score(), assessment.band(edges), assessment.kind(), assessment.site(), assessment.mechanism(),
                 assessment.course(), assessment.acuteCause(), assessment.breakthroughEpisodes24h(),
                 assessment.adverseEffects(), recorded.source(),
-                withEvaluation ? new Evaluation(evaluation.ladderStep(), evaluation.painControl(), List.of(),
-                        evaluation.refractoryCaseId()) : null);
+                recommendations == null ? null : new Evaluation(evaluation.ladderStep(), evaluation.painControl(),
+                        recommendations.stream().map(RecommendationResponse::of).toList(),
+                        evaluation.refractoryCaseId()));
     }
 
     /** Numbers go back as numbers and VRS words as words, as the EHR sent them. */

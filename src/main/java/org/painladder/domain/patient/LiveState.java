@@ -40,6 +40,12 @@ public record LiveState(
                 latestBackgroundScore, latestBackgroundAt, painControl, omeddMg, openCaseId != null, openCaseId);
     }
 
+    /** The state once the ladder step has moved (a regimen change, or an accepted escalation or step-down). */
+    public LiveState withLadderStep(int step, Instant since) {
+        return new LiveState(step, since, latestScore, latestAssessedAt, latestBreakthroughEpisodes24h,
+                latestBackgroundScore, latestBackgroundAt, painControl, omeddMg, refractory, openRefractoryCaseId);
+    }
+
     /**
      * The state once this assessment is known. Late EHR feeds arrive out of order, so an assessment only replaces
      * the "latest" values when it was recorded at or after them; on a tie the later arrival wins.

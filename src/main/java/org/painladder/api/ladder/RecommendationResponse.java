@@ -1,0 +1,48 @@
+package org.painladder.api.ladder;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.domain.ladder.Evidence;
+import org.painladder.domain.ladder.ProposedRecommendation;
+import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.domain.ladder.RecommendationType;
+import org.painladder.domain.recommendation.Recommendation;
+
+/** A recommendation with the rule that gave it, its evidence and proposal, and the clinician's decision. */
+public record RecommendationResponse(
+        UUID id,
+        UUID patientId,
+        Instant createdAt,
+        RecommendationType type,
+        @Schema(description = "The rule of clinical-rules §6.4 / §6.8 that fired", example = "LAD-04")
+        String ruleId,
+        String rulesVersion,
+        String rationale,
+        @Schema(description = "What the rule read: assessment ids, scores, OMEDD (mg/day), the §6.2 thresholds that"
+                + " fired, and other facts")
+        Evidence evidence,
+        @Schema(description = "What the rule proposes, units alongside numbers: drug, route, direction,"
+                + " fromDailyDose, toDailyDose, unit, rescueDose, frequency, toStep …")
+        Map<String, Object> proposal,
+        RecommendationStatus status,
+        @Schema(description = "The clinician who accepted or rejected it")
+        String decidedBy,
+        @Schema(description = "When it was accepted or rejected, or superseded by newer advice")
+        Instant decidedAt,
+        @Schema(description = "The acceptance note, or the reason for rejecting it")
+        String decisionNote,
+        @Schema(description = "The recommendation that replaced this one, when SUPERSEDED")
+        UUID supersededBy,
+        @Schema(description = "Changes when the recommendation is decided; send it as If-Match on accept or reject")
+        long version) {
+
+    public static RecommendationResponse of(Recommendation recommendation) {
+        ProposedRecommendation advice = recommendation.advice();
+        return new RecommendationResponse(recommendation.id(), recommendation.patientId(), recommendation.createdAt(),
+                advice.type(), advice.ruleId().code(), advice.rulesVersion(), advice.rationale(), advice.evidence(),
+                advice.proposal(), recommendation.status(), recommendation.decidedBy(), recommendation.decidedAt(),
+                recommendation.decisionNote(), recommendation.supersededBy(), recommendation.version());
+    }
+}

@@ -1,0 +1,148 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.painladder.domain.ladder.RegimenFacts;
+import org.painladder.domain.ladder.RescueDose;
+import org.painladder.domain.ladder.ScheduledDrug;
+import org.painladder.domain.regimen.Contribution;
+import org.painladder.domain.regimen.DatedRegimen;
+import org.painladder.domain.regimen.DrugClass;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.MmeFactor;
+import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.domain.regimen.Regimen;
+import org.painladder.domain.regimen.RegimenItem;
+import org.painladder.persistence.Regimens;
+
+/**
+ * What the ladder rules need to know about a patient's current regimen, read from the regimen and the stretch of
+ * history the rules look back over: when a scheduled opioid dose last changed (titration intervals), since when the
+ * patient is on step 3 and which strong opioids were tried since (rotation, refractoriness).
+ */
+@ApplicationScoped
+public class CurrentRegimenFacts {
+
+    /**
+     * How far back the regimen history is read: beyond the longest look-back of any rule (28 days on step 3 for
+     * refractoriness), so that the step-3 stretch and the opioids tried in it are seen whole.
+     */
+    static final Duration LOOK_BACK = Duration.ofDays(90);
+
+    private final Regimens regimens;
+    private final Formulary formulary;
+
+    CurrentRegimenFacts(Regimens regimens, Formulary formulary) {
+        this.regimens = regimens;
+        this.formulary = formulary;
+    }
+
+    /** The facts of the regimen in force, or {@link RegimenFacts#none()} for a patient without one. */
+    public RegimenFacts of(UUID patientId, Instant now) {
+        return regimens.current(patientId)
+                .map(current -> from(current, regimens.inForceSince(patientId, now.minus(LOOK_BACK)), formulary))
+                .orElse(RegimenFacts.none());
+    }
+
+    /**
+     * @param history the regimens in force over the look-back, oldest first, ending with {@code current}; the first
+     *                may have taken effect before the look-back began
+     */
+    static RegimenFacts from(RecordedRegimen current, List<DatedRegimen> history, Formulary formulary) {
+        Regimen regimen = current.regimen();
+        List<ScheduledDrug> scheduled = new ArrayList<>();
+        List<RescueDose> rescues = new ArrayList<>();
+        List<Contribution> contributions = current.evaluation().omedd().contributions();
+        for (int index = 0; index < regimen.items().size(); index++) {
+            RegimenItem item = regimen.items().get(index);
+            BigDecimal omeddMg = omeddOf(contributions, index);
+            if (item.scheduled()) {
+                scheduled.add(new ScheduledDrug(item.drug().code(), item.drug().drugClass().name(), item.route().name(),
+                        item.dailyDose(), item.unit().symbol(), omeddMg, atCeiling(item)));
+            } else if (item.isOpioid()) {
+                rescues.add(new RescueDose(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
+                        formulary.factor(item.drug(), item.route())
+                                .map(factor -> singleDoseOmedd(item, factor)).orElse(null)));
+            }
+        }
+        List<DatedRegimen> stretch = history.stream().sorted(Comparator.comparing(DatedRegimen::effectiveAt)).toList();
+        Instant step3Since = step3Since(stretch);
+        Set<String> strongTried = new LinkedHashSet<>();
+        if (step3Since != null) {
+            stretch.stream().filter(dated -> !dated.effectiveAt().isBefore(step3Since))
+                    .forEach(dated -> strongOpioidCodes(dated.regimen()).forEach(strongTried::add));
+        }
+        Set<String> scheduledCodes = new LinkedHashSet<>();
+        scheduled.forEach(drug -> scheduledCodes.add(drug.code()));
+        return new RegimenFacts(current.evaluation().ladderStep(), current.evaluation().omedd().scheduledMg(),
+                current.evaluation().omedd().prnMg(), scheduled, rescues, current.version(), current.effectiveAt(),
+                lastScheduledOpioidChangeAt(stretch), step3Since, strongTried,
+                scheduled.stream().anyMatch(ScheduledDrug::isAdjuvant), scheduledCodes);
+    }
+
+    private static BigDecimal omeddOf(List<Contribution> contributions, int itemIndex) {
+        return contributions.stream().filter(contribution -> contribution.itemIndex() == itemIndex)
+                .map(Contribution::omeddMg).findFirst().orElse(null);
+    }
+
+    private static BigDecimal singleDoseOmedd(RegimenItem item, MmeFactor factor) {
+        return item.dose().multiply(factor.factorAt(item.dailyDose())).stripTrailingZeros();
+    }
+
+    /** Only drugs with a ceiling (non-opioids, weak opioids) can be at it; the unit of those ceilings is mg. */
+    private static boolean atCeiling(RegimenItem item) {
+        return item.drug().ceilingDailyDoseMg(item.route())
+                .map(ceiling -> "mg".equals(item.unit().symbol()) && item.dailyDose().compareTo(ceiling) >= 0)
+                .orElse(false);
+    }
+
+    /** The start of the latest unbroken run of step-3 regimens that reaches the current one; null off step 3. */
+    private static Instant step3Since(List<DatedRegimen> stretch) {
+        Instant since = null;
+        for (DatedRegimen dated : stretch) {
+            if (dated.regimen().ladderStep() == 3) {
+                since = since == null ? dated.effectiveAt() : since;
+            } else {
+                since = null;
+            }
+        }
+        return since;
+    }
+
+    /**
+     * When the scheduled opioid doses last changed: the first regimen with a scheduled opioid counts as a change, a
+     * regimen with the same scheduled opioid lines (drug, route, daily dose) does not (api.md, titration interval).
+     */
+    private static Instant lastScheduledOpioidChangeAt(List<DatedRegimen> stretch) {
+        Instant changedAt = null;
+        List<String> previous = List.of();
+        for (DatedRegimen dated : stretch) {
+            List<String> lines = dated.regimen().items().stream()
+                    .filter(item -> item.scheduled() && item.isOpioid())
+                    .map(item -> item.drug().code() + " " + item.route() + " " + item.dailyDose().toPlainString())
+                    .sorted().toList();
+            if (lines.isEmpty()) {
+                changedAt = null;
+            } else if (!lines.equals(previous)) {
+                changedAt = dated.effectiveAt();
+            }
+            previous = lines;
+        }
+        return changedAt;
+    }
+
+    private static List<String> strongOpioidCodes(Regimen regimen) {
+        return regimen.items().stream()
+                .filter(item -> item.scheduled() && item.drug().drugClass() == DrugClass.STRONG_OPIOID)
+                .map(item -> item.drug().code()).filter(Objects::nonNull).distinct().toList();
+    }
+}

@@ -1,0 +1,233 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.painladder.domain.ladder.Decision;
+import org.painladder.domain.ladder.Evidence;
+import org.painladder.domain.ladder.LadderEngine;
+import org.painladder.domain.ladder.LadderPolicy;
+import org.painladder.domain.ladder.NewFact;
+import org.painladder.domain.ladder.PatientSnapshot;
+import org.painladder.domain.ladder.ProposedRecommendation;
+import org.painladder.domain.ladder.RecommendationType;
+import org.painladder.domain.ladder.RegimenFacts;
+import org.painladder.domain.ladder.RuleId;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.patient.Diagnosis;
+import org.painladder.domain.patient.LadderTransition;
+import org.painladder.domain.patient.LiveState;
+import org.painladder.domain.patient.Patient;
+import org.painladder.domain.patient.PatientProfile;
+import org.painladder.domain.patient.TransitionCause;
+import org.painladder.domain.recommendation.Recommendation;
+import org.painladder.domain.refractory.RefractoryCase;
+import org.painladder.domain.refractory.RefractoryFacts;
+import org.painladder.domain.refractory.RefractoryPolicy;
+import org.painladder.persistence.LadderTransitions;
+import org.painladder.persistence.PainAssessments;
+import org.painladder.persistence.Recommendations;
+
+/**
+ * Runs the ladder rules on a new fact, inside the transaction that stores the fact and with the patient's row locked:
+ * loads the snapshot (live state, the bounded window of assessments the rules look back over, the current regimen,
+ * the pending recommendations), asks the engine, and stores its decision. Not a use case of its own: the use cases
+ * that record a fact call it, so that a fact and the advice it gave are committed together or not at all.
+ */
+@ApplicationScoped
+public class LadderEvaluation {
+
+    private final LadderEngine engine = new LadderEngine();
+    private final LadderPolicies policies;
+    private final PainAssessments assessments;
+    private final Recommendations recommendations;
+    private final LadderTransitions transitions;
+    private final CurrentRegimenFacts regimens;
+    private final FlaggingRefractoryPain flaggingRefractoryPain;
+    private final RefractoryPolicy refractoryPolicy;
+
+    LadderEvaluation(LadderPolicies policies, PainAssessments assessments, Recommendations recommendations,
+                     LadderTransitions transitions, CurrentRegimenFacts regimens,
+                     FlaggingRefractoryPain flaggingRefractoryPain, RefractoryPolicy refractoryPolicy) {
+        this.policies = policies;
+        this.assessments = assessments;
+        this.recommendations = recommendations;
+        this.transitions = transitions;
+        this.regimens = regimens;
+        this.flaggingRefractoryPain = flaggingRefractoryPain;
+        this.refractoryPolicy = refractoryPolicy;
+    }
+
+    /**
+     * What the rules made of one assessment.
+     *
+     * @param recommendations  the recommendations it created, in rule order (REF-01's referral last)
+     * @param refractoryCaseId the patient's case that is not CLOSED after it, or null
+     */
+    public record AssessmentEvaluation(List<Recommendation> recommendations, UUID refractoryCaseId) {
+    }
+
+    /**
+     * The ladder rules, then the refractory step (clinical-rules §6.3) on the same snapshot.
+     *
+     * @param state the live state with the assessment applied, already saved
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssessmentEvaluation afterAssessment(Patient patient, LiveState state, PainAssessment assessment,
+                                                Instant now) {
+        RegimenFacts regimen = regimens.of(patient.id(), now);
+        List<PainAssessment> window = window(patient.id(), now);
+        List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
+                new NewFact.AssessmentRecorded(assessment), window, assessment.id(), now));
+        FlaggingRefractoryPain.Flagging flagging = flag(patient.id(), state, regimen, window, now);
+        referral(patient.id(), flagging, regimen.regimenVersion(), assessment.id(), now).ifPresent(advice::add);
+        return new AssessmentEvaluation(advice, flagging.openCaseId());
+    }
+
+    /**
+     * The refractory step after a regimen change, once the live state with the new regimen is saved: a backfilled
+     * step-3 regimen can complete an adequate trial on scores already recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flagRefractoryPainAfterRegimen(Patient patient, LiveState saved, RegimenFacts regimen, Instant now) {
+        FlaggingRefractoryPain.Flagging flagging = flag(patient.id(), saved, regimen, window(patient.id(), now), now);
+        referral(patient.id(), flagging, regimen.regimenVersion(), null, now);
+    }
+
+    /**
+     * A new regimen sets the step derived from it, with a REGIMEN_CHANGE transition when that differs from the step
+     * the patient is on; then the rules look at the new regimen. A backfilled regimen older than the step's latest
+     * move (an accepted escalation after it) does not undo that move: the latest event sets the step (api.md).
+     *
+     * @return the live state with the step the regimen set
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LiveState afterRegimenChange(Patient patient, LiveState state, RegimenFacts before, RegimenFacts after,
+                                        String changedBy, Instant now) {
+        Instant effectiveAt = after.effectiveAt() == null ? now : after.effectiveAt();
+        boolean newerThanStep = state.ladderSince() == null || !effectiveAt.isBefore(state.ladderSince());
+        LiveState moved = state;
+        if (newerThanStep && after.ladderStep() != state.ladderStep()) {
+            transitions.insert(patient.id(), new LadderTransition(state.ladderStep(), after.ladderStep(), effectiveAt,
+                    TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded")));
+            moved = state.withLadderStep(after.ladderStep(), effectiveAt);
+        }
+        evaluate(patient, moved, after, new NewFact.RegimenChanged(before, after), window(patient.id(), now), null,
+                now);
+        return moved;
+    }
+
+    /** The bounded look-back the rules read (the ladder's and REF-01's windows), never the whole history. */
+    private List<PainAssessment> window(UUID patientId, Instant now) {
+        return assessments.window(patientId, now.minus(policies.current().snapshotWindow()),
+                now.plus(RecordingPainAssessment.MAX_CLOCK_DRIFT));
+    }
+
+    private List<Recommendation> evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
+                                          List<PainAssessment> window, UUID assessmentId, Instant now) {
+        LadderPolicy policy = policies.current();
+        List<Recommendation> pending = recommendations.pending(patient.id());
+        PatientProfile profile = patient.profile();
+        Diagnosis diagnosis = profile.diagnosis();
+        PatientSnapshot snapshot = new PatientSnapshot(patient.id(), state.ladderStep(), state.ladderSince(),
+                diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
+                profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
+                profile.contraindications(), regimen, window, pending.stream().map(Recommendation::asPending).toList());
+        Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
+        return store(patient.id(), decision, pending, regimen.regimenVersion(), assessmentId, now);
+    }
+
+    /**
+     * Supersedes first, then adds: a new ladder move takes the patient's one pending ladder slot, so any pending
+     * ladder move the engine did not name is superseded too (clinical-rules §6.3), and the database constraint holds.
+     */
+    private List<Recommendation> store(UUID patientId, Decision decision, List<Recommendation> pending,
+                                       long regimenVersion, UUID assessmentId, Instant now) {
+        List<Recommendation> added = decision.toAdd().stream()
+                .map(advice -> Recommendation.pending(UUID.randomUUID(), patientId, now, advice, regimenVersion,
+                        assessmentId))
+                .sorted(Comparator.comparing(recommendation -> recommendation.advice().ruleId().code()))
+                .toList();
+        UUID newLadderMove = added.stream().filter(r -> r.type().isLadderMove()).map(Recommendation::id)
+                .findFirst().orElse(null);
+        Set<UUID> superseded = new LinkedHashSet<>(decision.toSupersede());
+        if (newLadderMove != null) {
+            pending.stream().filter(Recommendation::isPendingLadderMove).map(Recommendation::id)
+                    .forEach(superseded::add);
+        }
+        for (Recommendation old : pending) {
+            if (superseded.contains(old.id())) {
+                recommendations.supersede(old.id(), replacement(old, added, newLadderMove), now);
+            }
+        }
+        List<Recommendation> stored = new ArrayList<>();
+        added.forEach(recommendation -> stored.add(recommendations.insert(recommendation)));
+        return stored;
+    }
+
+    /** The new recommendation that takes the old one's place: the new ladder move, or new advice of the same type. */
+    private static UUID replacement(Recommendation old, List<Recommendation> added, UUID newLadderMove) {
+        if (old.type().isLadderMove()) {
+            return newLadderMove;
+        }
+        return added.stream().filter(r -> r.type() == old.type()).map(Recommendation::id).findFirst().orElse(null);
+    }
+
+    private FlaggingRefractoryPain.Flagging flag(UUID patientId, LiveState state, RegimenFacts regimen,
+                                                 List<PainAssessment> window, Instant now) {
+        String omeddTrace = regimen.scheduled().stream().filter(drug -> drug.omeddMg() != null && drug.omeddMg().signum() > 0)
+                .map(drug -> drug.code().toLowerCase(Locale.ROOT) + " " + drug.dailyDose().toPlainString()
+                        + " " + drug.unit() + "/d = " + drug.omeddMg().toPlainString() + " mg OMEDD")
+                .collect(Collectors.joining(" + "));
+        return flaggingRefractoryPain.evaluate(patientId, RefractoryFacts.fromRecentAssessments(now,
+                state.ladderStep(), regimen.step3Since(), regimen.omeddMg(), omeddTrace,
+                regimen.strongOpioidsTriedSinceStep3(), regimen.adjuvantScheduled(), window, refractoryPolicy));
+    }
+
+    /**
+     * REF-01's own advice when it opens a case (clinical-rules §6.4): refer for the candidate interventions. It is
+     * not a ladder move, so it sits beside whatever the ladder rules advised.
+     */
+    private Optional<Recommendation> referral(UUID patientId, FlaggingRefractoryPain.Flagging flagging,
+                                              long regimenVersion, UUID assessmentId, Instant now) {
+        if (!flagging.opened() || flagging.openCase().isEmpty()) {
+            return Optional.empty();
+        }
+        RefractoryCase opened = flagging.openCase().get();
+        List<String> criteria = opened.criteria().stream().map(c -> c.code().name() + ": " + c.detail()).toList();
+        List<String> candidates = opened.candidateInterventions().stream().filter(c -> !c.isContraindicated())
+                .map(c -> c.type().name()).toList();
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        thresholds.put("refractoryMinDaysOnStep3", refractoryPolicy.refractoryMinDaysOnStep3());
+        thresholds.put("refractoryOmeddThresholdMg", refractoryPolicy.refractoryOmeddThresholdMg());
+        thresholds.put("refractoryMinStrongOpioids", refractoryPolicy.refractoryMinStrongOpioids());
+        thresholds.put("refractoryBtpPerDay", refractoryPolicy.refractoryBtpPerDay());
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("refractoryCaseId", opened.id().toString());
+        proposal.put("candidateInterventions", candidates);
+        String rationale = "Pain remains uncontrolled after an adequate, titrated step-3 trial (" + String.join("; ",
+                criteria) + "). Refer to the palliative-care team to consider "
+                + (candidates.isEmpty() ? "comfort-care planning: every intervention is contraindicated"
+                : String.join(", ", candidates)) + "; the case is on their worklist.";
+        ProposedRecommendation advice = new ProposedRecommendation(RecommendationType.REFER_INTERVENTIONAL,
+                RuleId.REF_01, LadderPolicy.RULES_VERSION, rationale,
+                new Evidence(List.of(), opened.latestScore() == null ? List.of() : List.of(opened.latestScore()),
+                        opened.omeddMg(), thresholds, Map.of("criteria", criteria)), proposal);
+        return Optional.of(recommendations.insert(Recommendation.pending(UUID.randomUUID(), patientId, now, advice,
+                regimenVersion, assessmentId)));
+    }
+}

@@ -1,0 +1,58 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.domain.patient.LadderTransition;
+import org.painladder.domain.patient.Patient;
+import org.painladder.domain.recommendation.Recommendation;
+import org.painladder.persistence.LadderTransitions;
+import org.painladder.persistence.Page;
+import org.painladder.persistence.Patients;
+import org.painladder.persistence.Recommendations;
+
+/** The patient's ladder step with every move it made, and the recommendations the rules gave. */
+@ApplicationScoped
+public class ReadingLadder {
+
+    /** The step now, since when, and every transition oldest first. */
+    public record Ladder(int step, Instant since, List<LadderTransition> transitions) {
+    }
+
+    private final Patients patients;
+    private final Recommendations recommendations;
+    private final LadderTransitions transitions;
+
+    ReadingLadder(Patients patients, Recommendations recommendations, LadderTransitions transitions) {
+        this.patients = patients;
+        this.recommendations = recommendations;
+        this.transitions = transitions;
+    }
+
+    @Transactional
+    public Ladder ladder(UUID patientId) {
+        Patient patient = requirePatient(patientId);
+        return new Ladder(patient.state().ladderStep(), patient.state().ladderSince(), transitions.of(patientId));
+    }
+
+    /** Newest first; every status when {@code status} is null. */
+    @Transactional
+    public Page<Recommendation> recommendations(UUID patientId, RecommendationStatus status, int page, int size) {
+        requirePatient(patientId);
+        return recommendations.list(patientId, status, page, size);
+    }
+
+    @Transactional
+    public Recommendation recommendation(UUID patientId, UUID recommendationId) {
+        requirePatient(patientId);
+        return recommendations.find(patientId, recommendationId)
+                .orElseThrow(() -> new NotFoundException("recommendation", recommendationId));
+    }
+
+    private Patient requirePatient(UUID patientId) {
+        return patients.find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+    }
+}

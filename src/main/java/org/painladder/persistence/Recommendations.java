@@ -1,0 +1,171 @@
+package org.painladder.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.painladder.domain.ladder.Evidence;
+import org.painladder.domain.ladder.ProposedRecommendation;
+import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.domain.ladder.RecommendationType;
+import org.painladder.domain.ladder.RuleId;
+import org.painladder.domain.recommendation.Recommendation;
+
+/**
+ * Each patient's recommendations. Evidence and proposal are kept as the JSON the engine's values give, with decimals
+ * read back as exact decimals, so a dose shows as it was proposed. The pending ladder move holds the patient's
+ * "ladder slot", which the database keeps unique.
+ */
+@ApplicationScoped
+public class Recommendations {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final ObjectReader exactReader;
+
+    Recommendations(EntityManager entityManager, ObjectMapper objectMapper) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.exactReader = objectMapper.readerFor(JSON_OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    public Recommendation insert(Recommendation recommendation) {
+        RecommendationEntity entity = new RecommendationEntity();
+        ProposedRecommendation advice = recommendation.advice();
+        entity.id = recommendation.id();
+        entity.patientId = recommendation.patientId();
+        entity.createdAt = recommendation.createdAt();
+        entity.type = advice.type().name();
+        entity.ruleId = advice.ruleId().code();
+        entity.rulesVersion = advice.rulesVersion();
+        entity.rationale = advice.rationale();
+        entity.evidence = json(advice.evidence());
+        entity.proposal = json(advice.proposal());
+        entity.fingerprint = recommendation.fingerprint();
+        entity.regimenVersion = recommendation.regimenVersion();
+        entity.ladderMove = advice.type().isLadderMove();
+        entity.createdByAssessmentId = recommendation.createdByAssessmentId();
+        copyStatus(recommendation.status(), entity);
+        entityManager.persist(entity);
+        entityManager.flush();
+        return toRecommendation(entity);
+    }
+
+    public Optional<Recommendation> find(UUID patientId, UUID recommendationId) {
+        RecommendationEntity entity = entityManager.find(RecommendationEntity.class, recommendationId);
+        return entity == null || !entity.patientId.equals(patientId) ? Optional.empty()
+                : Optional.of(toRecommendation(entity));
+    }
+
+    public List<Recommendation> pending(UUID patientId) {
+        return entityManager.createQuery("from RecommendationEntity where patientId = :patientId and status = :status"
+                        + " order by createdAt, ruleId", RecommendationEntity.class)
+                .setParameter("patientId", patientId)
+                .setParameter("status", RecommendationStatus.PENDING.name())
+                .getResultStream().map(this::toRecommendation).toList();
+    }
+
+    /** The recommendations an assessment's evaluation created, so that a retried POST answers the same evaluation. */
+    public List<Recommendation> createdBy(UUID assessmentId) {
+        return entityManager.createQuery("from RecommendationEntity where createdByAssessmentId = :assessmentId"
+                        + " order by createdAt, ruleId", RecommendationEntity.class)
+                .setParameter("assessmentId", assessmentId)
+                .getResultStream().map(this::toRecommendation).toList();
+    }
+
+    /** Newest first; all statuses when {@code status} is null. */
+    public Page<Recommendation> list(UUID patientId, RecommendationStatus status, int page, int size) {
+        String where = " where patientId = :patientId" + (status == null ? "" : " and status = :status");
+        var count = entityManager.createQuery("select count(r) from RecommendationEntity r" + where, Long.class)
+                .setParameter("patientId", patientId);
+        var query = entityManager.createQuery("from RecommendationEntity" + where + " order by createdAt desc, ruleId",
+                RecommendationEntity.class).setParameter("patientId", patientId);
+        if (status != null) {
+            count.setParameter("status", status.name());
+            query.setParameter("status", status.name());
+        }
+        List<Recommendation> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
+                .map(this::toRecommendation).toList();
+        return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    /**
+     * Marks a pending recommendation SUPERSEDED and frees the patient's ladder slot at once, so that the new ladder
+     * move can take it in the same transaction.
+     */
+    public void supersede(UUID recommendationId, UUID supersededBy, Instant now) {
+        RecommendationEntity entity = entityManager.find(RecommendationEntity.class, recommendationId);
+        copyStatus(RecommendationStatus.SUPERSEDED, entity);
+        entity.supersededBy = supersededBy;
+        entity.decidedAt = now;
+        entityManager.flush();
+    }
+
+    /** Records a clinician's decision (ACCEPTED or REJECTED); the version moves on. */
+    public Recommendation decide(UUID recommendationId, RecommendationStatus decision, String clinician, String note,
+                                 Instant now) {
+        RecommendationEntity entity = entityManager.find(RecommendationEntity.class, recommendationId);
+        copyStatus(decision, entity);
+        entity.decidedBy = clinician;
+        entity.decidedAt = now;
+        entity.decisionNote = note;
+        entityManager.flush();
+        return toRecommendation(entity);
+    }
+
+    private static void copyStatus(RecommendationStatus status, RecommendationEntity entity) {
+        entity.status = status.name();
+        boolean holdsTheSlot = status == RecommendationStatus.PENDING && entity.ladderMove;
+        entity.pendingLadderSlot = holdsTheSlot ? entity.patientId : null;
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("The engine's evidence or proposal is not JSON-friendly", unwritable);
+        }
+    }
+
+    private Map<String, Object> object(String json) {
+        try {
+            return exactReader.readValue(json);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("A stored recommendation's JSON cannot be read", unreadable);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Evidence evidence(String json) {
+        Map<String, Object> evidence = object(json);
+        List<UUID> assessmentIds = ((List<String>) evidence.getOrDefault("assessmentIds", List.of())).stream()
+                .map(UUID::fromString).toList();
+        List<Integer> scores = ((List<Number>) evidence.getOrDefault("scores", List.of())).stream()
+                .map(Number::intValue).toList();
+        Object omedd = evidence.get("omeddMg");
+        return new Evidence(assessmentIds, scores, omedd == null ? null : new BigDecimal(omedd.toString()),
+                (Map<String, Object>) evidence.get("thresholds"), (Map<String, Object>) evidence.get("facts"));
+    }
+
+    private Recommendation toRecommendation(RecommendationEntity entity) {
+        ProposedRecommendation advice = new ProposedRecommendation(RecommendationType.valueOf(entity.type),
+                RuleId.fromCode(entity.ruleId), entity.rulesVersion, entity.rationale, evidence(entity.evidence),
+                object(entity.proposal));
+        return new Recommendation(entity.id, entity.patientId, entity.createdAt, advice, entity.fingerprint,
+                entity.regimenVersion, entity.createdByAssessmentId, RecommendationStatus.valueOf(entity.status),
+                entity.decidedBy, entity.decidedAt, entity.decisionNote, entity.supersededBy, entity.version);
+    }
+}
