@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -86,7 +88,7 @@ public class CurrentRegimenFacts {
         return new RegimenFacts(current.evaluation().ladderStep(), current.evaluation().omedd().scheduledMg(),
                 current.evaluation().omedd().prnMg(), scheduled, rescues, current.version(), current.effectiveAt(),
                 lastScheduledOpioidChangeAt(stretch), step3Since, strongTried,
-                scheduled.stream().anyMatch(ScheduledDrug::isAdjuvant), scheduledCodes);
+                scheduled.stream().anyMatch(ScheduledDrug::isAdjuvant), scheduledCodes, opioidDoseIncreasesAt(stretch));
     }
 
     private static BigDecimal omeddOf(List<Contribution> contributions, int itemIndex) {
@@ -138,6 +140,28 @@ public class CurrentRegimenFacts {
             previous = lines;
         }
         return changedAt;
+    }
+
+    /**
+     * The titration steps ROT-02 counts: regimens that raised the daily dose of a scheduled opioid line (drug and
+     * route) the regimen before already gave. A new opioid is a switch, not a titration step.
+     */
+    private static List<Instant> opioidDoseIncreasesAt(List<DatedRegimen> stretch) {
+        List<Instant> increases = new ArrayList<>();
+        Map<String, BigDecimal> before = Map.of();
+        for (DatedRegimen dated : stretch) {
+            Map<String, BigDecimal> doses = new HashMap<>();
+            dated.regimen().items().stream().filter(item -> item.scheduled() && item.isOpioid())
+                    .forEach(item -> doses.merge(item.drug().code() + " " + item.route(), item.dailyDose(),
+                            BigDecimal::add));
+            Map<String, BigDecimal> previous = before;
+            if (doses.entrySet().stream().anyMatch(line -> previous.containsKey(line.getKey())
+                    && line.getValue().compareTo(previous.get(line.getKey())) > 0)) {
+                increases.add(dated.effectiveAt());
+            }
+            before = doses;
+        }
+        return increases;
     }
 
     private static List<String> strongOpioidCodes(Regimen regimen) {

@@ -108,6 +108,19 @@ class RegimenFactsTest {
     }
 
     @Test
+    void raisingAScheduledOpioidIsATitrationStepButSwitchingOpioidIsNot() {
+        RegimenFacts facts = factsOf(List.of(
+                daysAgo(9, regimen(scheduled("MORPHINE", 10, 6))),
+                daysAgo(6, regimen(scheduled("MORPHINE", 15, 6))),
+                daysAgo(4, regimen(scheduled("MORPHINE", 15, 6), scheduled("GABAPENTIN", 300, 3))),
+                daysAgo(3, regimen(scheduled("MORPHINE", 20, 6))),
+                daysAgo(1, regimen(scheduled("OXYCODONE", 40, 2)))));
+
+        assertEquals(List.of(NOW.minus(6, ChronoUnit.DAYS), NOW.minus(3, ChronoUnit.DAYS)),
+                facts.opioidDoseIncreasesAt());
+    }
+
+    @Test
     void offStepThreeThereIsNoStretch() {
         RegimenFacts facts = factsOf(List.of(daysAgo(3, regimen(scheduled("PARACETAMOL", 1000, 4)))));
 
