@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.painladder.domain.ladder.Decision;
 import org.painladder.domain.ladder.Evidence;
 import org.painladder.domain.ladder.LadderEngine;
 import org.painladder.domain.ladder.LadderPolicy;
 import org.painladder.domain.ladder.NewFact;
 import org.painladder.domain.ladder.PatientSnapshot;
+import org.painladder.domain.ladder.PendingRecommendation;
 import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RegimenFacts;
@@ -146,9 +148,20 @@ public class LadderEvaluation {
         PatientSnapshot snapshot = new PatientSnapshot(patient.id(), state.ladderStep(), state.ladderSince(),
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
-                profile.contraindications(), regimen, window, pending.stream().map(Recommendation::asPending).toList());
+                profile.contraindications(), regimen, window, outstanding(patient.id(), pending, regimen));
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
         return store(patient.id(), decision, pending, regimen.regimenVersion(), assessmentId, now);
+    }
+
+    /**
+     * What the engine must not advise again: the pending advice, and advice accepted under the current regimen that
+     * is not prescribed yet (the next regimen change carries it out). Accepted advice comes first, as the older: the
+     * engine keeps the newest ladder move, which must be the pending one. Only pending advice is ever superseded.
+     */
+    private List<PendingRecommendation> outstanding(UUID patientId, List<Recommendation> pending,
+                                                    RegimenFacts regimen) {
+        return Stream.concat(recommendations.acceptedUnder(patientId, regimen.regimenVersion()).stream(),
+                pending.stream()).map(Recommendation::asPending).toList();
     }
 
     /**

@@ -78,6 +78,19 @@ public class Recommendations {
                 .getResultStream().map(this::toRecommendation).toList();
     }
 
+    /**
+     * Advice a clinician accepted under this regimen version: accepted, but not yet prescribed, since no regimen
+     * change has followed it.
+     */
+    public List<Recommendation> acceptedUnder(UUID patientId, long regimenVersion) {
+        return entityManager.createQuery("from RecommendationEntity where patientId = :patientId and status = :status"
+                        + " and regimenVersion = :regimenVersion order by createdAt, ruleId", RecommendationEntity.class)
+                .setParameter("patientId", patientId)
+                .setParameter("status", RecommendationStatus.ACCEPTED.name())
+                .setParameter("regimenVersion", regimenVersion)
+                .getResultStream().map(this::toRecommendation).toList();
+    }
+
     /** The recommendations an assessment's evaluation created, so that a retried POST answers the same evaluation. */
     public List<Recommendation> createdBy(UUID assessmentId) {
         return entityManager.createQuery("from RecommendationEntity where createdByAssessmentId = :assessmentId"

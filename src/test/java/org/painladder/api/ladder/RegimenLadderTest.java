@@ -4,8 +4,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.registeredPatient;
+import static org.painladder.api.ladder.LadderScenarios.hoursAgo;
 import static org.painladder.api.ladder.LadderScenarios.ladderOf;
 import static org.painladder.api.ladder.LadderScenarios.nrs;
 import static org.painladder.api.ladder.LadderScenarios.recommendationsOf;
@@ -89,6 +91,25 @@ class RegimenLadderTest {
                 .body("transitions[1].fromStep", equalTo(3))
                 .body("transitions[1].toStep", equalTo(1))
                 .body("transitions[1].cause", equalTo("REGIMEN_CHANGE"));
+    }
+
+    @Test
+    void anAcceptedTitrationIsNotAdvisedAgainWhileItWaitsForItsPrescription() {
+        String patientId = registeredPatient();
+        // Morphine 60 mg/d since two days ago: the 24 h titration interval has passed.
+        as("clinician").body("{ \"items\": [" + MORPHINE_10_4_HOURLY + ", " + MORPHINE_RESCUE + "], \"changedBy\":"
+                        + " \"dr.lee\", \"effectiveAt\": \"" + hoursAgo(48) + "\" }")
+                .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
+        String titration = nrs(patientId, "titrate-1", 3, 8)
+                .getString("evaluation.recommendations.find { it.ruleId == 'LAD-06' }.id");
+        as("clinician").body("{ \"clinician\": \"dr.lee\" }")
+                .post(recommendationsOf(patientId) + "/" + titration + "/accept").then().statusCode(200);
+
+        // Still severe an hour later, before the EHR sends the new dose: the accepted titration is not repeated.
+        assertTrue(nrs(patientId, "titrate-2", 2, 8).getList("evaluation.recommendations.ruleId").stream()
+                .noneMatch("LAD-06"::equals));
+        as("clinician").queryParam("status", "PENDING").get(recommendationsOf(patientId)).then()
+                .body("items.findAll { it.ruleId == 'LAD-06' }", hasSize(0));
     }
 
     @Test
