@@ -101,36 +101,37 @@ public class LadderEvaluation {
     }
 
     /**
-     * The refractory step after a regimen change, once the live state with the new regimen is saved: a backfilled
-     * step-3 regimen can complete an adequate trial on scores already recorded.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void flagRefractoryPainAfterRegimen(Patient patient, LiveState saved, RegimenFacts regimen, Instant now) {
-        FlaggingRefractoryPain.Flagging flagging = flag(patient.id(), saved, regimen, window(patient.id(), now), now);
-        referral(patient.id(), flagging, regimen.regimenVersion(), null, now);
-    }
-
-    /**
      * A new regimen sets the step derived from it, with a REGIMEN_CHANGE transition when that differs from the step
-     * the patient is on; then the rules look at the new regimen. A backfilled regimen older than the step's latest
-     * move (an accepted escalation after it) does not undo that move: the latest event sets the step (api.md).
+     * the patient is on. A backfilled regimen older than the step's latest move (an accepted escalation after it) does
+     * not undo that move: the latest event sets the step (api.md).
      *
      * @return the live state with the step the regimen set
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LiveState afterRegimenChange(Patient patient, LiveState state, RegimenFacts before, RegimenFacts after,
-                                        String changedBy, Instant now) {
+    public LiveState stepForRegimen(Patient patient, LiveState state, RegimenFacts after, String changedBy,
+                                    Instant now) {
         Instant effectiveAt = after.effectiveAt() == null ? now : after.effectiveAt();
         boolean newerThanStep = state.ladderSince() == null || !effectiveAt.isBefore(state.ladderSince());
-        LiveState moved = state;
-        if (newerThanStep && after.ladderStep() != state.ladderStep()) {
-            transitions.insert(patient.id(), new LadderTransition(state.ladderStep(), after.ladderStep(), effectiveAt,
-                    TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded")));
-            moved = state.withLadderStep(after.ladderStep(), effectiveAt);
+        if (!newerThanStep || after.ladderStep() == state.ladderStep()) {
+            return state;
         }
-        evaluate(patient, moved, after, new NewFact.RegimenChanged(before, after), window(patient.id(), now), null,
-                now);
-        return moved;
+        transitions.insert(patient.id(), new LadderTransition(state.ladderStep(), after.ladderStep(), effectiveAt,
+                TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded")));
+        return state.withLadderStep(after.ladderStep(), effectiveAt);
+    }
+
+    /**
+     * The rules look at the new regimen, then the refractory step: a backfilled step-3 regimen can complete an
+     * adequate trial on scores already recorded.
+     *
+     * @param saved the live state with the new regimen, already saved (the refractory step reads it back)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterRegimenChange(Patient patient, LiveState saved, RegimenFacts before, RegimenFacts after,
+                                   Instant now) {
+        List<PainAssessment> window = window(patient.id(), now);
+        evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window, null, now);
+        referral(patient.id(), flag(patient.id(), saved, after, window, now), after.regimenVersion(), null, now);
     }
 
     /** The bounded look-back the rules read (the ladder's and REF-01's windows), never the whole history. */

@@ -84,12 +84,12 @@ public class RecordingRegimen {
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
                 currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));
         RegimenFacts after = regimenFacts.of(patientId, now);
-        // The ladder moves to the regimen's step (with its transition) and the rules look at the new regimen.
-        LiveState stepped = ladderEvaluation.afterRegimenChange(patient, patient.state(), before, after,
-                incoming.changedBy(), now);
+        // The ladder moves to the regimen's step (with its transition); then the rules look at the new regimen.
+        LiveState stepped = ladderEvaluation.stepForRegimen(patient, patient.state(), after, incoming.changedBy(),
+                now);
         LiveState saved = stepped.afterRegimen(stepped.ladderStep(), evaluation.omedd().scheduledMg(), effectiveAt);
         patients.saveState(patientId, saved, now);
-        ladderEvaluation.flagRefractoryPainAfterRegimen(patient, saved, after, now);
+        ladderEvaluation.afterRegimenChange(patient, saved, before, after, now);
         return new Outcome(recorded, true);
     }
 
