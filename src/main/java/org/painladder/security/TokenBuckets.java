@@ -2,6 +2,7 @@ package org.painladder.security;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,6 +18,8 @@ public final class TokenBuckets {
     private final double capacity;
     private final double tokensPerNano;
     private final LongSupplier nanoTime;
+    private final long refillNanos;
+    private final AtomicLong lastSweepAt;
 
     public TokenBuckets(int requestsPerMinute, int burst, LongSupplier nanoTime) {
         if (requestsPerMinute < 1 || burst < 1) {
@@ -25,15 +28,26 @@ public final class TokenBuckets {
         this.capacity = burst;
         this.tokensPerNano = requestsPerMinute / (double) TimeUnit.MINUTES.toNanos(1);
         this.nanoTime = nanoTime;
+        this.refillNanos = (long) Math.ceil(capacity / tokensPerNano);
+        this.lastSweepAt = new AtomicLong(nanoTime.getAsLong() - refillNanos);
     }
 
     /** @return 0 when the request may go ahead, otherwise the whole seconds to wait before the next one will */
     public long take(String caller) {
-        if (buckets.size() > MAX_IDLE_BUCKETS) {
-            long now = nanoTime.getAsLong();
+        long now = nanoTime.getAsLong();
+        if (buckets.size() > MAX_IDLE_BUCKETS && sweepDue(now)) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
-        return buckets.computeIfAbsent(caller, key -> new Bucket(nanoTime.getAsLong())).take(nanoTime.getAsLong());
+        return buckets.computeIfAbsent(caller, key -> new Bucket(now)).take(now);
+    }
+
+    /**
+     * A bucket needs a whole refill period to become full again, so sweeping more often than that finds nothing new;
+     * without this, a map full of busy callers would be scanned on every request.
+     */
+    private boolean sweepDue(long now) {
+        long last = lastSweepAt.get();
+        return now - last >= refillNanos && lastSweepAt.compareAndSet(last, now);
     }
 
     private final class Bucket {
