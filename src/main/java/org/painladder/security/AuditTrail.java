@@ -114,8 +114,7 @@ public class AuditTrail {
             appendAlone(failed);
             response.getHeaders().clear();
             response.setStatus(500);
-            response.setEntity(ProblemType.INTERNAL_ERROR.problem("The service failed unexpectedly; quote correlation id "
-                    + access.correlationId() + " to its operators"), null, Problem.MEDIA);
+            response.setEntity(ProblemType.unexpectedFailure(access.correlationId()), null, Problem.MEDIA);
         }
     }
 
@@ -167,7 +166,6 @@ public class AuditTrail {
     }
 
     private static boolean audited(UriInfo uriInfo) {
-        String path = uriInfo.getPath();
-        return path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/cds-services");
+        return SecurityHeaders.servesClinicalData(uriInfo.getPath());
     }
 }

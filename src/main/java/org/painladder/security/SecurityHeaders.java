@@ -35,10 +35,15 @@ public class SecurityHeaders {
             if (!path.startsWith("/q/dev-ui")) {
                 headers.set("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? SWAGGER_UI_POLICY : STRICT_POLICY);
             }
-            if (path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/cds-services")) {
+            if (servesClinicalData(path)) {
                 headers.set("Cache-Control", "no-store");
             }
         });
         context.next();
+    }
+
+    /** The paths whose answers carry patient data: never cached, and every call audited. */
+    static boolean servesClinicalData(String path) {
+        return path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/cds-services");
     }
 }

@@ -161,8 +161,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable failure) {
         String correlationId = CorrelationId.current();
         LOG.errorf(failure, "Unexpected failure (correlation id %s)", correlationId);
-        return ProblemType.INTERNAL_ERROR.problem("The service failed unexpectedly; quote correlation id "
-                + correlationId + " to its operators").toResponse();
+        return ProblemType.unexpectedFailure(correlationId).toResponse();
     }
 
     private static Response unauthenticated() {

@@ -35,6 +35,12 @@ public enum ProblemType {
         return status;
     }
 
+    /** The 500 answer: no detail of the failure, only the id under which the server logged it. */
+    public static Problem unexpectedFailure(String correlationId) {
+        return INTERNAL_ERROR.problem("The service failed unexpectedly; quote correlation id " + correlationId
+                + " to its operators");
+    }
+
     public Problem problem(String detail) {
         return new Problem(type, title, status, detail, null, CorrelationId.current(), null);
     }
