@@ -93,15 +93,20 @@ public class RecordingPainAssessment {
         return new Outcome(recorded, true, evaluated.recommendations());
     }
 
+    /** A time past the tolerated clock drift is a mistake in the feed, not a fact (regimens and assessments alike). */
+    static void refuseFuture(String field, Instant at, Instant now, List<Violation> violations) {
+        if (at.isAfter(now.plus(MAX_CLOCK_DRIFT))) {
+            violations.add(new Violation(field, "is more than 5 minutes in the future"));
+        }
+    }
+
     private static ScaleReading.Accepted validate(NewPainAssessment incoming, Instant now) {
         List<Violation> violations = new ArrayList<>();
         ScaleReading reading = incoming.scale().read(incoming.rawValue());
         if (reading instanceof ScaleReading.Rejected rejected) {
             violations.add(new Violation("value", rejected.reason()));
         }
-        if (incoming.recordedAt().isAfter(now.plus(MAX_CLOCK_DRIFT))) {
-            violations.add(new Violation("recordedAt", "is more than 5 minutes in the future"));
-        }
+        refuseFuture("recordedAt", incoming.recordedAt(), now, violations);
         if (incoming.acuteCause() != null && incoming.course() != PainCourse.ACUTE) {
             violations.add(new Violation("acuteCause", "applies only to course ACUTE"));
         }

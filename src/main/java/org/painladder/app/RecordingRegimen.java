@@ -103,9 +103,8 @@ public class RecordingRegimen {
         if (regimen instanceof Validated.Invalid<Regimen> invalid) {
             invalid.violations().forEach(v -> violations.add(new Violation(v.field(), v.message())));
         }
-        if (incoming.effectiveAt() != null
-                && incoming.effectiveAt().isAfter(now.plus(RecordingPainAssessment.MAX_CLOCK_DRIFT))) {
-            violations.add(new Violation("effectiveAt", "is more than 5 minutes in the future"));
+        if (incoming.effectiveAt() != null) {
+            RecordingPainAssessment.refuseFuture("effectiveAt", incoming.effectiveAt(), now, violations);
         }
         if (!violations.isEmpty()) {
             throw new ClinicalValidationException(violations);
