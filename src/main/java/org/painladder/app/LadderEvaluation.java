@@ -149,7 +149,8 @@ public class LadderEvaluation {
         PatientSnapshot snapshot = new PatientSnapshot(patient.id(), state.ladderStep(), state.ladderSince(),
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
-                profile.contraindications(), regimen, window, outstanding(patient.id(), pending, regimen));
+                profile.contraindications(), regimen, window, outstanding(patient.id(), pending, regimen),
+                profile.factors(), Set.of());
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
         return store(patient.id(), decision, pending, regimen.regimenVersion(), assessmentId, now);
     }

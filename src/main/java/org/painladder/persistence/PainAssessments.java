@@ -151,7 +151,7 @@ public class PainAssessments {
                 entity.site == null ? null : PainSite.valueOf(entity.site),
                 PainMechanism.valueOf(entity.mechanism), PainCourse.valueOf(entity.course),
                 entity.acuteCause == null ? null : AcuteCause.valueOf(entity.acuteCause),
-                entity.breakthroughEpisodes24h, effects);
+                entity.breakthroughEpisodes24h, effects, null, null);
         RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(entity.evaluatedLadderStep,
                 PainControl.valueOf(entity.evaluatedPainControl), entity.evaluatedRefractoryCaseId);
         return new RecordedAssessment(entity.patientId, entity.externalId, assessment,

@@ -144,7 +144,7 @@ public class Patients {
                 patient.sex == null ? null : Sex.valueOf(patient.sex), diagnosis, patient.lifeExpectancyMonths,
                 EnumSets.split(patient.contraindications, Contraindication.class),
                 EnumSets.split(patient.painConditions, PainCondition.class),
-                PatientStatus.valueOf(patient.status));
+                PatientStatus.valueOf(patient.status), null);
         LiveState live = new LiveState(state.ladderStep, state.ladderSince, state.latestScore, state.latestAssessedAt,
                 state.latestBtpEpisodes24h, state.latestBackgroundScore, state.latestBackgroundAt,
                 PainControl.valueOf(state.painControl), state.omeddMg, state.refractory, state.openRefractoryCaseId);

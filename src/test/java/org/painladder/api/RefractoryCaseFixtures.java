@@ -62,7 +62,7 @@ public final class RefractoryCaseFixtures {
             postScore(patientId, at, score, flagged.site(), flagged.mechanism());
             recent.add(new PainAssessment(UUID.randomUUID(), at, PainScale.NRS, Integer.toString(score), score,
                     AssessmentKind.BACKGROUND, flagged.site(), flagged.mechanism(), PainCourse.CHRONIC, null, 2,
-                    List.of()));
+                    List.of(), null, null));
         }
         RefractoryFacts facts = RefractoryFacts.fromRecentAssessments(now, 3,
                 now.minus(Duration.ofDays(flagged.daysOnStep3())), BigDecimal.valueOf(flagged.omeddMg()),

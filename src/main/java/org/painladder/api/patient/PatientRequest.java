@@ -42,7 +42,7 @@ public record PatientRequest(
         Diagnosis diagnosisValue = diagnosis == null ? null
                 : new Diagnosis(diagnosis.icd10(), diagnosis.primarySite(), diagnosis.metastatic(), diagnosis.boneMetastases());
         return new PatientProfile(mrn, birthYear, sex == null ? null : Sex.valueOf(sex.toUpperCase(Locale.ROOT)),
-                diagnosisValue, lifeExpectancyMonths, contraindications, painConditions, status);
+                diagnosisValue, lifeExpectancyMonths, contraindications, painConditions, status, null);
     }
 
     static PatientRequest of(PatientProfile profile) {

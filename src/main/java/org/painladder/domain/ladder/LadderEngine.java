@@ -97,6 +97,7 @@ public final class LadderEngine {
     private static PatientSnapshot withRegimen(PatientSnapshot s, RegimenFacts regimen) {
         return new PatientSnapshot(s.patientId(), s.ladderStep(), s.ladderSince(), s.boneMetastases(),
                 s.painConditions(), s.lifeExpectancyMonths(), s.primarySite(), s.contraindications(), regimen,
-                s.recentAssessments(), s.pending());
+                s.recentAssessments(), s.pending(), s.factors(),
+                s.organFunctionBands());
     }
 }

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.patient.Contraindication;
+import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.patient.PainCondition;
+import org.painladder.domain.patient.PatientFactors;
 import org.painladder.domain.patient.PrimarySite;
 
 /**
@@ -23,7 +25,8 @@ public record PatientSnapshot(UUID patientId, int ladderStep, Instant ladderSinc
                               Set<PainCondition> painConditions, Integer lifeExpectancyMonths,
                               PrimarySite primarySite, Set<Contraindication> contraindications,
                               RegimenFacts regimen, List<PainAssessment> recentAssessments,
-                              List<PendingRecommendation> pending) {
+                              List<PendingRecommendation> pending, PatientFactors factors,
+                              Set<OrganFunctionBand> organFunctionBands) {
 
     public PatientSnapshot {
         painConditions = painConditions == null ? Set.of() : Set.copyOf(painConditions);
@@ -32,5 +35,7 @@ public record PatientSnapshot(UUID patientId, int ladderStep, Instant ladderSinc
         recentAssessments = recentAssessments == null ? List.of()
                 : recentAssessments.stream().sorted(Comparator.comparing(PainAssessment::recordedAt)).toList();
         pending = pending == null ? List.of() : List.copyOf(pending);
+        factors = factors == null ? PatientFactors.none() : factors;
+        organFunctionBands = organFunctionBands == null ? Set.of() : Set.copyOf(organFunctionBands);
     }
 }

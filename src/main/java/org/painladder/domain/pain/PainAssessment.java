@@ -3,6 +3,7 @@ package org.painladder.domain.pain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +22,9 @@ public record PainAssessment(
         PainCourse course,
         AcuteCause acuteCause,
         Integer breakthroughEpisodes24h,
-        List<AdverseEffect> adverseEffects) {
+        List<AdverseEffect> adverseEffects,
+        BreakthroughType breakthroughType,
+        Set<RedFlag> redFlags) {
 
     public PainAssessment {
         Objects.requireNonNull(recordedAt, "recordedAt");
@@ -32,6 +35,7 @@ public record PainAssessment(
         course = course == null ? PainCourse.CHRONIC : course;
         mechanism = mechanism == null ? PainMechanism.UNKNOWN : mechanism;
         adverseEffects = adverseEffects == null ? List.of() : List.copyOf(adverseEffects);
+        redFlags = redFlags == null ? Set.of() : Set.copyOf(redFlags);
     }
 
     /**

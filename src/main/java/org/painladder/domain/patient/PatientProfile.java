@@ -12,13 +12,15 @@ public record PatientProfile(
         Integer lifeExpectancyMonths,
         Set<Contraindication> contraindications,
         Set<PainCondition> painConditions,
-        PatientStatus status) {
+        PatientStatus status,
+        PatientFactors factors) {
 
     public PatientProfile {
         Objects.requireNonNull(mrn, "mrn");
         contraindications = contraindications == null ? Set.of() : Set.copyOf(contraindications);
         painConditions = painConditions == null ? Set.of() : Set.copyOf(painConditions);
         status = status == null ? PatientStatus.ACTIVE : status;
+        factors = factors == null ? PatientFactors.none() : factors;
     }
 
     /**

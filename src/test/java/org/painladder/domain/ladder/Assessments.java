@@ -111,6 +111,6 @@ final class Assessments {
         UUID id = new UUID(0x5ca1eL, SEQUENCE.incrementAndGet());
         return new PainAssessment(id, recordedAt, scale, rawValue, score, kind, site, mechanism, course, acuteCause,
                 btp,
-                List.copyOf(adverseEffects));
+                List.copyOf(adverseEffects), null, null);
     }
 }

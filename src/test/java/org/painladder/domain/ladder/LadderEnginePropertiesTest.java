@@ -60,7 +60,8 @@ class LadderEnginePropertiesTest {
             PatientSnapshot s = scenario.snapshot();
             PatientSnapshot reordered = new PatientSnapshot(s.patientId(), s.ladderStep(), s.ladderSince(),
                     s.boneMetastases(), s.painConditions(), s.lifeExpectancyMonths(), s.primarySite(),
-                    s.contraindications(), s.regimen(), shuffled, s.pending());
+                    s.contraindications(), s.regimen(), shuffled, s.pending(), s.factors(),
+                    s.organFunctionBands());
             assertEquals(first, decide(new RandomPatients.Scenario(reordered, scenario.newAssessment()), POLICY));
         });
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.patient.PainCondition;
+import org.painladder.domain.patient.PatientFactors;
 import org.painladder.domain.patient.PrimarySite;
 
 /**
@@ -198,6 +199,7 @@ final class PatientSnapshots {
         RegimenFacts regimen = regimen();
         int step = liveStep >= 0 ? liveStep : regimen.ladderStep();
         return new PatientSnapshot(PATIENT, step, Assessments.NOW.minus(Duration.ofDays(5)), boneMetastases,
-                conditions, 6, PrimarySite.PANCREAS, Set.of(), regimen, assessments, pending);
+                conditions, 6, PrimarySite.PANCREAS, Set.of(), regimen, assessments, pending,
+                PatientFactors.none(), Set.of());
     }
 }

@@ -120,6 +120,7 @@ final class Vignette {
     private PainAssessment assessment(int score, long hoursAgo, AssessmentKind kind, PainCourse course,
                                       AcuteCause cause, Integer episodes, List<AdverseEffect> effects) {
         return new PainAssessment(UUID.randomUUID(), NOW.minus(Duration.ofHours(hoursAgo)), PainScale.NRS,
-                Integer.toString(score), score, kind, PainSite.ABDOMEN_UPPER, mechanism, course, cause, episodes, effects);
+                Integer.toString(score), score, kind, PainSite.ABDOMEN_UPPER, mechanism, course, cause, episodes, effects,
+                null, null);
     }
 }
