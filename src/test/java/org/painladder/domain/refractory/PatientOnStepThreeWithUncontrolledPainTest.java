@@ -188,7 +188,7 @@ class PatientOnStepThreeWithUncontrolledPainTest {
     @Test
     void aStricterPolicyRaisesTheOmeddThreshold() {
         RefractoryPolicy smith2005 = new RefractoryPolicy(14, 320, 2, 3, 3, 7, 2, 4, 7,
-                org.painladder.domain.pain.BandEdges.DEFAULT);
+                org.painladder.domain.pain.BandEdges.DEFAULT, 7);
         assertTrue(smith2005.violations().isEmpty());
         assertInstanceOf(NotRefractory.class, new RefractoryDetector(smith2005).evaluate(onStep3().facts(smith2005)));
     }
@@ -196,7 +196,7 @@ class PatientOnStepThreeWithUncontrolledPainTest {
     @Test
     void aPolicyOutsideItsRangesIsNamedParameterByParameter() {
         RefractoryPolicy wrong = new RefractoryPolicy(5, 400, 2, 3, 3, 7, 2, 4, 7,
-                org.painladder.domain.pain.BandEdges.DEFAULT);
+                org.painladder.domain.pain.BandEdges.DEFAULT, 7);
         assertEquals(List.of("refractoryMinDaysOnStep3 must be from 7 to 28, got 5",
                 "refractoryOmeddThresholdMg must be from 120 to 320, got 400"), wrong.violations());
     }
