@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Remembers, per caller and Idempotency-Key, the fingerprint of the first request and the answer it got. A key is
@@ -24,20 +25,30 @@ public class IdempotencyKeys {
     }
 
     private final EntityManager entityManager;
+    private final Duration abandonedAfter;
 
-    IdempotencyKeys(EntityManager entityManager) {
+    /**
+     * A claim still without an answer twice the transaction timeout after it was made belongs to a request that can no
+     * longer commit: the process died (kill -9, power cut) between the claim and the answer. Its retry runs afresh
+     * instead of being told for the rest of the retention that the request is still being processed.
+     */
+    IdempotencyKeys(EntityManager entityManager,
+                    @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60S")
+                    Duration transactionTimeout) {
         this.entityManager = entityManager;
+        this.abandonedAfter = transactionTimeout.multipliedBy(2);
     }
 
     /**
      * Claims the key for this request, or answers what an earlier request with the same key left. A key older than
-     * {@code retention} is forgotten and claimed afresh.
+     * {@code retention}, or abandoned in progress, is forgotten and claimed afresh.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Remembered> claim(String principal, String key, String fingerprint, Instant now, Duration retention) {
         IdempotencyKeyEntity.Id id = new IdempotencyKeyEntity.Id(principal, key);
         IdempotencyKeyEntity existing = entityManager.find(IdempotencyKeyEntity.class, id);
-        if (existing != null && existing.createdAt.isAfter(now.minus(retention))) {
+        if (existing != null && existing.createdAt.isAfter(now.minus(retention))
+                && !(existing.responseStatus == null && existing.createdAt.isBefore(now.minus(abandonedAfter)))) {
             return Optional.of(remembered(existing));
         }
         if (existing != null) {

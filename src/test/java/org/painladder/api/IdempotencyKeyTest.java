@@ -7,11 +7,18 @@ import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.patientJson;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.painladder.persistence.IdempotencyKeys;
 
 @QuarkusTest
 class IdempotencyKeyTest {
+
+    @Inject
+    IdempotencyKeys keys;
 
     @Test
     void retryWithTheSameKeyReplaysTheFirstAnswerWithoutRunningAgain() {
@@ -60,5 +67,29 @@ class IdempotencyKeyTest {
     void aMalformedKeyIs400() {
         as("ehr").header("Idempotency-Key", "has spaces in it").body(patientJson(anyMrn())).post("/api/v1/patients")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aKeyLeftInProgressByAKilledProcessIsTakenOverByTheRetry() {
+        String key = UUID.randomUUID().toString();
+        String mrn = anyMrn();
+        // What a process killed between claiming the key and answering leaves: a claim without an answer, 2 min old.
+        keys.claim("test.ehr", key, "the request the killed process was running", Instant.now().minus(Duration.ofMinutes(2)),
+                Duration.ofHours(24));
+
+        as("ehr").header("Idempotency-Key", key).body(patientJson(mrn)).post("/api/v1/patients")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        as("ehr").header("Idempotency-Key", key).body(patientJson(mrn)).post("/api/v1/patients")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void aKeyClaimedMomentsAgoIsStillHeld() {
+        String key = UUID.randomUUID().toString();
+        keys.claim("test.ehr", key, "a request still running", Instant.now(), Duration.ofHours(24));
+
+        as("ehr").header("Idempotency-Key", key).body(patientJson(anyMrn())).post("/api/v1/patients")
+                .then().statusCode(422).contentType("application/problem+json");
     }
 }
