@@ -31,7 +31,8 @@ public class AuditEventResource {
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Audit events, newest first",
+    @Operation(operationId = "listAuditEvents",
+            summary = "Audit events, newest first",
             description = "Filters: patientId, actor (the token's upn or sub), from (inclusive) and to (exclusive) as"
                     + " RFC 3339 timestamps. Reading the log is itself logged.")
     @APIResponse(responseCode = "200", description = "A page of audit events")
@@ -48,7 +49,8 @@ public class AuditEventResource {
     @GET
     @Path("verify")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Check the hash chain of the audit trail",
+    @Operation(operationId = "verifyAuditTrail",
+            summary = "Check the hash chain of the audit trail",
             description = "Recomputes every event's hash in order. Answers intact with the count, or the first event"
                     + " that was changed, removed or reordered and why.")
     @APIResponse(responseCode = "200", description = "The verdict",

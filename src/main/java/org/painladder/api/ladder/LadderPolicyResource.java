@@ -26,7 +26,8 @@ public class LadderPolicyResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "The ladder rules in force, their thresholds and sources",
+    @Operation(operationId = "readLadderPolicy",
+            summary = "The ladder rules in force, their thresholds and sources",
             description = "parameters carry the clinical-rules §6.2 names and the configured values; rules list every"
                     + " rule id with its recommendation type, summary and source; choices say what the engine does"
                     + " where the rule table leaves room.")

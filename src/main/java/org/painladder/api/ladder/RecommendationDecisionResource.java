@@ -50,7 +50,8 @@ public class RecommendationDecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
     @Idempotent
-    @Operation(summary = "Accept a pending recommendation",
+    @Operation(operationId = "acceptRecommendation",
+            summary = "Accept a pending recommendation",
             description = "Accepting ESCALATE_TO_STEP_2, ESCALATE_TO_STEP_3, or a STEP_DOWN that proposes a step,"
                     + " moves the patient's ladder step and writes a transition (cause RECOMMENDATION_ACCEPTED)."
                     + " A decision is final: deciding again is 409. If-Match with the ETag is optional.")
@@ -70,7 +71,8 @@ public class RecommendationDecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
     @Idempotent
-    @Operation(summary = "Reject a pending recommendation, with the reason",
+    @Operation(operationId = "rejectRecommendation",
+            summary = "Reject a pending recommendation, with the reason",
             description = "The reason is required (422 without it) and kept as the decision note. A decision is"
                     + " final: deciding again is 409. If-Match with the ETag is optional.")
     @APIResponse(responseCode = "200", description = "The rejected recommendation",

@@ -46,7 +46,8 @@ public class RecommendationResource {
     @GET
     @Path("recommendations")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The patient's recommendations, newest first",
+    @Operation(operationId = "listRecommendations",
+            summary = "The patient's recommendations, newest first",
             description = "status PENDING, ACCEPTED, REJECTED or SUPERSEDED filters them (another value is 400);"
                     + " without it every recommendation is listed.")
     @APIResponse(responseCode = "200", description = "A page of recommendations")
@@ -63,7 +64,8 @@ public class RecommendationResource {
     @GET
     @Path("recommendations/{recommendationId}")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "One recommendation with its evidence, proposal and decision")
+    @Operation(operationId = "readRecommendation",
+            summary = "One recommendation with its evidence, proposal and decision")
     @APIResponse(responseCode = "200", description = "The recommendation",
             headers = @Header(name = "ETag", description = "The recommendation's version, for If-Match"),
             content = @Content(schema = @Schema(implementation = RecommendationResponse.class)))
@@ -76,7 +78,8 @@ public class RecommendationResource {
     @GET
     @Path("ladder")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The patient's ladder step and every transition, oldest first",
+    @Operation(operationId = "readLadder",
+            summary = "The patient's ladder step and every transition, oldest first",
             description = "A regimen change sets the step derived from the regimen (cause REGIMEN_CHANGE); an accepted"
                     + " escalation or step-down sets the step it proposed (cause RECOMMENDATION_ACCEPTED).")
     @APIResponse(responseCode = "200", description = "The ladder",

@@ -28,7 +28,7 @@ public record PainAssessmentRequest(
         @NotNull OffsetDateTime recordedAt,
         @NotNull PainScale scale,
         @Schema(description = "NRS/FACES/PAINAD 0–10, VAS 0–100 (mm), VRS NONE | MILD | MODERATE | SEVERE",
-                oneOf = {Number.class, String.class})
+                anyOf = {Number.class, String.class}, implementation = Void.class)
         JsonNode value,
         @NotNull AssessmentKind kind,
         PainSite site,

@@ -58,7 +58,8 @@ public class PainAssessmentResource {
     @Path("pain-assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
-    @Operation(summary = "Record a pain assessment and get the rules' evaluation",
+    @Operation(operationId = "recordPainAssessment",
+            summary = "Record a pain assessment and get the rules' evaluation",
             description = "Idempotent by externalId: the same content again answers 200 with the stored body,"
                     + " other content under the same externalId answers 409. recordedAt may be in the past (late"
                     + " feeds are placed by recordedAt) but not more than 5 minutes in the future.")
@@ -88,7 +89,8 @@ public class PainAssessmentResource {
     @GET
     @Path("pain-assessments")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The pain timeline, newest first by recordedAt",
+    @Operation(operationId = "listPainAssessments",
+            summary = "The pain timeline, newest first by recordedAt",
             description = "from is inclusive and to exclusive; both RFC 3339 timestamps.")
     @APIResponse(responseCode = "200", description = "A page of assessments")
     @APIResponse(responseCode = "404", description = "No such patient",
@@ -105,7 +107,8 @@ public class PainAssessmentResource {
     @GET
     @Path("pain-assessments/{assessmentId}")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "One stored pain assessment")
+    @Operation(operationId = "readPainAssessment",
+            summary = "One stored pain assessment")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(schema = @Schema(implementation = PainAssessmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such patient or assessment",
@@ -119,7 +122,8 @@ public class PainAssessmentResource {
     @GET
     @Path("pain-trend")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The pain trend over the last days (background scores)",
+    @Operation(operationId = "readPainTrend",
+            summary = "The pain trend over the last days (background scores)",
             description = "days 1–365, default 30. mean, max, latest, controlledFraction and slopePerDay are over"
                     + " background scores; daily buckets are UTC days.")
     @APIResponse(responseCode = "200", description = "The trend",

@@ -35,7 +35,7 @@ public record PainAssessmentResponse(
         Instant recordedAt,
         Instant receivedAt,
         PainScale scale,
-        @Schema(description = "The value as recorded on its scale", oneOf = {Number.class, String.class})
+        @Schema(description = "The value as recorded on its scale", anyOf = {Number.class, String.class})
         Object value,
         int score,
         PainBand band,

@@ -31,6 +31,8 @@ public record PatientRequest(
         String mrn,
         @Min(1880) Integer birthYear,
         @Pattern(regexp = "(?i)female|male|other|unknown", message = "must be one of female, male, other, unknown")
+        @Schema(description = "female, male, other or unknown, in any letter case",
+                enumeration = {"female", "male", "other", "unknown"}, pattern = "^(female|male|other|unknown)$")
         String sex,
         @Valid DiagnosisBody diagnosis,
         @Min(0) @Max(600) Integer lifeExpectancyMonths,

@@ -77,7 +77,8 @@ public class PatientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
-    @Operation(summary = "Register a patient", description = "The MRN is unique: a second registration answers 409.")
+    @Operation(operationId = "registerPatient",
+            summary = "Register a patient", description = "The MRN is unique: a second registration answers 409.")
     @APIResponse(responseCode = "201", description = "Registered",
             headers = @Header(name = "Location", description = "URL of the new patient"),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
@@ -95,7 +96,8 @@ public class PatientResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Read a patient with its live state")
+    @Operation(operationId = "readPatient",
+            summary = "Read a patient with its live state")
     @APIResponse(responseCode = "200", description = "The patient",
             headers = @Header(name = "ETag", description = "The patient's version, for If-Match"),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
@@ -108,7 +110,8 @@ public class PatientResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "List patients, or look one up by MRN",
+    @Operation(operationId = "listPatients",
+            summary = "List patients, or look one up by MRN",
             description = "With mrn, the list holds the one patient registered under it, or nothing.")
     @APIResponse(responseCode = "200", description = "A page of patients")
     public PageResponse<PatientResponse> list(@QueryParam("mrn") String mrn, @QueryParam("page") String page,
@@ -127,7 +130,8 @@ public class PatientResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
-    @Operation(summary = "Change a patient (JSON merge patch)",
+    @Operation(operationId = "updatePatient",
+            summary = "Change a patient (JSON merge patch)",
             description = "Absent fields are kept, null clears, arrays are replaced whole. The MRN cannot change;"
                     + " a DECEASED patient cannot be made ACTIVE again (409). Send If-Match with the ETag to be"
                     + " sure nobody changed the patient since you read it.")

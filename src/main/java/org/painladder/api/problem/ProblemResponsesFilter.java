@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -18,6 +19,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+    /** Our response headers (Location, ETag, Retry-After …) are strings; OpenAPI requires a header to say so. */
+    @Override
+    public Header filterHeader(Header header) {
+        if (header.getSchema() == null && header.getContent() == null && header.getRef() == null) {
+            header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        }
+        return header;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

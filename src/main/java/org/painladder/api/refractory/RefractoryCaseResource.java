@@ -53,7 +53,8 @@ public class RefractoryCaseResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The refractory-pain worklist",
+    @Operation(operationId = "listRefractoryCases",
+            summary = "The refractory-pain worklist",
             description = "Filters: status (OPEN, UNDER_REVIEW, REFERRED, CLOSED), site (at flagging), primarySite,"
                     + " intervention (cases offering it without an absolute contraindication). sort: flaggedAt,"
                     + " latestScore, omeddMg or daysOnStep3, with - in front for descending; default -flaggedAt."
@@ -74,7 +75,8 @@ public class RefractoryCaseResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "A refractory case with its history")
+    @Operation(operationId = "readRefractoryCase",
+            summary = "A refractory case with its history")
     @APIResponse(responseCode = "200", description = "The case",
             headers = @Header(name = "ETag", description = "The case's version, for If-Match"),
             content = @Content(schema = @Schema(implementation = RefractoryCaseResponse.class)))
@@ -91,7 +93,8 @@ public class RefractoryCaseResource {
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Move a case along the worklist",
+    @Operation(operationId = "moveRefractoryCase",
+            summary = "Move a case along the worklist",
             description = "Forward one step along OPEN → UNDER_REVIEW → REFERRED, or to CLOSED from any open status"
                     + " with an outcome. Closing clears the patient's refractory flag. Send If-Match with the ETag"
                     + " to be sure nobody moved the case since you read it.")

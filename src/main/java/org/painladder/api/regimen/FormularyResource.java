@@ -26,7 +26,8 @@ public class FormularyResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Every drug the service knows, with the MME factors of the profile in force",
+    @Operation(operationId = "readFormulary",
+            summary = "Every drug the service knows, with the MME factors of the profile in force",
             description = "Class, ladder step, routes and their dose units, MME factors with their source, and the"
                     + " ceiling daily dose. factorsUsed names the profile (painladder.rules.mme-factor-profile).")
     @APIResponse(responseCode = "200", description = "The formulary",

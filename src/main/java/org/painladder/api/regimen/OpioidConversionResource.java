@@ -33,7 +33,8 @@ public class OpioidConversionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLINICIAN, Roles.ADMIN})
-    @Operation(summary = "Work out an opioid rotation",
+    @Operation(operationId = "convertOpioid",
+            summary = "Work out an opioid rotation",
             description = "The source dose in OMEDD, the equianalgesic daily dose of the target and the dose to start"
                     + " after the cross-tolerance cut, with the arithmetic in trace and the cautions. To methadone:"
                     + " the non-linear ratio, no further cut, requiresSpecialist. To a fentanyl patch: the label"

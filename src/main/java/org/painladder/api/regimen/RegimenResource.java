@@ -48,7 +48,8 @@ public class RegimenResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
-    @Operation(summary = "Replace the patient's regimen; the old one stays in history",
+    @Operation(operationId = "replaceRegimen",
+            summary = "Replace the patient's regimen; the old one stays in history",
             description = "Answers the ladder step derived from the regimen, the scheduled and PRN OMEDD with a"
                     + " per-line trace, and warnings (ceilings, duplicate opioid classes, rescue outside 10-20 %,"
                     + " PRN-only opioid, fentanyl patch for an opioid-naive patient). The patient's ladderStep and"
@@ -72,7 +73,8 @@ public class RegimenResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The regimen in force",
+    @Operation(operationId = "readRegimen",
+            summary = "The regimen in force",
             description = "404 both for an unknown patient and for a patient with no regimen recorded yet (the"
                     + " detail says which): \"no regimen known\" is not the same as a recorded empty regimen, which"
                     + " answers 200 with items [] and ladderStep 0.")
@@ -88,7 +90,8 @@ public class RegimenResource {
     @GET
     @Path("history")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Every regimen version, newest first",
+    @Operation(operationId = "listRegimenHistory",
+            summary = "Every regimen version, newest first",
             description = "Each version as it was answered when recorded, with its OMEDD trace and warnings.")
     @APIResponse(responseCode = "200", description = "A page of regimen versions")
     @APIResponse(responseCode = "404", description = "No such patient",

@@ -27,7 +27,8 @@ public class CohortStatsResource {
 
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Active patients by ladder step, pain control and refractory fraction",
+    @Operation(operationId = "readCohortStats",
+            summary = "Active patients by ladder step, pain control and refractory fraction",
             description = "From the live-state columns. refractoryOpen counts cases that are not CLOSED;"
                     + " refractoryFraction is active patients with such a case / active patients, to compare with"
                     + " expectedRefractoryRange [0.10, 0.20] (CRPC 2017; Afsharimani 2015).")

@@ -73,7 +73,8 @@ public class FhirObservationResource {
     @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
     @Idempotent
-    @Operation(summary = "Record a pain-severity Observation (LOINC 72514-3) as a pain assessment",
+    @Operation(operationId = "createObservation",
+            summary = "Record a pain-severity Observation (LOINC 72514-3) as a pain assessment",
             description = "subject is Patient/{id} or an identifier matching the MRN; the first identifier value (else"
                     + " the resource id) is the externalId, so retries are idempotent. 400 OperationOutcome when the"
                     + " resource cannot be parsed, 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
@@ -95,7 +96,8 @@ public class FhirObservationResource {
     @GET
     @Path("Observation/{id}")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Read one pain Observation")
+    @Operation(operationId = "readObservation",
+            summary = "Read one pain Observation")
     public Response read(@PathParam("id") UUID id) {
         RecordedAssessment recorded = readingPainTimeline.assessmentById(id);
         auditedPatient.is(recorded.patientId());
@@ -105,7 +107,8 @@ public class FhirObservationResource {
     @GET
     @Path("Observation")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Search a patient's pain Observations (searchset Bundle, newest first)",
+    @Operation(operationId = "searchObservations",
+            summary = "Search a patient's pain Observations (searchset Bundle, newest first)",
             description = "subject=Patient/{id} is required; _count 1-200, default 50.")
     public Response search(@QueryParam("subject") String subject, @QueryParam("_count") String count,
                            @Context UriInfo uriInfo) {
@@ -130,7 +133,8 @@ public class FhirObservationResource {
     @GET
     @Path("metadata")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "The CapabilityStatement of this FHIR endpoint")
+    @Operation(operationId = "readCapabilityStatement",
+            summary = "The CapabilityStatement of this FHIR endpoint")
     public Response metadata(@Context UriInfo uriInfo) {
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4").build().toString();
         return Response.ok(encode(capabilityStatements.of(base))).type(FhirMedia.FHIR_JSON).build();
