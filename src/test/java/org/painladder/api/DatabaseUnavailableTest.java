@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service with its database out of reach (a TCP database URL nobody listens on): readiness is DOWN so a load
+ * The service with its database out of reach (a database URL nobody listens on): readiness is DOWN so a load
  * balancer stops sending, liveness stays UP so nothing restarts a healthy process, and every API request answers
  * 503 problem+json with Retry-After instead of a 500 or a hang.
  */
@@ -22,8 +22,11 @@ class DatabaseUnavailableTest {
     public static class DatabaseUnreachable implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // Port 1 refuses connections; the %pg keys serve the PostgreSQL run of the suite (.ci/run).
             return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:tcp://127.0.0.1:1/unreachable",
-                    "quarkus.flyway.migrate-at-start", "false");
+                    "%pg.quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/unreachable",
+                    "quarkus.flyway.migrate-at-start", "false",
+                    "%pg.quarkus.flyway.clean-at-start", "false");
         }
     }
 

@@ -66,8 +66,9 @@ public class DatabaseUnavailableMapper {
     /**
      * Somewhere in the cause chain: a connection exception (SQLState class 08), the server shutting down or starting
      * (57P01–57P03), the JDBC connection exception types, or the pool's acquisition timeout, which has no SQLState.
+     * Public for code that answers on its own after a failed commit: an outage there is a 503 as well.
      */
-    static boolean isConnectionFailure(Throwable failure) {
+    public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
