@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +32,11 @@ import java.util.regex.Pattern;
  * same cohort. Each patient's history is backfilled (regimens with a past effectiveAt, assessments with a past
  * recordedAt, oldest first), so a 40-day course is replayed in a few requests.
  *
- * Usage: java scripts/SimulateCohort.java [--base-url URL] [--patients N] [--seed S] [--threads T] [--key PEM | --token JWT]
+ * Usage: scripts/simulate-cohort [--base-url URL] [--patients N] [--seed S] [--threads T] [--key PEM | --token JWT]
+ * The base URL defaults to $PAINLADDER_URL, else http://localhost:8080; the key to the development key of the
+ * repository (data/keys/private.pem, or $PAINLADDER_DEV_KEYS_DIR), wherever it is run from. Every run registers its
+ * patients under MRNs of its own, so reruns with the same seed replay the same cohort without conflicts. It exits 1
+ * only when the run itself fails (the service unreachable, an unexpected answer), 2 on a usage error.
  */
 public class SimulateCohort {
 
@@ -86,23 +91,48 @@ public class SimulateCohort {
     private final String baseUrl;
     private final String bearer;
     private final long seed;
+    /** Distinguishes this run's MRNs from an earlier run's with the same seed; it never changes the cohort. */
+    private final String run;
 
-    SimulateCohort(String baseUrl, String bearer, long seed) {
+    SimulateCohort(String baseUrl, String bearer, long seed, String run) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
         this.seed = seed;
+        this.run = run;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(Map.of("--base-url", "http://localhost:8080",
-                "--patients", "2000", "--seed", "20261130", "--threads", "8", "--key", "data/keys/private.pem"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
+    static final List<String> OPTIONS = List.of("--base-url", "--patients", "--seed", "--threads", "--key", "--token");
+
+    public static void main(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>(Map.of(
+                "--base-url", System.getenv().getOrDefault("PAINLADDER_URL", "http://localhost:8080"),
+                "--patients", "2000", "--seed", "20261130", "--threads", "8", "--key", defaultKey().toString()));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
+                System.err.println("usage: scripts/simulate-cohort [--base-url URL] [--patients N] [--seed S]"
+                        + " [--threads T] [--key PEM | --token JWT]   (" + args[i] + "?)");
+                System.exit(2);
+            }
             options.put(args[i], args[i + 1]);
         }
+        try {
+            simulate(options);
+        } catch (Exception failure) {
+            Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            System.err.println("simulate-cohort failed: " + describe(cause, options.get("--base-url")));
+            System.exit(1);
+        }
+    }
+
+    private static void simulate(Map<String, String> options) throws Exception {
+        String baseUrl = options.get("--base-url").replaceAll("/+$", "");
         String token = options.containsKey("--token") ? options.get("--token") : devToken(Path.of(options.get("--key")));
         int patients = Integer.parseInt(options.get("--patients"));
         long seed = Long.parseLong(options.get("--seed"));
-        SimulateCohort simulation = new SimulateCohort(options.get("--base-url"), "Bearer " + token, seed);
+        SimulateCohort simulation = new SimulateCohort(baseUrl, "Bearer " + token, seed,
+                Long.toString(System.currentTimeMillis(), 36));
+        simulation.get("/api/v1/ladder/policy");
         ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(options.get("--threads")));
         List<Future<Outcome>> running = new ArrayList<>();
         for (int index = 0; index < patients; index++) {
@@ -118,6 +148,29 @@ public class SimulateCohort {
             pool.shutdownNow();
         }
         report(outcomes, patients, seed, simulation.get("/api/v1/stats/cohort"));
+    }
+
+    /** The repository's development key, wherever the script is run from (scripts/simulate-cohort passes the root). */
+    private static Path defaultKey() {
+        String keys = System.getenv("PAINLADDER_DEV_KEYS_DIR");
+        Path root = Path.of(System.getProperty("painladder.root", "."));
+        return root.resolve(keys != null ? keys : "data/keys").resolve("private.pem");
+    }
+
+    /** One line a person can act on, instead of a stack trace. */
+    private static String describe(Throwable failure, String baseUrl) {
+        if (failure instanceof java.net.ConnectException) {
+            return "cannot reach " + baseUrl + "; start the service (./mvnw quarkus:dev) or pass --base-url /"
+                    + " PAINLADDER_URL";
+        }
+        if (failure instanceof java.nio.file.NoSuchFileException missing) {
+            return "no development key at " + missing.getFile() + "; start the service once on the embedded default"
+                    + " (it makes data/keys), or pass --key PEM or --token JWT";
+        }
+        if (failure instanceof NumberFormatException) {
+            return "--patients, --seed and --threads take whole numbers (" + failure.getMessage() + ")";
+        }
+        return failure.getMessage() != null ? failure.getMessage() : failure.toString();
     }
 
     /** One patient's course, drawn from its own seeded generator so that threads do not change the cohort. */
@@ -205,10 +258,10 @@ public class SimulateCohort {
     private String register(int index, Random random, Trajectory trajectory) throws Exception {
         String[] primaries = {"PANCREAS", "LUNG", "BREAST", "PROSTATE", "COLORECTAL", "STOMACH", "OVARY", "MYELOMA"};
         String body = """
-                { "mrn": "SIM-%d-%06d", "birthYear": %d, "sex": "%s",
+                { "mrn": "SIM-%d-%s-%06d", "birthYear": %d, "sex": "%s",
                   "diagnosis": { "primarySite": "%s", "metastatic": true },
                   "lifeExpectancyMonths": %d }
-                """.formatted(seed, index, 1940 + random.nextInt(50), random.nextBoolean() ? "female" : "male",
+                """.formatted(seed, run, index, 1940 + random.nextInt(50), random.nextBoolean() ? "female" : "male",
                 primaries[random.nextInt(primaries.length)], 1 + random.nextInt(12));
         Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(send("POST", "/api/v1/patients", body, 201));
         if (!id.find()) {
