@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.painladder.domain.audit.AuditChain;
 import org.painladder.domain.audit.AuditEvent;
 import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.ChainVerification;
@@ -96,7 +97,30 @@ public class ReadingAuditTrail {
                     Optional.of(new ChainVerification.Break(null, 0, reason)));
         }
         Optional<ChainVerdict> broken = chains.stream().filter(chain -> chain.firstBreak().isPresent()).findFirst();
-        return new Verdict(broken.isEmpty(), count, pending, checkpoints, chains, broken.map(ChainVerdict::chainId),
-                broken.flatMap(ChainVerdict::firstBreak));
+        if (broken.isPresent()) {
+            return new Verdict(false, count, pending, checkpoints, chains, broken.map(ChainVerdict::chainId),
+                    broken.flatMap(ChainVerdict::firstBreak));
+        }
+        Optional<AuditEvent> forgedPending = firstForgedPending();
+        return new Verdict(forgedPending.isEmpty(), count, pending, checkpoints, chains,
+                forgedPending.map(AuditEvent::chainId), forgedPending.map(event -> new ChainVerification.Break(
+                        event.id(), 0, "it waits to be sealed but its MAC does not match its content: it was inserted"
+                        + " or changed in the database, not written by the service")));
+    }
+
+    /** A pending event the service did not write as it stands: the sealers leave it out of every chain. */
+    private Optional<AuditEvent> firstForgedPending() {
+        List<AuditEvent> forged = new ArrayList<>(1);
+        auditEvents.walkPending(event -> {
+            if (AuditChain.writtenWithKey(event, keys)) {
+                return true;
+            }
+            forged.add(event);
+            return false;
+        }, (id, seq) -> {
+            forged.add(new AuditEvent(id, null, null, null, null, null, null, null));
+            return false;
+        });
+        return forged.stream().findFirst();
     }
 }

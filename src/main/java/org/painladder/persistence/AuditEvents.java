@@ -73,6 +73,11 @@ public class AuditEvents {
                 LOG.errorf("Audit event %s holds values the service never writes and stays unsealed", entity.id);
                 continue;
             }
+            if (!AuditChain.writtenWithKey(event, keys)) {
+                LOG.errorf("Audit event %s was not written by the service (its MAC does not match) and stays unsealed",
+                        entity.id);
+                continue;
+            }
             AuditEvent seal = AuditChain.seal(event, head.lastSeq + 1, head.lastHash, keys);
             entity.seq = seal.seq();
             entity.keyId = seal.keyId();
@@ -166,6 +171,25 @@ public class AuditEvents {
             }
             if (batch.size() < VERIFY_BATCH) {
                 return;
+            }
+        }
+    }
+
+    /** Offers the events not sealed yet, in every chain, until a visitor answers false. */
+    public void walkPending(Predicate<AuditEvent> visitor, BiPredicate<UUID, Long> unreadable) {
+        try (var pending = entityManager.createQuery("select e from AuditEventEntity e where e.seq is null"
+                + " order by e.at, e.id", AuditEventEntity.class).getResultStream()) {
+            for (AuditEventEntity entity : (Iterable<AuditEventEntity>) pending::iterator) {
+                entityManager.detach(entity);
+                try {
+                    if (!visitor.test(toEvent(entity))) {
+                        return;
+                    }
+                } catch (IllegalArgumentException notAKnownValue) {
+                    if (!unreadable.test(entity.id, 0L)) {
+                        return;
+                    }
+                }
             }
         }
     }

@@ -28,6 +28,7 @@ import org.painladder.api.problem.ProblemType;
 import org.painladder.domain.audit.Access;
 import org.painladder.domain.audit.AuditChain;
 import org.painladder.domain.audit.AuditEvent;
+import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.persistence.AuditEvents;
 
@@ -53,14 +54,16 @@ public class AuditTrail {
     private final AuditedPatient auditedPatient;
     private final Clock clock;
     private final String chainId;
+    private final AuditKeys keys;
 
     AuditTrail(AuditEvents auditEvents, SecurityIdentity identity, AuditedPatient auditedPatient, Clock clock,
-               @ConfigProperty(name = "painladder.audit.chain-id") String chainId) {
+               @ConfigProperty(name = "painladder.audit.chain-id") String chainId, AuditKeys keys) {
         this.auditEvents = auditEvents;
         this.identity = identity;
         this.auditedPatient = auditedPatient;
         this.clock = clock;
         this.chainId = chainId;
+        this.keys = keys;
     }
 
     /** Runs after authentication, authorisation and the rate limit: what reaches here is a real attempt. */
@@ -131,7 +134,7 @@ public class AuditTrail {
     }
 
     private AuditEvent pending(Access access) {
-        return AuditChain.pending(access, UUID.randomUUID(), chainId, clock.instant());
+        return AuditChain.pending(access, UUID.randomUUID(), chainId, clock.instant(), keys);
     }
 
     private Access describe(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,

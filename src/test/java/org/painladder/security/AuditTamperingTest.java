@@ -33,6 +33,7 @@ import org.painladder.domain.audit.Access;
 import org.painladder.domain.audit.AuditAction;
 import org.painladder.domain.audit.AuditChain;
 import org.painladder.domain.audit.AuditEvent;
+import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.domain.audit.TestKeys;
 import org.painladder.persistence.AuditEvents;
@@ -51,6 +52,8 @@ class AuditTamperingTest {
     AuditEvents auditEvents;
     @Inject
     SealingAuditTrail sealing;
+    @Inject
+    AuditKeys keys;
     @ConfigProperty(name = "painladder.audit.checkpoint-file")
     Path checkpointFile;
 
@@ -66,7 +69,7 @@ class AuditTamperingTest {
         for (int i = 2; i < original.size(); i++) {
             AuditEvent event = original.get(i);
             Access access = i == 2 ? withActor(event.access(), "someone.else") : event.access();
-            forged.add(AuditChain.seal(AuditChain.pending(access, event.id(), chain, event.at()), event.seq(),
+            forged.add(AuditChain.seal(AuditChain.pending(access, event.id(), chain, event.at(), guessed), event.seq(),
                     forged.get(i - 1).hash(), guessed));
         }
         overwrite(chain, forged.subList(2, 6));
@@ -107,6 +110,38 @@ class AuditTamperingTest {
     }
 
     @Test
+    void anEventInsertedThroughJdbcToBeSealedIsNeverSealedAndIsReported() throws SQLException {
+        String chain = "replica-injected-" + UUID.randomUUID().toString().substring(0, 8);
+        sealedChain(chain, 2);
+        UUID injected = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_event (id, chain_id, at, actor,"
+                     + " action, resource_type, outcome, status, request_count, key_id, hash)"
+                     + " VALUES (?, ?, ?, 'dr.scapegoat', 'READ', 'patients', 'SUCCESS', 200, 1, ?, ?)")) {
+            insert.setObject(1, injected);
+            insert.setString(2, chain);
+            insert.setObject(3, java.time.OffsetDateTime.parse("2026-12-01T09:00:00Z"));
+            insert.setString(4, keys.currentKeyId());
+            insert.setString(5, "e".repeat(64));
+            insert.executeUpdate();
+        }
+        try {
+            sealing.seal(chain);
+            JsonPath verdict = verdict().then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(false, chain, injected.toString()), List.of(verdict.getBoolean("intact"),
+                    verdict.getString("brokenChain"), verdict.getString("brokenEventId")));
+            assertEquals(true, verdict.getString("reason").contains("not written by the service"),
+                    verdict.getString("reason"));
+            Map<String, Object> untouched = verdict.getMap("chains.find { it.chainId == '" + chain + "' }");
+            assertEquals(List.of(2, 2, true), List.of(untouched.get("count"), untouched.get("headSeq"),
+                    untouched.get("intact")), "the sealer left it out of the chain");
+        } finally {
+            execute("DELETE FROM audit_event WHERE id = '" + injected + "'");
+        }
+        verdict().then().body("intact", equalTo(true));
+    }
+
+    @Test
     void aCheckpointLineNotSignedWithTheKeyIsReported() throws Exception {
         sealedChain("replica-checkpointed-" + UUID.randomUUID().toString().substring(0, 8), 2);
         sealing.checkpoint();
@@ -134,7 +169,7 @@ class AuditTamperingTest {
             int n = i;
             work.add(() -> {
                 QuarkusTransaction.requiringNew().run(() -> auditEvents.record(AuditChain.pending(access("c-" + n),
-                        UUID.randomUUID(), chain, Instant.now())));
+                        UUID.randomUUID(), chain, Instant.now(), keys)));
                 sealing.seal(chain);
                 return null;
             });
@@ -165,7 +200,7 @@ class AuditTamperingTest {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < events; i++) {
                 auditEvents.record(AuditChain.pending(access("c-" + i), UUID.randomUUID(), chain,
-                        Instant.parse("2026-12-01T08:00:00Z").plusSeconds(i)));
+                        Instant.parse("2026-12-01T08:00:00Z").plusSeconds(i), keys));
             }
         });
         sealing.seal(chain);

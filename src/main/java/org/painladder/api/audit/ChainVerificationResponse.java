@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.app.ReadingAuditTrail;
 import org.painladder.domain.audit.ChainVerification;
 import org.painladder.domain.audit.Checkpoint;
@@ -20,6 +21,7 @@ public record ChainVerificationResponse(boolean intact, long count, long pending
 
     /** One chain of the trail (one per replica). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AuditChainVerdict")
     public record Chain(String chainId, boolean intact, long count, long headSeq, int checkpoints,
                         Long lastCheckpointSeq, Instant lastCheckpointAt, UUID brokenEventId, Long brokenSeq,
                         String reason) {
@@ -40,6 +42,6 @@ public record ChainVerificationResponse(boolean intact, long count, long pending
         String brokenChain = verdict.brokenChain().orElse(null);
         return new ChainVerificationResponse(verdict.intact(), verdict.count(), verdict.pending(),
                 verdict.checkpoints(), chains, brokenChain, broken == null ? null : broken.eventId(),
-                broken == null || brokenChain == null ? null : broken.seq(), broken == null ? null : broken.reason());
+                broken == null || broken.seq() == 0 ? null : broken.seq(), broken == null ? null : broken.reason());
     }
 }

@@ -18,10 +18,28 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    /** An event as the request that caused it writes it, before it is sealed. */
-    public static AuditEvent pending(Access access, UUID id, String chainId, Instant at) {
+    /**
+     * An event as the request that caused it writes it, before it has a place in its chain. Its {@code hash} is
+     * already a keyed MAC over its content, so that a row inserted or changed in the database before it is sealed is
+     * never sealed as if the service had written it.
+     */
+    public static AuditEvent pending(Access access, UUID id, String chainId, Instant at, AuditKeys keys) {
+        String keyId = keys.currentKeyId();
         // Both databases keep microseconds at most; sealing what is stored keeps the hash verifiable.
-        return new AuditEvent(id, chainId, null, at.truncatedTo(ChronoUnit.MICROS), access, null, null, null);
+        AuditEvent unsigned = new AuditEvent(id, chainId, null, at.truncatedTo(ChronoUnit.MICROS), access, keyId, null,
+                null);
+        return new AuditEvent(id, chainId, null, unsigned.at(), access, keyId, null, mac(keys, keyId, unsigned));
+    }
+
+    /** Whether a pending event is as the service wrote it: its MAC matches its content under a configured key. */
+    public static boolean writtenWithKey(AuditEvent pending, AuditKeys keys) {
+        if (pending.keyId() == null || pending.hash() == null) {
+            return false;
+        }
+        AuditEvent unsigned = new AuditEvent(pending.id(), pending.chainId(), null, pending.at(), pending.access(),
+                pending.keyId(), null, null);
+        return keys.mac(pending.keyId(), canonical(unsigned)).map(expected -> Canonical.same(expected, pending.hash()))
+                .orElse(false);
     }
 
     /** Seals {@code pending} as event {@code seq} of its chain, after the event whose hash is {@code prevHash}. */
@@ -29,12 +47,16 @@ public final class AuditChain {
         String keyId = keys.currentKeyId();
         AuditEvent placed = new AuditEvent(pending.id(), pending.chainId(), seq, pending.at(), pending.access(), keyId,
                 prevHash, null);
-        String hash = keys.mac(keyId, canonical(placed))
-                .orElseThrow(() -> new IllegalStateException("The current audit key " + keyId + " is not loaded"));
-        return new AuditEvent(placed.id(), placed.chainId(), seq, placed.at(), placed.access(), keyId, prevHash, hash);
+        return new AuditEvent(placed.id(), placed.chainId(), seq, placed.at(), placed.access(), keyId, prevHash,
+                mac(keys, keyId, placed));
     }
 
-    /** What the seal covers: every stored field but the hash itself. */
+    private static String mac(AuditKeys keys, String keyId, AuditEvent event) {
+        return keys.mac(keyId, canonical(event))
+                .orElseThrow(() -> new IllegalStateException("The current audit key " + keyId + " is not loaded"));
+    }
+
+    /** What a MAC covers: every stored field but the hash itself (a pending event's seq and prevHash are null). */
     public static String canonical(AuditEvent event) {
         Access access = event.access();
         return Canonical.of("event", event.id(), event.chainId(), event.seq(), event.at(), access.actor(),

@@ -1,6 +1,9 @@
 package org.painladder.domain.audit;
 
-/** The one text form that seals and checkpoints are computed over. */
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** The one text form that seals and checkpoints are computed over, and their comparison. */
 final class Canonical {
 
     private Canonical() {
@@ -15,5 +18,11 @@ final class Canonical {
                     .append(';');
         }
         return canonical.toString();
+    }
+
+    /** Compares MACs in time independent of where they differ. */
+    static boolean same(String expected, String actual) {
+        return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                actual.getBytes(StandardCharsets.US_ASCII));
     }
 }

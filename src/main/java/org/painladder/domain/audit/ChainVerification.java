@@ -1,7 +1,5 @@
 package org.painladder.domain.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -49,12 +47,12 @@ public final class ChainVerification {
         if (event.seq() != expectedSeq) {
             firstBreak = new Break(event.id(), event.seq(), "expected event number " + expectedSeq + " here but found "
                     + event.seq() + ": an event before it was removed or renumbered");
-        } else if (!event.prevHash().equals(expectedPrevHash)) {
+        } else if (!expectedPrevHash.equals(event.prevHash())) {
             firstBreak = new Break(event.id(), event.seq(), "its prevHash is not the hash of the event before it");
         } else if (expectedHash.isEmpty()) {
             firstBreak = new Break(event.id(), event.seq(), "it is sealed with key id " + event.keyId()
                     + ", which is not configured: it cannot be checked");
-        } else if (!same(expectedHash.get(), event.hash())) {
+        } else if (!Canonical.same(expectedHash.get(), event.hash())) {
             firstBreak = new Break(event.id(), event.seq(), "its content no longer matches its hash: it was changed");
         } else if (checkpoint != null && !checkpoint.hash().equals(event.hash())) {
             firstBreak = new Break(event.id(), event.seq(), "the checkpoint of " + checkpoint.at()
@@ -110,10 +108,5 @@ public final class ChainVerification {
                     + ") record different hashes for event " + kept.seq() + ": the chain was rewritten between them");
         }
         return kept;
-    }
-
-    private static boolean same(String expected, String actual) {
-        return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                actual.getBytes(StandardCharsets.US_ASCII));
     }
 }

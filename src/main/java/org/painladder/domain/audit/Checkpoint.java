@@ -1,7 +1,5 @@
 package org.painladder.domain.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
@@ -19,9 +17,7 @@ public record Checkpoint(String chainId, long seq, String hash, Instant at, Stri
 
     /** Signed by a key that is still configured, and not changed since. */
     public boolean authentic(AuditKeys keys) {
-        return keys.mac(keyId, canonical(chainId, seq, hash, at, keyId))
-                .map(expected -> mac != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                        mac.getBytes(StandardCharsets.US_ASCII)))
+        return keys.mac(keyId, canonical(chainId, seq, hash, at, keyId)).map(expected -> Canonical.same(expected, mac))
                 .orElse(false);
     }
 

@@ -53,7 +53,7 @@ class AuditChainTest {
         for (int i = 2; i < chain.size(); i++) {
             AuditEvent original = chain.get(i);
             Access access = i == 2 ? withActor(original.access(), "someone.else") : original.access();
-            AuditEvent rehashed = AuditChain.seal(AuditChain.pending(access, original.id(), "main", original.at()),
+            AuditEvent rehashed = AuditChain.seal(AuditChain.pending(access, original.id(), "main", original.at(), attackersGuess),
                     original.seq(), prevHash, attackersGuess);
             forged.add(rehashed);
             prevHash = rehashed.hash();
@@ -117,7 +117,7 @@ class AuditChainTest {
         TestKeys first = TestKeys.only("k1", "first key");
         TestKeys rotated = new TestKeys("k2", Map.of("k1", "first key", "k2", "second key"));
         List<AuditEvent> chain = chainOf(2, first);
-        AuditEvent third = AuditChain.seal(AuditChain.pending(access(3), UUID.randomUUID(), "main", T0.plusSeconds(3)),
+        AuditEvent third = AuditChain.seal(AuditChain.pending(access(3), UUID.randomUUID(), "main", T0.plusSeconds(3), rotated),
                 3, chain.get(1).hash(), rotated);
         chain.add(third);
         assertEquals("k2", third.keyId());
@@ -130,14 +130,28 @@ class AuditChainTest {
     }
 
     @Test
+    void aPendingEventIsSealableOnlyAsTheServiceWroteIt() {
+        AuditEvent written = AuditChain.pending(access(1), UUID.randomUUID(), "main", T0, KEYS);
+        assertTrue(AuditChain.writtenWithKey(written, KEYS));
+        AuditEvent changed = new AuditEvent(written.id(), "main", null, written.at(), withActor(written.access(),
+                "someone.else"), written.keyId(), null, written.hash());
+        assertEquals(false, AuditChain.writtenWithKey(changed, KEYS));
+        AuditEvent inserted = AuditChain.pending(access(2), UUID.randomUUID(), "main", T0,
+                TestKeys.only("k1", "a guess at the audit key"));
+        assertEquals(false, AuditChain.writtenWithKey(inserted, KEYS));
+        assertEquals(false, AuditChain.writtenWithKey(new AuditEvent(written.id(), "main", null, written.at(),
+                written.access(), null, null, null), KEYS));
+    }
+
+    @Test
     void fieldBoundariesCannotBeShifted() {
         Access split = new Access("dr.lee", "clinician|admin", null, AuditAction.READ, "patients", null, null,
                 AuditOutcome.SUCCESS, 200, null);
         Access shifted = new Access("dr.lee|clinician", "admin", null, AuditAction.READ, "patients", null, null,
                 AuditOutcome.SUCCESS, 200, null);
         UUID id = UUID.randomUUID();
-        assertNotEquals(AuditChain.seal(AuditChain.pending(split, id, "main", T0), 1, AuditChain.GENESIS, KEYS).hash(),
-                AuditChain.seal(AuditChain.pending(shifted, id, "main", T0), 1, AuditChain.GENESIS, KEYS).hash());
+        assertNotEquals(AuditChain.seal(AuditChain.pending(split, id, "main", T0, KEYS), 1, AuditChain.GENESIS, KEYS).hash(),
+                AuditChain.seal(AuditChain.pending(shifted, id, "main", T0, KEYS), 1, AuditChain.GENESIS, KEYS).hash());
     }
 
     @Test
@@ -146,10 +160,10 @@ class AuditChainTest {
         Access one = access(1);
         Access many = new Access(one.actor(), one.role(), one.client(), one.action(), one.resourceType(),
                 one.resourceId(), one.patientId(), one.outcome(), one.status(), one.correlationId(), 40);
-        String sealed = AuditChain.seal(AuditChain.pending(one, id, "main", T0), 1, AuditChain.GENESIS, KEYS).hash();
-        assertNotEquals(sealed, AuditChain.seal(AuditChain.pending(one, id, "replica-b", T0), 1, AuditChain.GENESIS,
+        String sealed = AuditChain.seal(AuditChain.pending(one, id, "main", T0, KEYS), 1, AuditChain.GENESIS, KEYS).hash();
+        assertNotEquals(sealed, AuditChain.seal(AuditChain.pending(one, id, "replica-b", T0, KEYS), 1, AuditChain.GENESIS,
                 KEYS).hash());
-        assertNotEquals(sealed, AuditChain.seal(AuditChain.pending(many, id, "main", T0), 1, AuditChain.GENESIS,
+        assertNotEquals(sealed, AuditChain.seal(AuditChain.pending(many, id, "main", T0, KEYS), 1, AuditChain.GENESIS,
                 KEYS).hash());
     }
 
@@ -175,7 +189,7 @@ class AuditChainTest {
         String prevHash = AuditChain.GENESIS;
         for (int i = 1; i <= events; i++) {
             AuditEvent event = AuditChain.seal(AuditChain.pending(access(i), UUID.randomUUID(), "main",
-                    T0.plusSeconds(i)), i, prevHash, keys);
+                    T0.plusSeconds(i), keys), i, prevHash, keys);
             chain.add(event);
             prevHash = event.hash();
         }
