@@ -7,13 +7,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/** The content columns are written once, with the request; the seal columns once more, by the sealer. */
 @Entity
 @Table(name = "audit_event")
 class AuditEventEntity {
     @Id
     UUID id;
     @Column(nullable = false, updatable = false)
-    long seq;
+    String chainId;
+    Long seq;
     @Column(nullable = false, updatable = false)
     Instant at;
     @Column(nullable = false, updatable = false)
@@ -37,7 +39,8 @@ class AuditEventEntity {
     @Column(updatable = false)
     String correlationId;
     @Column(nullable = false, updatable = false)
+    int requestCount;
+    String keyId;
     String prevHash;
-    @Column(nullable = false, updatable = false)
     String hash;
 }

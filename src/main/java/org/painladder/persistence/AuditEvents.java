@@ -10,18 +10,25 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 import org.painladder.domain.audit.Access;
 import org.painladder.domain.audit.AuditAction;
 import org.painladder.domain.audit.AuditChain;
 import org.painladder.domain.audit.AuditEvent;
+import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 
-/** The append-only, hash-chained access log. Rows are only ever inserted; nothing here updates or deletes one. */
+/**
+ * The append-only, keyed and chained access log. A request only inserts its event; sealing gives a pending event its
+ * place in its chain and its hash, once. Nothing here deletes a row or changes what an event says.
+ */
 @ApplicationScoped
 public class AuditEvents {
 
-    /** Where the chain ends, as its head row remembers it. */
-    public record ChainHead(long lastSeq, String lastHash) {
+    private static final Logger LOG = Logger.getLogger(AuditEvents.class);
+
+    /** Where a chain ends, as its head row remembers it. */
+    public record ChainHead(String chainId, long lastSeq, String lastHash) {
     }
 
     /** The filters of {@code GET /api/v1/audit-events}; null means "any". */
@@ -36,24 +43,69 @@ public class AuditEvents {
         this.entityManager = entityManager;
     }
 
-    /**
-     * Appends the event in the caller's transaction. Pending writes are flushed first so that the chain head is
-     * locked as late as possible: only from here to the commit are appends of other transactions held up.
-     */
+    /** Writes an unsealed event in the caller's transaction: one insert, no lock on anything shared. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent append(Access access, UUID id, Instant at) {
-        entityManager.flush();
-        AuditChainHeadEntity head = entityManager.find(AuditChainHeadEntity.class, AuditChainHeadEntity.THE_CHAIN,
-                LockModeType.PESSIMISTIC_WRITE);
-        AuditEvent event = AuditChain.link(access, id, head.lastSeq + 1, at, head.lastHash);
-        entityManager.persist(toEntity(event));
-        head.lastSeq = event.seq();
-        head.lastHash = event.hash();
-        entityManager.flush();
-        return event;
+    public void record(AuditEvent pending) {
+        entityManager.persist(toEntity(pending));
     }
 
-    /** Newest first. */
+    /**
+     * Seals up to {@code max} pending events of the chain, oldest first, in a transaction of its own that locks that
+     * chain's head row: two sealers of one chain take turns, sealers of different chains never meet.
+     *
+     * @return how many events were sealed
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int sealPending(String chainId, AuditKeys keys, int max) {
+        AuditChainEntity head = entityManager.find(AuditChainEntity.class, chainId, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("Audit chain " + chainId + " has no head row; open it first");
+        }
+        List<AuditEventEntity> pending = entityManager.createQuery("select e from AuditEventEntity e"
+                        + " where e.chainId = :chainId and e.seq is null order by e.at, e.id", AuditEventEntity.class)
+                .setParameter("chainId", chainId).setMaxResults(max).getResultList();
+        int sealed = 0;
+        for (AuditEventEntity entity : pending) {
+            AuditEvent event;
+            try {
+                event = toEvent(entity);
+            } catch (IllegalArgumentException notAKnownValue) {
+                LOG.errorf("Audit event %s holds values the service never writes and stays unsealed", entity.id);
+                continue;
+            }
+            if (!AuditChain.writtenWithKey(event, keys)) {
+                LOG.errorf("Audit event %s was not written by the service (its MAC does not match) and stays unsealed",
+                        entity.id);
+                continue;
+            }
+            AuditEvent seal = AuditChain.seal(event, head.lastSeq + 1, head.lastHash, keys);
+            entity.seq = seal.seq();
+            entity.keyId = seal.keyId();
+            entity.prevHash = seal.prevHash();
+            entity.hash = seal.hash();
+            head.lastSeq = seal.seq();
+            head.lastHash = seal.hash();
+            sealed++;
+        }
+        return sealed;
+    }
+
+    /**
+     * Gives the chain its head row if it has none. Two sealers opening one chain at once may both try: the loser's
+     * insert fails on the primary key, which the caller may ignore, since the row is there either way.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void openChain(String chainId) {
+        if (entityManager.find(AuditChainEntity.class, chainId) == null) {
+            AuditChainEntity head = new AuditChainEntity();
+            head.chainId = chainId;
+            head.lastSeq = 0;
+            head.lastHash = AuditChain.GENESIS;
+            entityManager.persist(head);
+        }
+    }
+
+    /** Newest first, sealed or not. */
     public Page<AuditEvent> list(Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (filter.patientId() != null) {
@@ -70,7 +122,7 @@ public class AuditEvents {
         }
         TypedQuery<Long> count = entityManager.createQuery("select count(e) from AuditEventEntity e" + where, Long.class);
         TypedQuery<AuditEventEntity> query = entityManager.createQuery(
-                "select e from AuditEventEntity e" + where + " order by e.seq desc", AuditEventEntity.class);
+                "select e from AuditEventEntity e" + where + " order by e.at desc, e.id desc", AuditEventEntity.class);
         for (TypedQuery<?> each : List.of(count, query)) {
             if (filter.patientId() != null) {
                 each.setParameter("patientId", filter.patientId());
@@ -91,17 +143,19 @@ public class AuditEvents {
     }
 
     /**
-     * Offers every event in chain order, a batch at a time, until a visitor answers false. A row whose action or
-     * outcome is no longer a known value (it was edited) goes to {@code unreadable} with its id and seq.
+     * Offers every sealed event of the chain in seq order, a batch at a time, until a visitor answers false. A row
+     * whose action or outcome is no longer a known value (it was edited) goes to {@code unreadable}.
      */
-    public void walkInOrder(Predicate<AuditEvent> visitor, BiPredicate<UUID, Long> unreadable) {
+    public void walkChain(String chainId, Predicate<AuditEvent> visitor, BiPredicate<UUID, Long> unreadable) {
         long after = 0;
         while (true) {
-            List<AuditEventEntity> batch = entityManager.createQuery(
-                            "select e from AuditEventEntity e where e.seq > :after order by e.seq", AuditEventEntity.class)
-                    .setParameter("after", after).setMaxResults(VERIFY_BATCH).getResultList();
+            List<AuditEventEntity> batch = entityManager.createQuery("select e from AuditEventEntity e"
+                            + " where e.chainId = :chainId and e.seq > :after order by e.seq", AuditEventEntity.class)
+                    .setParameter("chainId", chainId).setParameter("after", after).setMaxResults(VERIFY_BATCH)
+                    .getResultList();
             batch.forEach(entityManager::detach);
             for (AuditEventEntity entity : batch) {
+                after = entity.seq;
                 AuditEvent event;
                 try {
                     event = toEvent(entity);
@@ -109,13 +163,11 @@ public class AuditEvents {
                     if (!unreadable.test(entity.id, entity.seq)) {
                         return;
                     }
-                    after = entity.seq;
                     continue;
                 }
                 if (!visitor.test(event)) {
                     return;
                 }
-                after = event.seq();
             }
             if (batch.size() < VERIFY_BATCH) {
                 return;
@@ -123,15 +175,41 @@ public class AuditEvents {
         }
     }
 
-    public ChainHead head() {
-        AuditChainHeadEntity head = entityManager.find(AuditChainHeadEntity.class, AuditChainHeadEntity.THE_CHAIN);
-        return new ChainHead(head.lastSeq, head.lastHash);
+    /** Offers the events not sealed yet, in every chain, until a visitor answers false. */
+    public void walkPending(Predicate<AuditEvent> visitor, BiPredicate<UUID, Long> unreadable) {
+        try (var pending = entityManager.createQuery("select e from AuditEventEntity e where e.seq is null"
+                + " order by e.at, e.id", AuditEventEntity.class).getResultStream()) {
+            for (AuditEventEntity entity : (Iterable<AuditEventEntity>) pending::iterator) {
+                entityManager.detach(entity);
+                try {
+                    if (!visitor.test(toEvent(entity))) {
+                        return;
+                    }
+                } catch (IllegalArgumentException notAKnownValue) {
+                    if (!unreadable.test(entity.id, 0L)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    public List<ChainHead> chains() {
+        return entityManager.createQuery("select c from AuditChainEntity c order by c.chainId", AuditChainEntity.class)
+                .getResultStream().map(head -> new ChainHead(head.chainId, head.lastSeq, head.lastHash)).toList();
+    }
+
+    /** Events written but not sealed yet, in every chain. */
+    public long pending() {
+        return entityManager.createQuery("select count(e) from AuditEventEntity e where e.seq is null", Long.class)
+                .getSingleResult();
     }
 
     private static AuditEventEntity toEntity(AuditEvent event) {
         Access access = event.access();
         AuditEventEntity entity = new AuditEventEntity();
         entity.id = event.id();
+        entity.chainId = event.chainId();
         entity.seq = event.seq();
         entity.at = event.at();
         entity.actor = access.actor();
@@ -144,6 +222,8 @@ public class AuditEvents {
         entity.outcome = access.outcome().name();
         entity.status = access.status();
         entity.correlationId = access.correlationId();
+        entity.requestCount = access.requests();
+        entity.keyId = event.keyId();
         entity.prevHash = event.prevHash();
         entity.hash = event.hash();
         return entity;
@@ -152,7 +232,8 @@ public class AuditEvents {
     private static AuditEvent toEvent(AuditEventEntity entity) {
         Access access = new Access(entity.actor, entity.role, entity.client, AuditAction.valueOf(entity.action),
                 entity.resourceType, entity.resourceId, entity.patientId, AuditOutcome.valueOf(entity.outcome),
-                entity.status, entity.correlationId);
-        return new AuditEvent(entity.id, entity.seq, entity.at, access, entity.prevHash, entity.hash);
+                entity.status, entity.correlationId, entity.requestCount);
+        return new AuditEvent(entity.id, entity.chainId, entity.seq, entity.at, access, entity.keyId, entity.prevHash,
+                entity.hash);
     }
 }

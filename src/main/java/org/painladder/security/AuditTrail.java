@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -25,6 +26,9 @@ import org.painladder.api.problem.CorrelationId;
 import org.painladder.api.problem.Problem;
 import org.painladder.api.problem.ProblemType;
 import org.painladder.domain.audit.Access;
+import org.painladder.domain.audit.AuditChain;
+import org.painladder.domain.audit.AuditEvent;
+import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.persistence.AuditEvents;
 
@@ -33,9 +37,11 @@ import org.painladder.persistence.AuditEvents;
  * resource method, whatever it did and however it ended, including 401 and 403.
  * <p>
  * A request runs inside a transaction opened here, which the use case's {@code @Transactional} joins; its event is
- * appended at the very end and committed with the change it records, so there is no change without its event and no
+ * inserted at the very end and committed with the change it records, so there is no change without its event and no
  * event for a change that was rolled back. A request that failed or was denied is rolled back and its event is written
- * in a transaction of its own.
+ * in a transaction of its own. The insert locks nothing shared: the event is sealed into this replica's chain
+ * ({@code painladder.audit.chain-id}) a moment later by {@code SealingAuditTrail}, so reads and writes of different
+ * requests never wait for each other here.
  */
 public class AuditTrail {
 
@@ -47,12 +53,17 @@ public class AuditTrail {
     private final SecurityIdentity identity;
     private final AuditedPatient auditedPatient;
     private final Clock clock;
+    private final String chainId;
+    private final AuditKeys keys;
 
-    AuditTrail(AuditEvents auditEvents, SecurityIdentity identity, AuditedPatient auditedPatient, Clock clock) {
+    AuditTrail(AuditEvents auditEvents, SecurityIdentity identity, AuditedPatient auditedPatient, Clock clock,
+               @ConfigProperty(name = "painladder.audit.chain-id") String chainId, AuditKeys keys) {
         this.auditEvents = auditEvents;
         this.identity = identity;
         this.auditedPatient = auditedPatient;
         this.clock = clock;
+        this.chainId = chainId;
+        this.keys = keys;
     }
 
     /** Runs after authentication, authorisation and the rate limit: what reaches here is a real attempt. */
@@ -100,7 +111,7 @@ public class AuditTrail {
             return;
         }
         try {
-            auditEvents.append(access, UUID.randomUUID(), clock.instant());
+            auditEvents.record(pending(access));
             QuarkusTransaction.commit();
         } catch (RuntimeException failure) {
             LOG.errorf(failure, "The change and its audit event could not be committed (correlation id %s)",
@@ -119,7 +130,11 @@ public class AuditTrail {
     }
 
     private void appendAlone(Access access) {
-        QuarkusTransaction.requiringNew().run(() -> auditEvents.append(access, UUID.randomUUID(), clock.instant()));
+        QuarkusTransaction.requiringNew().run(() -> auditEvents.record(pending(access)));
+    }
+
+    private AuditEvent pending(Access access) {
+        return AuditChain.pending(access, UUID.randomUUID(), chainId, clock.instant(), keys);
     }
 
     private Access describe(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,

@@ -42,6 +42,15 @@ public final class TokenBuckets {
     }
 
     /**
+     * Like {@link #take} but spends nothing: 0 when the caller has a request left, otherwise the whole seconds until
+     * it will have one. For limits that are checked before a request and charged only for some outcomes.
+     */
+    public long waitFor(String caller) {
+        Bucket bucket = buckets.get(caller);
+        return bucket == null ? 0 : bucket.waitFor(nanoTime.getAsLong());
+    }
+
+    /**
      * A bucket needs a whole refill period to become full again, so sweeping more often than that finds nothing new;
      * without this, a map full of busy callers would be scanned on every request.
      */
@@ -59,9 +68,16 @@ public final class TokenBuckets {
         }
 
         synchronized long take(long now) {
+            long wait = waitFor(now);
+            if (wait == 0) {
+                tokens -= 1;
+            }
+            return wait;
+        }
+
+        synchronized long waitFor(long now) {
             refill(now);
             if (tokens >= 1) {
-                tokens -= 1;
                 return 0;
             }
             double nanosToNextToken = (1 - tokens) / tokensPerNano;

@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.painladder.app.SealingAuditTrail;
 
 /** Every access to patient data, allowed or not, leaves one event in a chain that shows any later edit. */
 @QuarkusTest
@@ -40,6 +42,8 @@ class AuditTrailTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    SealingAuditTrail sealing;
 
     @Test
     void registeringAndReadingAPatientLeaveOneEventEachWithWhoWhatAndCorrelationId() {
@@ -141,6 +145,7 @@ class AuditTrailTest {
             given().header("Authorization", "Bearer " + org.painladder.api.TestTokens.forRole("clinician", subject))
                     .get("/api/v1/patients/" + patientId).then().statusCode(200);
         }
+        sealing.sealPending();
         as("auditor").queryParam("actor", subject).queryParam("size", 2).get("/api/v1/audit-events")
                 .then().statusCode(200)
                 .body("total", equalTo(3)).body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
@@ -176,33 +181,89 @@ class AuditTrailTest {
     }
 
     @Test
-    void parallelWritesForManyPatientsKeepOneUnbrokenChain() throws Exception {
+    void parallelReadsAndWritesForManyPatientsKeepAnUnbrokenDenseChain() throws Exception {
         List<String> patients = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             patients.add(registeredPatient());
         }
-        List<Callable<Integer>> posts = new ArrayList<>();
+        List<Callable<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             String patientId = patients.get(i % patients.size());
             String body = nrsJson("obs-chain-" + i, RECENT, i % 11);
-            posts.add(() -> as("ehr").body(body).post("/api/v1/patients/" + patientId + "/pain-assessments")
+            requests.add(() -> as("ehr").body(body).post("/api/v1/patients/" + patientId + "/pain-assessments")
                     .then().extract().statusCode());
+            requests.add(() -> as("clinician").get("/api/v1/patients/" + patientId).then().extract().statusCode());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            for (Future<Integer> status : pool.invokeAll(posts)) {
-                assertEquals(201, status.get());
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(requests)) {
+                statuses.add(status.get());
             }
+            assertEquals(24, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(24, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
         } finally {
             pool.shutdown();
         }
         for (String patientId : patients) {
-            assertEquals(5, eventsOf(patientId).size(), "registration and four assessments of " + patientId);
+            assertEquals(9, eventsOf(patientId).size(), "registration, four assessments and four reads of " + patientId);
         }
-        as("auditor").get("/api/v1/audit-events/verify").then().statusCode(200).body("intact", equalTo(true));
+        JsonPath verdict = as("auditor").get("/api/v1/audit-events/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("pending", equalTo(0)).extract().jsonPath();
+        Map<String, Object> main = verdict.getMap("chains.find { it.chainId == 'main' }");
+        assertEquals(((Number) main.get("headSeq")).longValue(), ((Number) main.get("count")).longValue(),
+                "every seq from 1 to the head is there: " + main);
     }
 
-    private static List<Map<String, Object>> eventsOf(String patientId) {
+    @Test
+    void aReadAndAWriteAnswerWhileTheChainHeadIsLockedAndTheirEventsAreSealedAfter() throws Exception {
+        String patientId = registeredPatient();
+        sealing.sealPending();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection sealer = dataSource.getConnection()) {
+            sealer.setAutoCommit(false);
+            try (PreparedStatement lock = sealer.prepareStatement(
+                    "SELECT last_seq FROM audit_chain WHERE chain_id = 'main' FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            Future<Integer> read = pool.submit(() -> as("clinician").get("/api/v1/patients/" + patientId)
+                    .then().extract().statusCode());
+            Future<Integer> write = pool.submit(() -> as("ehr").body(nrsJson("obs-unlocked", RECENT, 5))
+                    .post("/api/v1/patients/" + patientId + "/pain-assessments").then().extract().statusCode());
+            // Far below the database's 10 s lock timeout: a request that waited for the head row would not be back.
+            assertEquals(200, read.get(5, TimeUnit.SECONDS));
+            assertEquals(201, write.get(5, TimeUnit.SECONDS));
+            sealer.rollback();
+        } finally {
+            pool.shutdown();
+        }
+        List<Map<String, Object>> events = eventsOf(patientId);
+        assertEquals(List.of("CREATE", "CREATE", "READ"), events.stream().map(event -> (String) event.get("action"))
+                .sorted().toList(), "the registration, the read and the assessment");
+        events.forEach(event -> assertEquals("main", event.get("chainId")));
+        events.forEach(event -> assertEquals(true, event.get("seq") != null, "sealed once the lock was gone: " + event));
+    }
+
+    @Test
+    void healthAndReadinessChecksWriteNoAuditEvent() throws SQLException {
+        long before = auditRows();
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health").then().statusCode(200);
+        assertEquals(before, auditRows());
+    }
+
+    private long auditRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM audit_event");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private List<Map<String, Object>> eventsOf(String patientId) {
+        sealing.sealPending();
         JsonPath page = as("auditor").queryParam("patientId", patientId).get("/api/v1/audit-events")
                 .then().statusCode(200).extract().jsonPath();
         return page.getList("items");

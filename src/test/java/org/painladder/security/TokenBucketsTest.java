@@ -25,6 +25,18 @@ class TokenBucketsTest {
     }
 
     @Test
+    void askingHowLongToWaitSpendsNothing() {
+        TokenBuckets buckets = new TokenBuckets(6, 1, now::get);
+        assertEquals(0, buckets.waitFor("unknown"));
+        assertEquals(0, buckets.take("failing"));
+        assertEquals(10, buckets.waitFor("failing"));
+        now.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        assertEquals(0, buckets.waitFor("failing"));
+        assertEquals(0, buckets.waitFor("failing"), "still there: asking took nothing");
+        assertEquals(0, buckets.take("failing"));
+    }
+
+    @Test
     void callersHaveBucketsOfTheirOwn() {
         TokenBuckets buckets = new TokenBuckets(60, 1, now::get);
         assertEquals(0, buckets.take("ehr-a"));

@@ -15,6 +15,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,7 +55,27 @@ class TokenRejectionTest {
                 bad("without an expiry", () -> rs256("{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\""
                         + TestTokens.AUDIENCE + "\",\"sub\":\"test.ehr\",\"upn\":\"test.ehr\",\"groups\":[\"admin\"],"
                         + "\"iat\":" + now + "}", TestTokens.privateKey())),
-                bad("not a JWT at all", () -> "not-a-token"));
+                bad("not a JWT at all", () -> "not-a-token"),
+                bad("groups a string, not an array", () -> rs256(withClaim(now, "groups", "\"admin\""),
+                        TestTokens.privateKey())),
+                bad("groups a number", () -> rs256(withClaim(now, "groups", "42"), TestTokens.privateKey())),
+                bad("groups an object", () -> rs256(withClaim(now, "groups", "{\"role\":\"admin\"}"),
+                        TestTokens.privateKey())),
+                bad("groups an array holding a number", () -> rs256(withClaim(now, "groups", "[\"ehr\",7]"),
+                        TestTokens.privateKey())),
+                bad("an empty sub", () -> rs256(withClaim(now, "sub", "\"\""), TestTokens.privateKey())),
+                bad("a blank sub", () -> rs256(withClaim(now, "sub", "\"  \""), TestTokens.privateKey())),
+                bad("issued a year from now", () -> rs256(claims(TestTokens.ISSUER, TestTokens.AUDIENCE,
+                        now + 365L * 86_400, now + 365L * 86_400 + 600, null), TestTokens.privateKey())),
+                bad("issued ten minutes from now, past the clock skew", () -> rs256(claims(TestTokens.ISSUER,
+                        TestTokens.AUDIENCE, now + 600, now + 1200, null), TestTokens.privateKey())),
+                bad("valid for ten years", () -> rs256(claims(TestTokens.ISSUER, TestTokens.AUDIENCE, now,
+                        now + 10L * 365 * 86_400, null), TestTokens.privateKey())),
+                bad("valid for 12 h and one second", () -> rs256(claims(TestTokens.ISSUER, TestTokens.AUDIENCE, now,
+                        now + 12 * 3600 + 1, null), TestTokens.privateKey())),
+                bad("without an issue time, so its lifetime is unknown", () -> rs256(claims(TestTokens.ISSUER,
+                        TestTokens.AUDIENCE, now, now + 600, null).replace("\"iat\":" + now + ",", ""),
+                        TestTokens.privateKey())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +95,13 @@ class TokenRejectionTest {
                 null), TestTokens.privateKey())).get("/api/v1/patients").then().statusCode(200);
     }
 
+    @Test
+    void aTokenOfTheLongestAllowedLifetimeIssuedWithinTheSkewGetsIn() {
+        long now = Instant.now().getEpochSecond();
+        given().header("Authorization", "Bearer " + rs256(claims(TestTokens.ISSUER, TestTokens.AUDIENCE, now + 30,
+                now + 30 + 12 * 3600, null), TestTokens.privateKey())).get("/api/v1/patients").then().statusCode(200);
+    }
+
     private static Arguments bad(String why, Supplier<String> token) {
         return Arguments.of(why, token);
     }
@@ -82,6 +110,13 @@ class TokenRejectionTest {
         return "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"test.ehr\",\"upn\":\"test.ehr\","
                 + "\"groups\":[\"ehr\"],\"iat\":" + issuedAt + ",\"exp\":" + expiresAt
                 + (notBefore == null ? "" : ",\"nbf\":" + notBefore) + "}";
+    }
+
+    /** A good token's claims with one claim replaced by the given JSON value. */
+    private static String withClaim(long now, String name, String json) {
+        return claims(TestTokens.ISSUER, TestTokens.AUDIENCE, now, now + 600, null)
+                .replaceFirst("\"" + name + "\":(\\[[^\\]]*\\]|\"[^\"]*\")",
+                        Matcher.quoteReplacement("\"" + name + "\":" + json));
     }
 
     private static String rs256(String claims, PrivateKey key) {

@@ -34,7 +34,8 @@ public class AuditEventResource {
     @Operation(operationId = "listAuditEvents",
             summary = "Audit events, newest first",
             description = "Filters: patientId, actor (the token's upn or sub), from (inclusive) and to (exclusive) as"
-                    + " RFC 3339 timestamps. Reading the log is itself logged.")
+                    + " RFC 3339 timestamps. Reading the log is itself logged. An event has seq and hash once it is"
+                    + " sealed into its chain, about a second after it was written.")
     @APIResponse(responseCode = "200", description = "A page of audit events")
     public PageResponse<AuditEventResponse> list(@QueryParam("patientId") String patientId,
                                                  @QueryParam("actor") String actor, @QueryParam("from") String from,
@@ -50,9 +51,11 @@ public class AuditEventResource {
     @Path("verify")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "verifyAuditTrail",
-            summary = "Check the hash chain of the audit trail",
-            description = "Recomputes every event's hash in order. Answers intact with the count, or the first event"
-                    + " that was changed, removed or reordered and why.")
+            summary = "Check the keyed hash chains of the audit trail",
+            description = "Seals what this replica has pending, then recomputes every event's keyed hash in each"
+                    + " chain's order and compares each chain with its head row and with the signed checkpoints kept"
+                    + " outside the database. Answers intact with the count, or the first event that was changed,"
+                    + " removed or reordered (brokenChain, brokenSeq, brokenEventId) and why, with a verdict per chain.")
     @APIResponse(responseCode = "200", description = "The verdict",
             content = @Content(schema = @Schema(implementation = ChainVerificationResponse.class)))
     public ChainVerificationResponse verify() {

@@ -5,8 +5,15 @@ import java.util.UUID;
 /**
  * One access to the service as the audit trail records it, before it is chained: who (actor, role, client), what
  * (action on a resource, and the patient it concerns), how it ended (outcome and HTTP status) and the correlation id
- * that ties it to the log lines and the caller's problem body.
+ * that ties it to the log lines and the caller's problem body. {@code requests} is 1 for a single request; an event
+ * that sums up a refused flood from one address counts the requests it stands for.
  */
 public record Access(String actor, String role, String client, AuditAction action, String resourceType,
-                     String resourceId, UUID patientId, AuditOutcome outcome, int status, String correlationId) {
+                     String resourceId, UUID patientId, AuditOutcome outcome, int status, String correlationId,
+                     int requests) {
+
+    public Access(String actor, String role, String client, AuditAction action, String resourceType,
+                  String resourceId, UUID patientId, AuditOutcome outcome, int status, String correlationId) {
+        this(actor, role, client, action, resourceType, resourceId, patientId, outcome, status, correlationId, 1);
+    }
 }

@@ -5,13 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** Where one chain of the audit trail ends; only the sealer of that chain locks it, never a request. */
 @Entity
-@Table(name = "audit_chain_head")
-class AuditChainHeadEntity {
-    static final int THE_CHAIN = 1;
-
+@Table(name = "audit_chain")
+class AuditChainEntity {
     @Id
-    int id;
+    String chainId;
     @Column(nullable = false)
     long lastSeq;
     @Column(nullable = false)

@@ -1,0 +1,100 @@
+package org.painladder.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The claims a signed token must carry beyond what SmallRye JWT checks (signature, issuer, audience, expiry): roles as
+ * an array of strings, a non-blank subject, an issue time not in the future beyond the clock skew, and a lifetime of
+ * at most {@code painladder.security.max-token-lifetime}. A token that breaks one is refused like any invalid token
+ * (401), never read leniently (a string of groups taken as a role) and never left to fail later (a number of groups,
+ * 500). The checks read the verified payload as the identity provider wrote it, before any claim is converted.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
+
+    private static final Logger LOG = Logger.getLogger(CheckedTokenClaims.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Duration maxLifetime;
+    private final Clock clock;
+
+    CheckedTokenClaims(@ConfigProperty(name = "painladder.security.max-token-lifetime") Duration maxLifetime,
+                       Clock clock) {
+        this.maxLifetime = maxLifetime;
+        this.clock = clock;
+    }
+
+    @Override
+    public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        JWTCallerPrincipal verified;
+        try {
+            verified = super.parse(token, authContextInfo);
+        } catch (RuntimeException malformedClaim) {
+            throw refused("a claim has a type the token format does not allow");
+        }
+        check(payloadOf(verified.getRawToken()), authContextInfo.getClockSkew());
+        return verified;
+    }
+
+    private void check(JsonNode claims, int clockSkewSeconds) throws ParseException {
+        JsonNode groups = claims.path("groups");
+        if (!groups.isArray()) {
+            throw refused("groups must be an array of role names");
+        }
+        for (JsonNode group : groups) {
+            if (!group.isTextual()) {
+                throw refused("groups must hold role names only");
+            }
+        }
+        JsonNode subject = claims.path("sub");
+        if (!subject.isTextual() || subject.asText().isBlank()) {
+            throw refused("sub must name the caller");
+        }
+        JsonNode issuedAt = claims.path("iat");
+        JsonNode expiresAt = claims.path("exp");
+        if (!issuedAt.isIntegralNumber() || !expiresAt.isIntegralNumber()) {
+            throw refused("iat and exp must be times in seconds");
+        }
+        if (issuedAt.asLong() > clock.instant().getEpochSecond() + clockSkewSeconds) {
+            throw refused("issued in the future, beyond the tolerated clock skew");
+        }
+        if (expiresAt.asLong() - issuedAt.asLong() > maxLifetime.toSeconds()) {
+            throw refused("valid for longer than " + maxLifetime);
+        }
+    }
+
+    private static JsonNode payloadOf(String rawToken) throws ParseException {
+        String[] parts = rawToken.split("\\.");
+        if (parts.length < 2) {
+            throw refused("not a signed token");
+        }
+        try {
+            return JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException unreadable) {
+            throw refused("its claims are not a JSON object");
+        }
+    }
+
+    private static ParseException refused(String why) {
+        // The reason helps whoever configures the identity provider; the token itself is never logged.
+        LOG.debugf("Bearer token refused: %s", why);
+        return new ParseException("Bearer token refused: " + why);
+    }
+}
