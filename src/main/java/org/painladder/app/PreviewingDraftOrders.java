@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.regimen.ProposedItem;
 import org.painladder.domain.regimen.RecordedRegimen;
@@ -17,7 +20,6 @@ import org.painladder.domain.regimen.RegimenEvaluation;
 import org.painladder.domain.regimen.RegimenItem;
 import org.painladder.domain.regimen.RegimenViolation;
 import org.painladder.domain.regimen.Validated;
-import org.painladder.domain.regimen.Formulary;
 import org.painladder.persistence.Regimens;
 
 /**
@@ -56,12 +58,15 @@ public class PreviewingDraftOrders {
 
     /**
      * @param drafts        the draft lines, in the order of the draft orders
-     * @param replacedLines indexes of current regimen lines that a draft changes (an update of an active order)
+     * @param replacedLines given the current regimen's id, the indexes of its lines that a draft changes (an update
+     *                      of an active order rather than a new one)
      */
     @Transactional
-    public DraftPreview preview(Patient patient, List<ProposedItem> drafts, Set<Integer> replacedLines) {
+    public DraftPreview preview(Patient patient, List<ProposedItem> drafts,
+                                Function<UUID, Set<Integer>> replacedLines) {
         Instant now = clock.instant();
         Optional<RecordedRegimen> current = regimens.current(patient.id());
+        Set<Integer> replaced = current.map(recorded -> replacedLines.apply(recorded.id())).orElse(Set.of());
         Integer latestScore = patient.state().latestBackgroundScore();
         PainBand band = latestScore == null ? null : PainBand.forScore(latestScore, rules.bandEdges());
         Validated<Regimen> checked = Regimen.check(drafts, formulary);
@@ -71,7 +76,7 @@ public class PreviewingDraftOrders {
         List<RegimenItem> lines = new ArrayList<>();
         List<RegimenItem> currentLines = current.map(recorded -> recorded.regimen().items()).orElse(List.of());
         for (int index = 0; index < currentLines.size(); index++) {
-            if (!replacedLines.contains(index)) {
+            if (!replaced.contains(index)) {
                 lines.add(currentLines.get(index));
             }
         }
