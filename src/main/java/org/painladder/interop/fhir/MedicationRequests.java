@@ -219,7 +219,8 @@ public final class MedicationRequests {
                 default -> null;
             };
         };
-        return Optional.ofNullable(converted).map(BigDecimal::stripTrailingZeros);
+        return Optional.ofNullable(converted).map(BigDecimal::stripTrailingZeros)
+                .map(amount -> amount.scale() < 0 ? amount.setScale(0) : amount);
     }
 
     /** Whole doses a day from timing.repeat (frequencyMax, the most aggressive reading, else frequency) or a code. */
