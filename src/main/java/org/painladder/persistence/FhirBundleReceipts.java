@@ -22,15 +22,15 @@ public class FhirBundleReceipts {
     }
 
     public Optional<Receipt> find(String bundleIdentifier) {
-        List<?> rows = entityManager.createNativeQuery("SELECT patient_id, content_sha256, response_body"
-                        + " FROM fhir_bundle_receipt WHERE bundle_identifier = ?1")
+        // The id as text: H2 hands a native UUID column back as bytes, PostgreSQL as a UUID.
+        List<?> rows = entityManager.createNativeQuery("SELECT CAST(patient_id AS VARCHAR(36)), content_sha256,"
+                        + " response_body FROM fhir_bundle_receipt WHERE bundle_identifier = ?1")
                 .setParameter(1, bundleIdentifier).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        UUID patientId = row[0] instanceof UUID uuid ? uuid : UUID.fromString(row[0].toString());
-        return Optional.of(new Receipt(patientId, row[1].toString(), row[2].toString()));
+        return Optional.of(new Receipt(UUID.fromString(row[0].toString()), row[1].toString(), row[2].toString()));
     }
 
     /** Joins the transaction that recorded the regimen, so the receipt exists exactly when the regimen does. */

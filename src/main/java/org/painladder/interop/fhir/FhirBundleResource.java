@@ -200,7 +200,6 @@ public class FhirBundleResource {
                 }
             }
             MedicationRequest stored = lines.get(line);
-            entry.setFullUrl("MedicationRequest/" + stored.getIdElement().getIdPart());
             entry.getResponse().setStatus("200 OK")
                     .setLocation("MedicationRequest/" + stored.getIdElement().getIdPart());
             if (outcomeOfLine.hasIssue()) {
