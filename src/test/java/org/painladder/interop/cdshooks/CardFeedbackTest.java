@@ -42,6 +42,13 @@ class CardFeedbackTest {
                                   "outcomeTimestamp": "%s" } ] }""".formatted(card, Instant.now()))
                 .statusCode(200).body("feedback.result", contains("IGNORED"));
         recommendation(patientAndRecommendation).body("status", equalTo("ACCEPTED"));
+
+        // The trail names the patient of each feedback although the path does not.
+        as("auditor").get("/api/v1/audit-events?patientId=" + patientAndRecommendation[0] + "&size=200").then()
+                .statusCode(200)
+                .body("items.findAll { it.resourceType == 'cds-services' }.action", contains("DECIDE", "DECIDE"))
+                .body("items.findAll { it.resourceType == 'cds-services' }.actor",
+                        contains("ehr-cds-client", "ehr-cds-client"));
     }
 
     @Test

@@ -113,6 +113,10 @@ class PatientViewCardsTest {
         assertTrue(cards.getString(card + ".detail").contains("Celiac plexus neurolysis"),
                 cards.getString(card + ".detail"));
         assertEquals("critical", cards.getString("cards[0].indicator"), "the most urgent card comes first");
+        as("auditor").get("/api/v1/audit-events?patientId=" + flagged[0] + "&size=200").then().statusCode(200)
+                .body("items.find { it.resourceType == 'cds-services' }.action", equalTo("READ"))
+                .body("items.find { it.resourceType == 'cds-services' }.resourceId",
+                        equalTo("painladder-patient-view"));
     }
 
     @Test
