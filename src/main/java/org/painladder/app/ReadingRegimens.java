@@ -2,6 +2,7 @@ package org.painladder.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.UUID;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.persistence.Page;
@@ -27,6 +28,13 @@ public class ReadingRegimens {
         return regimens.current(patientId).orElseThrow(() -> new NotFoundException("Patient " + patientId
                 + " has no regimen recorded yet; PUT one to start (an empty items list records that all"
                 + " analgesics were stopped)"));
+    }
+
+    /** Empty while no regimen is recorded. @throws NotFoundException for an unknown patient */
+    @Transactional
+    public Optional<RecordedRegimen> inForce(UUID patientId) {
+        requirePatient(patientId);
+        return regimens.current(patientId);
     }
 
     @Transactional

@@ -14,8 +14,7 @@ import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.regimen.Formulary;
-import org.painladder.domain.regimen.OpioidTolerance;
-import org.painladder.domain.regimen.PatientOrganFunction;
+
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.Regimen;
 import org.painladder.domain.regimen.RegimenEvaluation;
@@ -44,15 +43,18 @@ public class RecordingRegimen {
     private final Clock clock;
     private final CurrentRegimenFacts regimenFacts;
     private final LadderEvaluation ladderEvaluation;
+    private final EvaluatingRegimen evaluatingRegimen;
 
     RecordingRegimen(Patients patients, Regimens regimens, Formulary formulary, Clock clock,
-                     CurrentRegimenFacts regimenFacts, LadderEvaluation ladderEvaluation) {
+                     CurrentRegimenFacts regimenFacts, LadderEvaluation ladderEvaluation,
+                     EvaluatingRegimen evaluatingRegimen) {
         this.patients = patients;
         this.regimens = regimens;
         this.formulary = formulary;
         this.clock = clock;
         this.regimenFacts = regimenFacts;
         this.ladderEvaluation = ladderEvaluation;
+        this.evaluatingRegimen = evaluatingRegimen;
     }
 
     /** @param expectedVersion the regimen version named by If-Match (0 for "none yet"), or null when not sent */
@@ -79,10 +81,7 @@ public class RecordingRegimen {
                         + " the order they took effect");
             }
         }
-        OpioidTolerance tolerance = OpioidTolerance.assess(effectiveAt,
-                regimens.inForceSince(patientId, effectiveAt.minus(OpioidTolerance.MIN_DURATION)), formulary);
-        RegimenEvaluation evaluation = regimen.evaluate(formulary, tolerance, PatientOrganFunction.of(
-                patient.profile().factors(), patient.profile().birthYear(), LadderEvaluation.yearOf(now)));
+        RegimenEvaluation evaluation = evaluatingRegimen.evaluate(patient, regimen, effectiveAt);
         RegimenFacts before = regimenFacts.of(patientId, now);
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
                 currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));

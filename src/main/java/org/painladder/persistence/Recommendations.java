@@ -74,6 +74,12 @@ public class Recommendations {
                 : Optional.of(toRecommendation(entity));
     }
 
+    /** By id alone, for callers that know the recommendation but not the patient (a CDS Hooks card's uuid). */
+    public Optional<Recommendation> findById(UUID recommendationId) {
+        return Optional.ofNullable(entityManager.find(RecommendationEntity.class, recommendationId))
+                .map(this::toRecommendation);
+    }
+
     public List<Recommendation> pending(UUID patientId) {
         return entityManager.createQuery("from RecommendationEntity where patientId = :patientId and status = :status"
                         + " order by createdAt, ruleId", RecommendationEntity.class)

@@ -18,8 +18,10 @@ public record AuditTarget(AuditAction action, String resourceType, String resour
 
     /** Leading segments that name the API, not a resource. */
     private static final Set<String> PREFIXES = Set.of("api", "v1", "fhir", "r4");
-    /** POST sub-paths that decide on a resource rather than create one. */
-    private static final Set<String> DECISIONS = Set.of("accept", "reject", "transitions");
+    /** POST sub-paths that decide on a resource rather than create one (CDS Hooks feedback decides a card). */
+    private static final Set<String> DECISIONS = Set.of("accept", "reject", "transitions", "feedback");
+    /** Collections whose POST asks a question and stores nothing: a CDS Hooks call reads the patient's data. */
+    private static final Set<String> READ_BY_POST = Set.of("cds-services");
     private static final Set<String> PATIENT_COLLECTIONS = Set.of("patients", "Patient");
 
     public static AuditTarget of(String method, String template, Map<String, String> pathValues,
@@ -51,7 +53,8 @@ public record AuditTarget(AuditAction action, String resourceType, String resour
                 afterParameter = false;
             }
         }
-        AuditAction action = decision ? AuditAction.DECIDE : actionOf(method);
+        AuditAction action = decision ? AuditAction.DECIDE
+                : READ_BY_POST.contains(resourceType) ? AuditAction.READ : actionOf(method);
         if (action == AuditAction.CREATE && location != null) {
             String path = location.getPath();
             resourceId = path.substring(path.lastIndexOf('/') + 1);

@@ -85,7 +85,12 @@ class RolesMatrixTest {
             row("POST", "/api/v1/patients/{patientId}/recommendations/{recommendationId}/accept", CLINICIAN,
                     PALLIATIVE, ADMIN),
             row("POST", "/api/v1/patients/{patientId}/recommendations/{recommendationId}/reject", CLINICIAN,
-                    PALLIATIVE, ADMIN)
+                    PALLIATIVE, ADMIN),
+            row("GET", "/cds-services", EHR, CLINICIAN, PALLIATIVE, ADMIN),
+            row("POST", "/cds-services/{serviceId}", EHR, ADMIN),
+            row("POST", "/cds-services/{serviceId}/feedback", EHR, ADMIN),
+            row("POST", "/fhir/r4/Bundle", EHR, CLINICIAN, ADMIN),
+            row("GET", "/fhir/r4/MedicationRequest", EHR, CLINICIAN, PALLIATIVE, ADMIN)
     );
 
     static Stream<Arguments> everyOperationForEveryCaller() {

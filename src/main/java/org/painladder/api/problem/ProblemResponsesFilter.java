@@ -35,7 +35,7 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") || path.startsWith("/cds-services")) {
                 item.getOperations().forEach((method, operation) -> document(method, operation, PROBLEM));
             } else if (path.startsWith("/fhir/")) {
                 item.getOperations().forEach((method, operation) -> document(method, operation, OPERATION_OUTCOME));
@@ -43,7 +43,7 @@ public class ProblemResponsesFilter implements OASFilter {
         });
     }
 
-    /** How an error body is documented: problem+json under /api, a FHIR OperationOutcome under /fhir. */
+    /** How an error body is documented: problem+json under /api and /cds-services, an OperationOutcome under /fhir. */
     private record ErrorBody(String mediaType, Schema schema) {
     }
 

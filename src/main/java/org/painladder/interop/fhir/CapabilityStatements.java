@@ -5,7 +5,10 @@ import java.util.Date;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations;
 
-/** What this FHIR endpoint can do: create, read and search-by-subject of pain Observations, as JSON. */
+/**
+ * What this FHIR endpoint can do, and nothing more: create, read and search-by-subject of pain Observations; a
+ * Bundle of MedicationRequests posted to replace a regimen; search of the regimen as MedicationRequests. JSON only.
+ */
 @ApplicationScoped
 class CapabilityStatements {
 
@@ -17,7 +20,8 @@ class CapabilityStatements {
         statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         statement.setPublisher("painladder");
         statement.getSoftware().setName("painladder");
-        statement.getImplementation().setDescription("painladder pain-severity Observations").setUrl(base);
+        statement.getImplementation().setDescription("painladder pain-severity Observations and analgesic regimens")
+                .setUrl(base);
         statement.addFormat("application/fhir+json");
         statement.addFormat("json");
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
@@ -33,6 +37,18 @@ class CapabilityStatements {
                 .setDocumentation("Patient/{id}; required");
         observation.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER)
                 .setDocumentation("page size 1-200, default 50");
+        CapabilityStatement.CapabilityStatementRestResourceComponent medicationRequest = rest.addResource()
+                .setType("MedicationRequest")
+                .setProfile("http://hl7.org/fhir/StructureDefinition/MedicationRequest");
+        medicationRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        medicationRequest.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("Patient/{id}; required. The regimen in force, one active MedicationRequest a line");
+        CapabilityStatement.CapabilityStatementRestResourceComponent bundle = rest.addResource()
+                .setType("Bundle")
+                .setProfile("http://hl7.org/fhir/StructureDefinition/Bundle")
+                .setDocumentation("POST a transaction or collection Bundle of the patient's active MedicationRequests"
+                        + " to replace the regimen; idempotent on Bundle.identifier");
+        bundle.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         return statement;
     }
 }

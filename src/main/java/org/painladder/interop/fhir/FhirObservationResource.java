@@ -20,17 +20,13 @@ import java.net.URI;
 import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
-import org.painladder.app.ClinicalValidationException;
-import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPainTimeline;
-import org.painladder.app.ReadingPatients;
 import org.painladder.app.RecordingPainAssessment;
 import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.persistence.Page;
@@ -48,23 +44,20 @@ public class FhirObservationResource {
 
     private final FhirContext fhirContext;
     private final RecordingPainAssessment recordingPainAssessment;
-    private final ReadingPatients readingPatients;
     private final ReadingPainTimeline readingPainTimeline;
     private final CapabilityStatements capabilityStatements;
-    private final String mrnSystem;
+    private final FhirSubjects fhirSubjects;
     private final AuditedPatient auditedPatient;
 
     FhirObservationResource(FhirContext fhirContext, RecordingPainAssessment recordingPainAssessment,
-                            ReadingPatients readingPatients, ReadingPainTimeline readingPainTimeline,
+                            ReadingPainTimeline readingPainTimeline,
                             CapabilityStatements capabilityStatements,
-                            @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem,
-                            AuditedPatient auditedPatient) {
+                            FhirSubjects fhirSubjects, AuditedPatient auditedPatient) {
         this.fhirContext = fhirContext;
         this.recordingPainAssessment = recordingPainAssessment;
-        this.readingPatients = readingPatients;
         this.readingPainTimeline = readingPainTimeline;
         this.capabilityStatements = capabilityStatements;
-        this.mrnSystem = mrnSystem;
+        this.fhirSubjects = fhirSubjects;
         this.auditedPatient = auditedPatient;
     }
 
@@ -80,7 +73,7 @@ public class FhirObservationResource {
                     + " resource cannot be parsed, 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
     public Response create(String body, @Context UriInfo uriInfo) {
         Observation observation = parse(body);
-        UUID patientId = patientOf(PainObservations.subject(observation));
+        UUID patientId = fhirSubjects.patientOf(PainObservations.subject(observation), "Observation.subject");
         auditedPatient.is(patientId);
         RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId,
                 PainObservations.toAssessment(observation));
@@ -115,7 +108,7 @@ public class FhirObservationResource {
         if (subject == null || !subject.startsWith("Patient/")) {
             throw Paging.badParameter("subject", "is required as Patient/{id}");
         }
-        UUID patientId = uuid(subject.substring("Patient/".length()), "subject");
+        UUID patientId = FhirSubjects.uuid(subject.substring("Patient/".length()), "subject");
         int pageSize = Paging.integer("_count", count, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
         Page<RecordedAssessment> page = readingPainTimeline.timeline(patientId, null, null, 0, pageSize);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) page.total());
@@ -145,40 +138,11 @@ public class FhirObservationResource {
         try {
             return parser.parseResource(Observation.class, Objects.requireNonNullElse(body, ""));
         } catch (DataFormatException | IllegalArgumentException unparsable) {
-            throw new UnparsableResourceException(unparsable.getMessage());
-        }
-    }
-
-    private UUID patientOf(PainObservations.Subject subject) {
-        if (subject instanceof PainObservations.Subject.ByMrn byMrn) {
-            if (byMrn.system() != null && !byMrn.system().equals(mrnSystem)) {
-                throw new ClinicalValidationException("Observation.subject.identifier.system",
-                        "must be " + mrnSystem + " (the MRN system configured here)");
-            }
-            return readingPatients.list(byMrn.mrn(), 0, 1).items().stream().findFirst()
-                    .orElseThrow(() -> unknownSubject()).id();
-        }
-        UUID id = uuid(((PainObservations.Subject.ById) subject).patientId(), "Observation.subject.reference");
-        try {
-            return readingPatients.find(id).id();
-        } catch (NotFoundException unknown) {
-            throw unknownSubject();
+            throw new UnparsableResourceException("Observation", unparsable.getMessage());
         }
     }
 
     private String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {
         return fhirContext.newJsonParser().encodeResourceToString(resource);
-    }
-
-    private static ClinicalValidationException unknownSubject() {
-        return new ClinicalValidationException("Observation.subject", "names no patient registered here");
-    }
-
-    private static UUID uuid(String value, String element) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException notAnId) {
-            throw new ClinicalValidationException(element, "is not an id issued by this service");
-        }
     }
 }

@@ -25,8 +25,8 @@ public class FhirOutcomes {
 
     @ServerExceptionMapper
     public Response unparsable(UnparsableResourceException failure) {
-        return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 Observation: "
-                + failure.getMessage()).toResponse();
+        return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 " + failure.resourceType()
+                + ": " + failure.getMessage()).toResponse();
     }
 
     @ServerResponseFilter

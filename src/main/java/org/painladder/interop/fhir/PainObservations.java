@@ -50,11 +50,15 @@ final class PainObservations {
     }
 
     static Subject subject(Observation observation) {
-        Reference subject = observation.getSubject();
+        return subject(observation.getSubject(), "Observation.subject");
+    }
+
+    /** @param element where the reference sits, for the violation */
+    static Subject subject(Reference subject, String element) {
         if (subject.hasReference()) {
             String reference = subject.getReference();
             if (!reference.startsWith("Patient/") || reference.length() <= "Patient/".length()) {
-                throw invalid("Observation.subject.reference", "must be Patient/{id}");
+                throw invalid(element + ".reference", "must be Patient/{id}");
             }
             return new Subject.ById(reference.substring("Patient/".length()));
         }
@@ -62,7 +66,7 @@ final class PainObservations {
             Identifier identifier = subject.getIdentifier();
             return new Subject.ByMrn(identifier.hasSystem() ? identifier.getSystem() : null, identifier.getValue());
         }
-        throw invalid("Observation.subject", "must name the patient by reference Patient/{id} or by MRN identifier");
+        throw invalid(element, "must name the patient by reference Patient/{id} or by MRN identifier");
     }
 
     static NewPainAssessment toAssessment(Observation observation) {

@@ -1,0 +1,61 @@
+package org.painladder.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.painladder.domain.patient.Patient;
+import org.painladder.domain.recommendation.Recommendation;
+import org.painladder.domain.refractory.RefractoryCase;
+import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.persistence.Patients;
+import org.painladder.persistence.Recommendations;
+import org.painladder.persistence.RefractoryCases;
+import org.painladder.persistence.Regimens;
+
+/**
+ * What an EHR shows when a chart opens (CDS Hooks patient-view): the patient, the advice still waiting for a
+ * clinician, the open refractory case, and the regimen the advice would change. A handful of keyed reads, no writes.
+ */
+@ApplicationScoped
+public class ReadingPatientView {
+
+    /** @param currentRegimen empty until a first regimen is recorded */
+    public record PatientView(Patient patient, List<Recommendation> pending, Optional<RefractoryCase> openCase,
+                              Optional<RecordedRegimen> currentRegimen) {
+    }
+
+    private final Patients patients;
+    private final Recommendations recommendations;
+    private final RefractoryCases refractoryCases;
+    private final Regimens regimens;
+    private final ReadingPatients readingPatients;
+
+    ReadingPatientView(Patients patients, Recommendations recommendations, RefractoryCases refractoryCases,
+                       Regimens regimens, ReadingPatients readingPatients) {
+        this.patients = patients;
+        this.recommendations = recommendations;
+        this.refractoryCases = refractoryCases;
+        this.regimens = regimens;
+        this.readingPatients = readingPatients;
+    }
+
+    /** The patient by painladder id, else by the EHR's MRN; empty when neither names a patient registered here. */
+    @Transactional
+    public Optional<Patient> patient(UUID patientId, String mrn) {
+        Optional<Patient> byId = patientId == null ? Optional.empty() : patients.find(patientId);
+        if (byId.isPresent() || mrn == null) {
+            return byId.map(readingPatients::asOfNow);
+        }
+        return patients.list(mrn, 0, 1).items().stream().findFirst().map(readingPatients::asOfNow);
+    }
+
+    @Transactional
+    public PatientView view(Patient patient) {
+        UUID openCaseId = patient.state().openRefractoryCaseId();
+        return new PatientView(patient, recommendations.pending(patient.id()),
+                openCaseId == null ? Optional.empty() : refractoryCases.find(openCaseId),
+                regimens.current(patient.id()));
+    }
+}

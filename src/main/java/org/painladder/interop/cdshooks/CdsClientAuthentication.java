@@ -1,0 +1,93 @@
+package org.painladder.interop.cdshooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CDS Hooks 2.0 client authentication, beside the API's own bearer tokens: a call to /cds-services whose token was
+ * issued by an allow-listed EHR CDS client is verified here (its key, {@code aud}, lifetime, single use of its
+ * {@code jti}); any other token goes on to the API's JWT verification, untouched. The token's {@code iss} is read
+ * unverified only to choose the key it must be signed with.
+ */
+@ApplicationScoped
+public class CdsClientAuthentication implements HttpAuthenticationMechanism {
+
+    private static final String CDS_SERVICES = "/cds-services";
+    private static final String BEARER = "Bearer ";
+
+    private final CdsClientKeys keys;
+    private final CdsHooksConfig config;
+    private final ObjectMapper objectMapper;
+
+    CdsClientAuthentication(CdsClientKeys keys, CdsHooksConfig config, ObjectMapper objectMapper) {
+        this.keys = keys;
+        this.config = config;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String path = context.normalizedPath();
+        String authorization = context.request().getHeader("Authorization");
+        if (keys.isEmpty() || !path.startsWith(CDS_SERVICES) || authorization == null
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        String issuer = unverifiedIssuer(token);
+        if (issuer == null || !keys.trusts(issuer)) {
+            return Uni.createFrom().nullItem();
+        }
+        List<String> audiences = new ArrayList<>();
+        audiences.add(config.expectedAudience());
+        // CDS Hooks: aud is the endpoint being called, e.g. {base}/cds-services/painladder-patient-view.
+        audiences.add(config.expectedAudience() + path.substring(CDS_SERVICES.length()));
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new CdsClientTokenRequest(token, issuer, audiences), context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"painladder\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(CdsClientTokenRequest.class);
+    }
+
+    /** Before the API's JWT mechanism, which would refuse a token signed by an EHR's key. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
+    private String unverifiedIssuer(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode claims = objectMapper.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8));
+            JsonNode issuer = claims == null ? null : claims.get("iss");
+            return issuer != null && issuer.isTextual() ? issuer.asText() : null;
+        } catch (IllegalArgumentException | java.io.IOException unreadable) {
+            return null;
+        }
+    }
+}

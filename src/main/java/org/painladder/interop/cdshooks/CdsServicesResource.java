@@ -1,0 +1,237 @@
+package org.painladder.interop.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+import org.painladder.api.Paging;
+import org.painladder.app.NotFoundException;
+import org.painladder.app.ReadingPatientView;
+import org.painladder.app.RecordingCardFeedback;
+import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.domain.patient.Patient;
+import org.painladder.security.AuditedPatient;
+import org.painladder.security.Roles;
+
+/**
+ * CDS Hooks 2.0 (cds-hooks.hl7.org/2.0): discovery, the patient-view and order services, and feedback. Everything a
+ * card says comes from painladder's own data and the request; the caller's {@code fhirServer} is never called, so a
+ * hook answers in a few keyed reads whatever the EHR's FHIR server is doing.
+ */
+@Path("/cds-services")
+@Tag(name = "CDS Hooks 2.0", description = "Cards for the EHR: patient-view, order-select, order-sign, feedback")
+@Produces(MediaType.APPLICATION_JSON)
+public class CdsServicesResource {
+
+    private final ObjectMapper objectMapper;
+    private final FhirContext fhirContext;
+    private final ReadingPatientView readingPatientView;
+    private final PatientViewCards patientViewCards;
+    private final OrderCards orderCards;
+    private final RecordingCardFeedback recordingCardFeedback;
+    private final AuditedPatient auditedPatient;
+    private final String mrnSystem;
+
+    CdsServicesResource(ObjectMapper objectMapper, FhirContext fhirContext, ReadingPatientView readingPatientView,
+                        PatientViewCards patientViewCards, OrderCards orderCards,
+                        RecordingCardFeedback recordingCardFeedback, AuditedPatient auditedPatient,
+                        @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem) {
+        this.objectMapper = objectMapper;
+        this.fhirContext = fhirContext;
+        this.readingPatientView = readingPatientView;
+        this.patientViewCards = patientViewCards;
+        this.orderCards = orderCards;
+        this.recordingCardFeedback = recordingCardFeedback;
+        this.auditedPatient = auditedPatient;
+        this.mrnSystem = mrnSystem;
+    }
+
+    @GET
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
+    @Operation(summary = "CDS Hooks discovery: the services painladder offers",
+            description = "painladder-patient-view (hook patient-view), painladder-order-select (order-select) and"
+                    + " painladder-order-sign (order-sign), each with the FHIR queries it wants prefetched.")
+    public CdsHooksJson.Services discovery() {
+        return new CdsHooksJson.Services(CdsServiceCatalogue.SERVICES);
+    }
+
+    @POST
+    @Path("{serviceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.EHR, Roles.ADMIN})
+    @Operation(summary = "Call a CDS service with a CDS Hooks request; answers cards",
+            description = "The request of CDS Hooks 2.0 (hook, hookInstance, context, optional fhirServer,"
+                    + " fhirAuthorization and prefetch). context.patientId is a painladder id, or the EHR's id with"
+                    + " the prefetched Patient carrying the MRN identifier. An unknown patient answers {cards: []};"
+                    + " a request without hookInstance, context or patientId, for another hook, or without"
+                    + " draftOrders for an order hook is 400. The fhirServer is never called. patient-view: the"
+                    + " pending recommendations and an open refractory case. order-select, order-sign: the draft"
+                    + " MedicationRequests weighed as if added to the regimen (nothing stored).")
+    public CdsHooksJson.Cards call(@PathParam("serviceId") String serviceId, String body) {
+        CdsHooksJson.Service service = CdsServiceCatalogue.byId(serviceId)
+                .orElseThrow(() -> new NotFoundException("CDS service " + serviceId + " is not offered here; GET"
+                        + " /cds-services lists the services"));
+        JsonNode request = object(body, "the CDS Hooks request");
+        List<String> missing = new ArrayList<>();
+        String hook = text(request, "hook");
+        if (hook == null) {
+            missing.add("hook");
+        } else if (!hook.equals(service.hook())) {
+            throw Paging.badParameter("hook", "is " + hook + "; service " + serviceId + " answers " + service.hook());
+        }
+        if (text(request, "hookInstance") == null) {
+            missing.add("hookInstance");
+        }
+        JsonNode context = request.path("context");
+        if (!context.isObject()) {
+            missing.add("context");
+        } else if (text(context, "patientId") == null) {
+            missing.add("context.patientId");
+        }
+        boolean orderHook = !CdsServiceCatalogue.PATIENT_VIEW.equals(serviceId);
+        if (orderHook && context.isObject() && !context.path("draftOrders").isObject()) {
+            missing.add("context.draftOrders");
+        }
+        if (request.hasNonNull("fhirAuthorization") && text(request, "fhirServer") == null) {
+            missing.add("fhirServer");
+        }
+        if (!missing.isEmpty()) {
+            throw Paging.badParameter(missing.get(0), "is required by CDS Hooks 2.0 for " + service.hook()
+                    + (missing.size() > 1 ? " (also missing: " + String.join(", ", missing.subList(1,
+                    missing.size())) + ")" : ""));
+        }
+        Bundle draftOrders = orderHook ? draftOrders(context.path("draftOrders")) : null;
+        Optional<Patient> patient = readingPatientView.patient(uuidOrNull(text(context, "patientId")),
+                prefetchedMrn(request.path("prefetch").path("patient")));
+        if (patient.isEmpty()) {
+            return new CdsHooksJson.Cards(List.of());
+        }
+        auditedPatient.is(patient.get().id());
+        return new CdsHooksJson.Cards(orderHook ? orderCards.cards(patient.get(), draftOrders)
+                : patientViewCards.cards(readingPatientView.view(patient.get())));
+    }
+
+    @POST
+    @Path("{serviceId}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.EHR, Roles.ADMIN})
+    @Operation(summary = "CDS Hooks feedback on cards",
+            description = "{feedback: [{card, outcome: accepted | overridden, overrideReason, outcomeTimestamp}]}."
+                    + " accepted on a recommendation's card accepts the recommendation, overridden rejects it with the"
+                    + " override reason; the clinician is the token's sub. A card answered before (or not a"
+                    + " recommendation) is ignored. Answers what became of each entry.")
+    public CdsHooksJson.FeedbackResults feedback(@PathParam("serviceId") String serviceId, String body,
+                                                 @Context SecurityContext security) {
+        CdsServiceCatalogue.byId(serviceId).orElseThrow(() -> new NotFoundException("CDS service " + serviceId
+                + " is not offered here"));
+        JsonNode feedback = object(body, "the feedback").path("feedback");
+        if (!feedback.isArray()) {
+            throw Paging.badParameter("feedback", "is required: an array of {card, outcome}");
+        }
+        String subject = security.getUserPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : security.getUserPrincipal().getName();
+        String clinician = subject.length() <= 128 ? subject : subject.substring(0, 128);
+        List<CdsHooksJson.FeedbackResult> results = new ArrayList<>();
+        for (int index = 0; index < feedback.size(); index++) {
+            JsonNode entry = feedback.get(index);
+            String card = text(entry, "card");
+            String outcome = text(entry, "outcome");
+            if (card == null) {
+                throw Paging.badParameter("feedback[" + index + "].card", "is required: the card's uuid");
+            }
+            if (!"accepted".equals(outcome) && !"overridden".equals(outcome)) {
+                throw Paging.badParameter("feedback[" + index + "].outcome", "must be accepted or overridden");
+            }
+            UUID cardId = uuidOrNull(card);
+            RecordingCardFeedback.Outcome recorded = cardId == null ? new RecordingCardFeedback.Outcome(null, null)
+                    : "accepted".equals(outcome)
+                    ? recordingCardFeedback.record(cardId, RecommendationStatus.ACCEPTED, clinician,
+                    "Accepted in the EHR (CDS Hooks feedback)")
+                    : recordingCardFeedback.record(cardId, RecommendationStatus.REJECTED, clinician,
+                    overrideReason(entry.path("overrideReason")));
+            if (recorded.patientId() != null) {
+                auditedPatient.is(recorded.patientId());
+            }
+            results.add(new CdsHooksJson.FeedbackResult(card, recorded.ignored() ? "IGNORED"
+                    : recorded.decided().name()));
+        }
+        return new CdsHooksJson.FeedbackResults(results);
+    }
+
+    private JsonNode object(String body, String what) {
+        try {
+            JsonNode node = objectMapper.readTree(body == null ? "" : body);
+            if (node == null || !node.isObject()) {
+                throw Paging.badParameter("body", "must be a JSON object: " + what);
+            }
+            return node;
+        } catch (JsonProcessingException unparsable) {
+            throw Paging.badParameter("body", "is not JSON: " + what + " could not be read");
+        }
+    }
+
+    private Bundle draftOrders(JsonNode draftOrders) {
+        try {
+            return fhirContext.newJsonParser().parseResource(Bundle.class, draftOrders.toString());
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException unparsable) {
+            throw Paging.badParameter("context.draftOrders", "must be a FHIR R4 Bundle of draft orders");
+        }
+    }
+
+    /** The EHR's MRN for the patient, from the prefetched Patient's identifiers (system as configured, or none). */
+    private String prefetchedMrn(JsonNode patient) {
+        for (JsonNode identifier : patient.path("identifier")) {
+            String system = text(identifier, "system");
+            String value = text(identifier, "value");
+            if (value != null && (system == null || system.equals(mrnSystem))) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String overrideReason(JsonNode overrideReason) {
+        String comment = text(overrideReason, "userComment");
+        JsonNode reason = overrideReason.path("reason");
+        String display = text(reason, "display");
+        String code = text(reason, "code");
+        String because = comment != null ? comment : display != null ? display : code;
+        String note = because == null ? "Overridden in the EHR without a reason given"
+                : "Overridden in the EHR: " + because;
+        // The decision note holds 2,000 characters, as a reject reason sent to the API may.
+        return note.length() <= 2000 ? note : note.substring(0, 1999) + "…";
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
+    }
+}

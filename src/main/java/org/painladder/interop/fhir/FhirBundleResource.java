@@ -1,0 +1,247 @@
+package org.painladder.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.painladder.app.ClinicalValidationException;
+import org.painladder.app.NewRegimen;
+import org.painladder.app.RecordingRegimen;
+import org.painladder.app.RecordingRegimenBundle;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.ProposedItem;
+import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.domain.regimen.Regimen;
+import org.painladder.domain.regimen.RegimenEvaluation;
+import org.painladder.domain.regimen.RegimenViolation;
+import org.painladder.domain.regimen.RegimenWarning;
+import org.painladder.domain.regimen.Validated;
+import org.painladder.security.AuditedPatient;
+import org.painladder.security.Roles;
+
+/**
+ * An EHR sends the patient's active MedicationRequests as one Bundle (transaction or collection); together they
+ * replace the regimen exactly as PUT /regimen does. Entries that cannot be read as a regimen line are answered with an
+ * OperationOutcome each and left out; when none can be read, nothing is recorded (422).
+ */
+@Path("/fhir/r4/Bundle")
+@Tag(name = "FHIR R4", description = "Pain-severity Observations, medications, search and CapabilityStatement")
+@Produces({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
+public class FhirBundleResource {
+
+    private final FhirContext fhirContext;
+    private final Formulary formulary;
+    private final FhirSubjects fhirSubjects;
+    private final RecordingRegimenBundle recordingRegimenBundle;
+    private final AuditedPatient auditedPatient;
+
+    FhirBundleResource(FhirContext fhirContext, Formulary formulary, FhirSubjects fhirSubjects,
+                       RecordingRegimenBundle recordingRegimenBundle, AuditedPatient auditedPatient) {
+        this.fhirContext = fhirContext;
+        this.formulary = formulary;
+        this.fhirSubjects = fhirSubjects;
+        this.recordingRegimenBundle = recordingRegimenBundle;
+        this.auditedPatient = auditedPatient;
+    }
+
+    /** What became of one entry: the regimen line it gave, or why it gave none. */
+    private record EntryMapping(ProposedItem item, OperationOutcome problem) {
+    }
+
+    @POST
+    @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
+    @Operation(summary = "Replace the patient's regimen with a Bundle of their active MedicationRequests",
+            description = "Bundle.type transaction or collection; every entry a MedicationRequest for the same patient"
+                    + " (subject Patient/{id} or the MRN identifier). Drugs by RxNorm ingredient, routes by SNOMED CT,"
+                    + " doses from doseAndRate.doseQuantity (converted to the formulary's unit), doses a day from"
+                    + " timing.repeat. The same rules, warnings and evaluation as PUT /regimen. Answers a"
+                    + " transaction-response Bundle: each entry 200 with the regimen line's MedicationRequest and its"
+                    + " warnings, or 422 with an OperationOutcome naming the element that could not be read; 422 when"
+                    + " no entry can be read. Idempotent on Bundle.identifier: sent again, the first answer is given"
+                    + " back and nothing is recorded; the same identifier with other content is 409.")
+    public Response replaceRegimen(String body, @Context SecurityContext security) {
+        Bundle bundle = parse(body);
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION) {
+            throw new ClinicalValidationException("Bundle.type", "must be transaction or collection");
+        }
+        if (bundle.getEntry().isEmpty()) {
+            throw new ClinicalValidationException("Bundle.entry", "holds no MedicationRequest; to record that every"
+                    + " analgesic was stopped, PUT /api/v1/patients/{id}/regimen with items []");
+        }
+        UUID patientId = patientOf(bundle);
+        auditedPatient.is(patientId);
+        List<EntryMapping> mappings = map(bundle);
+        List<ProposedItem> items = mappings.stream().map(EntryMapping::item).filter(Objects::nonNull).toList();
+        if (items.isEmpty()) {
+            throw new ClinicalValidationException(unreadable(mappings));
+        }
+        String identifier = bundle.hasIdentifier() && bundle.getIdentifier().hasValue()
+                ? Objects.requireNonNullElse(bundle.getIdentifier().getSystem(), "") + "|"
+                + bundle.getIdentifier().getValue() : null;
+        String caller = security.getUserPrincipal().getName();
+        NewRegimen regimen = new NewRegimen(items, null, caller,
+                identifier == null ? "FHIR Bundle" : "FHIR Bundle " + identifier);
+        RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, sha256(encode(bundle)),
+                patientId, regimen, outcome -> encode(transactionResponse(mappings, outcome)));
+        return Response.ok(answer.body()).type(FhirMedia.FHIR_JSON).build();
+    }
+
+    private Bundle parse(String body) {
+        try {
+            return fhirContext.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
+                    .parseResource(Bundle.class, Objects.requireNonNullElse(body, ""));
+        } catch (DataFormatException | IllegalArgumentException unparsable) {
+            throw new UnparsableResourceException("Bundle", unparsable.getMessage());
+        }
+    }
+
+    /** Every MedicationRequest must be the same patient's: a Bundle is one patient's regimen. */
+    private UUID patientOf(Bundle bundle) {
+        UUID patientId = null;
+        for (int index = 0; index < bundle.getEntry().size(); index++) {
+            Resource resource = bundle.getEntry().get(index).getResource();
+            if (!(resource instanceof MedicationRequest request)) {
+                continue;
+            }
+            String element = "Bundle.entry[" + index + "].resource.subject";
+            UUID subject = fhirSubjects.patientOf(PainObservations.subject(request.getSubject(), element), element);
+            if (patientId != null && !patientId.equals(subject)) {
+                throw new ClinicalValidationException(element, "names another patient than the entries before it;"
+                        + " a Bundle carries one patient's regimen");
+            }
+            patientId = subject;
+        }
+        if (patientId == null) {
+            throw new ClinicalValidationException("Bundle.entry", "holds no MedicationRequest");
+        }
+        return patientId;
+    }
+
+    private List<EntryMapping> map(Bundle bundle) {
+        List<EntryMapping> mappings = new ArrayList<>();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (!(entry.getResource() instanceof MedicationRequest request)) {
+                mappings.add(new EntryMapping(null, problem("Bundle.entry.resource", "is not a MedicationRequest")));
+            } else if (request.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE) {
+                mappings.add(new EntryMapping(null, problem("MedicationRequest.status", "is "
+                        + (request.hasStatus() ? request.getStatus().toCode() : "missing")
+                        + "; only active orders make up the regimen")));
+            } else {
+                mappings.add(mapped(MedicationRequests.toProposedItem(request, formulary)));
+            }
+        }
+        return mappings;
+    }
+
+    private EntryMapping mapped(MedicationRequests.Mapping mapping) {
+        if (mapping instanceof MedicationRequests.Mapping.Unmappable unmappable) {
+            return new EntryMapping(null, problem(unmappable.element(), unmappable.message()));
+        }
+        ProposedItem item = ((MedicationRequests.Mapping.Mapped) mapping).item();
+        // A line the formulary refuses (a dose out of range …) is refused alone, not with the whole Bundle.
+        if (Regimen.check(List.of(item), formulary) instanceof Validated.Invalid<Regimen> invalid) {
+            RegimenViolation first = invalid.violations().get(0);
+            String element = "MedicationRequest." + first.field().replace("items[0].", "");
+            return new EntryMapping(null, problem(element, first.message()));
+        }
+        return new EntryMapping(item, null);
+    }
+
+    private Bundle transactionResponse(List<EntryMapping> mappings, RecordingRegimen.Outcome outcome) {
+        RecordedRegimen recorded = outcome.recorded();
+        RegimenEvaluation evaluation = recorded.evaluation();
+        List<MedicationRequest> lines = MedicationRequests.of(recorded);
+        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        int line = 0;
+        for (EntryMapping mapping : mappings) {
+            Bundle.BundleEntryComponent entry = response.addEntry();
+            if (mapping.item() == null) {
+                entry.getResponse().setStatus("422 Unprocessable Entity").setOutcome(mapping.problem());
+                continue;
+            }
+            OperationOutcome outcomeOfLine = new OperationOutcome();
+            if (line == 0) {
+                outcomeOfLine.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                        .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                        .setDiagnostics("Regimen version " + recorded.version() + " (" + (outcome.created()
+                                ? "recorded" : "unchanged") + "): ladder step " + evaluation.ladderStep()
+                                + ", OMEDD " + plain(evaluation.omedd().scheduledMg()) + " mg/d scheduled, "
+                                + plain(evaluation.omedd().prnMg()) + " mg/d PRN at most ("
+                                + evaluation.factorsUsed() + ")");
+            }
+            for (RegimenWarning warning : evaluation.warnings()) {
+                if (warning.items().contains(line)) {
+                    outcomeOfLine.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                            .setCode(OperationOutcome.IssueType.BUSINESSRULE)
+                            .setDiagnostics(warning.code() + ": " + warning.message());
+                }
+            }
+            MedicationRequest stored = lines.get(line);
+            entry.getResponse().setStatus("200 OK")
+                    .setLocation("MedicationRequest/" + stored.getIdElement().getIdPart());
+            if (outcomeOfLine.hasIssue()) {
+                entry.getResponse().setOutcome(outcomeOfLine);
+            }
+            line++;
+        }
+        return response;
+    }
+
+    private static List<ClinicalValidationException.Violation> unreadable(List<EntryMapping> mappings) {
+        List<ClinicalValidationException.Violation> violations = new ArrayList<>();
+        for (int index = 0; index < mappings.size(); index++) {
+            OperationOutcome.OperationOutcomeIssueComponent issue = mappings.get(index).problem().getIssueFirstRep();
+            violations.add(new ClinicalValidationException.Violation("Bundle.entry[" + index + "]."
+                    + issue.getExpression().get(0).getValue(), issue.getDiagnostics()));
+        }
+        return violations;
+    }
+
+    private static OperationOutcome problem(String element, String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(element + " " + message)
+                .addExpression(element);
+        return outcome;
+    }
+
+    private String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        return fhirContext.newJsonParser().encodeResourceToString(resource);
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
+        }
+    }
+}

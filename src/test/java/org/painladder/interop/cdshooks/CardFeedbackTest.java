@@ -1,0 +1,99 @@
+package org.painladder.interop.cdshooks;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.nrsJson;
+import static org.painladder.api.ApiFixtures.registeredPatient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.painladder.api.TestTokens;
+
+/** A clinician's answer to a card in the EHR decides the recommendation behind it, once. */
+@QuarkusTest
+@TestProfile(CdsClientsProfile.class)
+class CardFeedbackTest {
+
+    private static final String FEEDBACK = "/cds-services/painladder-patient-view/feedback";
+
+    @Test
+    void acceptingTheCardAcceptsTheRecommendationAsTheTokensSubjectAndASecondAnswerIsIgnored() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        String card = patientAndRecommendation[1];
+        feedback(CdsClientKeyPairs.token("/painladder-patient-view/feedback"), """
+                { "feedback": [ { "card": "%s", "outcome": "accepted",
+                                  "acceptedSuggestions": [ { "id": "%s" } ],
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(card, UUID.randomUUID(), Instant.now()))
+                .statusCode(200).body("feedback.result", contains("ACCEPTED"));
+        recommendation(patientAndRecommendation).body("status", equalTo("ACCEPTED"))
+                .body("decidedBy", equalTo("ehr-cds-client"));
+
+        feedback(CdsClientKeyPairs.token("/painladder-patient-view/feedback"), """
+                { "feedback": [ { "card": "%s", "outcome": "overridden",
+                                  "overrideReason": { "userComment": "changed my mind" },
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(card, Instant.now()))
+                .statusCode(200).body("feedback.result", contains("IGNORED"));
+        recommendation(patientAndRecommendation).body("status", equalTo("ACCEPTED"));
+
+        // The trail names the patient of each feedback although the path does not.
+        as("auditor").get("/api/v1/audit-events?patientId=" + patientAndRecommendation[0] + "&size=200").then()
+                .statusCode(200)
+                .body("items.findAll { it.resourceType == 'cds-services' }.action", contains("DECIDE", "DECIDE"))
+                .body("items.findAll { it.resourceType == 'cds-services' }.actor",
+                        contains("ehr-cds-client", "ehr-cds-client"));
+    }
+
+    @Test
+    void overridingTheCardRejectsTheRecommendationWithTheOverrideReason() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        feedback(TestTokens.forRole("ehr", "dr.lee"), """
+                { "feedback": [ { "card": "%s", "outcome": "overridden",
+                                  "overrideReason": { "reason": { "code": "pt-declined",
+                                      "system": "http://example.org/cds-services/fhir/CodeSystem/override-reasons",
+                                      "display": "Patient refused" },
+                                    "userComment": "Prefers to wait for the oncology review" },
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(patientAndRecommendation[1],
+                Instant.now()))
+                .statusCode(200).body("feedback.result", contains("REJECTED"));
+        recommendation(patientAndRecommendation).body("status", equalTo("REJECTED"))
+                .body("decidedBy", equalTo("dr.lee"))
+                .body("decisionNote", equalTo("Overridden in the EHR: Prefers to wait for the oncology review"));
+    }
+
+    @Test
+    void feedbackOnACardThatIsNoRecommendationIsIgnoredAndBadFeedbackIs400() {
+        feedback(TestTokens.forRole("ehr"), """
+                { "feedback": [ { "card": "%s", "outcome": "accepted" }, { "card": "not-a-uuid", "outcome": "accepted" } ] }
+                """.formatted(UUID.randomUUID())).statusCode(200).body("feedback.result", contains("IGNORED", "IGNORED"));
+        feedback(TestTokens.forRole("ehr"), "{ \"feedback\": [ { \"card\": \"x\", \"outcome\": \"maybe\" } ] }")
+                .statusCode(400).body("violations[0].field", equalTo("feedback[0].outcome"));
+        feedback(TestTokens.forRole("ehr"), "{ }").statusCode(400).body("violations[0].field", equalTo("feedback"));
+    }
+
+    private static ValidatableResponse feedback(String token, String body) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
+                .post(FEEDBACK).then();
+    }
+
+    private static ValidatableResponse recommendation(String[] patientAndRecommendation) {
+        return as("clinician").get("/api/v1/patients/" + patientAndRecommendation[0] + "/recommendations/"
+                + patientAndRecommendation[1]).then().statusCode(200);
+    }
+
+    private static String[] severePainOnStepZero() {
+        String patientId = registeredPatient();
+        String recommendationId = as("ehr").body(nrsJson("obs-fb", Instant.now().minus(5, ChronoUnit.MINUTES)
+                        .truncatedTo(ChronoUnit.SECONDS).toString(), 8))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201).extract()
+                .path("evaluation.recommendations.find { it.ruleId == 'LAD-04' }.id");
+        return new String[] {patientId, recommendationId};
+    }
+}

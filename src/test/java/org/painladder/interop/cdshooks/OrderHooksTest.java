@@ -1,0 +1,194 @@
+package org.painladder.interop.cdshooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.painladder.api.ApiFixtures.anyMrn;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.nrsJson;
+import static org.painladder.api.ApiFixtures.patientJson;
+import static org.painladder.interop.cdshooks.CdsCalls.call;
+import static org.painladder.interop.cdshooks.CdsCalls.fixture;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Timing;
+import org.junit.jupiter.api.Test;
+
+/** order-select and order-sign: a draft order weighed as if added to the current regimen, with nothing stored. */
+@QuarkusTest
+@TestProfile(CdsClientsProfile.class)
+class OrderHooksTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void anOxycodoneDraftOnTopOfMorphineShowsTheOmeddBeforeAndAfterAndTheDuplicateClassWithoutStoringAnything() {
+        String mrn = anyMrn();
+        String patientId = patient(mrn);
+        regimen(patientId, """
+                { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 },
+                { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1 }""");
+        score(patientId, 6);
+        Map<String, Long> before = rowCounts();
+
+        JsonPath cards = call("painladder-order-sign", fixture("order-sign-request.json", Map.of("fhirServer",
+                "https://ehr.example.org/fhir", "patientId", patientId, "mrn", mrn))).statusCode(200)
+                .extract().jsonPath();
+
+        assertEquals(before, rowCounts(), "a hook call stores nothing but its audit event");
+        String omedd = cards.getString("cards.find { it.summary.startsWith('OMEDD') }.summary");
+        assertEquals("OMEDD 60 → 90 mg/d with oxycodone 10 mg ×2/d (step 3 → 3)", omedd);
+        assertTrue(cards.getString("cards.find { it.summary.startsWith('OMEDD') }.detail")
+                .contains("oxycodone 20 mg/d (10 mg × 2) × 1.5 = 30 mg/d OMEDD"));
+        assertEquals("warning", cards.getString("cards.find { it.summary.startsWith('Same class opioids') }"
+                + ".indicator"));
+        String unchecked = cards.getString("cards.find { it.summary.startsWith('Draft order (senna)') }.summary");
+        assertTrue(unchecked.contains("MedicationRequest.dosageInstruction") && unchecked.length() < 140, unchecked);
+        assertEquals("info", cards.getString("cards.find { it.summary.startsWith('Draft order (senna)') }.indicator"));
+        cards.getList("cards.summary", String.class).forEach(summary -> assertTrue(summary.length() < 140, summary));
+    }
+
+    @Test
+    void everyRegimenWarningOfTheResultIsACardAndUnitsAreConverted() {
+        String patientId = patient(anyMrn());
+        regimen(patientId, """
+                { "drug": "PARACETAMOL", "route": "ORAL", "dose": 1000, "unit": "mg", "timesPerDay": 4 }""");
+        score(patientId, 5);
+        JsonPath cards = order("painladder-order-select", patientId,
+                draft("161", "26643006", "1", "g", repeat(1, 6)),
+                draft("4337", "45890007", "25", "ug/h", repeat(1, 72)));
+        assertEquals("warning", cards.getString("cards.find { it.summary.startsWith('Ceiling exceeded') }"
+                + ".indicator"));
+        assertTrue(cards.getString("cards.find { it.summary.startsWith('Ceiling exceeded') }.detail")
+                .contains("8000"), "paracetamol 1 g ×4 on top of 1000 mg ×4 is 8000 mg/d");
+        assertEquals("critical", cards.getString("cards.find { it.summary.startsWith('Fentanyl patch not opioid"
+                + " tolerant') }.indicator"));
+        assertTrue(cards.getString("cards.find { it.summary.startsWith('OMEDD') }.summary")
+                .startsWith("OMEDD 0 → 60 mg/d"), "a 25 mcg/h patch is 60 mg/d OMEDD (× 2.4)");
+    }
+
+    @Test
+    void aStrongOpioidDraftedForMildPainIsOutOfStepWithTheLadder() {
+        String patientId = patient(anyMrn());
+        score(patientId, 2);
+        JsonPath cards = order("painladder-order-sign", patientId, draft("7804", "26643006", "5", "mg",
+                repeat(1, 6)));
+        String ladder = "cards.find { it.summary.startsWith('Step-3 drug') }";
+        assertEquals("Step-3 drug (oxycodone) ordered while the latest pain score is mild (2/10)",
+                cards.getString(ladder + ".summary"));
+        assertEquals("warning", cards.getString(ladder + ".indicator"));
+        JsonPath moderate = order("painladder-order-sign", patient(anyMrn()), draft("161", "26643006", "1", "g",
+                repeat(1, 6)));
+        assertEquals(null, moderate.getString("cards.find { it.summary.startsWith('Step-') }"));
+    }
+
+    @Test
+    void aDraftThatCannotBeMappedGetsAnInfoCardNamingTheMissingElement() {
+        String patientId = patient(anyMrn());
+        MedicationRequest unknownDrug = draft("999999", "26643006", "5", "mg", repeat(1, 6));
+        MedicationRequest noRoute = draft("7804", null, "5", "mg", repeat(1, 6));
+        MedicationRequest tooOften = draft("7804", "26643006", "5", "mg", repeat(1, 5));
+        MedicationRequest hugeDose = draft("7804", "26643006", "200000", "mg", repeat(1, 6));
+        JsonPath cards = order("painladder-order-select", patientId, unknownDrug, noRoute, tooOften, hugeDose);
+        List<String> summaries = cards.getList("cards.summary", String.class);
+        assertTrue(summaries.stream().anyMatch(s -> s.contains("MedicationRequest.medication[x]")), summaries.toString());
+        assertTrue(summaries.stream().anyMatch(s -> s.contains("dosageInstruction[0].route")), summaries.toString());
+        assertTrue(summaries.stream().anyMatch(s -> s.contains("timing.repeat")), summaries.toString());
+        assertTrue(summaries.stream().anyMatch(s -> s.contains("MedicationRequest.dose")), summaries.toString());
+        cards.getList("cards.indicator", String.class).forEach(indicator -> assertEquals("info", indicator));
+    }
+
+    private JsonPath order(String service, String patientId, MedicationRequest... drafts) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        for (MedicationRequest draft : drafts) {
+            draft.setSubject(new Reference("Patient/" + patientId));
+            bundle.addEntry().setResource(draft);
+        }
+        String body = """
+                { "hook": "%s", "hookInstance": "%s",
+                  "context": { "userId": "Practitioner/example", "patientId": "%s", "draftOrders": %s,
+                               "selections": [] } }
+                """.formatted(service.replace("painladder-", ""), UUID.randomUUID(), patientId,
+                FHIR.newJsonParser().encodeResourceToString(bundle));
+        return call(service, body).statusCode(200).extract().jsonPath();
+    }
+
+    static MedicationRequest draft(String rxcui, String snomedRoute, String dose, String ucum, Timing timing) {
+        MedicationRequest request = new MedicationRequest();
+        request.setId(UUID.randomUUID().toString());
+        request.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+        request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        request.setMedication(new CodeableConcept(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", rxcui,
+                null)));
+        Dosage dosage = request.addDosageInstruction().setTiming(timing);
+        if (snomedRoute != null) {
+            dosage.setRoute(new CodeableConcept(new Coding("http://snomed.info/sct", snomedRoute, null)));
+        }
+        dosage.addDoseAndRate().setDose(new Quantity().setValue(new BigDecimal(dose))
+                .setSystem("http://unitsofmeasure.org").setCode(ucum).setUnit(ucum));
+        return request;
+    }
+
+    static Timing repeat(int frequency, int hours) {
+        Timing timing = new Timing();
+        timing.getRepeat().setFrequency(frequency).setPeriod(BigDecimal.valueOf(hours))
+                .setPeriodUnit(Timing.UnitsOfTime.H);
+        return timing;
+    }
+
+    private static String patient(String mrn) {
+        return as("ehr").body(patientJson(mrn)).post("/api/v1/patients").then().statusCode(201).extract().path("id");
+    }
+
+    private static void regimen(String patientId, String items) {
+        as("clinician").body("{ \"items\": [" + items + "] }").put("/api/v1/patients/" + patientId + "/regimen")
+                .then().statusCode(200);
+    }
+
+    private static void score(String patientId, int nrs) {
+        as("ehr").body(nrsJson("obs-" + UUID.randomUUID(), Instant.now().minus(20, ChronoUnit.MINUTES)
+                        .truncatedTo(ChronoUnit.SECONDS).toString(), nrs))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201);
+    }
+
+    /** Rows of every clinical table; the audit trail and token ids are expected to grow with each call. */
+    private Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<String> tables = entityManager.createNativeQuery("SELECT table_name FROM information_schema.tables"
+                + " WHERE LOWER(table_schema) = 'public' AND table_type IN ('BASE TABLE', 'TABLE')").getResultList();
+        for (String table : tables) {
+            String name = table.toLowerCase(java.util.Locale.ROOT);
+            if (name.startsWith("audit_") || name.startsWith("flyway") || name.equals("cds_client_token_id")
+                    || name.equals("idempotency_key")) {
+                continue;
+            }
+            counts.put(name, ((Number) entityManager.createNativeQuery("SELECT COUNT(*) FROM " + name)
+                    .getSingleResult()).longValue());
+        }
+        assertNotNull(counts.get("regimen"), "the tables were listed: " + counts);
+        return counts;
+    }
+}
