@@ -92,7 +92,8 @@ public class CurrentRegimenFacts {
     }
 
     private static BigDecimal omeddOf(List<Contribution> contributions, int itemIndex) {
-        return contributions.stream().filter(contribution -> contribution.itemIndex() == itemIndex)
+        return contributions.stream().filter(contribution -> contribution.itemIndex() == itemIndex
+                        && !contribution.prn() && contribution.factor() != null)
                 .map(Contribution::omeddMg).findFirst().orElse(null);
     }
 

@@ -42,9 +42,12 @@ public class RecordingRegimen {
     private final Clock clock;
     private final CurrentRegimenFacts regimenFacts;
     private final LadderEvaluation ladderEvaluation;
+    private final PostoperativeLines postoperativeLines;
 
     RecordingRegimen(Patients patients, Regimens regimens, Formulary formulary, Clock clock,
-                     CurrentRegimenFacts regimenFacts, LadderEvaluation ladderEvaluation) {
+                     CurrentRegimenFacts regimenFacts, LadderEvaluation ladderEvaluation,
+                     PostoperativeLines postoperativeLines) {
+        this.postoperativeLines = postoperativeLines;
         this.patients = patients;
         this.regimens = regimens;
         this.formulary = formulary;
@@ -79,7 +82,8 @@ public class RecordingRegimen {
         }
         OpioidTolerance tolerance = OpioidTolerance.assess(effectiveAt,
                 regimens.inForceSince(patientId, effectiveAt.minus(OpioidTolerance.MIN_DURATION)), formulary);
-        RegimenEvaluation evaluation = regimen.evaluate(formulary, tolerance);
+        RegimenEvaluation evaluation = postoperativeLines.withContextWarnings(patientId, current, regimen,
+                regimen.evaluate(formulary, tolerance), now);
         RegimenFacts before = regimenFacts.of(patientId, now);
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
                 currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));

@@ -110,7 +110,8 @@ final class RegimenWarnings {
             return;
         }
         for (Contribution contribution : omedd.contributions()) {
-            if (!contribution.prn() || contribution.factor() == null) {
+            if (!contribution.prn() || contribution.factor() == null
+                    || !regimen.items().get(contribution.itemIndex()).prn()) {
                 continue;
             }
             RegimenItem item = regimen.items().get(contribution.itemIndex());
@@ -148,7 +149,8 @@ final class RegimenWarnings {
     }
 
     private void noMmeFactor(Omedd omedd) {
-        List<Integer> lines = omedd.contributions().stream().filter(contribution -> contribution.factor() == null)
+        List<Integer> lines = omedd.contributions().stream()
+                .filter(contribution -> contribution.factor() == null && !contribution.route().isNeuraxial())
                 .map(Contribution::itemIndex).toList();
         if (!lines.isEmpty()) {
             warnings.add(new RegimenWarning(RegimenWarning.NO_MME_FACTOR, "no MME factor for " + itemList(lines)
