@@ -69,7 +69,8 @@ public class CurrentRegimenFacts {
             BigDecimal omeddMg = omeddOf(contributions, index);
             if (item.scheduled()) {
                 scheduled.add(new ScheduledDrug(item.drug().code(), item.drug().drugClass().name(), item.route().name(),
-                        item.dailyDose(), item.unit().symbol(), omeddMg, atCeiling(item)));
+                        item.dailyDose(), item.unit().symbol(), omeddMg, atCeiling(item),
+                        !item.outsideOralTitration()));
             } else if (item.isOpioid()) {
                 rescues.add(new RescueDose(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
                         formulary.factor(item.drug(), item.route())
