@@ -19,8 +19,8 @@ import org.painladder.persistence.PainAssessments;
 
 /**
  * The regimen warning that needs the patient's context (clinical-rules §8.10, APS 2016): a basal opioid infusion for
- * an opioid-naive patient in acute postoperative pain. Opioid-naive: no scheduled opioid in the regimen in force
- * before; postoperative: the latest assessment of the acute-cause window is acute postoperative pain.
+ * an opioid-naive patient in acute postoperative pain. Opioid-naive: no opioid by the clock in the regimen in force
+ * before (PCA demand doses alone do not count); postoperative: the latest assessment of the acute-cause window is acute postoperative pain.
  */
 @ApplicationScoped
 public class PostoperativeLines {
@@ -36,7 +36,7 @@ public class PostoperativeLines {
     RegimenEvaluation withContextWarnings(UUID patientId, Optional<RecordedRegimen> previous, Regimen regimen,
                                           RegimenEvaluation evaluation, Instant now) {
         boolean opioidNaive = previous.map(before -> before.regimen().items().stream()
-                .noneMatch(item -> item.isOpioid() && item.scheduled())).orElse(true);
+                .noneMatch(RegimenItem::opioidByTheClock)).orElse(true);
         List<RegimenWarning> extra = LineWarnings.basalInOpioidNaivePostoperative(regimen, opioidNaive,
                 opioidNaive && regimen.items().stream().anyMatch(RegimenItem::isOpioid) && postoperative(patientId, now));
         if (extra.isEmpty()) {

@@ -88,6 +88,11 @@ public record RegimenItem(Drug drug, Route route, BigDecimal dose, DoseUnit unit
         return drug.isOpioid();
     }
 
+    /** An opioid given by the clock: a scheduled line, an infusion, or a PCA's basal rate (not its demand doses). */
+    public boolean opioidByTheClock() {
+        return isOpioid() && !prn && (mode != LineMode.PCA || ratePerHour != null);
+    }
+
     /** A line the oral ladder does not titrate: neuraxial lines (specialist protocol) and PCA (self-titrated). */
     public boolean outsideOralTitration() {
         return route.isNeuraxial() || mode == LineMode.PCA;
