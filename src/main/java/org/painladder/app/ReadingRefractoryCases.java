@@ -59,8 +59,8 @@ public class ReadingRefractoryCases {
     private CaseView view(RefractoryCase refractoryCase, List<CaseTransition> history, Instant now) {
         // A procedure done since the case was flagged (REF-03) says more than pain controlled alone (REF-02).
         Optional<ClosingSuggestion> suggestion = refractoryCase.status().isOpen()
-                ? ProcedureClosing.suggest(refractoryCase, procedures.performedBetween(refractoryCase.patientId(),
-                        refractoryCase.flaggedAt(), now))
+                ? ProcedureClosing.suggest(refractoryCase, procedures.recordedSince(refractoryCase.patientId(),
+                        refractoryCase.flaggedAt()))
                 : Optional.empty();
         return new CaseView(refractoryCase, refractoryCase.daysOnStep3(now), suggestion.or(() ->
                 detector.closingSuggestion(refractoryCase.status(), refractoryCase.controlledSince(), now))

@@ -62,6 +62,13 @@ public class RecordingProcedure {
         return procedures.list(patientId, page, size);
     }
 
+    @Transactional
+    public Procedure find(UUID patientId, UUID procedureId) {
+        patients.find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        return procedures.find(patientId, procedureId)
+                .orElseThrow(() -> new NotFoundException("procedure", procedureId));
+    }
+
     private static InterventionType validated(NewProcedure incoming, Instant now) {
         List<Violation> violations = new ArrayList<>();
         InterventionType type = null;

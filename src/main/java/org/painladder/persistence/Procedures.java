@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.painladder.domain.procedure.Procedure;
 import org.painladder.domain.refractory.InterventionType;
@@ -33,6 +34,13 @@ public class Procedures {
         return procedure;
     }
 
+    public Optional<Procedure> find(UUID patientId, UUID procedureId) {
+        return entityManager.createQuery("from ProcedureEntity where patientId = :patientId and id = :id",
+                        ProcedureEntity.class)
+                .setParameter("patientId", patientId).setParameter("id", procedureId).getResultStream()
+                .map(Procedures::toProcedure).findFirst();
+    }
+
     /** Newest performed first. */
     public Page<Procedure> list(UUID patientId, int page, int size) {
         long total = entityManager.createQuery("select count(p) from ProcedureEntity p where p.patientId = :patientId",
@@ -49,6 +57,14 @@ public class Procedures {
         return entityManager.createQuery("from ProcedureEntity where patientId = :patientId order by performedAt",
                         ProcedureEntity.class)
                 .setParameter("patientId", patientId).getResultStream().map(Procedures::toProcedure).toList();
+    }
+
+    /** Those recorded at or after {@code from}, oldest performed first. */
+    public List<Procedure> recordedSince(UUID patientId, Instant from) {
+        return entityManager.createQuery("from ProcedureEntity where patientId = :patientId and recordedAt >= :from"
+                        + " order by performedAt", ProcedureEntity.class)
+                .setParameter("patientId", patientId).setParameter("from", from)
+                .getResultStream().map(Procedures::toProcedure).toList();
     }
 
     /** Those performed in [from, to], oldest first. */

@@ -75,6 +75,7 @@ class RolesMatrixTest {
             row("POST", "/api/v1/opioid-conversions", CLINICIAN, ADMIN),
             row("POST", "/api/v1/patients/{patientId}/procedures", CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/patients/{patientId}/procedures", EHR, CLINICIAN, PALLIATIVE, ADMIN),
+            row("GET", "/api/v1/patients/{patientId}/procedures/{procedureId}", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/refractory-cases", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/refractory-cases/{id}", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("POST", "/api/v1/refractory-cases/{id}/transitions", PALLIATIVE, ADMIN),

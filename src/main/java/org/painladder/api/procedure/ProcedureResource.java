@@ -51,7 +51,7 @@ public class ProcedureResource {
                     + " cause-directed arm (a taper once pain is controlled after it) and shows in the ladder and"
                     + " on the pain trend.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = "Location", description = "The patient's procedures"),
+            headers = @Header(name = "Location", description = "URL of the stored procedure"),
             content = @Content(schema = @Schema(implementation = ProcedureResponse.class)))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,8 +62,21 @@ public class ProcedureResource {
                            @Context SecurityContext security, @Context UriInfo uriInfo) {
         RecordingProcedure.Outcome outcome = recordingProcedure.record(patientId, request.toNewProcedure(),
                 security.getUserPrincipal().getName());
-        URI location = uriInfo.getAbsolutePath();
+        URI location = uriInfo.getAbsolutePathBuilder().path(outcome.procedure().id().toString()).build();
         return Response.created(location).entity(ProcedureResponse.of(outcome)).build();
+    }
+
+    @GET
+    @Path("{procedureId}")
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
+    @Operation(summary = "One procedure of the patient")
+    @APIResponse(responseCode = "200", description = "The procedure",
+            content = @Content(schema = @Schema(implementation = ProcedureResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such patient, or no such procedure of this patient",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProcedureResponse procedure(@PathParam("patientId") UUID patientId,
+                                       @PathParam("procedureId") UUID procedureId) {
+        return ProcedureResponse.of(recordingProcedure.find(patientId, procedureId));
     }
 
     @GET

@@ -12,8 +12,9 @@ import org.painladder.domain.refractory.ClosingSuggestion;
 import org.painladder.domain.refractory.RefractoryCase;
 
 /**
- * REF-03 (clinical-rules §8.10): a procedure done after an open refractory case was flagged suggests closing it with
- * INTERVENTION_DONE. A suggestion only: the palliative team judges the effect and closes the case itself.
+ * REF-03 (clinical-rules §8.10): a procedure recorded while a refractory case is open suggests closing it with
+ * INTERVENTION_DONE. It is the recording that counts, not the performedAt the EHR may backfill: the team records the
+ * intervention the case led to. A suggestion only: the palliative team judges the effect and closes the case itself.
  */
 public final class ProcedureClosing {
 
@@ -28,7 +29,7 @@ public final class ProcedureClosing {
         if (!refractoryCase.status().isOpen()) {
             return Optional.empty();
         }
-        return procedures.stream().filter(done -> !done.performedAt().isBefore(refractoryCase.flaggedAt()))
+        return procedures.stream().filter(done -> !done.recordedAt().isBefore(refractoryCase.flaggedAt()))
                 .max(Comparator.comparing(Procedure::performedAt))
                 .map(done -> new ClosingSuggestion(RULE_ID, CaseStatus.CLOSED, CaseOutcome.INTERVENTION_DONE, null,
                         describe(done) + " done on " + DAY.format(done.performedAt())
