@@ -146,6 +146,26 @@ public class LadderEvaluation {
         referral(patient.id(), flag(patient.id(), saved, after, window, now), after.regimenVersion(), null, now);
     }
 
+    /**
+     * New patient factors are a new fact (clinical-rules §8.2): the rules look again at the patient as they now are.
+     *
+     * @param patient the patient with the new profile, already saved
+     * @param before  the factors and birth year before the change, for the bands the patient left
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterPatientFactorsChange(Patient patient, PatientProfile before, Instant now) {
+        int year = yearOf(now);
+        PatientProfile after = patient.profile();
+        NewFact fact = new NewFact.PatientFactorsChanged(before.factors(), after.factors(),
+                before.factors().bands(before.birthYear(), year), after.factors().bands(after.birthYear(), year));
+        evaluate(patient, patient.state(), regimens.of(patient.id(), now), fact, window(patient.id(), now), null, now);
+    }
+
+    /** Ages count in the year of the evaluation's clock (by birth year: the contract has no birth date). */
+    static int yearOf(Instant now) {
+        return now.atZone(ZoneOffset.UTC).getYear();
+    }
+
     /** The bounded look-back the rules read (the ladder's and REF-01's windows), never the whole history. */
     private List<PainAssessment> window(UUID patientId, Instant now) {
         return assessments.window(patientId, now.minus(policies.current().snapshotWindow()),
@@ -162,7 +182,8 @@ public class LadderEvaluation {
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
                 profile.contraindications(), regimen, window, outstanding(patient.id(), pending, regimen),
-                profile.factors(), Set.of(), completedProcedures(patient.id(), now));
+                profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)),
+                completedProcedures(patient.id(), now));
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
         return store(patient.id(), decision, pending, regimen.regimenVersion(), assessmentId, now);
     }

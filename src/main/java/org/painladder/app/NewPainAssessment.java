@@ -7,14 +7,17 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AssessmentKind;
 import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.pain.RedFlag;
 
 /** A pain assessment as an EHR, a clinician or a patient sent it, before it is read and stored. */
 public record NewPainAssessment(
@@ -29,9 +32,12 @@ public record NewPainAssessment(
         AcuteCause acuteCause,
         Integer breakthroughEpisodes24h,
         List<AdverseEffect> adverseEffects,
-        AssessmentSource source) {
+        AssessmentSource source,
+        BreakthroughType breakthroughType,
+        Set<RedFlag> redFlags) {
 
     public NewPainAssessment {
+        redFlags = redFlags == null ? Set.of() : Set.copyOf(redFlags);
         mechanism = mechanism == null ? PainMechanism.UNKNOWN : mechanism;
         course = course == null ? PainCourse.CHRONIC : course;
         adverseEffects = adverseEffects == null ? List.of() : List.copyOf(adverseEffects);
@@ -48,6 +54,14 @@ public record NewPainAssessment(
                 Objects.toString(breakthroughEpisodes24h),
                 adverseEffects.stream().map(e -> e.type() + ":" + e.severity()).sorted().toList().toString(),
                 source.name());
+        // Added in rules 2026.12.0 only when present, so the fingerprint of an assessment without them is unchanged
+        // and an EHR's retry of one stored before still matches it.
+        if (breakthroughType != null) {
+            canonical += "|breakthroughType=" + breakthroughType.name();
+        }
+        if (!redFlags.isEmpty()) {
+            canonical += "|redFlags=" + redFlags.stream().map(Enum::name).sorted().toList();
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

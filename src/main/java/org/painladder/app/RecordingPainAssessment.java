@@ -79,7 +79,7 @@ public class RecordingPainAssessment {
         PainAssessment assessment = new PainAssessment(UUID.randomUUID(), incoming.recordedAt(), incoming.scale(),
                 reading.rawValue(), reading.score(), incoming.kind(), incoming.site(), incoming.mechanism(),
                 incoming.course(), incoming.acuteCause(), incoming.breakthroughEpisodes24h(), incoming.adverseEffects(),
-                null, null);
+                incoming.breakthroughType(), incoming.redFlags());
         LiveState state = patient.state().afterAssessment(assessment, now, rules.staleness(), rules.bandEdges());
         RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(state.ladderStep(),
                 state.painControl(), state.openRefractoryCaseId());

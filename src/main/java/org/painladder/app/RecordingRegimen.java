@@ -15,6 +15,7 @@ import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.OpioidTolerance;
+import org.painladder.domain.regimen.PatientOrganFunction;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.Regimen;
 import org.painladder.domain.regimen.RegimenEvaluation;
@@ -24,7 +25,8 @@ import org.painladder.persistence.Regimens;
 
 /**
  * A new regimen replaces the current one. In one transaction: lock the patient's live state, check the regimen
- * against the formulary, evaluate it (step, OMEDD, warnings, opioid tolerance from the week before), store it as the
+ * against the formulary, evaluate it (step, OMEDD, warnings for this patient's organ function and weight, opioid
+ * tolerance from the week before), store it as the
  * next version, move the live state's step (with a ladder transition when it changes) and OMEDD on, and let the
  * ladder rules give their advice on the new regimen. An identical resend (same items, author and reason,
  * and no other effectiveAt) is an EHR retry and answers the current version without storing another.
@@ -83,7 +85,8 @@ public class RecordingRegimen {
         OpioidTolerance tolerance = OpioidTolerance.assess(effectiveAt,
                 regimens.inForceSince(patientId, effectiveAt.minus(OpioidTolerance.MIN_DURATION)), formulary);
         RegimenEvaluation evaluation = postoperativeLines.withContextWarnings(patientId, current, regimen,
-                regimen.evaluate(formulary, tolerance), now);
+                regimen.evaluate(formulary, tolerance, PatientOrganFunction.of(patient.profile().factors(),
+                        patient.profile().birthYear(), LadderEvaluation.yearOf(now))), now);
         RegimenFacts before = regimenFacts.of(patientId, now);
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
                 currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));

@@ -3,6 +3,7 @@ package org.painladder.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.painladder.domain.patient.Patient;
@@ -10,8 +11,9 @@ import org.painladder.domain.patient.PatientProfile;
 import org.painladder.persistence.Patients;
 
 /**
- * A clinician or EHR changes a patient's demographics, diagnosis, prognosis, contraindications or status. The MRN is
- * the EHR's key and does not change; a deceased patient stays deceased.
+ * A clinician or EHR changes a patient's demographics, diagnosis, prognosis, contraindications, factors or status.
+ * The MRN is the EHR's key and does not change; a deceased patient stays deceased. New patient factors are a new fact:
+ * the ladder rules run on them in the same transaction.
  */
 @ApplicationScoped
 public class UpdatingPatient {
@@ -19,11 +21,13 @@ public class UpdatingPatient {
     private final Patients patients;
     private final Clock clock;
     private final PatientRules patientRules;
+    private final LadderEvaluation ladderEvaluation;
 
-    UpdatingPatient(Patients patients, Clock clock, PatientRules patientRules) {
+    UpdatingPatient(Patients patients, Clock clock, PatientRules patientRules, LadderEvaluation ladderEvaluation) {
         this.patients = patients;
         this.clock = clock;
         this.patientRules = patientRules;
+        this.ladderEvaluation = ladderEvaluation;
     }
 
     /**
@@ -49,6 +53,18 @@ public class UpdatingPatient {
         if (changed.equals(current.profile())) {
             return current;
         }
-        return patients.updateProfile(patientId, changed, clock.instant());
+        Instant now = clock.instant();
+        Patient updated = patients.updateProfile(patientId, changed, now);
+        if (changesDrugChoice(current.profile(), changed, now)) {
+            ladderEvaluation.afterPatientFactorsChange(updated, current.profile(), now);
+        }
+        return updated;
+    }
+
+    /** New factors, or a birth year that moves the patient into or out of ELDERLY_OR_FRAIL (clinical-rules §8.2). */
+    private static boolean changesDrugChoice(PatientProfile before, PatientProfile after, Instant now) {
+        int year = LadderEvaluation.yearOf(now);
+        return !before.factors().equals(after.factors())
+                || !before.factors().bands(before.birthYear(), year).equals(after.factors().bands(after.birthYear(), year));
     }
 }

@@ -40,6 +40,9 @@ class PainAssessmentEntity {
     String adverseEffects;
     @Column(nullable = false)
     String source;
+    String breakthroughType;
+    @Column(nullable = false)
+    String redFlags;
     int evaluatedLadderStep;
     @Column(nullable = false)
     String evaluatedPainControl;

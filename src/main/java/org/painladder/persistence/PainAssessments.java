@@ -15,6 +15,7 @@ import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.AssessmentKind;
 import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainControl;
 import org.painladder.domain.pain.PainCourse;
@@ -22,6 +23,7 @@ import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.pain.RecordedAssessment;
+import org.painladder.domain.pain.RedFlag;
 import org.painladder.domain.pain.Severity;
 
 /** Each patient's pain timeline. Every query is keyed by patient and served by the (patient, recordedAt) index. */
@@ -132,6 +134,8 @@ public class PainAssessments {
                 .map(effect -> effect.type().name() + ":" + effect.severity().name())
                 .collect(Collectors.joining(","));
         entity.source = recorded.source().name();
+        entity.breakthroughType = assessment.breakthroughType() == null ? null : assessment.breakthroughType().name();
+        entity.redFlags = EnumSets.join(assessment.redFlags());
         entity.evaluatedLadderStep = recorded.evaluation().ladderStep();
         entity.evaluatedPainControl = recorded.evaluation().painControl().name();
         entity.evaluatedRefractoryCaseId = recorded.evaluation().refractoryCaseId();
@@ -151,7 +155,9 @@ public class PainAssessments {
                 entity.site == null ? null : PainSite.valueOf(entity.site),
                 PainMechanism.valueOf(entity.mechanism), PainCourse.valueOf(entity.course),
                 entity.acuteCause == null ? null : AcuteCause.valueOf(entity.acuteCause),
-                entity.breakthroughEpisodes24h, effects, null, null);
+                entity.breakthroughEpisodes24h, effects,
+                entity.breakthroughType == null ? null : BreakthroughType.valueOf(entity.breakthroughType),
+                EnumSets.split(entity.redFlags, RedFlag.class));
         RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(entity.evaluatedLadderStep,
                 PainControl.valueOf(entity.evaluatedPainControl), entity.evaluatedRefractoryCaseId);
         return new RecordedAssessment(entity.patientId, entity.externalId, assessment,

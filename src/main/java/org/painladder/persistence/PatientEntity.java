@@ -28,6 +28,13 @@ class PatientEntity {
     String painConditions;
     @Column(nullable = false)
     String status;
+    Double renalEgfr;
+    String renalDialysis;
+    Instant renalMeasuredAt;
+    String hepaticImpairment;
+    Boolean frail;
+    Double weightKg;
+    Boolean unableToSwallow;
     @Column(nullable = false)
     Instant createdAt;
     @Column(nullable = false)

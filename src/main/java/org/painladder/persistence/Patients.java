@@ -11,12 +11,16 @@ import java.util.UUID;
 import org.painladder.domain.pain.PainControl;
 import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.Diagnosis;
+import org.painladder.domain.patient.Dialysis;
+import org.painladder.domain.patient.HepaticImpairment;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.PainCondition;
 import org.painladder.domain.patient.Patient;
+import org.painladder.domain.patient.PatientFactors;
 import org.painladder.domain.patient.PatientProfile;
 import org.painladder.domain.patient.PatientStatus;
 import org.painladder.domain.patient.PrimarySite;
+import org.painladder.domain.patient.RenalFunction;
 import org.painladder.domain.patient.Sex;
 
 /** The patient register and each patient's live-state row. */
@@ -117,7 +121,24 @@ public class Patients {
         patient.contraindications = EnumSets.join(profile.contraindications());
         patient.painConditions = EnumSets.join(profile.painConditions());
         patient.status = profile.status().name();
+        PatientFactors factors = profile.factors();
+        RenalFunction renal = factors.renalFunction();
+        patient.renalEgfr = renal == null ? null : renal.egfr();
+        patient.renalDialysis = renal == null ? null : renal.dialysis().name();
+        patient.renalMeasuredAt = renal == null ? null : renal.measuredAt();
+        patient.hepaticImpairment = factors.hepaticImpairment() == null ? null : factors.hepaticImpairment().name();
+        patient.frail = factors.frail();
+        patient.weightKg = factors.weightKg();
+        patient.unableToSwallow = factors.unableToSwallow();
         patient.updatedAt = now;
+    }
+
+    private static PatientFactors factors(PatientEntity patient) {
+        RenalFunction renal = patient.renalDialysis == null ? null : new RenalFunction(patient.renalEgfr,
+                Dialysis.valueOf(patient.renalDialysis), patient.renalMeasuredAt);
+        return new PatientFactors(renal,
+                patient.hepaticImpairment == null ? null : HepaticImpairment.valueOf(patient.hepaticImpairment),
+                patient.frail, patient.weightKg, patient.unableToSwallow);
     }
 
     private static void copyState(LiveState live, PatientStatus status, PatientStateEntity state, Instant now) {
@@ -144,7 +165,7 @@ public class Patients {
                 patient.sex == null ? null : Sex.valueOf(patient.sex), diagnosis, patient.lifeExpectancyMonths,
                 EnumSets.split(patient.contraindications, Contraindication.class),
                 EnumSets.split(patient.painConditions, PainCondition.class),
-                PatientStatus.valueOf(patient.status), null);
+                PatientStatus.valueOf(patient.status), factors(patient));
         LiveState live = new LiveState(state.ladderStep, state.ladderSince, state.latestScore, state.latestAssessedAt,
                 state.latestBtpEpisodes24h, state.latestBackgroundScore, state.latestBackgroundAt,
                 PainControl.valueOf(state.painControl), state.omeddMg, state.refractory, state.openRefractoryCaseId);

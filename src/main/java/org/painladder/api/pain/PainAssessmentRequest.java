@@ -8,16 +8,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.AssessmentKind;
 import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.pain.RedFlag;
 
 /** A pain score as an EHR posts it (api.md "Pain assessments"). */
 public record PainAssessmentRequest(
@@ -34,7 +37,12 @@ public record PainAssessmentRequest(
         AcuteCause acuteCause,
         @Min(0) @Max(96) Integer breakthroughEpisodes24h,
         @Size(max = 8) List<@NotNull @Valid AdverseEffectBody> adverseEffects,
-        AssessmentSource source) {
+        AssessmentSource source,
+        @Schema(description = "What the breakthrough episodes are (clinical-rules §8.6): INCIDENT episodes do not count"
+                + " toward titration or refractory breakthrough")
+        BreakthroughType breakthroughType,
+        @Schema(description = "Red flags seen at this assessment (clinical-rules §8.8)")
+        @Size(max = 4) Set<@NotNull RedFlag> redFlags) {
 
     public record AdverseEffectBody(@NotNull AdverseEffectType type, @NotNull org.painladder.domain.pain.Severity severity) {
         AdverseEffect toAdverseEffect() {

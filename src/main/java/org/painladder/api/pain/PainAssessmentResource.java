@@ -76,7 +76,8 @@ public class PainAssessmentResource {
         RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId, new NewPainAssessment(
                 request.externalId(), request.recordedAt().toInstant(), request.scale(), rawValue(request.value()),
                 request.kind(), request.site(), request.mechanism(), request.course(), request.acuteCause(),
-                request.breakthroughEpisodes24h(), request.adverseEffectValues(), request.source()));
+                request.breakthroughEpisodes24h(), request.adverseEffectValues(), request.source(),
+                request.breakthroughType(), request.redFlags()));
         URI location = uriInfo.getAbsolutePathBuilder().path(outcome.recorded().assessment().id().toString()).build();
         PainAssessmentResponse body = PainAssessmentResponse.of(outcome.recorded(), rules.bandEdges(),
                 outcome.recommendations());

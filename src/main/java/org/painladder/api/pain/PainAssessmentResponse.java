@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.api.ladder.RecommendationResponse;
@@ -12,6 +14,7 @@ import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AssessmentKind;
 import org.painladder.domain.pain.AssessmentSource;
 import org.painladder.domain.pain.BandEdges;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainControl;
@@ -20,6 +23,7 @@ import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.pain.RecordedAssessment;
+import org.painladder.domain.pain.RedFlag;
 import org.painladder.domain.recommendation.Recommendation;
 
 /** A stored assessment: the raw value as sent, the normalised score and band, and (on POST) the evaluation. */
@@ -43,6 +47,8 @@ public record PainAssessmentResponse(
         Integer breakthroughEpisodes24h,
         List<AdverseEffect> adverseEffects,
         AssessmentSource source,
+        BreakthroughType breakthroughType,
+        Set<RedFlag> redFlags,
         Evaluation evaluation) {
 
     /** The decision the rules took on this fact (api.md): pending advice stays listed under /recommendations. */
@@ -60,7 +66,8 @@ public record PainAssessmentResponse(
                 assessment.recordedAt(), recorded.receivedAt(), assessment.scale(), rawValue(assessment),
                 assessment.score(), assessment.band(edges), assessment.kind(), assessment.site(), assessment.mechanism(),
                 assessment.course(), assessment.acuteCause(), assessment.breakthroughEpisodes24h(),
-                assessment.adverseEffects(), recorded.source(),
+                assessment.adverseEffects(), recorded.source(), assessment.breakthroughType(),
+                new TreeSet<>(assessment.redFlags()),
                 recommendations == null ? null : new Evaluation(evaluation.ladderStep(), evaluation.painControl(),
                         recommendations.stream().map(RecommendationResponse::of).toList(),
                         evaluation.refractoryCaseId()));

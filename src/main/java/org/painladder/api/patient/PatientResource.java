@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -58,10 +60,12 @@ public class PatientResource {
     private final BodyValidation bodyValidation;
     private final ObjectMapper objectMapper;
     private final AuditedPatient auditedPatient;
+    private final Clock clock;
 
     PatientResource(RegisteringPatient registeringPatient, UpdatingPatient updatingPatient,
                     ReadingPatients readingPatients, BodyValidation bodyValidation, ObjectMapper objectMapper,
-                    AuditedPatient auditedPatient) {
+                    AuditedPatient auditedPatient, Clock clock) {
+        this.clock = clock;
         this.registeringPatient = registeringPatient;
         this.updatingPatient = updatingPatient;
         this.readingPatients = readingPatients;
@@ -84,7 +88,7 @@ public class PatientResource {
         Patient patient = registeringPatient.register(request.toProfile());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(patient.id().toString()).build())
                 .tag(ETags.of(patient.version()))
-                .entity(PatientResponse.of(patient))
+                .entity(PatientResponse.of(patient, thisYear()))
                 .build();
     }
 
@@ -99,7 +103,7 @@ public class PatientResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response find(@PathParam("id") UUID id) {
         Patient patient = readingPatients.find(id);
-        return Response.ok(PatientResponse.of(patient)).tag(ETags.of(patient.version())).build();
+        return Response.ok(PatientResponse.of(patient, thisYear())).tag(ETags.of(patient.version())).build();
     }
 
     @GET
@@ -111,11 +115,12 @@ public class PatientResource {
                                               @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         Page<Patient> patients = readingPatients.list(mrn, paging.page(), paging.size());
+        int year = thisYear();
         if (mrn != null && patients.items().size() == 1) {
             // A look-up by MRN reads one patient's record: the audit trail names that patient.
             auditedPatient.is(patients.items().get(0).id());
         }
-        return PageResponse.of(patients.map(PatientResponse::of));
+        return PageResponse.of(patients.map(patient -> PatientResponse.of(patient, year)));
     }
 
     @PATCH
@@ -141,7 +146,12 @@ public class PatientResource {
             throw new ClinicalValidationException("body", "a merge patch must be a JSON object");
         }
         Patient patient = updatingPatient.update(id, ETags.expectedVersion(ifMatch), profile -> patched(profile, mergePatch));
-        return Response.ok(PatientResponse.of(readingPatients.find(patient.id()))).tag(ETags.of(patient.version())).build();
+        return Response.ok(PatientResponse.of(readingPatients.find(patient.id()), thisYear())).tag(ETags.of(patient.version())).build();
+    }
+
+    /** Ages, hence the ELDERLY_OR_FRAIL band, are counted in the service clock's year, as the rules count them. */
+    private int thisYear() {
+        return clock.instant().atZone(ZoneOffset.UTC).getYear();
     }
 
     private PatientProfile patched(PatientProfile profile, JsonNode mergePatch) {

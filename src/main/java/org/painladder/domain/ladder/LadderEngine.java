@@ -40,6 +40,9 @@ public final class LadderEngine {
         if (fact instanceof NewFact.AssessmentRecorded recorded) {
             return onAssessment(snapshot, recorded, policy, now);
         }
+        if (fact instanceof NewFact.PatientFactorsChanged) {
+            return onFactorsChange(snapshot, policy, now);
+        }
         return onRegimenChange(snapshot, (NewFact.RegimenChanged) fact, policy, now);
     }
 
@@ -93,6 +96,15 @@ public final class LadderEngine {
                 .filter(p -> p.type().isLadderMove() && p.regimenVersion() < changed.after().regimenVersion())
                 .map(PendingRecommendation::id).toList();
         return PendingLedger.decide(current.pending(), Optional.empty(), CoAdviceRules.onRegimen(picture), stale);
+    }
+
+    /**
+     * New patient factors (clinical-rules §8.2) make no ladder move on their own: the advice on the regimen is given
+     * again in the light of the new bands, and nothing pending is withdrawn.
+     */
+    private Decision onFactorsChange(PatientSnapshot snapshot, LadderPolicy policy, Instant now) {
+        ClinicalPicture picture = new ClinicalPicture(snapshot, null, policy, now);
+        return PendingLedger.decide(snapshot.pending(), Optional.empty(), CoAdviceRules.onRegimen(picture), List.of());
     }
 
     private static PatientSnapshot withRegimen(PatientSnapshot s, RegimenFacts regimen) {

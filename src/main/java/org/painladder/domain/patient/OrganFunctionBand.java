@@ -18,6 +18,10 @@ public enum OrganFunctionBand {
     /** Age 75 or more (from the birth year), or recorded as frail. */
     ELDERLY_OR_FRAIL;
 
+    public boolean isRenal() {
+        return this == RENAL_REDUCED || this == RENAL_SEVERE || this == RENAL_FAILURE;
+    }
+
     public boolean isRenalSevereOrWorse() {
         return this == RENAL_SEVERE || this == RENAL_FAILURE;
     }

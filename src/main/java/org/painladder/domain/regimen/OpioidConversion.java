@@ -12,6 +12,11 @@ import java.util.Optional;
  * specialist; a fentanyl patch follows the label table with no extra cut and is only for opioid-tolerant patients;
  * a route change of the same opioid needs no cut; buprenorphine has no MME factor and is refused.
  *
+ * <p>Conservative in the direction of travel (rules 2026.12.0, §8.1.3): the equianalgesic dose uses the profile's
+ * factors, as the OMEDD of a regimen does; the dose to start uses, where a ratio is published as a range
+ * ({@link ConversionRange}), the end that gives the lower target, and the trace and {@code factorsUsed} name it. So
+ * a round trip A → B → A never ends above the start, and more of the source never gives less of the target.
+ *
  * @param crossToleranceReductionPct the cut actually applied (0 where the method builds the margin in)
  * @param trace                      each step of the arithmetic, in order, as a clinician would check it
  * @param approximate                the source is an epidural or intrathecal line, whose oral equivalent rests on an
@@ -38,8 +43,12 @@ public record OpioidConversion(
     private static final BigDecimal PATCH_BAND_OFFSET_MG = new BigDecimal("45");
     private static final BigDecimal PATCH_BAND_WIDTH_MG = new BigDecimal("90");
     private static final BigDecimal PATCH_STEP_MCG_H = new BigDecimal("25");
+    /** §2.5: morphine:methadone 4:1 below 90 mg/d, 8:1 from 90 to 300, 12:1 above 300. */
     private static final BigDecimal METHADONE_LOW_BAND_MG = new BigDecimal("90");
     private static final BigDecimal METHADONE_HIGH_BAND_MG = new BigDecimal("300");
+    private static final BigDecimal METHADONE_LOW_RATIO = new BigDecimal("4");
+    private static final BigDecimal METHADONE_MID_RATIO = new BigDecimal("8");
+    private static final BigDecimal METHADONE_HIGH_RATIO = new BigDecimal("12");
 
     public OpioidConversion {
         cautions = List.copyOf(cautions);
@@ -133,6 +142,8 @@ public record OpioidConversion(
         private final FactorProfile profile;
         private final List<Caution> cautions = new ArrayList<>();
         private final List<String> trace = new ArrayList<>();
+        /** The range ends used in the direction of travel, for {@code factorsUsed}. */
+        private final List<String> cautiousFactors = new ArrayList<>();
 
         Conversion(Side from, Side to, BigDecimal dailyDose, BigDecimal requestedReduction, FactorProfile profile) {
             this.from = from;
@@ -165,17 +176,19 @@ public record OpioidConversion(
                 cautions.add(new Caution("FENTANYL_PATCH_REMOVAL", "After the patch is removed fentanyl keeps being"
                         + " released for 12-36 h: start the new opioid about 12 h later, or at half dose."));
             }
+            BigDecimal cautiousOmedd = cautiousOmedd(fromFactor, omedd);
             if (to.drug().code().equals("METHADONE")) {
-                return methadone(omedd, fromOmedd);
+                return methadone(omedd, cautiousOmedd, fromOmedd);
             }
             if (to.is("FENTANYL", Route.TRANSDERMAL)) {
-                return patch(omedd, fromOmedd, specialist);
+                return patch(omedd, cautiousOmedd, fromOmedd, specialist);
             }
             BigDecimal toFactor = to.factor().factor();
             BigDecimal equianalgesic = Amounts.rounded(Amounts.divide(omedd, toFactor));
             trace.add(Amounts.plain(fromOmedd) + " mg/d OMEDD ÷ " + Amounts.plain(toFactor) + " ("
                     + to.factor().source() + ") = " + Amounts.plain(equianalgesic) + " " + dailyUnit(to) + " "
                     + to.drug().name() + " " + to.route());
+            BigDecimal cautiousEquianalgesic = cautiousTarget(toFactor, cautiousOmedd, equianalgesic);
             BigDecimal reduction = requestedReduction;
             if (from.drug().equals(to.drug())) {
                 reduction = BigDecimal.ZERO;
@@ -186,9 +199,9 @@ public record OpioidConversion(
                         + " opioid at the MME-equivalent dose. Cut " + Amounts.plain(reduction) + " % applied; use 50 %"
                         + " when switching for adverse effects, in frail patients or with organ impairment."));
             }
-            BigDecimal recommended = Amounts.rounded(equianalgesic.subtract(
-                    Amounts.percentOf(equianalgesic, reduction)));
-            trace.add(Amounts.plain(equianalgesic) + " × (100 - " + Amounts.plain(reduction) + ") % = "
+            BigDecimal recommended = Amounts.rounded(cautiousEquianalgesic.subtract(
+                    Amounts.percentOf(cautiousEquianalgesic, reduction)));
+            trace.add(Amounts.plain(cautiousEquianalgesic) + " × (100 - " + Amounts.plain(reduction) + ") % = "
                     + Amounts.plain(recommended) + " " + dailyUnit(to) + " to start");
             if (Route.TRANSDERMAL != to.route()) {
                 cautions.add(rescue(recommended));
@@ -197,34 +210,115 @@ public record OpioidConversion(
             return done(fromOmedd, equianalgesic, recommended, reduction, specialist);
         }
 
-        /** §2.5: the morphine:methadone ratio widens with the dose and builds in the cross-tolerance margin. */
-        private Validated<OpioidConversion> methadone(BigDecimal omedd, BigDecimal fromOmedd) {
-            BigDecimal ratio = omedd.compareTo(METHADONE_LOW_BAND_MG) < 0 ? new BigDecimal("4")
-                    : omedd.compareTo(METHADONE_HIGH_BAND_MG) <= 0 ? new BigDecimal("8") : new BigDecimal("12");
-            BigDecimal methadone = Amounts.rounded(Amounts.divide(omedd, ratio));
-            trace.add(Amounts.plain(fromOmedd) + " mg/d OMEDD ÷ " + Amounts.plain(ratio) + " (morphine:methadone "
-                    + Amounts.plain(ratio) + ":1 for < 90 / 90-300 / > 300 mg/d → 4 / 8 / 12) = "
-                    + Amounts.plain(methadone) + " mg/d methadone, no further cut");
+        /**
+         * Where the source has a published range, the OMEDD the target is computed from uses its low end (less oral
+         * morphine counted), and the trace says so.
+         */
+        private BigDecimal cautiousOmedd(BigDecimal profileFactor, BigDecimal omedd) {
+            Optional<ConversionRange> range = ConversionRange.of(from.drug().code(), from.route());
+            if (range.isEmpty()) {
+                return omedd;
+            }
+            BigDecimal factor = range.get().fromFactor(profileFactor);
+            BigDecimal cautious = dailyDose.multiply(factor);
+            cautiousFactors.add(from.drug().name() + " " + from.route() + " " + Amounts.plain(factor) + " (range "
+                    + range.get().describe() + ")");
+            trace.add("direction of travel: from " + from.drug().name() + " " + from.route() + " the lower factor of"
+                    + " the range " + range.get().describe() + " (" + range.get().source() + "): "
+                    + Amounts.plain(dailyDose) + " × " + Amounts.plain(factor) + " = "
+                    + Amounts.plain(Amounts.rounded(cautious)) + " mg/d OMEDD for the target");
+            return cautious;
+        }
+
+        /** Where the target has a published range, its high end (less of the target); else the cautious OMEDD ÷ factor. */
+        private BigDecimal cautiousTarget(BigDecimal profileFactor, BigDecimal cautiousOmedd, BigDecimal equianalgesic) {
+            Optional<ConversionRange> range = ConversionRange.of(to.drug().code(), to.route());
+            BigDecimal factor = range.map(r -> r.toFactor(profileFactor)).orElse(profileFactor);
+            BigDecimal target = Amounts.rounded(Amounts.divide(cautiousOmedd, factor));
+            if (range.isPresent()) {
+                cautiousFactors.add(to.drug().name() + " " + to.route() + " " + Amounts.plain(factor) + " (range "
+                        + range.get().describe() + ")");
+                trace.add("direction of travel: into " + to.drug().name() + " " + to.route() + " the higher factor of"
+                        + " the range " + range.get().describe() + " (" + range.get().source() + "): "
+                        + Amounts.plain(Amounts.rounded(cautiousOmedd)) + " ÷ " + Amounts.plain(factor) + " = "
+                        + Amounts.plain(target) + " " + dailyUnit(to));
+            } else if (target.compareTo(equianalgesic) != 0) {
+                trace.add(Amounts.plain(Amounts.rounded(cautiousOmedd)) + " mg/d OMEDD ÷ " + Amounts.plain(factor)
+                        + " = " + Amounts.plain(target) + " " + dailyUnit(to));
+            }
+            return target;
+        }
+
+        /**
+         * §2.5 and §8.5: the morphine:methadone ratio widens with the dose and builds in the cross-tolerance margin;
+         * the answer in a higher tier never falls below the most the tier below gives, so more morphine never gives
+         * less methadone.
+         */
+        private Validated<OpioidConversion> methadone(BigDecimal omedd, BigDecimal cautiousOmedd,
+                                                      BigDecimal fromOmedd) {
+            BigDecimal equianalgesic = Amounts.rounded(methadoneFor(omedd, null));
+            StringBuilder tierTrace = new StringBuilder();
+            BigDecimal methadone = Amounts.rounded(methadoneFor(cautiousOmedd, tierTrace));
+            trace.add(tierTrace.toString());
             if (!from.drug().code().equals("METHADONE")) {
                 cautions.add(methadoneCaution());
             }
             cautions.add(new Caution("METHADONE_NON_LINEAR", "Conversion to methadone is non-linear: the ratio"
                     + " widens as the dose rises and already builds in the cross-tolerance margin, so no further"
                     + " cut is applied. The " + profile.factorsUsed() + " MME factor is for display only."));
-            return done(fromOmedd, methadone, methadone, BigDecimal.ZERO, true);
+            return done(fromOmedd, equianalgesic, methadone, BigDecimal.ZERO, true);
+        }
+
+        /** The tier's ratio, floored at the top of the tier below (90 ÷ 4 = 22.5; 300 ÷ 8 = 37.5 mg/d). */
+        private static BigDecimal methadoneFor(BigDecimal omedd, StringBuilder tierTrace) {
+            BigDecimal ratio;
+            String tier;
+            BigDecimal floor = BigDecimal.ZERO;
+            String floorSum = null;
+            if (omedd.compareTo(METHADONE_LOW_BAND_MG) < 0) {
+                ratio = METHADONE_LOW_RATIO;
+                tier = "< 90 mg/d";
+            } else if (omedd.compareTo(METHADONE_HIGH_BAND_MG) <= 0) {
+                ratio = METHADONE_MID_RATIO;
+                tier = "90-300 mg/d";
+                floor = Amounts.divide(METHADONE_LOW_BAND_MG, METHADONE_LOW_RATIO);
+                floorSum = "90 ÷ 4";
+            } else {
+                ratio = METHADONE_HIGH_RATIO;
+                tier = "> 300 mg/d";
+                floor = Amounts.divide(METHADONE_HIGH_BAND_MG, METHADONE_MID_RATIO);
+                floorSum = "300 ÷ 8";
+            }
+            BigDecimal byTier = Amounts.divide(omedd, ratio);
+            BigDecimal methadone = byTier.max(floor);
+            if (tierTrace != null) {
+                tierTrace.append(Amounts.plain(Amounts.rounded(omedd))).append(" mg/d OMEDD is in the ").append(tier)
+                        .append(" tier (morphine:methadone ").append(Amounts.plain(ratio)).append(":1) of 4 / 8 / 12"
+                                + " : 1 for < 90 / 90-300 / > 300 mg/d: ÷ ").append(Amounts.plain(ratio)).append(" = ")
+                        .append(Amounts.plain(Amounts.rounded(byTier))).append(" mg/d methadone");
+                if (floor.compareTo(byTier) > 0) {
+                    tierTrace.append("; the tier below gives up to ").append(Amounts.plain(floor))
+                            .append(" mg/d (").append(floorSum).append("), so ").append(Amounts.plain(floor))
+                            .append(" mg/d is kept: more morphine never gives less methadone");
+                }
+                tierTrace.append("; no further cut");
+            }
+            return methadone;
         }
 
         /** §2.4: the label table, which builds in the margin; only for opioid-tolerant patients (§1.10). */
-        private Validated<OpioidConversion> patch(BigDecimal omedd, BigDecimal fromOmedd, boolean specialist) {
-            if (omedd.compareTo(PATCH_TABLE_START_MG) < 0) {
+        private Validated<OpioidConversion> patch(BigDecimal omedd, BigDecimal cautiousOmedd, BigDecimal fromOmedd,
+                                                  boolean specialist) {
+            if (cautiousOmedd.compareTo(PATCH_TABLE_START_MG) < 0) {
                 return new Validated.Invalid<>(List.of(new RegimenViolation("to.drug", "a fentanyl patch is only"
                         + " for opioid-tolerant patients (at least 60 mg/d oral morphine for a week, §1.10); "
-                        + Amounts.plain(fromOmedd) + " mg/d OMEDD is below the label table, which starts at 60")));
+                        + Amounts.plain(Amounts.rounded(cautiousOmedd)) + " mg/d OMEDD is below the label table,"
+                        + " which starts at 60")));
             }
             BigDecimal equianalgesic = Amounts.rounded(Amounts.divide(omedd, to.factor().factor()));
             trace.add(Amounts.plain(fromOmedd) + " mg/d OMEDD ÷ " + Amounts.plain(to.factor().factor()) + " ("
                     + to.factor().source() + ") = " + Amounts.plain(equianalgesic) + " mcg/h");
-            BigDecimal band = omedd.subtract(PATCH_BAND_OFFSET_MG)
+            BigDecimal band = cautiousOmedd.subtract(PATCH_BAND_OFFSET_MG)
                     .divideToIntegralValue(PATCH_BAND_WIDTH_MG).add(BigDecimal.ONE);
             BigDecimal patch = Amounts.rounded(band.multiply(PATCH_STEP_MCG_H));
             BigDecimal bandLow = band.subtract(BigDecimal.ONE).multiply(PATCH_BAND_WIDTH_MG)
@@ -269,8 +363,10 @@ public record OpioidConversion(
 
         private Validated<OpioidConversion> done(BigDecimal fromOmedd, BigDecimal equianalgesic,
                                                  BigDecimal recommended, BigDecimal reduction, boolean specialist) {
+            String factorsUsed = cautiousFactors.isEmpty() ? profile.factorsUsed() : profile.factorsUsed()
+                    + "; direction of travel: " + String.join(", ", cautiousFactors);
             return new Validated.Valid<>(new OpioidConversion(fromOmedd, equianalgesic, recommended,
-                    to.unit().symbol(), profile.factorsUsed(), cautions, Amounts.rounded(reduction), specialist,
+                    to.unit().symbol(), factorsUsed, cautions, Amounts.rounded(reduction), specialist,
                     trace, from.route().isNeuraxial()));
         }
 

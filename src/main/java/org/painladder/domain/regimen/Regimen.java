@@ -53,10 +53,19 @@ public record Regimen(List<RegimenItem> items) {
                 .values().stream().toList();
     }
 
-    /** Assesses this regimen under the formulary's factor profile: step, OMEDD with its trace, and warnings. */
+    /** As {@link #evaluate(Formulary, OpioidTolerance, PatientOrganFunction)} for a patient of unknown factors. */
     public RegimenEvaluation evaluate(Formulary formulary, OpioidTolerance tolerance) {
+        return evaluate(formulary, tolerance, PatientOrganFunction.unknown());
+    }
+
+    /**
+     * Assesses this regimen under the formulary's factor profile for this patient: step, OMEDD with its trace, and
+     * warnings (those of organ function and weight need the patient's factors).
+     */
+    public RegimenEvaluation evaluate(Formulary formulary, OpioidTolerance tolerance, PatientOrganFunction patient) {
         Omedd omedd = Omedd.of(this, formulary);
-        List<RegimenWarning> warnings = new ArrayList<>(RegimenWarnings.of(this, omedd, formulary, tolerance));
+        List<RegimenWarning> warnings = new ArrayList<>(RegimenWarnings.of(this, omedd, formulary, tolerance,
+                patient));
         warnings.addAll(LineWarnings.of(this, omedd));
         return new RegimenEvaluation(ladderStep(), omedd, List.copyOf(warnings), formulary.profile().factorsUsed());
     }

@@ -22,6 +22,12 @@ public record RegimenWarning(String code, String message, List<Integer> items, M
     public static final String PRN_ONLY_OPIOID = "PRN_ONLY_OPIOID";
     public static final String FENTANYL_PATCH_NOT_OPIOID_TOLERANT = "FENTANYL_PATCH_NOT_OPIOID_TOLERANT";
     public static final String NO_MME_FACTOR = "NO_MME_FACTOR";
+    /** A drug the patient's organ function says to avoid or to give with caution (clinical-rules §8.2, ORG table). */
+    public static final String ORGAN_FUNCTION = "ORGAN_FUNCTION";
+    /** A scheduled opioid without a scheduled laxative (clinical-rules §8.7). */
+    public static final String NO_LAXATIVE = "NO_LAXATIVE";
+    /** Paracetamol above 60 mg/kg/d for a patient under 50 kg (clinical-rules §8.2). */
+    public static final String PARACETAMOL_ABOVE_WEIGHT_DOSE = "PARACETAMOL_ABOVE_WEIGHT_DOSE";
 
     public RegimenWarning {
         items = List.copyOf(items);

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.painladder.domain.patient.OrganFunctionBand;
 
 /**
- * The warnings of clinical-rules §1.2, §1.6, §1.7 and §1.10. They never block a regimen: the clinician may have
+ * The warnings of clinical-rules §1.2, §1.6, §1.7, §1.10, §8.2 (organ function, weight) and §8.7 (laxative). They never block a regimen: the clinician may have
  * reasons, and the EHR must be able to record what the patient actually takes.
  */
 final class RegimenWarnings {
@@ -27,7 +28,12 @@ final class RegimenWarnings {
         this.regimen = regimen;
     }
 
-    static List<RegimenWarning> of(Regimen regimen, Omedd omedd, Formulary formulary, OpioidTolerance tolerance) {
+    /** Paracetamol for a patient under {@link #LOW_WEIGHT_KG}: at most 60 mg/kg/d (clinical-rules §8.2). */
+    static final BigDecimal PARACETAMOL_MG_PER_KG = new BigDecimal("60");
+    static final BigDecimal LOW_WEIGHT_KG = new BigDecimal("50");
+
+    static List<RegimenWarning> of(Regimen regimen, Omedd omedd, Formulary formulary, OpioidTolerance tolerance,
+                                   PatientOrganFunction patient) {
         RegimenWarnings check = new RegimenWarnings(regimen);
         check.ceilings();
         check.sameClassOpioids(DrugClass.WEAK_OPIOID, "weak");
@@ -38,6 +44,9 @@ final class RegimenWarnings {
         check.rescueDoses(omedd);
         check.fentanylPatch(tolerance);
         check.noMmeFactor(omedd);
+        check.organFunction(patient, formulary);
+        check.paracetamolForWeight(patient);
+        check.noLaxative();
         return List.copyOf(check.warnings);
     }
 
@@ -156,6 +165,91 @@ final class RegimenWarnings {
             warnings.add(new RegimenWarning(RegimenWarning.NO_MME_FACTOR, "no MME factor for " + itemList(lines)
                     + " (buprenorphine is a partial agonist with a ceiling effect, CDC 2022): the OMEDD leaves it"
                     + " out", lines, Map.of()));
+        }
+    }
+
+    /**
+     * One warning per line of the ORG table that applies to a drug of the regimen (AVOID or CAUTION), with what put
+     * the patient in the band, the reason, the dose change or the alternative, and the source.
+     */
+    private void organFunction(PatientOrganFunction patient, Formulary formulary) {
+        for (Drug drug : distinctDrugs(item -> true)) {
+            List<Integer> lines = indexes(item -> item.drug().equals(drug));
+            for (OrganFunctionAdvice advice : OrganFunctionTable.advice(drug.code(), patient.bands())) {
+                if (advice.verdict() == OrganFunctionVerdict.PREFER) {
+                    continue;
+                }
+                Map<String, BigDecimal> figures = new LinkedHashMap<>();
+                Double egfr = patient.factors().renalFunction() == null ? null
+                        : patient.factors().renalFunction().egfr();
+                if (advice.band().isRenal() && egfr != null) {
+                    figures.put("egfr", BigDecimal.valueOf(egfr));
+                }
+                if (advice.band() == OrganFunctionBand.ELDERLY_OR_FRAIL && patient.ageYears() != null) {
+                    figures.put("ageYears", BigDecimal.valueOf(patient.ageYears()));
+                }
+                StringBuilder message = new StringBuilder(patient.basis(advice.band())).append(": ")
+                        .append(drug.name()).append(" (").append(itemList(lines)).append(") — ")
+                        .append(advice.isAvoid() ? "avoid" : "caution").append(" (")
+                        .append(OrganFunctionTable.describe(advice.band())).append("): ").append(advice.reason());
+                if (advice.doseReductionMaxPct() != null) {
+                    figures.put("doseReductionMinPct", BigDecimal.valueOf(advice.doseReductionMinPct()));
+                    figures.put("doseReductionMaxPct", BigDecimal.valueOf(advice.doseReductionMaxPct()));
+                }
+                if (advice.dosing() != null) {
+                    message.append("; ").append(advice.dosing());
+                }
+                if (advice.maxDailyDoseMg() != null) {
+                    BigDecimal daily = lines.stream().map(index -> regimen.items().get(index))
+                            .filter(item -> item.unit() == DoseUnit.MG).map(RegimenItem::dailyDose)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    figures.put("dailyDoseMg", daily);
+                    figures.put("maxDailyDoseMg", advice.maxDailyDoseMg());
+                    if (daily.compareTo(advice.maxDailyDoseMg()) > 0) {
+                        message.append("; ").append(Amounts.plain(daily)).append(" mg/d (PRN lines at their daily"
+                                + " maximum) is above ").append(Amounts.plain(advice.maxDailyDoseMg())).append(" mg/d");
+                    }
+                }
+                List<String> alternatives = OrganFunctionTable.alternatives(drug.code(), patient.bands()).stream()
+                        .map(code -> formulary.find(code).map(Drug::name).orElse(code)).toList();
+                if (advice.isAvoid()) {
+                    message.append(alternatives.isEmpty() ? "; nothing in the table is left for this patient's"
+                            + " bands: ask a specialist" : "; prefer " + String.join(" or ", alternatives));
+                }
+                message.append(" (").append(advice.source()).append(")");
+                warnings.add(new RegimenWarning(RegimenWarning.ORGAN_FUNCTION, message.toString(), lines, figures));
+            }
+        }
+    }
+
+    /** Under 50 kg, 60 mg/kg/d is the paracetamol limit, whatever the 4 g ceiling says (clinical-rules §8.2). */
+    private void paracetamolForWeight(PatientOrganFunction patient) {
+        Double weight = patient.factors().weightKg();
+        if (weight == null || BigDecimal.valueOf(weight).compareTo(LOW_WEIGHT_KG) >= 0) {
+            return;
+        }
+        List<Integer> lines = indexes(item -> item.drug().code().equals("PARACETAMOL") && item.unit() == DoseUnit.MG);
+        BigDecimal daily = lines.stream().map(index -> regimen.items().get(index).dailyDose())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal weightKg = BigDecimal.valueOf(weight);
+        BigDecimal limit = Amounts.rounded(weightKg.multiply(PARACETAMOL_MG_PER_KG));
+        if (daily.compareTo(limit) > 0) {
+            warnings.add(new RegimenWarning(RegimenWarning.PARACETAMOL_ABOVE_WEIGHT_DOSE, "paracetamol "
+                    + Amounts.plain(daily) + " mg/d (" + itemList(lines) + ", PRN lines at their daily maximum) for "
+                    + Amounts.plain(weightKg) + " kg is above 60 mg/kg/d = " + Amounts.plain(limit) + " mg/d (under "
+                    + "50 kg)", lines, figures("dailyDoseMg", daily, "weightKg", weightKg, "maxDailyDoseMg", limit)));
+        }
+    }
+
+    /** Every regular opioid needs a regular laxative (NCCN; EAPC; clinical-rules §8.7). */
+    private void noLaxative() {
+        List<Integer> opioids = indexes(item -> item.scheduled() && item.isOpioid());
+        boolean laxative = regimen.items().stream().anyMatch(item -> item.scheduled()
+                && item.drug().adjuvantRole() == AdjuvantRole.OPIOID_INDUCED_CONSTIPATION);
+        if (!opioids.isEmpty() && !laxative) {
+            warnings.add(new RegimenWarning(RegimenWarning.NO_LAXATIVE, "scheduled opioid (" + itemList(opioids)
+                    + ") without a scheduled laxative: add senna ± macrogol by the clock (NCCN; EAPC); if"
+                    + " constipation persists, a PAMORA (naloxegol or methylnaltrexone)", opioids, Map.of()));
         }
     }
 

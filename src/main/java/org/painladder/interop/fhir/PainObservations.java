@@ -76,7 +76,7 @@ final class PainObservations {
         }
         return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
                 value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
-                AssessmentSource.EHR);
+                AssessmentSource.EHR, null, Set.of());
     }
 
     /** The first identifier's value when there is one, else the resource id the sender gave it. */

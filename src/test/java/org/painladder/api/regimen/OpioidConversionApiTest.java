@@ -61,7 +61,8 @@ class OpioidConversionApiTest {
         as("clinician").body(conversion(MORPHINE_90, "{ \"drug\": \"METHADONE\", \"route\": \"ORAL\" }", null))
                 .post(PATH).then().statusCode(200)
                 .body("requiresSpecialist", equalTo(true))
-                .body("recommendedDailyDose", equalTo(11.25f))
+                // 90 mg/d is in the 8:1 tier, but never below the 22.5 mg/d the 4:1 tier gives up to 90 (§8.5).
+                .body("recommendedDailyDose", equalTo(22.5f))
                 .body("cautions.code", hasItem("METHADONE_NON_LINEAR"));
         as("clinician").body(conversion(MORPHINE_90, "{ \"drug\": \"FENTANYL\", \"route\": \"TRANSDERMAL\" }", null))
                 .post(PATH).then().statusCode(200)
@@ -69,6 +70,17 @@ class OpioidConversionApiTest {
                 .body("unit", equalTo("mcg/h"))
                 .body("crossToleranceReductionPct", equalTo(0.0f))
                 .body("cautions.code", hasItem("FENTANYL_PATCH_TIMING"));
+    }
+
+    @Test
+    void subcutaneousHydromorphoneToOralOxycodoneUsesTheCautiousEndOfTheParenteralRange() {
+        as("clinician").body(conversion("{ \"drug\": \"HYDROMORPHONE\", \"route\": \"SC\", \"dailyDose\": 10,"
+                        + " \"unit\": \"mg\" }", TO_OXYCODONE, null))
+                .post(PATH).then().statusCode(200)
+                .body("fromOmeddMg", equalTo(200.0f))
+                .body("recommendedDailyDose", equalTo(50.0f))
+                .body("factorsUsed", equalTo("CDC_2022 v2022.1.0; direction of travel: hydromorphone SC 10"
+                        + " (range 10-20)"));
     }
 
     @Test

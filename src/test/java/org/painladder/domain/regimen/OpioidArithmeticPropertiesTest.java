@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -100,6 +101,79 @@ class OpioidArithmeticPropertiesTest {
                                 || conversion.unit().equals("mcg/h"), conversion.toString());
                     }
                 });
+    }
+
+    /**
+     * Rules 2026.12.0 §8.1.3: converting A to B and the dose to start back to A never ends above the start, in any
+     * profile, for every pair that converts both ways (methadone and patches included). The allowance covers only
+     * the rounding of the first answer to 2 decimals, carried through the second leg.
+     */
+    @Test
+    void aRoundTripOfTheDoseToStartNeverEndsAboveTheStart() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        qt().forAll(formularies, arbitrary().pick(allOpioids()), arbitrary().pick(allOpioids()), doses())
+                .checkAssert((formulary, a, b, dose) -> {
+                    Optional<OpioidConversion> there = valid(formulary, request(a, dose, b, "25"));
+                    if (there.isEmpty() || there.get().recommendedDailyDose().signum() == 0) {
+                        return;
+                    }
+                    Optional<OpioidConversion> back = valid(formulary,
+                            request(b, there.get().recommendedDailyDose(), a, "25"));
+                    if (back.isEmpty()) {
+                        return;
+                    }
+                    BigDecimal allowance = profileFactor(formulary, b).divide(profileFactor(formulary, a),
+                            Amounts.DIVISION).multiply(new BigDecimal("0.005")).add(new BigDecimal("0.005"));
+                    assertTrue(back.get().recommendedDailyDose().compareTo(dose.add(allowance)) <= 0,
+                            formulary.profile().code() + ": " + a + " " + dose + " -> " + b + " "
+                                    + there.get().recommendedDailyDose() + " -> " + back.get().recommendedDailyDose());
+                });
+    }
+
+    /** Rules 2026.12.0 §8.1.4: more of the source never gives less of the target, in any profile and for any pair. */
+    @Test
+    void moreOfTheSourceNeverConvertsToLessOfTheTarget() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        Gen<BigDecimal[]> doseAndMore = doses().zip(integers().between(1, 5_000),
+                (dose, moreTenths) -> new BigDecimal[] {dose, dose.add(BigDecimal.valueOf(moreTenths, 1))});
+        qt().forAll(formularies, arbitrary().pick(allOpioids()), arbitrary().pick(allOpioids()), doseAndMore)
+                .checkAssert((formulary, a, b, doses) -> {
+                    BigDecimal dose = doses[0];
+                    BigDecimal more = doses[1];
+                    Optional<OpioidConversion> less = valid(formulary, request(a, dose, b, "25"));
+                    Optional<OpioidConversion> larger = valid(formulary, request(a, more, b, "25"));
+                    if (less.isPresent() && larger.isPresent()) {
+                        String context = formulary.profile().code() + ": " + a + " " + dose + " / " + more + " -> " + b;
+                        assertTrue(larger.get().recommendedDailyDose()
+                                .compareTo(less.get().recommendedDailyDose()) >= 0, context);
+                        assertTrue(larger.get().equianalgesicDailyDose()
+                                .compareTo(less.get().equianalgesicDailyDose()) >= 0, context);
+                    }
+                });
+    }
+
+    /** The tester's case as a law: across the 90 and 300 mg/d tiers, more morphine never gives less methadone. */
+    @Test
+    void moreMorphineNeverConvertsToLessMethadone() {
+        Opioid morphine = new Opioid("MORPHINE", Route.ORAL, DoseUnit.MG);
+        Opioid methadone = new Opioid("METHADONE", Route.ORAL, DoseUnit.MG);
+        qt().forAll(integers().between(1, 6_000), integers().between(1, 3_000)).checkAssert((tenths, moreTenths) -> {
+            BigDecimal dose = BigDecimal.valueOf(tenths, 1);
+            BigDecimal more = BigDecimal.valueOf(tenths + moreTenths, 1);
+            assertTrue(converted(request(morphine, more, methadone, "25")).recommendedDailyDose()
+                    .compareTo(converted(request(morphine, dose, methadone, "25")).recommendedDailyDose()) >= 0,
+                    dose + " / " + more + " mg/d morphine");
+        });
+    }
+
+    private static Optional<OpioidConversion> valid(Formulary formulary, OpioidConversion.Request request) {
+        return OpioidConversion.calculate(request, formulary) instanceof Validated.Valid<OpioidConversion> valid
+                ? Optional.of(valid.value()) : Optional.empty();
+    }
+
+    private static BigDecimal profileFactor(Formulary formulary, Opioid opioid) {
+        return formulary.profile().factor(opioid.drug(), opioid.route()).map(MmeFactor::factor)
+                .orElse(BigDecimal.ONE);
     }
 
     @Test

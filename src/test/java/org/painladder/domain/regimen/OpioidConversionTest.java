@@ -45,11 +45,13 @@ class OpioidConversionTest {
         assertEquals(mg("12.00"), conversion.recommendedDailyDose());
     }
 
+    /** No cross-tolerance cut; the oral:SC ratio is published as 2:1-3:1, so the dose to start uses 3:1. */
     @Test
-    void oralToSubcutaneousMorphineIsARouteChangeWithoutCut() {
+    void oralToSubcutaneousMorphineIsARouteChangeWithoutCutAtTheCautiousEndOfTheRatio() {
         OpioidConversion conversion = converted(request("MORPHINE", "ORAL", "60", "mg", "MORPHINE", "SC", "25"));
         assertEquals(mg("30.00"), conversion.equianalgesicDailyDose());
-        assertEquals(mg("30.00"), conversion.recommendedDailyDose());
+        assertEquals(mg("20.00"), conversion.recommendedDailyDose());
+        assertEquals("CDC_2022 v2022.1.0; direction of travel: morphine SC 3 (range 2-3)", conversion.factorsUsed());
         assertEquals(mg("0.00"), conversion.crossToleranceReductionPct());
         assertTrue(codes(conversion).contains("SAME_OPIOID_ROUTE_CHANGE"));
     }
@@ -104,6 +106,54 @@ class OpioidConversionTest {
                 .recommendedDailyDose());
         assertEquals(mg("50.00"), converted(request("MORPHINE", "ORAL", "600", "mg", "METHADONE", "ORAL", null))
                 .recommendedDailyDose());
+    }
+
+    /** The tester saw 89 mg/d morphine give 22.25 mg methadone but 90 mg/d give 11.25 (rules 2026.12.0 §8.5). */
+    @Test
+    void moreMorphineNeverGivesLessMethadoneAcrossTheTiers() {
+        assertEquals(mg("22.25"), toMethadone("89"));
+        assertEquals(mg("22.50"), toMethadone("90"));
+        assertEquals(mg("22.50"), toMethadone("180"));
+        assertEquals(mg("25.00"), toMethadone("200"));
+        assertEquals(mg("37.50"), toMethadone("300"));
+        assertEquals(mg("37.50"), toMethadone("301"));
+        assertEquals(mg("37.50"), toMethadone("450"));
+        assertEquals(mg("50.00"), toMethadone("600"));
+        OpioidConversion ninety = converted(request("MORPHINE", "ORAL", "90", "mg", "METHADONE", "ORAL", null));
+        assertTrue(ninety.trace().get(1).contains("90-300 mg/d tier (morphine:methadone 8:1)"), ninety.trace().get(1));
+        assertTrue(ninety.trace().get(1).contains("the tier below gives up to 22.5 mg/d"), ninety.trace().get(1));
+        OpioidConversion sixty = converted(request("MORPHINE", "ORAL", "60", "mg", "METHADONE", "ORAL", null));
+        assertTrue(sixty.trace().get(1).contains("< 90 mg/d tier (morphine:methadone 4:1)"), sixty.trace().get(1));
+    }
+
+    private static BigDecimal toMethadone(String morphineMg) {
+        return converted(request("MORPHINE", "ORAL", morphineMg, "mg", "METHADONE", "ORAL", null))
+                .recommendedDailyDose();
+    }
+
+    /** The tester saw SC hydromorphone 10 mg/d become oral oxycodone 100 mg/d; the low end of 10-20 gives 50. */
+    @Test
+    void parenteralHydromorphoneToOralUsesTheLowerFactorOfItsRange() {
+        OpioidConversion conversion = converted(request("HYDROMORPHONE", "SC", "10", "mg", "OXYCODONE", "ORAL", null));
+        assertEquals(mg("200.00"), conversion.fromOmeddMg());
+        assertEquals(mg("133.33"), conversion.equianalgesicDailyDose());
+        assertEquals(mg("50.00"), conversion.recommendedDailyDose());
+        assertTrue(conversion.factorsUsed().contains("hydromorphone SC 10 (range 10-20)"), conversion.factorsUsed());
+        assertTrue(String.join("\n", conversion.trace()).contains("lower factor of the range 10-20"),
+                conversion.trace().toString());
+    }
+
+    @Test
+    void oralToParenteralHydromorphoneUsesTheHigherFactorOfItsRange() {
+        OpioidConversion conversion = converted(request("MORPHINE", "ORAL", "100", "mg", "HYDROMORPHONE", "IV", null));
+        assertEquals(mg("5.00"), conversion.equianalgesicDailyDose());
+        assertEquals(mg("3.75"), conversion.recommendedDailyDose());
+        OpioidConversion routeChange = converted(request("HYDROMORPHONE", "ORAL", "20", "mg", "HYDROMORPHONE", "SC",
+                null));
+        assertEquals(mg("5.00"), routeChange.recommendedDailyDose());
+        assertTrue(routeChange.factorsUsed().contains("hydromorphone SC 20 (range 10-20)"), routeChange.factorsUsed());
+        OpioidConversion back = converted(request("HYDROMORPHONE", "SC", "5", "mg", "HYDROMORPHONE", "ORAL", null));
+        assertEquals(mg("10.00"), back.recommendedDailyDose());
     }
 
     @Test

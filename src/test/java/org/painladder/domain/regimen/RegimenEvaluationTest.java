@@ -28,7 +28,9 @@ class RegimenEvaluationTest {
         assertEquals(3, evaluation.ladderStep());
         assertEquals(mg("60.00"), evaluation.omedd().scheduledMg());
         assertEquals(mg("45.00"), evaluation.omedd().prnMg());
-        assertEquals(List.of(), evaluation.warnings());
+        // The api.md example has no laxative beside the scheduled oxycodone (clinical-rules §8.7).
+        assertEquals(List.of(RegimenWarning.NO_LAXATIVE), evaluation.warnings().stream().map(RegimenWarning::code)
+                .toList());
         assertEquals("oxycodone 40 mg/d (20 mg × 2) × 1.5 = 60 mg/d OMEDD",
                 evaluation.omedd().contributions().get(0).trace());
         assertEquals("CDC 2022 MME table", evaluation.omedd().contributions().get(0).source());
