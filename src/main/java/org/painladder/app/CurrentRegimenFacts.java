@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RescueDose;
 import org.painladder.domain.ladder.ScheduledDrug;
+import org.painladder.domain.regimen.AdjuvantRole;
 import org.painladder.domain.regimen.Contribution;
 import org.painladder.domain.regimen.DatedRegimen;
 import org.painladder.domain.regimen.DrugClass;
@@ -89,7 +90,25 @@ public class CurrentRegimenFacts {
         return new RegimenFacts(current.evaluation().ladderStep(), current.evaluation().omedd().scheduledMg(),
                 current.evaluation().omedd().prnMg(), scheduled, rescues, current.version(), current.effectiveAt(),
                 lastScheduledOpioidChangeAt(stretch), step3Since, strongTried,
-                scheduled.stream().anyMatch(ScheduledDrug::isAdjuvant), scheduledCodes, opioidDoseIncreasesAt(stretch));
+                analgesicAdjuvantScheduled(regimen), scheduledCodes, opioidDoseIncreasesAt(stretch),
+                warningCodes(current));
+    }
+
+    /**
+     * An adjuvant for pain (gabapentinoid, antidepressant, steroid …) is scheduled: a laxative is an adjuvant in the
+     * formulary but treats constipation, so it does not satisfy ADJ-01 or REF-01's adjuvant criterion.
+     */
+    private static boolean analgesicAdjuvantScheduled(Regimen regimen) {
+        return regimen.items().stream().anyMatch(item -> item.scheduled()
+                && item.drug().drugClass() == DrugClass.ADJUVANT
+                && item.drug().adjuvantRole() != AdjuvantRole.OPIOID_INDUCED_CONSTIPATION);
+    }
+
+    /** The regimen's warnings as recorded with it: the rules never propose more of what they flag (§8.1). */
+    private static Set<String> warningCodes(RecordedRegimen current) {
+        Set<String> codes = new LinkedHashSet<>();
+        current.evaluation().warnings().forEach(warning -> codes.add(warning.code()));
+        return codes;
     }
 
     private static BigDecimal omeddOf(List<Contribution> contributions, int itemIndex) {

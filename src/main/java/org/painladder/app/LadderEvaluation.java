@@ -30,6 +30,7 @@ import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RuleId;
+import org.painladder.domain.ladder.SafetyCheck;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.patient.Diagnosis;
 import org.painladder.domain.patient.LadderTransition;
@@ -107,7 +108,7 @@ public class LadderEvaluation {
         List<PainAssessment> window = window(patient.id(), now);
         List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
                 new NewFact.AssessmentRecorded(assessment), window, assessment.id(), now));
-        FlaggingRefractoryPain.Flagging flagging = flag(patient.id(), state, regimen, window, now);
+        FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now);
         referral(patient.id(), flagging, regimen.regimenVersion(), assessment.id(), now).ifPresent(advice::add);
         return new AssessmentEvaluation(advice, flagging.openCaseId());
     }
@@ -143,7 +144,7 @@ public class LadderEvaluation {
                                    Instant now) {
         List<PainAssessment> window = window(patient.id(), now);
         evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window, null, now);
-        referral(patient.id(), flag(patient.id(), saved, after, window, now), after.regimenVersion(), null, now);
+        referral(patient.id(), flag(patient, saved, after, window, now), after.regimenVersion(), null, now);
     }
 
     /**
@@ -235,15 +236,16 @@ public class LadderEvaluation {
         return added.stream().filter(r -> r.type() == old.type()).map(Recommendation::id).findFirst().orElse(null);
     }
 
-    private FlaggingRefractoryPain.Flagging flag(UUID patientId, LiveState state, RegimenFacts regimen,
+    private FlaggingRefractoryPain.Flagging flag(Patient patient, LiveState state, RegimenFacts regimen,
                                                  List<PainAssessment> window, Instant now) {
         String omeddTrace = regimen.scheduled().stream().filter(drug -> drug.omeddMg() != null && drug.omeddMg().signum() > 0)
                 .map(drug -> drug.code().toLowerCase(Locale.ROOT) + " " + drug.dailyDose().toPlainString()
                         + " " + drug.unit() + "/d = " + drug.omeddMg().toPlainString() + " mg OMEDD")
                 .collect(Collectors.joining(" + "));
-        return flaggingRefractoryPain.evaluate(patientId, RefractoryFacts.fromRecentAssessments(now,
+        return flaggingRefractoryPain.evaluate(patient.id(), RefractoryFacts.fromRecentAssessments(now,
                 state.ladderStep(), regimen.step3Since(), regimen.omeddMg(), omeddTrace,
-                regimen.strongOpioidsTriedSinceStep3(), regimen.adjuvantScheduled(), window, refractoryPolicy));
+                regimen.strongOpioidsTriedSinceStep3(), regimen.adjuvantScheduled(), window, refractoryPolicy)
+                .withLifeExpectancyMonths(patient.profile().lifeExpectancyMonths()));
     }
 
     /**
@@ -274,7 +276,10 @@ public class LadderEvaluation {
         ProposedRecommendation advice = new ProposedRecommendation(RecommendationType.REFER_INTERVENTIONAL,
                 RuleId.REF_01, LadderPolicy.RULES_VERSION, rationale,
                 new Evidence(List.of(), opened.latestScore() == null ? List.of() : List.of(opened.latestScore()),
-                        opened.omeddMg(), thresholds, Map.of("criteria", criteria)), proposal);
+                        opened.omeddMg(), thresholds, Map.of("criteria", criteria)), proposal,
+                List.of(new SafetyCheck(SafetyCheck.TOXICITY, SafetyCheck.PASSED, "a referral: no drug or dose is "
+                        + "proposed"), new SafetyCheck(SafetyCheck.ACUTE_CAUSE, SafetyCheck.PASSED, "not within an "
+                        + "acute-cause suppression window (REF-01 criterion d)")));
         return Optional.of(recommendations.insert(Recommendation.pending(UUID.randomUUID(), patientId, now, advice,
                 regimenVersion, assessmentId)));
     }

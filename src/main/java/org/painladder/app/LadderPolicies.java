@@ -72,7 +72,8 @@ public class LadderPolicies {
                 rules.refractoryMinDaysOnStep3(), rules.refractoryOmeddThresholdMg(),
                 rules.refractoryMinStrongOpioids(),
                 rules.refractoryBtpPerDay(), rules.itPumpMinLifeExpectancyMonths(), rules.acuteCauseSuppressionDays(),
-                rules.stalenessHours(), rules.mmeFactorProfile());
+                rules.stalenessHours(), rules.mmeFactorProfile(), rules.safetyBlockHours(),
+                rules.neurotoxicityReductionPct(), rules.refractoryMinDaysShortPrognosis());
         violations.addAll(policy.violations());
         if (!violations.isEmpty()) {
             throw new InvalidPolicyException(violations.stream().map(LadderPolicies::withKey).toList());

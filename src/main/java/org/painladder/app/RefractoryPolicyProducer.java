@@ -19,7 +19,7 @@ public class RefractoryPolicyProducer {
                 ladder.refractoryOmeddThresholdMg(), ladder.refractoryMinStrongOpioids(), ladder.refractoryBtpPerDay(),
                 ladder.itPumpMinLifeExpectancyMonths(), ladder.acuteCauseSuppressionDays(),
                 ladder.minScoresForPersistence(), ladder.minSpacingHours(), rules.controlledDaysToSuggestClosing(),
-                ladder.bandEdges());
+                ladder.bandEdges(), ladder.refractoryMinDaysShortPrognosis());
         if (!policy.violations().isEmpty()) {
             throw new IllegalStateException("painladder.rules is out of range: " + String.join("; ", policy.violations()));
         }

@@ -124,9 +124,24 @@ public interface RulesConfig {
         @WithDefault("72")
         int transdermalFentanyl();
 
-        @WithDefault("120")
+        /** §8.5: never sooner than 168 h (range 120–168). */
+        @WithDefault("168")
         int methadone();
     }
+
+    // Rules 2026.12.0 (clinical-rules §8.3, §8.9); LadderPolicies checks the ranges.
+
+    /** SAF-03: hours escalation and up-titration stay stopped after opioid-induced neurotoxicity. */
+    @WithDefault("48")
+    int safetyBlockHours();
+
+    /** SAF-03: cut of the scheduled opioid on moderate neurotoxicity, 25–50 %. */
+    @WithDefault("30")
+    int neurotoxicityReductionPct();
+
+    /** REF-01: days on step 3 that make an adequate trial when life expectancy is at most 1 month. */
+    @WithDefault("7")
+    int refractoryMinDaysShortPrognosis();
 
     /** The MME factor profile: CDC_2022 (default), CDC_2016 or UK_PCF (clinical-rules §2.2, §2.3, §2.7). */
     @WithDefault("CDC_2022")

@@ -30,6 +30,8 @@ class RecommendationEntity {
     @Column(nullable = false)
     String proposal;
     @Column(nullable = false)
+    String safetyChecks;
+    @Column(nullable = false)
     String fingerprint;
     long regimenVersion;
     @Column(nullable = false)

@@ -19,6 +19,7 @@ import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RuleId;
+import org.painladder.domain.ladder.SafetyCheck;
 import org.painladder.domain.recommendation.Recommendation;
 
 /**
@@ -29,6 +30,8 @@ import org.painladder.domain.recommendation.Recommendation;
 @ApplicationScoped
 public class Recommendations {
 
+    private static final TypeReference<List<SafetyCheck>> SAFETY_CHECKS = new TypeReference<>() {
+    };
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -54,6 +57,7 @@ public class Recommendations {
         entity.rationale = advice.rationale();
         entity.evidence = json(advice.evidence());
         entity.proposal = json(advice.proposal());
+        entity.safetyChecks = json(advice.safetyChecks());
         entity.fingerprint = recommendation.fingerprint();
         entity.regimenVersion = recommendation.regimenVersion();
         entity.ladderMove = advice.type().isLadderMove();
@@ -161,6 +165,14 @@ public class Recommendations {
         }
     }
 
+    private List<SafetyCheck> safetyChecks(String json) {
+        try {
+            return objectMapper.readValue(json, SAFETY_CHECKS);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("A stored recommendation's safety checks cannot be read", unreadable);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Evidence evidence(String json) {
         Map<String, Object> evidence = object(json);
@@ -176,7 +188,7 @@ public class Recommendations {
     private Recommendation toRecommendation(RecommendationEntity entity) {
         ProposedRecommendation advice = new ProposedRecommendation(RecommendationType.valueOf(entity.type),
                 RuleId.fromCode(entity.ruleId), entity.rulesVersion, entity.rationale, evidence(entity.evidence),
-                object(entity.proposal));
+                object(entity.proposal), safetyChecks(entity.safetyChecks));
         return new Recommendation(entity.id, entity.patientId, entity.createdAt, advice, entity.fingerprint,
                 entity.regimenVersion, entity.createdByAssessmentId, RecommendationStatus.valueOf(entity.status),
                 entity.decidedBy, entity.decidedAt, entity.decisionNote, entity.supersededBy, entity.version);

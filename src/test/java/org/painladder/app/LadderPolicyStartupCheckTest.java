@@ -45,7 +45,10 @@ class LadderPolicyStartupCheckTest {
                 Map.entry("painladder.rules.rescue-fraction-target", "0.12"),
                 Map.entry("painladder.rules.refractory-min-days-on-step3", "21"),
                 Map.entry("painladder.rules.rotation-reduction-pct-adverse-effects", "40"),
-                Map.entry("painladder.rules.staleness-hours", "48"))));
+                Map.entry("painladder.rules.staleness-hours", "48"),
+                Map.entry("painladder.rules.safety-block-hours", "72"),
+                Map.entry("painladder.rules.neurotoxicity-reduction-pct", "50"),
+                Map.entry("painladder.rules.refractory-min-days-short-prognosis", "5"))));
 
         assertEquals(4, policy.bandEdges().mildMax());
         assertEquals(72, policy.escalationWindowHours());
@@ -56,6 +59,9 @@ class LadderPolicyStartupCheckTest {
         assertEquals(21, policy.refractoryMinDaysOnStep3());
         assertEquals(40, policy.rotationReductionPctAdverseEffects());
         assertEquals(48, policy.stalenessHours());
+        assertEquals(72, policy.safetyBlockHours());
+        assertEquals(50, policy.neurotoxicityReductionPct());
+        assertEquals(5, policy.refractoryMinDaysShortPrognosis());
     }
 
     @ParameterizedTest(name = "{0}={1} stops the start")
@@ -70,7 +76,13 @@ class LadderPolicyStartupCheckTest {
             "min-hours-between-titrations.methadone | 24 | 120–168 h",
             "low-dose-strong-opioid-max-mg.morphine | 60 | at most 30 mg/day",
             "moderate-pain-strategy | PARACETAMOL_ONLY | WEAK_OPIOID or LOW_DOSE_STRONG_OPIOID",
-            "mme-factor-profile | WHO_1986 | CDC_2022, CDC_2016, UK_PCF"})
+            "mme-factor-profile | WHO_1986 | CDC_2022, CDC_2016, UK_PCF",
+            "safety-block-hours | 12 | 24–72 h",
+            "safety-block-hours | 96 | 24–72 h",
+            "neurotoxicity-reduction-pct | 20 | 25–50 %",
+            "neurotoxicity-reduction-pct | 60 | 25–50 %",
+            "refractory-min-days-short-prognosis | 2 | 3–14 days",
+            "min-hours-between-titrations.methadone | 169 | 120–168 h"})
     void aValueOutsideItsRangeStopsTheStartNamingTheKeyAndTheRange(String key, String value, String allowed) {
         IllegalStateException refused = assertThrows(LadderPolicies.InvalidPolicyException.class,
                 () -> LadderPolicies.validated(configured(Map.of("painladder.rules." + key, value))));

@@ -1,6 +1,7 @@
 package org.painladder.api.ladder;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,6 +9,7 @@ import org.painladder.domain.ladder.Evidence;
 import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
+import org.painladder.domain.ladder.SafetyCheck;
 import org.painladder.domain.recommendation.Recommendation;
 
 /** A recommendation with the rule that gave it, its evidence and proposal, and the clinician's decision. */
@@ -26,6 +28,10 @@ public record RecommendationResponse(
         @Schema(description = "What the rule proposes, units alongside numbers: drug, route, direction,"
                 + " fromDailyDose, toDailyDose, unit, rescueDose, frequency, toStep …")
         Map<String, Object> proposal,
+        @Schema(description = "The clinical-rules §8.1 checks run before the advice was given (ORGAN_FUNCTION, "
+                + "TOXICITY, OPIOID_TOLERANCE, ACUTE_CAUSE, RED_FLAGS, TITRATION_INTERVAL): result PASSED, CHANGED, "
+                + "BLOCKED, WARNING or NOT_KNOWN, and in detail what was found and what it changed")
+        List<SafetyCheck> safetyChecks,
         RecommendationStatus status,
         @Schema(description = "The clinician who accepted or rejected it")
         String decidedBy,
@@ -42,7 +48,7 @@ public record RecommendationResponse(
         ProposedRecommendation advice = recommendation.advice();
         return new RecommendationResponse(recommendation.id(), recommendation.patientId(), recommendation.createdAt(),
                 advice.type(), advice.ruleId().code(), advice.rulesVersion(), advice.rationale(), advice.evidence(),
-                advice.proposal(), recommendation.status(), recommendation.decidedBy(), recommendation.decidedAt(),
+                advice.proposal(), advice.safetyChecks(), recommendation.status(), recommendation.decidedBy(), recommendation.decidedAt(),
                 recommendation.decisionNote(), recommendation.supersededBy(), recommendation.version());
     }
 }

@@ -31,6 +31,80 @@ final class AdjustmentRules {
     private AdjustmentRules() {
     }
 
+    /**
+     * TOL-01 (§1.10, §8.5): a fentanyl patch started in a patient who was not opioid-tolerant is never titrated up;
+     * remove it and titrate an immediate-release opioid from the opioid-naive starting dose.
+     */
+    static Optional<ProposedRecommendation> patchWithoutTolerance(ClinicalPicture picture) {
+        RegimenFacts regimen = picture.regimen();
+        Optional<ScheduledDrug> patch = regimen.scheduled().stream().filter(ScheduledDrug::isFentanylPatch)
+                .findFirst();
+        if (patch.isEmpty() || !regimen.patchWithoutTolerance()) {
+            return Optional.empty();
+        }
+        Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
+        ScheduledDrug fentanyl = patch.get();
+        return Optional.of(Advice.of(RuleId.TOL_01, picture)
+                .because("Fentanyl patch " + Advice.dose(fentanyl.dailyDose(), fentanyl.unit()) + " in a patient who "
+                        + "was not opioid-tolerant when it was started: a patch cannot be titrated safely from "
+                        + "opioid-naive, and the depot keeps releasing fentanyl for 12–24 h after removal. Remove the "
+                        + "patch, watch for sedation and slow breathing, and about 12 h later titrate oral "
+                        + Advice.drugName(start.drug()) + " immediate-release " + start.singleDoseMg().toPlainString()
+                        + " mg every 4 h with the same dose as rescue up to hourly"
+                        + (start.why().isEmpty() ? "" : " (" + start.why() + ")") + ". Do not raise the patch.")
+                .threshold("opioidTolerantOmeddMg", 60)
+                .threshold("opioidTolerantDays", 7)
+                .fact("regimenWarning", "FENTANYL_PATCH_NOT_OPIOID_TOLERANT")
+                .propose("critical", true)
+                .propose("removePatch", true)
+                .propose("stopDrug", "FENTANYL")
+                .propose("fromDrug", "FENTANYL")
+                .propose("fromRoute", fentanyl.route())
+                .propose("fromDailyDose", DoseSteps.plain(fentanyl.dailyDose()))
+                .propose("fromUnit", fentanyl.unit())
+                .propose("drug", start.drug())
+                .propose("route", Equianalgesia.ORAL)
+                .propose("formulation", "immediate-release")
+                .propose("dose", start.singleDoseMg())
+                .propose("doseUnit", "mg")
+                .propose("frequency", "every 4 h, by the clock, starting about 12 h after removal")
+                .propose("toDailyDose", start.dailyDoseMg())
+                .propose("unit", "mg")
+                .propose("rescueDrug", start.drug())
+                .propose("rescueRoute", Equianalgesia.ORAL)
+                .propose("rescueDose", start.singleDoseMg())
+                .propose("rescueUnit", "mg")
+                .propose("rescueFrequency", "as needed, up to hourly")
+                .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.PATCH_WARNING)
+                .build());
+    }
+
+    /**
+     * ORG-01 (§8.2): a scheduled strong opioid the organ function says to avoid (morphine with eGFR < 30 or
+     * dialysis) is switched to the preferred one rather than titrated; the cut is the adverse-effect one, since
+     * metabolites are already accumulating.
+     */
+    static Optional<ProposedRecommendation> organFunctionSwitch(ClinicalPicture picture) {
+        Optional<ScheduledDrug> strong = PrimaryOpioid.strong(picture.regimen());
+        var bands = picture.snapshot().organFunctionBands();
+        if (strong.isEmpty() || !OrganFunction.judge(strong.get().code(), bands).avoid()) {
+            return Optional.empty();
+        }
+        ScheduledDrug drug = strong.get();
+        OrganFunction.Judgement verdict = OrganFunction.judge(drug.code(), bands);
+        int cut = picture.policy().rotationReductionPctAdverseEffects();
+        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(), bands),
+                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ORG_01, picture)
+                .because(Advice.drugName(drug.code()) + " is to be avoided: " + verdict.reason() + ". Do not raise it. "
+                        + Rotation.describe(drug, plan) + " The cut is " + cut + " % (metabolites already "
+                        + "accumulating); a fentanyl or buprenorphine patch is the alternative once pain is stable.")
+                .read(picture.latest().map(List::of).orElse(List.of()))
+                .threshold("rotationReductionPctAdverseEffects", cut)
+                .fact("organFunctionBands", OrganFunction.bandsText(bands).orElse(""))
+                .check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, Advice.drugName(drug.code()) + " replaced by "
+                        + Advice.drugName(plan.toDrug()) + ": " + verdict.reason()), drug, plan).build());
+    }
+
     static Optional<ProposedRecommendation> rotation(ClinicalPicture picture) {
         Optional<ScheduledDrug> strong = PrimaryOpioid.strong(picture.regimen());
         if (strong.isEmpty()) {
@@ -66,7 +140,8 @@ final class AdjustmentRules {
         }
         int cut = picture.policy().rotationReductionPctAdverseEffects();
         AdverseEffect culprit = effect.get();
-        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3()),
+        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(),
+                picture.snapshot().organFunctionBands()),
                 Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
                 .because("Dose-limiting " + name(culprit) + " on the last two assessments: switching opioid helps "
                         + "in about 50–80 %. " + Rotation.describe(drug, plan) + " The cut is "
@@ -127,7 +202,8 @@ final class AdjustmentRules {
         }
         int cut = picture.policy().rotationReductionPct();
         int harmed = followedByHarm;
-        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3()),
+        return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(),
+                picture.snapshot().organFunctionBands()),
                 Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_02, picture)
                 .because("Pain still uncontrolled after " + harmed + " dose increases in 7 days, each "
                         + "followed by a moderate or worse adverse effect: titration is blocked by toxicity. "
@@ -224,7 +300,10 @@ final class AdjustmentRules {
                 .build());
     }
 
-    /** An adverse effect (any type, mild or worse) reported on each of the latest two assessments. */
+    /**
+     * An adverse effect (mild or worse) reported on each of the latest two assessments; constipation never counts
+     * (§8.7: it is treated with laxatives, not by lowering the opioid).
+     */
     private static Optional<AdverseEffectType> persistentAdverseEffect(ClinicalPicture picture) {
         List<PainAssessment> window = picture.window();
         if (window.size() < 2) {
@@ -233,6 +312,7 @@ final class AdjustmentRules {
         PainAssessment previous = window.get(window.size() - 2);
         PainAssessment latest = window.get(window.size() - 1);
         return latest.adverseEffects().stream().map(AdverseEffect::type)
+                .filter(t -> !NOT_DOSE_LIMITING.contains(t))
                 .filter(t -> previous.adverseEffects().stream().anyMatch(p -> p.type() == t))
                 .sorted().findFirst();
     }

@@ -23,7 +23,9 @@ final class Advice {
     private final Map<String, Object> thresholds = new LinkedHashMap<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final Map<String, Object> proposal = new LinkedHashMap<>();
+    private final Map<String, SafetyCheck> checks = new LinkedHashMap<>();
     private String rationale = "";
+    private String rescueNote = "";
 
     private Advice(RuleId rule, ClinicalPicture picture) {
         this.rule = rule;
@@ -88,18 +90,44 @@ final class Advice {
                 .propose("unit", "mg");
     }
 
+    /** A §8.1 check this rule ran itself (it replaces the generic one of the same name). */
+    Advice check(String check, String result, String detail) {
+        checks.put(check, new SafetyCheck(check, result, detail));
+        return this;
+    }
+
+    /** The rescue, in another opioid when the organ-function bands say to avoid the planned one (§8.2). */
     Advice rescue(RescuePlan plan) {
-        plan.addTo(proposal);
+        RescuePlan safe = plan.avoiding(picture.snapshot().organFunctionBands(), picture.policy());
+        if (!safe.equals(plan)) {
+            String reason = OrganFunction.judge(plan.drug(), picture.snapshot().organFunctionBands()).reason();
+            rescueNote = " Rescue as " + safe.describe() + " instead of " + Advice.drugName(plan.drug()) + " ("
+                    + reason + ").";
+            check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "rescue " + plan.describe() + " replaced by "
+                    + safe.describe() + ": " + reason);
+        }
+        safe.addTo(proposal);
         return this;
     }
 
     ProposedRecommendation build() {
-        String text = picture.latestIsAcute() ? rationale + " " + ACUTE_CAUTION : rationale;
+        String text = rationale + rescueNote;
+        text = picture.latestIsAcute() ? text + " " + ACUTE_CAUTION : text;
+        boolean aboutPatch = SafetyReview.concernsPatch(picture.regimen(), proposal, rule);
+        if (aboutPatch && picture.regimen().patchWithoutTolerance() && !text.contains(SafetyReview.PATCH_WARNING)) {
+            text = text + " " + SafetyReview.PATCH_WARNING;
+        }
         List<UUID> ids = assessments.stream().map(PainAssessment::id).filter(java.util.Objects::nonNull).toList();
         List<Integer> scores = assessments.stream().map(PainAssessment::score).toList();
         BigDecimal omedd = picture.regimen().omeddMg();
+        if (!picture.snapshot().organFunctionBands().isEmpty()) {
+            facts.putIfAbsent("organFunctionBands", String.join(", ", picture.snapshot().organFunctionBands()
+                    .stream().sorted().map(Enum::name).toList()));
+        }
         Evidence evidence = new Evidence(ids, scores, omedd, thresholds, facts);
-        return new ProposedRecommendation(rule.type(), rule, LadderPolicy.RULES_VERSION, text, evidence, proposal);
+        List<SafetyCheck> safetyChecks = SafetyReview.complete(picture, rule, proposal, checks, aboutPatch);
+        return new ProposedRecommendation(rule.type(), rule, LadderPolicy.RULES_VERSION, text, evidence, proposal,
+                safetyChecks);
     }
 
     /** The adverse effects of an assessment as charted: "RESPIRATORY_DEPRESSION MILD, NAUSEA SEVERE". */

@@ -26,9 +26,19 @@ final class CauseRules {
 
     /** @param episodes the cause-driven acute assessments inside the suppression window, oldest first */
     record Verdict(Optional<ProposedRecommendation> recommendation, List<PainAssessment> episodes) {
-        boolean suppressesLadder() {
-            return !episodes.isEmpty();
+
+        /**
+         * §8.4: an acute cause holds back the ladder only for a background score at its site (or GENERALIZED, which
+         * cannot be told apart); a score elsewhere is evaluated as usual.
+         */
+        boolean suppresses(Optional<PainAssessment> background) {
+            return background.isPresent() && episodes.stream().anyMatch(e -> sameSite(e, background.get()));
         }
+    }
+
+    static boolean sameSite(PainAssessment episode, PainAssessment score) {
+        return episode.site() == null || score.site() == null || episode.site() == score.site()
+                || episode.site() == PainSite.GENERALIZED || score.site() == PainSite.GENERALIZED;
     }
 
     /** Acute pain with a recorded cause: treat the cause, whether or not a CAU rule names the treatment. */
@@ -40,12 +50,12 @@ final class CauseRules {
         if (a.course() != PainCourse.ACUTE || a.acuteCause() == null) {
             return Optional.empty();
         }
-        return switch (a.acuteCause()) {
-            case INFECTIOUS_INFLAMMATORY -> Optional.of(RuleId.CAU_01);
-            case NONINFECTIOUS_INFLAMMATORY -> Optional.of(RuleId.CAU_02);
-            case TRAUMATIC -> FRACTURE_SITES.contains(a.site()) ? Optional.of(RuleId.CAU_03) : Optional.empty();
-            case POSTOPERATIVE -> Optional.of(RuleId.CAU_04);
-        };
+        return Optional.of(switch (a.acuteCause()) {
+            case INFECTIOUS_INFLAMMATORY -> RuleId.CAU_01;
+            case NONINFECTIOUS_INFLAMMATORY -> RuleId.CAU_02;
+            case TRAUMATIC -> RuleId.CAU_03;
+            case POSTOPERATIVE -> RuleId.CAU_04;
+        });
     }
 
     static Verdict evaluate(ClinicalPicture picture) {
@@ -61,9 +71,11 @@ final class CauseRules {
     private static ProposedRecommendation recommend(ClinicalPicture picture, PainAssessment latest, RuleId rule) {
         int days = picture.policy().acuteCauseSuppressionDays();
         PainBand band = picture.band(latest);
-        String analgesia = symptomaticAnalgesia(band, picture.regimen());
-        String hold = " Do not climb the ladder and do not count these scores toward refractory pain for "
-                + days + " days.";
+        Analgesia.ForBand forBand = Analgesia.forBand(picture, band);
+        String analgesia = forBand.text();
+        String site = latest.site() == null ? "this site" : latest.site().name();
+        String hold = " Do not climb the ladder for pain at " + site + " and do not count these scores toward "
+                + "refractory pain for " + days + " days; pain at another site is assessed as usual.";
         Advice advice = Advice.of(rule, picture).read(latest)
                 .threshold("acuteCauseSuppressionDays", days)
                 .fact("acuteCause", latest.acuteCause().name())
@@ -77,17 +89,31 @@ final class CauseRules {
                             + analgesia + hold + " Infection-driven pain settles when the infection is treated; "
                             + "escalating opioids treats the symptom, not the cause.")
                     .propose("treatment", "antibacterial therapy and source control per local protocol");
-            case CAU_02 -> advice
-                    .because("Acute non-infectious inflammatory pain (" + latest.score() + "/10): treat the cause with "
-                            + "an NSAID or a corticosteroid (for example radiation mucositis or serositis; a "
-                            + "dexamethasone trial). " + analgesia + hold)
-                    .propose("treatment", "NSAID or corticosteroid directed at the cause (dexamethasone trial)");
-            case CAU_03 -> advice
-                    .because("Acute traumatic pain in " + siteName(latest) + " (" + latest.score() + "/10) in a "
+            case CAU_02 -> {
+                boolean nsaid = OrganFunction.nsaidSafe(picture.snapshot().organFunctionBands());
+                advice.because("Acute non-infectious inflammatory pain (" + latest.score() + "/10): treat the cause "
+                                + "with " + (nsaid ? "an NSAID or a corticosteroid" : "a corticosteroid (no NSAID: "
+                                + OrganFunction.judge("NSAID", picture.snapshot().organFunctionBands()).reason() + ")")
+                                + " (for example radiation mucositis or serositis; a dexamethasone trial). " + analgesia
+                                + hold)
+                        .propose("treatment", nsaid ? "NSAID or corticosteroid directed at the cause (dexamethasone "
+                                + "trial)" : "corticosteroid directed at the cause (dexamethasone trial)");
+            }
+            case CAU_03 -> {
+                if (FRACTURE_SITES.contains(latest.site())) {
+                    advice.because("Acute traumatic pain in " + siteName(latest) + " (" + latest.score() + "/10) in a "
                             + "patient with cancer may be a pathological fracture: arrange imaging and an orthopaedic "
                             + "or radiation-oncology opinion (fixation, radiotherapy, vertebral augmentation). "
                             + analgesia + hold)
                     .propose("treatment", "imaging; orthopaedic or radiation-oncology opinion");
+                } else {
+                    advice.because("Acute traumatic pain (" + latest.score() + "/10" + (latest.site() == null ? ""
+                            : ", " + latest.site().name()) + "): look for the injury (examine; imaging as the "
+                            + "findings suggest, for example rib fracture or pneumothorax after chest trauma) and "
+                            + "treat it. " + analgesia + hold)
+                    .propose("treatment", "look for the injury and treat it");
+                }
+            }
             default -> advice
                     .because("Acute postoperative pain (" + latest.score() + "/10): multimodal postoperative "
                             + "analgesia (APS 2016): " + PostoperativeAnalgesia.standard().addTo(advice, picture, latest)
@@ -96,7 +122,11 @@ final class CauseRules {
                             + "or regional)");
         }
         return advice.propose("symptomaticAnalgesia", analgesia)
+                .propose("analgesia", forBand.proposal())
                 .propose("suppressLadderDays", days)
+                .propose("suppressLadderSite", site)
+                .check(SafetyCheck.ACUTE_CAUSE, SafetyCheck.PASSED, "analgesia for the " + band.name() + " band is "
+                        + "proposed; the ladder is held back only for pain at " + site + " for " + days + " days")
                 .build();
     }
 
@@ -109,18 +139,8 @@ final class CauseRules {
         };
     }
 
-    /** Analgesia for the band without moving the ladder: the current rescue on step 3, a short-acting opioid below. */
-    static String symptomaticAnalgesia(PainBand band, RegimenFacts regimen) {
-        boolean onStrongOpioid = PrimaryOpioid.strong(regimen).isPresent();
-        return switch (band) {
-            case NONE, MILD -> "Analgesia for mild pain: regular paracetamol, with an NSAID if safe.";
-            case MODERATE -> onStrongOpioid
-                    ? "Analgesia for moderate pain: keep the regimen and use the rescue dose as needed."
-                    : "Analgesia for moderate pain: regular paracetamol ± NSAID, with a short-acting opioid as needed.";
-            case SEVERE -> onStrongOpioid
-                    ? "Analgesia for severe pain: use the rescue dose as needed, up to hourly, and reassess at 60 min."
-                    : "Analgesia for severe pain: oral morphine immediate-release 5 mg as needed, up to hourly, "
-                            + "reassessed at 60 min.";
-        };
+    /** Analgesia for the band without moving the ladder (INT-02 says it in words too). */
+    static String symptomaticAnalgesia(ClinicalPicture picture, PainBand band) {
+        return Analgesia.forBand(picture, band).text();
     }
 }

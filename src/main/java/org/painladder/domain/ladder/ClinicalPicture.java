@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainControl;
@@ -146,7 +147,8 @@ final class ClinicalPicture {
 
     /**
      * How many of the last three 24-hour periods (counted back from now) had more than {@code threshold}
-     * breakthrough episodes on some assessment recorded in that period.
+     * breakthrough episodes on some assessment recorded in that period. Episodes typed INCIDENT or END_OF_DOSE do
+     * not count (§8.6): they call for pre-emptive rescue or a shorter interval, not a higher background dose.
      */
     int daysWithBreakthroughAbove(int threshold) {
         int days = 0;
@@ -155,12 +157,23 @@ final class ClinicalPicture {
             Instant from = to.minus(DAY);
             boolean above = window.stream()
                     .filter(a -> a.recordedAt().isAfter(from) && !a.recordedAt().isAfter(to))
-                    .anyMatch(a -> a.breakthroughEpisodes24h() != null && a.breakthroughEpisodes24h() > threshold);
+                    .anyMatch(a -> countsTowardTitration(a) && a.breakthroughEpisodes24h() != null
+                            && a.breakthroughEpisodes24h() > threshold);
             if (above) {
                 days++;
             }
         }
         return days;
+    }
+
+    /** §8.6: only spontaneous (or untyped) breakthrough episodes say the background dose is too low. */
+    static boolean countsTowardTitration(PainAssessment a) {
+        return a.breakthroughType() == null || a.breakthroughType() == BreakthroughType.SPONTANEOUS;
+    }
+
+    /** The latest assessment's breakthrough type, when it gives one. */
+    Optional<BreakthroughType> latestBreakthroughType() {
+        return latest().map(PainAssessment::breakthroughType);
     }
 
     /** §6.1 {@code painControl}: latest background score against the band edges, and btp24h, within stalenessHours. */
@@ -171,6 +184,11 @@ final class ClinicalPicture {
                 latestBackground.map(PainAssessment::recordedAt).orElse(null),
                 latest().map(PainAssessment::breakthroughEpisodes24h).orElse(null),
                 now, Duration.ofHours(policy.stalenessHours()), policy.bandEdges());
+    }
+
+    /** The latest assessment reports fever (§8.8 RF-03): NSAIDs are held. */
+    boolean feverReported() {
+        return latest().map(a -> a.redFlags().contains(org.painladder.domain.pain.RedFlag.FEVER)).orElse(false);
     }
 
     /** The latest assessment is acute pain: its rationale carries the acute-pain caution of §6.8. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainSite;
@@ -36,8 +37,10 @@ final class CoAdviceRules {
         PainBand band = picture.band(a);
         RegimenFacts regimen = picture.regimen();
         Set<PainCondition> conditions = picture.snapshot().painConditions();
-        if (a.mechanism().hasNeuropathicComponent() && band.atLeast(PainBand.MILD) && !regimen.adjuvantScheduled()
-                && regimen.scheduled().stream().noneMatch(ScheduledDrug::isAdjuvant)) {
+        RedFlags.evaluate(picture).forEach(advice::add);
+        // A laxative or a steroid is an adjuvant too: only a neuropathic one satisfies ADJ-01.
+        if (a.mechanism().hasNeuropathicComponent() && band.atLeast(PainBand.MILD)
+                && NEUROPATHIC_ADJUVANTS.stream().noneMatch(regimen::isScheduled)) {
             advice.add(neuropathic(picture, a, band));
         }
         if ((a.site() == PainSite.BONE_DIFFUSE || picture.snapshot().boneMetastases())
@@ -58,46 +61,195 @@ final class CoAdviceRules {
         if (conditions.contains(PainCondition.DISC_HERNIATION_RADICULOPATHY) && band.atLeast(PainBand.MODERATE)) {
             advice.add(radicular(picture, a, regimen));
         }
+        if (a.breakthroughType() == BreakthroughType.INCIDENT && regimen.hasScheduledOpioid()) {
+            advice.add(incident(picture, a));
+        }
+        coeliacPlexus(picture).ifPresent(advice::add);
         return advice;
     }
 
+    static final Set<String> LAXATIVES = Set.of("SENNA", "MACROGOL", "LACTULOSE", "BISACODYL", "DOCUSATE",
+            "SODIUM_PICOSULFATE", "NALOXEGOL", "METHYLNALTREXONE");
+
+    /** ADJ-03 (§8.7): a scheduled opioid without a scheduled laxative; judged, like RSC-01, when the regimen changes. */
+    static Optional<ProposedRecommendation> laxative(ClinicalPicture picture) {
+        RegimenFacts regimen = picture.regimen();
+        if (!regimen.hasScheduledOpioid() || LAXATIVES.stream().anyMatch(regimen::isScheduled)) {
+            return Optional.empty();
+        }
+        boolean constipated = picture.latest().map(x -> ClinicalPicture.has(x,
+                org.painladder.domain.pain.AdverseEffectType.CONSTIPATION,
+                org.painladder.domain.pain.Severity.MODERATE)).orElse(false);
+        return Optional.of(Advice.of(RuleId.ADJ_03, picture)
+                .because("A regular opioid without a regular laxative: opioid constipation does not wear off. "
+                        + "Prescribe senna 7.5–15 mg at night ± macrogol 1–2 sachets a day, by the clock"
+                        + (constipated ? "; constipation is already reported: if it persists despite both, a PAMORA "
+                        + "(naloxegol or methylnaltrexone)" : "; a PAMORA (naloxegol or methylnaltrexone) if it "
+                        + "becomes refractory") + ". Constipation is treated, it never calls for lowering the opioid.")
+                .fact("scheduledOpioid", PrimaryOpioid.of(regimen).map(ScheduledDrug::code).orElse(null))
+                .propose("drug", "SENNA")
+                .propose("route", "ORAL")
+                .propose("dose", new BigDecimal("7.5"))
+                .propose("doseUnit", "mg")
+                .propose("frequency", "at night, by the clock")
+                .propose("with", "MACROGOL 1–2 sachets a day")
+                .propose("ifRefractory", "PAMORA: NALOXEGOL or METHYLNALTREXONE")
+                .build());
+    }
+
+    /**
+     * RSC-03 (§8.6): incident pain is predictable; a rescue 20–30 min before the trigger, not a higher background
+     * dose. Transmucosal fentanyl only for the opioid-tolerant; at a bone site, fracture risk is assessed.
+     */
+    private static ProposedRecommendation incident(ClinicalPicture picture, PainAssessment a) {
+        RegimenFacts regimen = picture.regimen();
+        boolean tolerant = regimen.omeddMg().compareTo(BigDecimal.valueOf(60)) >= 0
+                && !regimen.patchWithoutTolerance();
+        Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
+        RescuePlan plan = rescue.map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(),
+                "20–30 min before the known trigger (movement, dressing, transfer)"))
+                .orElseGet(() -> RescuePlan.forDailyOmedd(regimen.omeddMg(), PrimaryOpioid.of(regimen).orElse(null),
+                        regimen, picture.policy()));
+        boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW
+                || picture.snapshot().boneMetastases();
+        Advice advice = Advice.of(RuleId.RSC_03, picture)
+                .because("Incident (movement-related) breakthrough pain (" + a.score() + "/10): it is predictable, "
+                        + "so give the rescue (" + plan.describe().replace(plan.frequency(), "").trim() + ") 20–30 min "
+                        + "before the known trigger; these episodes do not raise the background dose. "
+                        + (tolerant ? "Transmucosal fentanyl, titrated from the lowest strength, is an option for "
+                        + "short, fast-onset episodes." : "No transmucosal fentanyl: the patient is not "
+                        + "opioid-tolerant (at least 60 mg/day oral morphine or equivalent for a week).")
+                        + (bone ? " At a bone site, assess the fracture risk (imaging, orthopaedic opinion; "
+                        + "ADJ-02, CAU-03)." : ""))
+                .read(a)
+                .fact("breakthroughType", BreakthroughType.INCIDENT.name())
+                .fact("btp24h", a.breakthroughEpisodes24h())
+                .rescue(plan)
+                .propose("rescueTiming", "20–30 min before the known trigger")
+                .propose("transmucosalFentanyl", tolerant ? "option, titrated from the lowest strength"
+                        : "not for a patient who is not opioid-tolerant")
+                .propose("fractureRiskAssessment", bone ? true : null);
+        if (!tolerant) {
+            advice.check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, "transmucosal fentanyl left out: "
+                    + "not opioid-tolerant (OMEDD " + DoseSteps.plain(regimen.omeddMg()).toPlainString()
+                    + " mg/day < 60)");
+        }
+        return advice.build();
+    }
+
+    private static final Set<org.painladder.domain.patient.PrimarySite> UPPER_ABDOMINAL = Set.of(
+            org.painladder.domain.patient.PrimarySite.PANCREAS, org.painladder.domain.patient.PrimarySite.STOMACH,
+            org.painladder.domain.patient.PrimarySite.LIVER);
+
+    /**
+     * INT-05 (§8.9): pancreatic or upper-abdominal visceral pain on step 3 that stays moderate or worse: refer for
+     * coeliac plexus neurolysis now (ESMO 2018), not only once REF-01 finds the pain refractory.
+     */
+    private static Optional<ProposedRecommendation> coeliacPlexus(ClinicalPicture picture) {
+        boolean step3 = PrimaryOpioid.strong(picture.regimen()).isPresent();
+        Optional<PainAssessment> latest = picture.latestRecentBackground();
+        if (!step3 || latest.isEmpty()) {
+            return Optional.empty();
+        }
+        PainAssessment a = latest.get();
+        // Pancreatic pain often radiates to the back.
+        boolean upperAbdomen = a.site() == PainSite.ABDOMEN_UPPER
+                || (UPPER_ABDOMINAL.contains(picture.snapshot().primarySite()) && a.site() == PainSite.BACK_LOW);
+        boolean visceral = a.mechanism() == org.painladder.domain.pain.PainMechanism.NOCICEPTIVE_VISCERAL
+                || a.mechanism() == org.painladder.domain.pain.PainMechanism.MIXED;
+        boolean pancreas = picture.snapshot().primarySite() == org.painladder.domain.patient.PrimarySite.PANCREAS;
+        List<PainAssessment> persistent = picture.persistentBand(PainBand.MODERATE);
+        if (!(upperAbdomen && (visceral || pancreas)) || persistent.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Advice.of(RuleId.INT_05, picture)
+                .because("Upper-abdominal visceral cancer pain" + (pancreas ? " from the pancreas" : "") + " still "
+                        + LadderMoveRules.scores(persistent) + "/10 on step 3: refer now for coeliac plexus neurolysis "
+                        + "(EUS- or CT-guided), which relieves pancreatic cancer pain and spares opioid (ESMO 2018; "
+                        + "Arcidiacono 2011); do not wait until the pain is refractory. The ladder continues meanwhile.")
+                .read(persistent)
+                .threshold("minScoresForPersistence", picture.policy().minScoresForPersistence())
+                .fact("primarySite", picture.snapshot().primarySite() == null ? null
+                        : picture.snapshot().primarySite().name())
+                .propose("referral", "CELIAC_PLEXUS_NEUROLYSIS")
+                .propose("timing", "now, alongside step 3")
+                .build());
+    }
+
     private static ProposedRecommendation neuropathic(ClinicalPicture picture, PainAssessment a, PainBand band) {
-        return Advice.of(RuleId.ADJ_01, picture)
+        var bands = picture.snapshot().organFunctionBands();
+        OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
+        boolean renalSevere = bands.stream().anyMatch(org.painladder.domain.patient.OrganFunctionBand::isRenalSevereOrWorse);
+        boolean lowDose = gabapentin.caution() || bands.contains(
+                org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL);
+        int dose = renalSevere ? 100 : lowDose ? 100 : 300;
+        String ceiling = bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_FAILURE)
+                ? "at most 300 mg/day (CrCl < 15)" : renalSevere ? "at most 700 mg/day (CrCl 15–29)"
+                : gabapentin.caution() ? "by the label's CrCl table" : "titrate to 1800–3600 mg/day";
+        boolean amitriptyline = !OrganFunction.judge("AMITRIPTYLINE", bands).avoid();
+        Advice advice = Advice.of(RuleId.ADJ_01, picture)
                 .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
-                        + "only partly to opioids. Add gabapentin 100–300 mg at night and titrate (adjust to renal "
-                        + "function), or pregabalin 75 mg twice a day, or amitriptyline 10–25 mg at night, or "
-                        + "duloxetine 30 mg; dexamethasone if nerve compression is suspected. Keep the opioid. "
+                        + "only partly to opioids. Add gabapentin " + dose + " mg at night and titrate (" + ceiling
+                        + "), or pregabalin " + (renalSevere ? "25 mg a day" : "75 mg twice a day")
+                        + (amitriptyline ? ", or amitriptyline 10–25 mg at night" : " (not amitriptyline: "
+                        + OrganFunction.judge("AMITRIPTYLINE", bands).reason() + ")") + ", or duloxetine 30 mg"
+                        + "; dexamethasone if nerve compression is suspected. Keep the opioid. "
                         + "(ESMO 2018 and EAPC 2012 recommend this; WHO 2018 found the evidence insufficient.)")
                 .read(a)
                 .fact("mechanism", a.mechanism().name())
                 .fact("band", band.name())
                 .propose("drug", "GABAPENTIN")
                 .propose("route", "ORAL")
-                .propose("dose", BigDecimal.valueOf(300))
+                .propose("dose", BigDecimal.valueOf(dose))
                 .propose("doseUnit", "mg")
-                .propose("frequency", "at night, titrate to 1800–3600 mg/day")
-                .propose("alternatives", "PREGABALIN 75 mg twice a day; AMITRIPTYLINE 10–25 mg at night; "
-                        + "DULOXETINE 30 mg/day; DEXAMETHASONE if nerve compression")
-                .build();
+                .propose("frequency", "at night, " + ceiling)
+                .propose("alternatives", (renalSevere ? "PREGABALIN 25 mg a day" : "PREGABALIN 75 mg twice a day")
+                        + (amitriptyline ? "; AMITRIPTYLINE 10–25 mg at night" : "")
+                        + "; DULOXETINE 30 mg/day; DEXAMETHASONE if nerve compression");
+        if (lowDose || !amitriptyline) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (lowDose ? "gabapentin started at " + dose
+                    + " mg, " + ceiling : "") + (lowDose && !amitriptyline ? "; " : "") + (amitriptyline ? ""
+                    : "amitriptyline left out: " + OrganFunction.judge("AMITRIPTYLINE", bands).reason()));
+        }
+        return advice.build();
     }
 
     private static ProposedRecommendation bone(ClinicalPicture picture, PainAssessment a, PainBand band) {
+        var bands = picture.snapshot().organFunctionBands();
         boolean nsaidScheduled = NSAIDS.stream().anyMatch(picture.regimen()::isScheduled);
+        OrganFunction.Judgement nsaid = OrganFunction.judge("NSAID", bands);
+        boolean nsaidOk = !nsaid.avoid() && !picture.feverReported();
+        OrganFunction.Judgement zoledronic = OrganFunction.judge("ZOLEDRONIC_ACID", bands);
         String why = a.site() == PainSite.BONE_DIFFUSE ? "Bone pain" : "Pain with bone metastases";
-        return Advice.of(RuleId.ADJ_02, picture)
-                .because(why + " (" + a.score() + "/10): bone pain has specific treatments. "
-                        + (nsaidScheduled ? "Keep the NSAID; " : "Add a regular NSAID if safe and/or dexamethasone; ")
-                        + "a bisphosphonate (zoledronate) or denosumab; and offer single-fraction palliative "
-                        + "radiotherapy (8 Gy × 1) for a localised painful lesion. This is not a refractory case.")
+        String nsaidText = nsaidScheduled ? (nsaidOk ? "Keep the NSAID; " : "Stop the NSAID ("
+                + (picture.feverReported() ? "fever: febrile neutropenia first" : nsaid.reason()) + ") and use "
+                + "dexamethasone; ")
+                : nsaidOk ? "Add a regular NSAID if safe and/or dexamethasone; " : "Dexamethasone (no NSAID: "
+                + (picture.feverReported() ? "fever: febrile neutropenia first" : nsaid.reason()) + "); ";
+        String agentText = zoledronic.avoid() ? "denosumab rather than zoledronic acid (" + zoledronic.reason()
+                + "; watch calcium)" : zoledronic.caution() ? "denosumab, or zoledronic acid at the label's reduced "
+                + "dose (3.0–3.5 mg by CrCl 30–60)" : "a bisphosphonate (zoledronic acid) or denosumab";
+        Advice advice = Advice.of(RuleId.ADJ_02, picture)
+                .because(why + " (" + a.score() + "/10): bone pain has specific treatments. " + nsaidText + agentText
+                        + "; and offer single-fraction palliative radiotherapy (8 Gy × 1) for a localised painful "
+                        + "lesion. This is not a refractory case.")
                 .read(a)
                 .fact("site", a.site() == null ? null : a.site().name())
                 .fact("boneMetastases", picture.snapshot().boneMetastases())
                 .fact("band", band.name())
-                .propose("adjuvant", nsaidScheduled ? "DEXAMETHASONE" : "NSAID and/or DEXAMETHASONE")
-                .propose("boneTargetedAgent", "ZOLEDRONATE or DENOSUMAB")
+                .propose("adjuvant", nsaidOk ? (nsaidScheduled ? "DEXAMETHASONE" : "NSAID and/or DEXAMETHASONE")
+                        : "DEXAMETHASONE")
+                .propose("boneTargetedAgent", zoledronic.avoid() ? "DENOSUMAB" : "ZOLEDRONIC_ACID or DENOSUMAB")
                 .propose("referral", "PALLIATIVE_RADIOTHERAPY")
-                .propose("radiotherapy", "8 Gy × 1")
-                .build();
+                .propose("radiotherapy", "8 Gy × 1");
+        if (!nsaidOk || zoledronic.verdict() != OrganFunction.Verdict.FREE) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, String.join("; ", java.util.stream.Stream
+                    .of(nsaidOk ? null : "NSAID left out: " + (picture.feverReported() ? "fever (RF-03)"
+                            : nsaid.reason()), zoledronic.avoid() ? "denosumab instead of zoledronic acid: "
+                            + zoledronic.reason() : zoledronic.caution() ? zoledronic.reason() : null)
+                    .filter(java.util.Objects::nonNull).toList()));
+        }
+        return advice.build();
     }
 
     private static ProposedRecommendation trigeminal(ClinicalPicture picture, PainAssessment a) {
@@ -122,13 +274,13 @@ final class CoAdviceRules {
     private static ProposedRecommendation zoster(ClinicalPicture picture, PainAssessment a, PainBand band) {
         return Advice.of(RuleId.INT_02, picture)
                 .because("Acute herpes zoster: start an antiviral (aciclovir, valaciclovir or famciclovir), best "
-                        + "within 72 h of rash onset. " + CauseRules.symptomaticAnalgesia(band, picture.regimen())
+                        + "within 72 h of rash onset. " + CauseRules.symptomaticAnalgesia(picture, band)
                         + " Add a gabapentinoid or a TCA if the pain has neuropathic features.")
                 .read(a)
                 .fact("painCondition", PainCondition.HERPES_ZOSTER_ACUTE.name())
                 .propose("treatment", "antiviral: VALACICLOVIR 1 g three times a day for 7 days (or aciclovir, "
                         + "famciclovir), best within 72 h of rash onset")
-                .propose("symptomaticAnalgesia", CauseRules.symptomaticAnalgesia(band, picture.regimen()))
+                .propose("symptomaticAnalgesia", CauseRules.symptomaticAnalgesia(picture, band))
                 .build();
     }
 
@@ -148,20 +300,28 @@ final class CoAdviceRules {
 
     private static ProposedRecommendation radicular(ClinicalPicture picture, PainAssessment a, RegimenFacts regimen) {
         boolean nsaid = NSAIDS.stream().anyMatch(regimen::isScheduled);
+        boolean safe = OrganFunction.nsaidSafe(picture.snapshot().organFunctionBands()) && !picture.feverReported();
         return Advice.of(RuleId.INT_04, picture)
                 .because("Radicular pain from disc herniation (" + a.score() + "/10): "
-                        + (nsaid ? "keep the NSAID; " : "an NSAID if safe; ")
+                        + (!safe ? "no NSAID (" + OrganFunction.judge("NSAID", picture.snapshot().organFunctionBands())
+                        .reason() + "); " : nsaid ? "keep the NSAID; " : "an NSAID if safe; ")
                         + "refer for an epidural steroid injection if the radicular pain persists; an urgent surgical "
                         + "opinion with red flags (cauda equina symptoms, progressive motor deficit).")
                 .read(a)
                 .fact("painCondition", PainCondition.DISC_HERNIATION_RADICULOPATHY.name())
-                .propose("treatment", nsaid ? "continue NSAID" : "NSAID if safe")
+                .propose("treatment", !safe ? "no NSAID" : nsaid ? "continue NSAID" : "NSAID if safe")
                 .propose("referral", "epidural steroid injection; urgent surgical opinion with red flags")
                 .build();
     }
 
     /** RSC-01/02 judge the regimen itself, so they run when it changes (not again at every pain score). */
     static List<ProposedRecommendation> onRegimen(ClinicalPicture picture) {
+        List<ProposedRecommendation> advice = new ArrayList<>(rescueCheck(picture));
+        laxative(picture).ifPresent(advice::add);
+        return advice;
+    }
+
+    private static List<ProposedRecommendation> rescueCheck(ClinicalPicture picture) {
         RegimenFacts regimen = picture.regimen();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(regimen);
         if (opioid.isEmpty() || regimen.omeddMg().signum() <= 0) {

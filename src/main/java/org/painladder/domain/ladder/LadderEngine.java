@@ -63,12 +63,14 @@ public final class LadderEngine {
 
     private static Optional<ProposedRecommendation> ladderMove(ClinicalPicture picture, SafetyRules.Verdict safety,
                                                                CauseRules.Verdict cause) {
-        if (cause.suppressesLadder() || awaitingPrescription(picture.snapshot())) {
+        if (cause.suppresses(picture.latestRecentBackground()) || awaitingPrescription(picture.snapshot())) {
             return Optional.empty();
         }
         int step = picture.regimen().hasRegimen() ? PrimaryOpioid.scheduledStep(picture.regimen())
                 : picture.snapshot().ladderStep();
-        return AdjustmentRules.rotation(picture)
+        return AdjustmentRules.patchWithoutTolerance(picture)
+                .or(() -> AdjustmentRules.organFunctionSwitch(picture))
+                .or(() -> AdjustmentRules.rotation(picture))
                 .or(() -> LadderMoveRules.evaluate(picture, step, !safety.blocksUp()))
                 .or(() -> AdjustmentRules.stepDown(picture, step))
                 .or(() -> CauseDirectedStepDown.evaluate(picture, step))

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.regimen.OpioidConversion;
 
@@ -36,6 +37,10 @@ final class LadderMoveRules {
             if (up.isEmpty() && step == 3 && band != PainBand.SEVERE) {
                 up = frequentBreakthrough(picture, latest.get(), band);
             }
+            if (up.isEmpty() && step == 3 && picture.latestBreakthroughType()
+                    .filter(t -> t == BreakthroughType.END_OF_DOSE).isPresent()) {
+                up = endOfDose(picture, band);
+            }
             if (up.isPresent()) {
                 return up;
             }
@@ -56,8 +61,12 @@ final class LadderMoveRules {
                 return Optional.of(skipStep2(picture, step, severe, latest));
             }
             if (!persistent.isEmpty()) {
-                return Optional.of(picture.policy().moderatePainStrategy() == ModeratePainStrategy.WEAK_OPIOID
-                        ? weakOpioid(picture, step, persistent) : lowDoseStrongOpioid(picture, step, persistent));
+                OrganFunction.Judgement codeine = OrganFunction.judge("CODEINE", picture.snapshot().organFunctionBands());
+                if (picture.policy().moderatePainStrategy() == ModeratePainStrategy.WEAK_OPIOID && !codeine.avoid()) {
+                    return Optional.of(weakOpioid(picture, step, persistent, codeine));
+                }
+                return Optional.of(lowDoseStrongOpioid(picture, step, persistent, codeine.avoid() ? Optional.of(
+                        codeine) : Optional.empty()));
             }
             return Optional.empty();
         }
@@ -70,104 +79,183 @@ final class LadderMoveRules {
 
     private static ProposedRecommendation startStep1(ClinicalPicture picture, PainAssessment latest, PainBand band) {
         boolean bone = picture.snapshot().boneMetastases();
+        var bands = picture.snapshot().organFunctionBands();
+        boolean nsaid = OrganFunction.nsaidSafe(bands) && !picture.feverReported();
+        int max = Analgesia.paracetamolMaxMg(picture);
+        int single = max == 2000 ? 500 : 1000;
+        String frequency = max == 3000 ? "every 8 h, by the clock" : "every 6 h, by the clock";
         String why = band == PainBand.MILD ? "Mild background pain (" + latest.score() + "/10) without analgesia"
                 : "Moderate background pain (" + latest.score() + "/10) without analgesia, not yet persistent";
-        return Advice.of(RuleId.LAD_01, picture)
-                .because(why + ": start step 1 by the clock: paracetamol 1 g four times a day (4 g/day; 3 g/day if "
-                        + "frail, under 50 kg or with liver disease)" + (bone ? ", with an NSAID for bone pain "
-                        + "if there "
-                        + "is no contraindication" : " and/or an NSAID if there is no contraindication")
+        String nsaidText = nsaid ? (bone ? ", with an NSAID for bone pain if there is no contraindication"
+                : " and/or an NSAID if there is no contraindication")
+                : "; no NSAID (" + (picture.feverReported() ? "fever: febrile neutropenia first"
+                        : OrganFunction.judge("NSAID", bands).reason()) + ")";
+        Advice advice = Advice.of(RuleId.LAD_01, picture)
+                .because(why + ": start step 1 by the clock: paracetamol " + single + " mg " + frequency + " ("
+                        + max + " mg/day" + (max < 4000 ? ", lowered for liver disease, weight under 50 kg or frailty"
+                        : "; 3 g/day if frail, under 50 kg or with liver disease") + ")" + nsaidText
                         + ". Reassess the pain within 24–48 h; if it persists, the next step follows.")
                 .read(latest)
                 .threshold("bandMildMax", picture.policy().bandEdges().mildMax())
                 .fact("band", band.name())
                 .propose("toStep", 1)
-                .prescription("PARACETAMOL", 1000, "every 6 h, by the clock", 4000)
-                .propose("alternative", bone ? "add an NSAID (ibuprofen 400 mg three times a day) for bone pain if safe"
-                        : "an NSAID (ibuprofen 400 mg three times a day) if safe")
-                .build();
+                .prescription("PARACETAMOL", single, frequency, max);
+        if (nsaid) {
+            advice.propose("alternative", bone ? "add an NSAID (ibuprofen 400 mg three times a day) for bone pain if "
+                    + "safe" : "an NSAID (ibuprofen 400 mg three times a day) if safe");
+        } else {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "NSAID left out: " + (picture
+                    .feverReported() ? "fever reported (RF-03)" : OrganFunction.judge("NSAID", bands).reason()));
+        }
+        if (max < 4000) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "paracetamol at most " + max + " mg/day "
+                    + "(hepatic impairment, weight under 50 kg or elderly/frail)");
+        }
+        return advice.build();
     }
 
     /** LAD-04: severe pain on step 0–1 skips step 2 (WHO 2018 chooses by severity). */
     private static ProposedRecommendation skipStep2(ClinicalPicture picture, int step, List<PainAssessment> severe,
                                                    PainAssessment latest) {
-        return Advice.of(RuleId.LAD_04, picture)
+        Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
+        String name = Advice.drugName(start.drug());
+        String dose = start.singleDoseMg().toPlainString();
+        Advice advice = Advice.of(RuleId.LAD_04, picture)
                 .because("Severe background pain (" + scores(severe) + "/10 in the last "
                         + picture.policy().escalationWindowHours() + " h) on step " + step + ": skip step 2 and start "
-                        + "a strong opioid. Opioid-naive: oral morphine immediate-release 5 mg every 4 h (2.5 mg if "
-                        + "frail or elderly) with a rescue of the same dose up to hourly, reassessed 60 min after each "
-                        + "dose (IV 2–5 mg reassessed at 15 min if rapid control is needed). Convert the 24-h total to "
-                        + "modified-release after 24–48 h. Prescribe a laxative"
-                        + (step == 1 ? " and keep the non-opioid." : "."))
+                        + "a strong opioid. Opioid-naive: oral " + name + " immediate-release " + dose + " mg every 4 h"
+                        + (start.why().isEmpty() ? " (2.5 mg if frail or elderly)" : " (" + start.why() + ")")
+                        + " with a rescue of the same dose up to hourly, reassessed 60 min after each dose (IV 2–5 mg "
+                        + "morphine reassessed at 15 min if rapid control is needed and the kidneys allow). Convert the "
+                        + "24-h total to modified-release after 24–48 h. Prescribe a laxative (senna ± macrogol) and "
+                        + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
                 .read(severe).read(latest)
                 .threshold("bandModerateMax", picture.policy().bandEdges().moderateMax())
                 .threshold("escalationWindowHours", picture.policy().escalationWindowHours())
                 .propose("toStep", 3)
-                .prescription("MORPHINE", 5, "every 4 h, by the clock", 30)
+                .propose("drug", start.drug())
+                .propose("route", Equianalgesia.ORAL)
+                .propose("dose", start.singleDoseMg())
+                .propose("doseUnit", "mg")
+                .propose("frequency", "every 4 h, by the clock")
+                .propose("toDailyDose", start.dailyDoseMg())
+                .propose("unit", "mg")
                 .propose("formulation", "immediate-release")
-                .propose("rescueDrug", "MORPHINE")
+                .propose("rescueDrug", start.drug())
                 .propose("rescueRoute", "ORAL")
-                .propose("rescueDose", BigDecimal.valueOf(5))
+                .propose("rescueDose", start.singleDoseMg())
                 .propose("rescueUnit", "mg")
                 .propose("rescueFrequency", "as needed, up to hourly")
                 .propose("reassessAfterMinutes", 60)
                 .propose("laxative", true)
-                .propose("keepNonOpioid", step == 1)
-                .build();
+                .propose("antiemetic", ANTIEMETIC_DRUG)
+                .propose("keepNonOpioid", step == 1);
+        if (!start.why().isEmpty()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, start.why());
+        }
+        return advice.build();
     }
+
+    /** §8.7: named in every strong-opioid start (LAD-03/04/05). */
+    static final String ANTIEMETIC = "an antiemetic as needed for the first week (metoclopramide 10 mg up to three "
+            + "times a day, or haloperidol 0.5–1 mg at night)";
+    static final String ANTIEMETIC_DRUG = "METOCLOPRAMIDE 10 mg as needed up to three times a day for the first week "
+            + "(or HALOPERIDOL 0.5–1 mg at night)";
 
     /** LAD-02: persistent moderate pain on step 0–1, weak-opioid strategy. */
     private static ProposedRecommendation weakOpioid(ClinicalPicture picture, int step,
-            List<PainAssessment> persistent) {
-        return persistence(Advice.of(RuleId.LAD_02, picture), picture, persistent)
+            List<PainAssessment> persistent, OrganFunction.Judgement codeine) {
+        boolean caution = codeine.caution();
+        OrganFunction.Judgement tramadol = OrganFunction.judge("TRAMADOL", picture.snapshot().organFunctionBands());
+        String tramadolText = tramadol.verdict() == OrganFunction.Verdict.FREE
+                ? " or tramadol 50 mg every 6 h (ceiling 400 mg/day)"
+                : " (not tramadol: " + tramadol.reason() + ")";
+        Advice advice = persistence(Advice.of(RuleId.LAD_02, picture), picture, persistent)
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10 at least "
                         + picture.policy().minSpacingHours() + " h apart within "
                         + picture.policy().escalationWindowHours()
-                        + " h) on step " + step + ": add a scheduled weak opioid: codeine 30 mg every 4 h (180 mg/day; "
-                        + "raise to 60 mg, ceiling 360 mg/day) or tramadol 50 mg every 6 h (ceiling 400 mg/day). "
+                        + " h) on step " + step + ": add a scheduled weak opioid: "
+                        + (caution ? "codeine 30 mg every 6 h (120 mg/day, a longer interval: " + codeine.reason() + ")"
+                        : "codeine 30 mg every 4 h (180 mg/day; raise to 60 mg, ceiling 360 mg/day)")
+                        + tramadolText + ". "
                         + (step == 0 ? "Add regular paracetamol too. " : "Keep the non-opioid. ")
                         + "Rescue: the same weak opioid as needed within its ceiling. Prescribe a laxative.")
                 .propose("toStep", 2)
-                .prescription("CODEINE", 30, "every 4 h, by the clock", 180)
+                .prescription("CODEINE", 30, caution ? "every 6 h, by the clock" : "every 4 h, by the clock",
+                        caution ? 120 : 180)
                 .propose("ceilingDailyDose", BigDecimal.valueOf(360))
-                .propose("alternative", "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day")
+                .propose("alternative", tramadol.verdict() == OrganFunction.Verdict.FREE
+                        ? "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day" : null)
                 .propose("keepNonOpioid", step == 1)
-                .propose("laxative", true)
-                .build();
+                .propose("laxative", true);
+        if (caution) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine every 6 h instead of every 4 h: "
+                    + codeine.reason());
+        }
+        return advice.build();
     }
 
     /** LAD-03: persistent moderate pain on step 0–1, low-dose strong-opioid strategy (ESMO 2018; Bandieri 2016). */
+    /**
+     * @param weakAvoided the ORG verdict that rules out a weak opioid, when that (not the policy) is why a low-dose
+     *                    strong opioid is started
+     */
     private static ProposedRecommendation lowDoseStrongOpioid(ClinicalPicture picture, int step,
-                                                              List<PainAssessment> persistent) {
+                                                              List<PainAssessment> persistent,
+                                                              Optional<OrganFunction.Judgement> weakAvoided) {
         LadderPolicy.LowDoseStrongOpioidLimits limits = picture.policy().lowDoseStrongOpioidMaxMg();
-        BigDecimal daily = DoseSteps.plain(limits.morphineMg());
-        ScheduledDrug morphine = new ScheduledDrug("MORPHINE", ScheduledDrug.STRONG_OPIOID, "ORAL", daily, "mg", daily,
-                false);
-        RescuePlan rescue = RescuePlan.forDailyOmedd(daily, morphine, RegimenFacts.none(), picture.policy());
-        return persistence(Advice.of(RuleId.LAD_03, picture), picture, persistent)
+        var bands = picture.snapshot().organFunctionBands();
+        String drug = OrganFunction.startingStrongOpioid(bands);
+        BigDecimal limit = "MORPHINE".equals(drug) ? limits.morphineMg() : limits.hydromorphoneMg();
+        boolean halve = OrganFunction.halveStartingDose(drug, bands);
+        BigDecimal daily = DoseSteps.plain(halve ? limit.divide(BigDecimal.valueOf(2)) : limit);
+        BigDecimal factor = Equianalgesia.factor(drug, Equianalgesia.ORAL, picture.policy().mmeFactorProfile())
+                .orElse(BigDecimal.ONE);
+        ScheduledDrug opioid = new ScheduledDrug(drug, ScheduledDrug.STRONG_OPIOID, "ORAL", daily, "mg",
+                daily.multiply(factor), false);
+        RescuePlan rescue = RescuePlan.forDailyOmedd(daily.multiply(factor), opioid, RegimenFacts.none(),
+                picture.policy());
+        String why = weakAvoided.map(j -> "a weak opioid is to be avoided (" + j.reason() + "), so start a low-dose "
+                        + "strong opioid instead (ESMO 2018)")
+                .orElse("the policy replaces step 2 by a low-dose strong opioid, which relieves moderate pain faster "
+                        + "and better than a weak opioid (Bandieri 2016: 88 % vs 58 % responders)");
+        String changes = (!"MORPHINE".equals(drug) ? "hydromorphone instead of morphine (" + OrganFunction.judge(
+                "MORPHINE", bands).reason() + ")" : "") + (halve ? (!"MORPHINE".equals(drug) ? "; " : "")
+                + "dose halved (" + (bands.contains(org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL)
+                ? "elderly or frail" : OrganFunction.judge(drug, bands).reason()) + ")" : "");
+        Advice advice = persistence(Advice.of(RuleId.LAD_03, picture), picture, persistent)
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10) on step " + step
-                        + ": the policy replaces step 2 by a low-dose strong opioid, which relieves moderate pain "
-                        + "faster and better than a weak opioid (Bandieri 2016: 88 % vs 58 % responders). Start oral "
-                        + "morphine modified-release " + Advice.daily(daily, "mg") + " (or oxycodone up to "
-                        + Advice.daily(limits.oxycodoneMg(), "mg") + "), rescue " + rescue.describe()
-                        + ", and a laxative" + (step == 1 ? "; keep the non-opioid." : "."))
-                .threshold("moderatePainStrategy", ModeratePainStrategy.LOW_DOSE_STRONG_OPIOID.name())
-                .threshold("lowDoseStrongOpioidMaxMg.morphine", limits.morphineMg())
+                        + ": " + why + ". Start oral " + Advice.drugName(drug) + " modified-release "
+                        + Advice.daily(daily, "mg") + ("MORPHINE".equals(drug) ? " (or oxycodone up to "
+                        + Advice.daily(limits.oxycodoneMg(), "mg") + ")" : "")
+                        + (changes.isEmpty() ? "" : " (" + changes + ")") + ", rescue " + rescue.describe()
+                        + ", a laxative and " + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
+                .threshold("moderatePainStrategy", picture.policy().moderatePainStrategy().name())
+                .threshold("lowDoseStrongOpioidMaxMg." + drug.toLowerCase(java.util.Locale.ROOT), limit)
                 .propose("toStep", 3)
-                .propose("drug", "MORPHINE")
+                .propose("drug", drug)
                 .propose("route", "ORAL")
                 .propose("formulation", "modified-release")
                 .propose("frequency", "every 12 h, by the clock")
                 .propose("toDailyDose", daily)
                 .propose("unit", "mg")
-                .propose("alternative", "OXYCODONE up to " + limits.oxycodoneMg().toPlainString() + " mg/day")
+                .propose("alternative", "MORPHINE".equals(drug) ? "OXYCODONE up to "
+                        + limits.oxycodoneMg().toPlainString() + " mg/day" : null)
                 .rescue(rescue)
                 .propose("laxative", true)
-                .propose("keepNonOpioid", step == 1)
-                .build();
+                .propose("antiemetic", ANTIEMETIC_DRUG)
+                .propose("keepNonOpioid", step == 1);
+        if (weakAvoided.isPresent() || !changes.isEmpty()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, weakAvoided.map(j -> "no weak opioid: "
+                    + j.reason() + (changes.isEmpty() ? "" : "; ")).orElse("") + changes);
+        }
+        return advice.build();
     }
 
-    /** LAD-05: a weak opioid that has had its chance (ceiling or a whole window) goes up, never across. */
+    /**
+     * LAD-05: a weak opioid that has had its chance (ceiling or a whole window), or that the patient's organ function
+     * says to avoid, goes up, never across; to oral morphine, or hydromorphone when morphine is to be avoided.
+     */
     private static Optional<ProposedRecommendation> weakToStrong(ClinicalPicture picture, List<PainAssessment> read,
                                                                 PainAssessment latest) {
         Optional<ScheduledDrug> weak = PrimaryOpioid.weak(picture.regimen());
@@ -176,28 +264,41 @@ final class LadderMoveRules {
         }
         ScheduledDrug drug = weak.get();
         LadderPolicy policy = picture.policy();
+        var bands = picture.snapshot().organFunctionBands();
+        OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), bands);
         Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
         boolean hadItsWindow = hoursOnIt.map(h -> h >= policy.escalationWindowHours()).orElse(true);
-        if (!drug.atCeiling() && !hadItsWindow) {
+        if (!drug.atCeiling() && !hadItsWindow && !weakVerdict.avoid()) {
             return Optional.empty();
         }
-        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, "MORPHINE", Equianalgesia.ORAL,
+        String target = OrganFunction.startingStrongOpioid(bands);
+        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, target, Equianalgesia.ORAL,
                 policy.rotationReductionPct(), policy.mmeFactorProfile());
         BigDecimal weakOmedd = conversion.map(OpioidConversion::fromOmeddMg)
                 .orElse(drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
         BigDecimal equianalgesic = conversion.map(OpioidConversion::equianalgesicDailyDose).orElse(weakOmedd);
-        BigDecimal morphineDaily = DoseSteps.nearest(equianalgesic, DoseSteps.dailyStep("MORPHINE", "ORAL"));
-        ScheduledDrug morphine = new ScheduledDrug("MORPHINE", ScheduledDrug.STRONG_OPIOID, "ORAL", morphineDaily, "mg",
-                morphineDaily, false);
-        RescuePlan rescue = RescuePlan.forDailyOmedd(morphineDaily, morphine, RegimenFacts.none(), policy);
-        String why = drug.atCeiling() ? "at its ceiling dose" : "given for " + hoursOnIt.orElse(0L) + " h";
-        return Optional.of(Advice.of(RuleId.LAD_05, picture)
+        boolean halve = OrganFunction.judge(target, bands).caution();
+        BigDecimal startDaily = halve ? equianalgesic.divide(BigDecimal.valueOf(2)) : equianalgesic;
+        BigDecimal strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, "ORAL"));
+        BigDecimal factor = Equianalgesia.factor(target, Equianalgesia.ORAL, policy.mmeFactorProfile())
+                .orElse(BigDecimal.ONE);
+        ScheduledDrug strong = new ScheduledDrug(target, ScheduledDrug.STRONG_OPIOID, "ORAL", strongDaily, "mg",
+                strongDaily.multiply(factor), false);
+        RescuePlan rescue = RescuePlan.forDailyOmedd(strongDaily.multiply(factor), strong, RegimenFacts.none(),
+                policy);
+        String why = weakVerdict.avoid() ? "to be avoided (" + weakVerdict.reason() + ")"
+                : drug.atCeiling() ? "at its ceiling dose" : "given for " + hoursOnIt.orElse(0L) + " h";
+        String organ = (!"MORPHINE".equals(target) ? " Hydromorphone instead of morphine (" + OrganFunction.judge(
+                "MORPHINE", bands).reason() + ")." : "") + (halve ? " Half the equianalgesic dose ("
+                + OrganFunction.judge(target, bands).reason() + ")." : "");
+        Advice advice = Advice.of(RuleId.LAD_05, picture)
                 .because("Pain not controlled (" + scores(read) + "/10) on " + Advice.drugName(drug.code()) + " "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + ", " + why + ": go up to step 3, never across "
-                        + "to another weak opioid. Stop " + Advice.drugName(drug.code()) + " and start oral morphine "
-                        + "modified-release " + Advice.daily(morphineDaily, "mg") + " (equianalgesic to "
-                        + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no cross-tolerance cut "
-                        + "is needed at these doses), rescue " + rescue.describe() + ", and a laxative.")
+                        + "to another weak opioid. Stop " + Advice.drugName(drug.code()) + " and start oral "
+                        + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg")
+                        + " (equianalgesic to " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no "
+                        + "cross-tolerance cut is needed at these doses)." + organ + " Rescue " + rescue.describe()
+                        + ", a laxative and " + ANTIEMETIC + ".")
                 .read(read).read(latest)
                 .threshold("escalationWindowHours", policy.escalationWindowHours())
                 .threshold("minScoresForPersistence", policy.minScoresForPersistence())
@@ -209,17 +310,22 @@ final class LadderMoveRules {
                 .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
                 .propose("fromUnit", drug.unit())
                 .propose("fromOmeddMg", DoseSteps.plain(weakOmedd))
-                .propose("drug", "MORPHINE")
+                .propose("drug", target)
                 .propose("route", "ORAL")
                 .propose("formulation", "modified-release")
                 .propose("frequency", "every 12 h, by the clock")
                 .propose("equianalgesicDailyDose", DoseSteps.plain(equianalgesic))
                 .propose("factorsUsed", conversion.map(OpioidConversion::factorsUsed).orElse(null))
-                .propose("toDailyDose", morphineDaily)
+                .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
                 .propose("laxative", true)
-                .build());
+                .propose("antiemetic", ANTIEMETIC_DRUG);
+        if (!organ.isEmpty() || weakVerdict.avoid()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
+                    + Advice.drugName(drug.code()) + ": " + weakVerdict.reason() + "." : "") + organ);
+        }
+        return Optional.of(advice.build());
     }
 
     /** LAD-06/07/08: percentage titration by band, or the 24-h rescue total, capped, at the formulation's interval. */
@@ -260,11 +366,25 @@ final class LadderMoveRules {
             return Optional.empty();
         }
         List<PainAssessment> read = picture.window().stream()
-                .filter(a -> a.breakthroughEpisodes24h() != null && a.breakthroughEpisodes24h() > threshold)
+                .filter(a -> ClinicalPicture.countsTowardTitration(a) && a.breakthroughEpisodes24h() != null
+                        && a.breakthroughEpisodes24h() > threshold)
                 .filter(a -> a.recordedAt().isAfter(picture.now().minus(Duration.ofHours(72))))
                 .toList();
         return titration(picture, strong.get(), RuleId.LAD_08, LAD_08_MIN_PCT, read.isEmpty() ? List.of(latest) : read,
                 band);
+    }
+
+    /**
+     * LAD-09 (§8.6): end-of-dose failure: shorten the interval of the modified-release product, or raise it by the
+     * LAD-07 step; not a rescue problem.
+     */
+    private static Optional<ProposedRecommendation> endOfDose(ClinicalPicture picture, PainBand band) {
+        Optional<ScheduledDrug> strong = PrimaryOpioid.strong(picture.regimen());
+        if (strong.isEmpty()) {
+            return Optional.empty();
+        }
+        return titration(picture, strong.get(), RuleId.LAD_09, picture.policy().titrationPctModerate(),
+                picture.latest().map(List::of).orElse(List.of()), band);
     }
 
     static Optional<ProposedRecommendation> titration(ClinicalPicture picture, ScheduledDrug drug, RuleId rule, int pct,
@@ -274,22 +394,24 @@ final class LadderMoveRules {
         if (!Titration.intervalElapsed(drug, regimen, policy, picture.now())) {
             return Optional.empty();
         }
+        boolean methadone = "METHADONE".equals(drug.code());
+        if (methadone) {
+            return Optional.of(methadoneStep(picture, drug, rule, read, band));
+        }
         int btp = picture.btp24h();
         Optional<BigDecimal> rescueUsed = Titration.rescueUsed24h(drug, regimen, btp);
         Titration.Up up = Titration.up(drug, pct, rescueUsed.orElse(null), policy.maxDailyIncreasePct());
         BigDecimal newOmedd = newOmedd(regimen, drug, up.toDailyDose());
-        boolean methadone = "METHADONE".equals(drug.code());
         RescuePlan rescue = RescuePlan.forDailyOmedd(newOmedd, drug, regimen, policy);
-        String rescueAdvice = methadone
-                ? "Keep the current rescue: methadone's MME factor is for display only and its rescue is set by the "
-                        + "specialist. "
-                : "Rescue " + rescue.describe() + " (15 % of the new total). ";
+        String rescueAdvice = "Rescue " + rescue.describe() + " (15 % of the new total). ";
         String firedName = switch (rule) {
             case LAD_06 -> "titrationPctSevere";
-            case LAD_07 -> "titrationPctModerate";
+            case LAD_07, LAD_09 -> "titrationPctModerate";
             default -> "btpEpisodesTitrateThreshold";
         };
         int firedValue = rule == RuleId.LAD_08 ? policy.btpEpisodesTitrateThreshold() : pct;
+        String interval = "TRANSDERMAL".equals(drug.route()) ? "change the patch every 48 h instead of 72 h"
+                : "give the modified-release dose every 8 h instead of every 12 h";
         String rescueTaken = rescueUsed.map(r -> Advice.dose(r, drug.unit()) + " of rescue taken in 24 h ("
                 + btp + (btp == 1 ? " dose)" : " doses)")).orElse("");
         String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + pct + " %"
@@ -303,11 +425,13 @@ final class LadderMoveRules {
         String opening = switch (rule) {
             case LAD_06 -> "Severe background pain (" + scores(read) + "/10) on step 3";
             case LAD_07 -> "Moderate background pain persisting (" + scores(read) + "/10) on step 3";
+            case LAD_09 -> "End-of-dose pain (the pain returns before the next dose is due) on step 3: this is not a "
+                    + "rescue problem. Either " + interval + " at the same daily dose, or";
             default -> "Frequent breakthrough pain (more than " + policy.btpEpisodesTitrateThreshold()
                     + " episodes a day on 2 of the last 3 days) on step 3: the background dose is too low";
         };
         Advice advice = Advice.of(rule, picture)
-                .because(opening + ": raise " + Advice.drugName(drug.code()) + " from "
+                .because(opening + (rule == RuleId.LAD_09 ? " raise " : ": raise ") + Advice.drugName(drug.code()) + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
                         drug.unit())
                         + " (" + basis + capped + "). " + rescueAdvice
@@ -325,8 +449,51 @@ final class LadderMoveRules {
                 .fact("byRescue", up.byRescue())
                 .fact("cap", up.cap())
                 .doseChange("UP", drug, up.toDailyDose())
-                .propose("newOmeddMg", DoseSteps.plain(newOmedd));
-        return Optional.of((methadone ? advice : advice.rescue(rescue)).build());
+                .propose("newOmeddMg", DoseSteps.plain(newOmedd))
+                .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null);
+        return Optional.of(advice.rescue(rescue).build());
+    }
+
+    /** §8.5: methadone goes up by at most +20 % or +10 mg/day, whichever is smaller, through a specialist. */
+    static final int METHADONE_MAX_PCT = 20;
+    static final BigDecimal METHADONE_MAX_MG = BigDecimal.TEN;
+
+    private static ProposedRecommendation methadoneStep(ClinicalPicture picture, ScheduledDrug drug, RuleId rule,
+                                                       List<PainAssessment> read, PainBand band) {
+        LadderPolicy policy = picture.policy();
+        BigDecimal current = drug.dailyDose();
+        BigDecimal byPct = Titration.percentOf(current, METHADONE_MAX_PCT);
+        BigDecimal increase = byPct.min(METHADONE_MAX_MG);
+        BigDecimal floored = DoseSteps.floor(current.add(increase), DoseSteps.dailyStep("METHADONE", drug.route()));
+        BigDecimal to = floored.compareTo(current) > 0 ? floored : DoseSteps.plain(current.add(increase));
+        int hours = Titration.minHoursBetweenChanges(drug, policy);
+        String opening = switch (rule) {
+            case LAD_06 -> "Severe background pain (" + scores(read) + "/10) on methadone";
+            case LAD_07 -> "Moderate background pain persisting (" + scores(read) + "/10) on methadone";
+            case LAD_09 -> "End-of-dose pain on methadone";
+            default -> "Frequent breakthrough pain on methadone";
+        };
+        return Advice.of(rule, picture)
+                .because(opening + ": methadone accumulates for days after each change, so it goes up slowly and "
+                        + "through a specialist: from " + Advice.daily(current, drug.unit()) + " to "
+                        + Advice.daily(to, drug.unit()) + " (at most +" + METHADONE_MAX_PCT + " % or +"
+                        + METHADONE_MAX_MG.toPlainString() + " mg/day, whichever is smaller), no sooner than "
+                        + hours + " h after the last change. Check the QTc (ECG) before and after the change and "
+                        + "look for interacting drugs. Keep the current rescue, set by the specialist.")
+                .read(read)
+                .threshold("minHoursBetweenTitrations.methadone", hours)
+                .threshold("methadoneMaxIncreasePct", METHADONE_MAX_PCT)
+                .threshold("methadoneMaxIncreaseMgPerDay", METHADONE_MAX_MG)
+                .fact("band", band.name())
+                .fact("hoursSinceLastOpioidChange", Titration.hoursSinceLastChange(picture.regimen(), picture.now())
+                        .orElse(null))
+                .doseChange("UP", drug, to)
+                .propose("requiresSpecialist", true)
+                .propose("cautions", List.of("QTc prolongation: ECG before and after the change; avoid other "
+                        + "QT-prolonging drugs", "delayed accumulation: sedation may appear 2–5 days after a change"))
+                .check(SafetyCheck.TITRATION_INTERVAL, SafetyCheck.PASSED, "methadone: " + hours + " h since the last "
+                        + "change respected; step capped at +" + METHADONE_MAX_PCT + " % or +10 mg/day")
+                .build();
     }
 
     static BigDecimal newOmedd(RegimenFacts regimen, ScheduledDrug drug, BigDecimal newDailyDose) {

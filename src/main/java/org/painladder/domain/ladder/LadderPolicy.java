@@ -17,6 +17,9 @@ import org.painladder.domain.pain.BandEdges;
  * @param rotationReductionPct                 cross-tolerance cut on an analgesia-driven rotation (default 25 %)
  * @param rotationReductionPctAdverseEffects   the cut when the switch is for adverse effects (default 50 %)
  * @param mmeFactorProfile                     name of the factor profile: CDC_2022, CDC_2016 or UK_PCF
+ * @param safetyBlockHours                     hours SAF-03 (neurotoxicity) stops escalation and up-titration (§8.3)
+ * @param neurotoxicityReductionPct            SAF-03's cut of the scheduled opioid (§8.3, 25–50 %)
+ * @param refractoryMinDaysShortPrognosis      refractoryMinDaysOnStep3 when life expectancy is at most 1 month (§8.9)
  */
 public record LadderPolicy(
         BandEdges bandEdges,
@@ -44,10 +47,13 @@ public record LadderPolicy(
         int itPumpMinLifeExpectancyMonths,
         int acuteCauseSuppressionDays,
         int stalenessHours,
-        String mmeFactorProfile) {
+        String mmeFactorProfile,
+        int safetyBlockHours,
+        int neurotoxicityReductionPct,
+        int refractoryMinDaysShortPrognosis) {
 
     /** Bumped whenever a threshold, a default or a factor profile changes (clinical-rules §6.7). */
-    public static final String RULES_VERSION = "2026.11.0";
+    public static final String RULES_VERSION = "2026.12.0";
 
     public static final Set<String> MME_FACTOR_PROFILES = Set.of("CDC_2022", "CDC_2016", "UK_PCF");
 
@@ -59,17 +65,18 @@ public record LadderPolicy(
 
     /**
      * Minimum hours between two changes of the scheduled opioid dose, by formulation: steady state comes after about
-     * five half-lives (oral IR/SR 24 h), the patch needs 72 h to reach its new level, methadone 5–7 days.
+     * five half-lives (oral IR/SR 24 h), the patch needs 72 h to reach its new level, methadone 7 days (§8.5: its
+     * long, variable half-life accumulates for days after each change).
      */
     public record TitrationIntervals(int oralHours, int transdermalFentanylHours, int methadoneHours) {
-        public static final TitrationIntervals DEFAULT = new TitrationIntervals(24, 72, 120);
+        public static final TitrationIntervals DEFAULT = new TitrationIntervals(24, 72, 168);
     }
 
     public static LadderPolicy defaults() {
         return new LadderPolicy(BandEdges.DEFAULT, 48, 2, 4, ModeratePainStrategy.WEAK_OPIOID,
                 LowDoseStrongOpioidLimits.ESMO_2018, 30, 50, 100, TitrationIntervals.DEFAULT,
                 new BigDecimal("0.10"), new BigDecimal("0.20"), new BigDecimal("0.15"), 3, 25, 50, 7, 20,
-                14, 200, 2, 3, 3, 7, 72, "CDC_2022");
+                14, 200, 2, 3, 3, 7, 72, "CDC_2022", 48, 30, 7);
     }
 
     /**
@@ -111,6 +118,13 @@ public record LadderPolicy(
         range(problems, "stalenessHours", stalenessHours, 24, 168, "h");
         if (mmeFactorProfile == null || !MME_FACTOR_PROFILES.contains(mmeFactorProfile)) {
             problems.add("mmeFactorProfile must be one of CDC_2022, CDC_2016, UK_PCF, got " + mmeFactorProfile);
+        }
+        range(problems, "safetyBlockHours", safetyBlockHours, 24, 72, "h");
+        range(problems, "neurotoxicityReductionPct", neurotoxicityReductionPct, 25, 50, "%");
+        range(problems, "refractoryMinDaysShortPrognosis", refractoryMinDaysShortPrognosis, 3, 14, "days");
+        if (refractoryMinDaysShortPrognosis > refractoryMinDaysOnStep3) {
+            problems.add("refractoryMinDaysShortPrognosis must be at most refractoryMinDaysOnStep3 ("
+                    + refractoryMinDaysOnStep3 + " days), got " + refractoryMinDaysShortPrognosis);
         }
         return List.copyOf(problems);
     }
@@ -184,7 +198,7 @@ public record LadderPolicy(
     /** The assessments the rules look back over; the service loads exactly this window into the snapshot. */
     public Duration snapshotWindow() {
         int hours = IntStream.of(escalationWindowHours, 72, 7 * 24, stepDownStableDays * 24,
-                acuteCauseSuppressionDays * 24, stalenessHours).max().orElseThrow();
+                acuteCauseSuppressionDays * 24, stalenessHours, safetyBlockHours).max().orElseThrow();
         return Duration.ofHours(hours);
     }
 
@@ -222,6 +236,9 @@ public record LadderPolicy(
         parameters.put("acuteCauseSuppressionDays", acuteCauseSuppressionDays);
         parameters.put("stalenessHours", stalenessHours);
         parameters.put("mmeFactorProfile", mmeFactorProfile);
+        parameters.put("safetyBlockHours", safetyBlockHours);
+        parameters.put("neurotoxicityReductionPct", neurotoxicityReductionPct);
+        parameters.put("refractoryMinDaysShortPrognosis", refractoryMinDaysShortPrognosis);
         return parameters;
     }
 

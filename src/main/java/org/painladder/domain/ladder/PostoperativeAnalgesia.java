@@ -39,9 +39,9 @@ final class PostoperativeAnalgesia {
         this.nonOpioids = nonOpioids;
     }
 
-    /** With §8.2's paracetamol and NSAID rows. */
+    /** Checked against the ORG table. */
     static PostoperativeAnalgesia standard() {
-        return new PostoperativeAnalgesia(PostoperativeNonOpioids.SECTION_8_2);
+        return new PostoperativeAnalgesia(PostoperativeNonOpioids.ORG_TABLE);
     }
 
     /** Adds the PCIA, PCEA and multimodal fields to CAU-04's advice, and says so in the rationale. */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,9 +18,12 @@ import java.util.Objects;
  *                  {@code route}, {@code direction} (UP | DOWN), {@code fromDailyDose}, {@code toDailyDose},
  *                  {@code unit}, {@code rescueDose}, {@code rescueUnit}, {@code frequency}, and {@code toStep} (the
  *                  ladder step an accepted escalation or step-down sets)
+ * @param safetyChecks the clinical-rules §8.1 checks run on it (organ function, toxicity, opioid tolerance …), what
+ *                     each found and what it changed
  */
 public record ProposedRecommendation(RecommendationType type, RuleId ruleId, String rulesVersion, String rationale,
-                                     Evidence evidence, Map<String, Object> proposal) {
+                                     Evidence evidence, Map<String, Object> proposal,
+                                     List<SafetyCheck> safetyChecks) {
 
     public ProposedRecommendation {
         Objects.requireNonNull(type, "type");
@@ -28,6 +32,7 @@ public record ProposedRecommendation(RecommendationType type, RuleId ruleId, Str
         Objects.requireNonNull(rationale, "rationale");
         evidence = evidence == null ? new Evidence(null, null, null, null, null) : evidence;
         proposal = proposal == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(proposal));
+        safetyChecks = safetyChecks == null ? List.of() : List.copyOf(safetyChecks);
     }
 
     /**
@@ -44,12 +49,18 @@ public record ProposedRecommendation(RecommendationType type, RuleId ruleId, Str
         }
     }
 
-    /** The card indicator for CDS Hooks: SAF-01 is critical (opioid toxicity), the other SAFETY rule a warning. */
+    /**
+     * The card indicator for CDS Hooks: opioid toxicity (SAF-01, SAF-03 and a rotation it forces), red flags and a
+     * fentanyl patch in a patient who is not opioid-tolerant are critical; SAF-02 and ladder moves a warning.
+     */
     public String indicator() {
+        if (Boolean.TRUE.equals(proposal.get("critical"))) {
+            return "critical";
+        }
         return switch (ruleId) {
-            case SAF_01 -> "critical";
+            case SAF_01, SAF_03, TOL_01, RF_01, RF_02, RF_03 -> "critical";
             case SAF_02 -> "warning";
-            default -> "info";
+            default -> type.isLadderMove() ? "warning" : "info";
         };
     }
 

@@ -22,12 +22,15 @@ import java.util.Set;
  * @param opioidDoseIncreasesAt        effectiveAt of the regimen versions of the last 7 days that raised a scheduled
  *                                     opioid's daily dose (ROT-02: titration blocked by adverse effects); added after
  *                                     the seam, empty when the service does not supply it
+ * @param warningCodes                 the codes of the regimen's warnings (FENTANYL_PATCH_NOT_OPIOID_TOLERANT,
+ *                                     ORGAN_FUNCTION, NO_LAXATIVE …): §8.1 never proposes more of what they flag
  */
 public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
                            List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
                            Instant lastScheduledOpioidChangeAt, Instant step3Since,
                            Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
-                           Set<String> scheduledCodes, List<Instant> opioidDoseIncreasesAt) {
+                           Set<String> scheduledCodes, List<Instant> opioidDoseIncreasesAt,
+                           Set<String> warningCodes) {
 
     public RegimenFacts {
         omeddMg = omeddMg == null ? BigDecimal.ZERO : omeddMg;
@@ -39,12 +42,13 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         scheduledCodes = scheduledCodes == null ? Set.of() : Set.copyOf(scheduledCodes);
         opioidDoseIncreasesAt = opioidDoseIncreasesAt == null ? List.of()
                 : opioidDoseIncreasesAt.stream().sorted().toList();
+        warningCodes = warningCodes == null ? Set.of() : Set.copyOf(warningCodes);
         if (ladderStep < 0 || ladderStep > 3) {
             throw new IllegalArgumentException("ladderStep must be 0-3, got " + ladderStep);
         }
     }
 
-    /** The seam's original shape, without the dose increases (ROT-02 then never fires). */
+    /** The seam's original shape, without the dose increases (ROT-02 then never fires) nor warnings. */
     public RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
                         List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
                         Instant lastScheduledOpioidChangeAt, Instant step3Since,
@@ -53,7 +57,7 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         this(ladderStep, omeddMg, prnOmeddMg, scheduled, rescues, regimenVersion, effectiveAt,
                 lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled,
                         scheduledCodes,
-                List.of());
+                List.of(), Set.of());
     }
 
     /** A patient with no analgesic regimen recorded. */
@@ -68,6 +72,11 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
 
     public boolean hasScheduledOpioid() {
         return scheduled.stream().anyMatch(ScheduledDrug::isOpioid);
+    }
+
+    /** A fentanyl patch in a patient who was not opioid-tolerant when it was prescribed (§1.10, §8.5). */
+    public boolean patchWithoutTolerance() {
+        return warningCodes.contains("FENTANYL_PATCH_NOT_OPIOID_TOLERANT");
     }
 
     public boolean isScheduled(String code) {

@@ -64,6 +64,23 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         };
     }
 
+    /**
+     * The same rescue in oral hydromorphone when the organ-function bands say to avoid this drug (§8.2: morphine with
+     * eGFR < 30), at the equianalgesic single dose.
+     */
+    RescuePlan avoiding(Set<org.painladder.domain.patient.OrganFunctionBand> bands, LadderPolicy policy) {
+        if (!OrganFunction.judge(drug, bands).avoid()) {
+            return this;
+        }
+        BigDecimal omedd = singleDose.multiply(Equianalgesia.factor(drug, route, policy.mmeFactorProfile())
+                .orElse(BigDecimal.ONE));
+        BigDecimal factor = Equianalgesia.factor("HYDROMORPHONE", Equianalgesia.ORAL, policy.mmeFactorProfile())
+                .orElseThrow();
+        BigDecimal dose = DoseSteps.nearest(omedd.divide(factor, 4, RoundingMode.HALF_UP),
+                DoseSteps.rescueStep("HYDROMORPHONE", Equianalgesia.ORAL));
+        return new RescuePlan("HYDROMORPHONE", Equianalgesia.ORAL, dose, "mg", frequency(Equianalgesia.ORAL));
+    }
+
     void addTo(Map<String, Object> proposal) {
         proposal.put("rescueDrug", drug);
         proposal.put("rescueRoute", route);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.regimen.OpioidConversion;
 
 /**
@@ -27,9 +28,15 @@ final class Rotation {
                 List<String> cautions, RescuePlan rescue) {
     }
 
-    static String nextOpioid(ScheduledDrug current, Set<String> tried) {
-        return PREFERENCE.stream().filter(d -> !d.equals(current.code()) && !tried.contains(d)).findFirst()
-                .orElseGet(() -> PREFERENCE.stream().filter(d -> !d.equals(current.code())).findFirst().orElseThrow());
+    /**
+     * The next opioid by preference, never one the organ-function bands say to avoid (§8.2: morphine with eGFR < 30
+     * or dialysis), so hydromorphone comes first there.
+     */
+    static String nextOpioid(ScheduledDrug current, Set<String> tried, Set<OrganFunctionBand> bands) {
+        List<String> allowed = (OrganFunction.judge("MORPHINE", bands).avoid() ? List.of("HYDROMORPHONE", "OXYCODONE")
+                : PREFERENCE).stream().filter(d -> !OrganFunction.judge(d, bands).avoid()).toList();
+        return allowed.stream().filter(d -> !d.equals(current.code()) && !tried.contains(d)).findFirst()
+                .orElseGet(() -> allowed.stream().filter(d -> !d.equals(current.code())).findFirst().orElseThrow());
     }
 
     /** Empty when the current opioid has no equianalgesic factor (buprenorphine): a specialist converts it. */

@@ -5,15 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainControl;
 import org.painladder.domain.pain.Severity;
 
 /**
- * SAFETY, precedence 1 (SAF-01, SAF-02): opioid toxicity comes before analgesia gains. It stops escalation and
- * up-titration: for 24 h after respiratory depression or severe sedation (SAF-01), and while the latest assessment
- * shows moderate sedation (POSS 3 is "unacceptable", Pasero 2009), whatever the pain.
+ * SAFETY, precedence 1 (SAF-01, SAF-02, SAF-03): opioid toxicity comes before analgesia gains. It stops escalation
+ * and up-titration: for 24 h after respiratory depression or severe sedation (SAF-01), for safetyBlockHours after
+ * opioid-induced neurotoxicity (SAF-03, one report is enough), and while the latest assessment shows moderate sedation
+ * (POSS 3 is "unacceptable", Pasero 2009), whatever the pain.
  */
 final class SafetyRules {
 
@@ -36,19 +38,69 @@ final class SafetyRules {
                 || ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.SEVERE);
     }
 
+    /** §8.3: delirium, myoclonus or hallucinations moderate or worse, or hyperalgesia at any severity. */
+    static boolean isNeurotoxicity(AdverseEffect effect) {
+        return switch (effect.type()) {
+            case DELIRIUM, MYOCLONUS, HALLUCINATIONS -> effect.severity().atLeast(Severity.MODERATE);
+            case HYPERALGESIA -> true;
+            default -> false;
+        };
+    }
+
+    static boolean isSaf03Trigger(PainAssessment a) {
+        return a.adverseEffects().stream().anyMatch(SafetyRules::isNeurotoxicity);
+    }
+
+    /** The effects on an assessment that limit the opioid dose (§8.1): none of them may meet a dose increase. */
+    static String doseLimitingEffects(PainAssessment a) {
+        return String.join(", ", a.adverseEffects().stream()
+                .filter(e -> isNeurotoxicity(e) || e.type() == AdverseEffectType.RESPIRATORY_DEPRESSION
+                        || (e.type() == AdverseEffectType.SEDATION && e.severity().atLeast(Severity.MODERATE)))
+                .map(e -> e.type().name() + " " + e.severity().name()).toList());
+    }
+
+    private static List<PainAssessment> saf03Triggers(ClinicalPicture picture) {
+        Instant from = picture.now().minus(Duration.ofHours(picture.policy().safetyBlockHours()));
+        boolean onOpioid = picture.regimen().hasScheduledOpioid();
+        return onOpioid ? picture.window().stream()
+                .filter(a -> !a.recordedAt().isBefore(from) && isSaf03Trigger(a)).toList() : List.of();
+    }
+
+    /** Why escalation and up-titration are withheld now, in words, or empty when they are not. */
+    static Optional<String> upBlockReason(ClinicalPicture picture) {
+        Instant from = picture.now().minus(SAF_01_BLOCK);
+        Optional<PainAssessment> saf01 = picture.window().stream()
+                .filter(a -> !a.recordedAt().isBefore(from) && isSaf01Trigger(a)).reduce((a, b) -> b);
+        if (saf01.isPresent()) {
+            return Optional.of("respiratory depression or severe sedation within " + SAF_01_BLOCK.toHours()
+                    + " h (SAF-01: " + Advice.effects(saf01.get()) + ")");
+        }
+        List<PainAssessment> saf03 = saf03Triggers(picture);
+        if (!saf03.isEmpty()) {
+            return Optional.of("opioid-induced neurotoxicity within safetyBlockHours "
+                    + picture.policy().safetyBlockHours() + " h (SAF-03: "
+                    + doseLimitingEffects(saf03.get(saf03.size() - 1)) + ")");
+        }
+        return picture.latest().filter(a -> ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.MODERATE))
+                .map(a -> "moderate sedation on the latest assessment (POSS 3)");
+    }
+
     static Verdict evaluate(ClinicalPicture picture) {
         Instant from = picture.now().minus(SAF_01_BLOCK);
         List<PainAssessment> saf01 = picture.window().stream()
                 .filter(a -> !a.recordedAt().isBefore(from) && isSaf01Trigger(a)).toList();
+        List<PainAssessment> saf03 = saf03Triggers(picture);
         List<PainAssessment> moderateSedation = picture.latest()
                 .filter(a -> ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.MODERATE))
                 .map(List::of).orElse(List.of());
-        List<PainAssessment> triggers = saf01.isEmpty() ? moderateSedation : saf01;
-        return new Verdict(recommendation(picture, saf01), triggers);
+        List<PainAssessment> triggers = new java.util.ArrayList<>(saf01);
+        saf03.stream().filter(a -> !triggers.contains(a)).forEach(triggers::add);
+        moderateSedation.stream().filter(a -> !triggers.contains(a)).forEach(triggers::add);
+        return new Verdict(recommendation(picture, saf01, saf03), triggers);
     }
 
     private static Optional<ProposedRecommendation> recommendation(ClinicalPicture picture,
-            List<PainAssessment> saf01) {
+            List<PainAssessment> saf01, List<PainAssessment> saf03) {
         Optional<PainAssessment> fresh = picture.newAssessment();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(picture.regimen())
                 .or(() -> PrimaryOpioid.untitrated(picture.regimen()));
@@ -58,6 +110,9 @@ final class SafetyRules {
         PainAssessment assessment = fresh.get();
         if (saf01.contains(assessment)) {
             return Optional.of(saf01(picture, assessment, opioid.get()));
+        }
+        if (saf03.contains(assessment)) {
+            return Optional.of(Neurotoxicity.recommend(picture, assessment, opioid.get()));
         }
         boolean moderateSedation = ClinicalPicture.worst(assessment, AdverseEffectType.SEDATION)
                 .filter(e -> e.severity() == Severity.MODERATE).isPresent();

@@ -54,6 +54,10 @@ public record ScheduledDrug(String code, String drugClass, String route, BigDeci
         return NON_OPIOID.equals(drugClass);
     }
 
+    public boolean isFentanylPatch() {
+        return "FENTANYL".equals(code) && "TRANSDERMAL".equals(route);
+    }
+
     public boolean isAdjuvant() {
         return ADJUVANT.equals(drugClass);
     }

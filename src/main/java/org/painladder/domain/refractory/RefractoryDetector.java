@@ -51,12 +51,14 @@ public final class RefractoryDetector {
         List<Criterion> criteria = new ArrayList<>();
         long daysOnStep3 = Duration.between(facts.step3Since(), facts.now()).toDays();
         String trial = "on step 3 for " + daysOnStep3 + " days since " + DAY.format(facts.step3Since());
-        if (daysOnStep3 < policy.refractoryMinDaysOnStep3()) {
+        int minDays = policy.minDaysOnStep3(facts.lifeExpectancyMonths());
+        String prognosis = minDays < policy.refractoryMinDaysOnStep3() ? ", shortened for a life expectancy of "
+                + facts.lifeExpectancyMonths() + " month" + (facts.lifeExpectancyMonths() == 1 ? "" : "s") : "";
+        if (daysOnStep3 < minDays) {
             return new NotRefractory(Reason.STEP_3_TRIAL_TOO_SHORT,
-                    trial + " (< " + policy.refractoryMinDaysOnStep3() + "): the step-3 trial is not yet adequate");
+                    trial + " (< " + minDays + prognosis + "): the step-3 trial is not yet adequate");
         }
-        criteria.add(new Criterion(CriterionCode.ON_STEP3_MIN_DAYS,
-                trial + " (≥ " + policy.refractoryMinDaysOnStep3() + ")"));
+        criteria.add(new Criterion(CriterionCode.ON_STEP3_MIN_DAYS, trial + " (≥ " + minDays + prognosis + ")"));
 
         persistentModerateOrSevere(facts).ifPresent(criteria::add);
         frequentBreakthrough(facts).ifPresent(criteria::add);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainSite;
@@ -31,6 +32,8 @@ import org.painladder.domain.pain.PainSite;
  * @param latestMechanism             the mechanism of the latest assessment that named one
  * @param latestSite                  the site of the latest background assessment (the worklist's "site at flagging")
  * @param adjuvantScheduled           an adjuvant (gabapentinoid, antidepressant, steroid) is scheduled
+ * @param lifeExpectancyMonths        the patient's estimated prognosis, or null when not recorded (§8.9 shortens the
+ *                                    step-3 trial when it is at most 1 month)
  */
 public record RefractoryFacts(
         Instant now,
@@ -45,7 +48,8 @@ public record RefractoryFacts(
         AcuteCauseEpisode acuteCauseEpisode,
         PainMechanism latestMechanism,
         PainSite latestSite,
-        boolean adjuvantScheduled) {
+        boolean adjuvantScheduled,
+        Integer lifeExpectancyMonths) {
 
     /** @param daysAgo 0 for the last 24 h, 1 for the 24 h before, ...; episodes null when none were reported */
     public record DailyBreakthrough(int daysAgo, Integer episodes) {
@@ -88,6 +92,8 @@ public record RefractoryFacts(
             // The most episodes any assessment of that day reported: each one counts the 24 h before it.
             Integer episodes = byRecordedAt.stream()
                     .filter(a -> a.acuteCause() == null && a.breakthroughEpisodes24h() != null)
+                    // §8.6: incident (movement) pain calls for pre-emptive rescue, not an interventional referral.
+                    .filter(a -> a.breakthroughType() != BreakthroughType.INCIDENT)
                     .filter(a -> a.recordedAt().isAfter(dayStart) && !a.recordedAt().isAfter(dayEnd))
                     .map(PainAssessment::breakthroughEpisodes24h).max(Integer::compare).orElse(null);
             byDay.add(new DailyBreakthrough(daysAgo, episodes));
@@ -109,6 +115,13 @@ public record RefractoryFacts(
                         .reduce((first, second) -> second).orElse(null));
         return new RefractoryFacts(now, ladderStep, step3Since, background, byDay, omeddMg, omeddTrace, effects,
                 strongOpioidsTried == null ? Set.of() : new TreeSet<>(strongOpioidsTried), episode, mechanism, site,
-                adjuvantScheduled);
+                adjuvantScheduled, null);
+    }
+
+    /** The same facts for a patient with this prognosis. */
+    public RefractoryFacts withLifeExpectancyMonths(Integer months) {
+        return new RefractoryFacts(now, ladderStep, step3Since, background72h, breakthroughByDay, omeddMg, omeddTrace,
+                adverseEffects7d, strongOpioidsTried, acuteCauseEpisode, latestMechanism, latestSite,
+                adjuvantScheduled, months);
     }
 }

@@ -18,6 +18,7 @@ import org.painladder.domain.pain.BandEdges;
  * @param minScoresForPersistence       background scores needed for a persistent band
  * @param minSpacingHours               minimum spacing between those scores
  * @param controlledDaysToSuggestClosing REF-02: pain controlled this long suggests closing the case
+ * @param refractoryMinDaysShortPrognosis the step-3 trial when life expectancy is at most 1 month (§8.9)
  */
 public record RefractoryPolicy(
         int refractoryMinDaysOnStep3,
@@ -29,7 +30,17 @@ public record RefractoryPolicy(
         int minScoresForPersistence,
         int minSpacingHours,
         int controlledDaysToSuggestClosing,
-        BandEdges bandEdges) {
+        BandEdges bandEdges,
+        int refractoryMinDaysShortPrognosis) {
+
+    /** Life expectancy at or below which the shorter step-3 trial applies (§8.9). */
+    public static final int SHORT_PROGNOSIS_MONTHS = 1;
+
+    /** The step-3 trial REF-01 requires for this prognosis: shorter when life expectancy is at most 1 month. */
+    public int minDaysOnStep3(Integer lifeExpectancyMonths) {
+        return lifeExpectancyMonths != null && lifeExpectancyMonths <= SHORT_PROGNOSIS_MONTHS
+                ? Math.min(refractoryMinDaysShortPrognosis, refractoryMinDaysOnStep3) : refractoryMinDaysOnStep3;
+    }
 
     /** REF-01 looks back 72 h for persistent pain and 3 days for breakthrough episodes (§6.4). */
     public static final Duration PERSISTENCE_WINDOW = Duration.ofHours(72);
@@ -38,7 +49,7 @@ public record RefractoryPolicy(
     public static final int BREAKTHROUGH_DAYS = 3;
 
     public static RefractoryPolicy defaults() {
-        return new RefractoryPolicy(14, 200, 2, 3, 3, 7, 2, 4, 7, BandEdges.DEFAULT);
+        return new RefractoryPolicy(14, 200, 2, 3, 3, 7, 2, 4, 7, BandEdges.DEFAULT, 7);
     }
 
     /** The recent assessments REF-01 needs: the longest of its windows, so a caller loads exactly this much. */
@@ -59,6 +70,7 @@ public record RefractoryPolicy(
         check(violations, "minScoresForPersistence", minScoresForPersistence, 1, 3);
         check(violations, "minSpacingHours", minSpacingHours, 1, 12);
         check(violations, "controlledDaysToSuggestClosing", controlledDaysToSuggestClosing, 3, 28);
+        check(violations, "refractoryMinDaysShortPrognosis", refractoryMinDaysShortPrognosis, 3, 14);
         return violations;
     }
 

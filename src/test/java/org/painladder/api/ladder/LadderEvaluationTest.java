@@ -46,7 +46,7 @@ class LadderEvaluationTest {
         String lad04 = "evaluation.recommendations.find { it.ruleId == 'LAD-04' }";
         assertPath(answer, lad04 + ".type", "ESCALATE_TO_STEP_3");
         assertPath(answer, lad04 + ".status", "PENDING");
-        assertPath(answer, lad04 + ".rulesVersion", "2026.11.0");
+        assertPath(answer, lad04 + ".rulesVersion", "2026.12.0");
         assertPath(answer, lad04 + ".patientId", patientId);
         assertTrue(answer.getList(lad04 + ".evidence.assessmentIds").contains(assessmentId));
         assertTrue(answer.getList(lad04 + ".evidence.scores").contains(8));
@@ -58,6 +58,25 @@ class LadderEvaluationTest {
                 .body("items.id", hasItem(recommendationId))
                 .body("items.find { it.id == '" + recommendationId + "' }.ruleId", equalTo("LAD-04"))
                 .body("items.find { it.id == '" + recommendationId + "' }.decidedBy", nullValue());
+    }
+
+    @Test
+    void everyRecommendationCarriesItsSafetyChecksInTheAnswerAndWhenReadBack() {
+        String patientId = registeredPatient();
+        JsonPath answer = as("ehr").body(nrsJson("obs-checks", hoursAgo(1), 8)).post(assessmentsOf(patientId))
+                .then().statusCode(201).extract().jsonPath();
+        String lad04 = "evaluation.recommendations.find { it.ruleId == 'LAD-04' }";
+        assertEquals(List.of("ORGAN_FUNCTION", "TOXICITY", "OPIOID_TOLERANCE"),
+                answer.getList(lad04 + ".safetyChecks.check"));
+        assertPath(answer, lad04 + ".safetyChecks.find { it.check == 'TOXICITY' }.result", "PASSED");
+        assertFalse(answer.getString(lad04 + ".safetyChecks[0].detail").isBlank());
+
+        String id = answer.getString(lad04 + ".id");
+        as("clinician").get(recommendationsOf(patientId) + "/" + id).then().statusCode(200)
+                .body("safetyChecks.check", equalTo(List.of("ORGAN_FUNCTION", "TOXICITY", "OPIOID_TOLERANCE")))
+                .body("safetyChecks.find { it.check == 'ORGAN_FUNCTION' }.detail",
+                        equalTo(answer.getString(lad04 + ".safetyChecks.find { it.check == 'ORGAN_FUNCTION' }"
+                                + ".detail")));
     }
 
     @Test

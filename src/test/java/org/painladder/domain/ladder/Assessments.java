@@ -3,18 +3,22 @@ package org.painladder.domain.ladder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.AssessmentKind;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.pain.RedFlag;
 import org.painladder.domain.pain.ScaleReading;
 import org.painladder.domain.pain.Severity;
 
@@ -37,6 +41,8 @@ final class Assessments {
     private AcuteCause acuteCause;
     private Integer btp = 1;
     private final List<AdverseEffect> adverseEffects = new ArrayList<>();
+    private BreakthroughType breakthroughType;
+    private final Set<RedFlag> redFlags = EnumSet.noneOf(RedFlag.class);
 
     static Assessments assessments() {
         return new Assessments();
@@ -95,6 +101,16 @@ final class Assessments {
         return this;
     }
 
+    Assessments type(BreakthroughType type) {
+        breakthroughType = type;
+        return this;
+    }
+
+    Assessments flag(RedFlag flag) {
+        redFlags.add(flag);
+        return this;
+    }
+
     PainAssessment hoursAgo(double hours) {
         return at(NOW.minus(Duration.ofMinutes(Math.round(hours * 60))));
     }
@@ -110,7 +126,6 @@ final class Assessments {
     PainAssessment at(Instant recordedAt) {
         UUID id = new UUID(0x5ca1eL, SEQUENCE.incrementAndGet());
         return new PainAssessment(id, recordedAt, scale, rawValue, score, kind, site, mechanism, course, acuteCause,
-                btp,
-                List.copyOf(adverseEffects), null, null);
+                btp, List.copyOf(adverseEffects), breakthroughType, redFlags);
     }
 }

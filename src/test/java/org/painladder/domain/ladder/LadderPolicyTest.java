@@ -19,7 +19,11 @@ class LadderPolicyTest {
     void theDefaultsOfSection62AreValid() {
         LadderPolicy policy = LadderPolicy.defaults();
         assertEquals(List.of(), policy.violations());
-        assertEquals("2026.11.0", LadderPolicy.RULES_VERSION);
+        assertEquals("2026.12.0", LadderPolicy.RULES_VERSION);
+        assertEquals(168, policy.minHoursBetweenTitrations().methadoneHours());
+        assertEquals(48, policy.safetyBlockHours());
+        assertEquals(30, policy.neurotoxicityReductionPct());
+        assertEquals(7, policy.refractoryMinDaysShortPrognosis());
         assertEquals(48, policy.escalationWindowHours());
         assertEquals(72, policy.minHoursBetweenTitrations().transdermalFentanylHours());
         assertEquals(new BigDecimal("0.15"), policy.rescueFractionTarget());
@@ -34,7 +38,8 @@ class LadderPolicyTest {
             "rotationReductionPctAdverseEffects, 25, 50", "stepDownStableDays, 3, 14", "stepDownReductionPct, 10, 25",
             "refractoryMinDaysOnStep3, 7, 28", "refractoryOmeddThresholdMg, 120, 320",
             "refractoryMinStrongOpioids, 1, 3", "refractoryBtpPerDay, 3, 4", "itPumpMinLifeExpectancyMonths, 3, 6",
-            "acuteCauseSuppressionDays, 3, 14", "stalenessHours, 24, 168"})
+            "acuteCauseSuppressionDays, 3, 14", "stalenessHours, 24, 168", "safetyBlockHours, 24, 72",
+            "neurotoxicityReductionPct, 25, 50", "refractoryMinDaysShortPrognosis, 3, 14"})
     void violationsAreEmptyExactlyForInRangeValues(String parameter, int min, int max) {
         qt().forAll(integers().between(min - 50, max + 50)).checkAssert(value -> {
             List<String> violations = Policies.with(parameter, value).violations();
@@ -93,10 +98,13 @@ class LadderPolicyTest {
         Map<String, Object> parameters = LadderPolicy.defaults().parameters();
         assertEquals(3, parameters.get("bandMildMax"));
         assertEquals("WEAK_OPIOID", parameters.get("moderatePainStrategy"));
-        assertEquals(Map.of("oral", 24, "transdermalFentanyl", 72, "methadone", 120),
+        assertEquals(Map.of("oral", 24, "transdermalFentanyl", 72, "methadone", 168),
                 parameters.get("minHoursBetweenTitrations"));
         assertEquals("CDC_2022", parameters.get("mmeFactorProfile"));
-        assertEquals(27, parameters.size());
+        assertEquals(48, parameters.get("safetyBlockHours"));
+        assertEquals(30, parameters.get("neurotoxicityReductionPct"));
+        assertEquals(7, parameters.get("refractoryMinDaysShortPrognosis"));
+        assertEquals(30, parameters.size());
     }
 
     @Test
@@ -116,7 +124,7 @@ class LadderPolicyTest {
     void everyRuleHasACodeATypeASummaryAndASource() {
         for (RuleId rule : RuleId.values()) {
             assertEquals(rule, RuleId.fromCode(rule.code()));
-            assertTrue(rule.code().matches("[A-Z]{3}-0[1-8]"), rule.code());
+            assertTrue(rule.code().matches("[A-Z]{2,3}-0[1-9]"), rule.code());
             assertTrue(!rule.summary().isBlank() && !rule.source().isBlank(), rule.code());
         }
         assertEquals(RecommendationType.TITRATE_DOSE, RuleId.SAF_01.type());

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.patient.Dialysis;
+import org.painladder.domain.patient.HepaticImpairment;
 import org.painladder.domain.patient.PainCondition;
+import org.painladder.domain.patient.RenalFunction;
 import org.painladder.domain.patient.PatientFactors;
 import org.painladder.domain.patient.PrimarySite;
 
@@ -35,6 +38,11 @@ final class PatientSnapshots {
     private final Set<PainCondition> conditions = EnumSet.noneOf(PainCondition.class);
     private final List<PainAssessment> assessments = new ArrayList<>();
     private final List<PendingRecommendation> pending = new ArrayList<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private PatientFactors factors = PatientFactors.none();
+    private Integer birthYear = 1958;
+    private PrimarySite primarySite = PrimarySite.PANCREAS;
+    private Integer lifeExpectancyMonths = 6;
 
     static PatientSnapshots noAnalgesia() {
         PatientSnapshots s = new PatientSnapshots();
@@ -50,32 +58,33 @@ final class PatientSnapshots {
         return s.drug("PARACETAMOL", ScheduledDrug.NON_OPIOID, "ORAL", 4000, "mg", null, true);
     }
 
+    /** Opioid regimens come with a regular laxative, as they should (§8.7); {@link #withoutLaxative()} removes it. */
     static PatientSnapshots onStep2WithCodeine(int mgPerDay) {
-        return onStep1WithParacetamol().weak("CODEINE", mgPerDay, "0.15", 360).since(3);
+        return onStep1WithParacetamol().laxative().weak("CODEINE", mgPerDay, "0.15", 360).since(3);
     }
 
     static PatientSnapshots onStep2WithTramadol(int mgPerDay) {
-        return onStep1WithParacetamol().weak("TRAMADOL", mgPerDay, "0.2", 400).since(3);
+        return onStep1WithParacetamol().laxative().weak("TRAMADOL", mgPerDay, "0.2", 400).since(3);
     }
 
     static PatientSnapshots onStep3WithOxycodone(int mgPerDay) {
-        return onStep1WithParacetamol().strong("OXYCODONE", "ORAL", mgPerDay, "mg", "1.5")
+        return onStep1WithParacetamol().laxative().strong("OXYCODONE", "ORAL", mgPerDay, "mg", "1.5")
                 .rescue("OXYCODONE", "ORAL", "5", "1.5").since(3);
     }
 
     static PatientSnapshots onStep3WithMorphine(int mgPerDay) {
-        return onStep1WithParacetamol().strong("MORPHINE", "ORAL", mgPerDay, "mg", "1")
+        return onStep1WithParacetamol().laxative().strong("MORPHINE", "ORAL", mgPerDay, "mg", "1")
                 .rescue("MORPHINE", "ORAL", BigDecimal.valueOf(mgPerDay).divide(BigDecimal.valueOf(6), 0,
                         java.math.RoundingMode.HALF_UP).toPlainString(), "1").since(3);
     }
 
     static PatientSnapshots onFentanylPatch(int mcgPerHour) {
-        return onStep1WithParacetamol().strong("FENTANYL", "TRANSDERMAL", mcgPerHour, "mcg/h", "2.4")
+        return onStep1WithParacetamol().laxative().strong("FENTANYL", "TRANSDERMAL", mcgPerHour, "mcg/h", "2.4")
                 .rescue("MORPHINE", "ORAL", "10", "1").since(3);
     }
 
     static PatientSnapshots onMethadone(int mgPerDay) {
-        return onStep1WithParacetamol().strong("METHADONE", "ORAL", mgPerDay, "mg", "4.7")
+        return onStep1WithParacetamol().laxative().strong("METHADONE", "ORAL", mgPerDay, "mg", "4.7")
                 .rescue("MORPHINE", "ORAL", "10", "1").since(6);
     }
 
@@ -113,6 +122,11 @@ final class PatientSnapshots {
     PatientSnapshots transmucosalFentanylRescue(int mcg) {
         rescues.clear();
         rescues.add(new RescueDose("FENTANYL", "BUCCAL", BigDecimal.valueOf(mcg), "mcg", null));
+        return this;
+    }
+
+    PatientSnapshots withoutLaxative() {
+        scheduled.removeIf(d -> "SENNA".equals(d.code()));
         return this;
     }
 
@@ -173,6 +187,57 @@ final class PatientSnapshots {
         return this;
     }
 
+    /** eGFR in mL/min/1.73 m² (renal bands of §8.2). */
+    PatientSnapshots egfr(double egfr) {
+        factors = new PatientFactors(new RenalFunction(egfr, Dialysis.NONE, Assessments.NOW), factors.hepaticImpairment(),
+                factors.frail(), factors.weightKg(), factors.unableToSwallow());
+        return this;
+    }
+
+    PatientSnapshots onHaemodialysis() {
+        factors = new PatientFactors(new RenalFunction(null, Dialysis.HAEMODIALYSIS, Assessments.NOW),
+                factors.hepaticImpairment(), factors.frail(), factors.weightKg(), factors.unableToSwallow());
+        return this;
+    }
+
+    PatientSnapshots hepatic(HepaticImpairment impairment) {
+        factors = new PatientFactors(factors.renalFunction(), impairment, factors.frail(), factors.weightKg(),
+                factors.unableToSwallow());
+        return this;
+    }
+
+    PatientSnapshots frail() {
+        factors = new PatientFactors(factors.renalFunction(), factors.hepaticImpairment(), true, factors.weightKg(),
+                factors.unableToSwallow());
+        return this;
+    }
+
+    /** Age in the evaluation year (2026), from the birth year as the service computes it. */
+    PatientSnapshots aged(int years) {
+        birthYear = 2026 - years;
+        return this;
+    }
+
+    PatientSnapshots primary(PrimarySite site) {
+        primarySite = site;
+        return this;
+    }
+
+    PatientSnapshots lifeExpectancyMonths(Integer months) {
+        lifeExpectancyMonths = months;
+        return this;
+    }
+
+    /** The regimen was recorded with this warning (e.g. FENTANYL_PATCH_NOT_OPIOID_TOLERANT). */
+    PatientSnapshots regimenWarning(String code) {
+        warnings.add(code);
+        return this;
+    }
+
+    private PatientSnapshots laxative() {
+        return drug("SENNA", ScheduledDrug.ADJUVANT, "ORAL", 15, "mg", null, false);
+    }
+
     PatientSnapshots pending(PendingRecommendation recommendation) {
         pending.add(recommendation);
         return this;
@@ -189,17 +254,17 @@ final class PatientSnapshots {
         int step = PrimaryOpioid.scheduledStep(new RegimenFacts(0, null, null, scheduled, List.of(), 1, null, null,
                 null, null, false, null));
         Set<String> codes = scheduled.stream().map(ScheduledDrug::code).collect(Collectors.toSet());
-        boolean adjuvant = scheduled.stream().anyMatch(ScheduledDrug::isAdjuvant);
+        boolean adjuvant = scheduled.stream().anyMatch(d -> d.isAdjuvant() && !"SENNA".equals(d.code()));
         return new RegimenFacts(step, omedd, prn, scheduled, rescues, regimenVersion, effectiveAt,
                 step >= 2 ? lastOpioidChangeAt : null, step == 3 ? effectiveAt.minus(Duration.ofDays(10)) : null,
-                step == 3 ? tried : Set.of(), adjuvant, codes, doseIncreases);
+                step == 3 ? tried : Set.of(), adjuvant, codes, doseIncreases, warnings);
     }
 
     PatientSnapshot build() {
         RegimenFacts regimen = regimen();
         int step = liveStep >= 0 ? liveStep : regimen.ladderStep();
         return new PatientSnapshot(PATIENT, step, Assessments.NOW.minus(Duration.ofDays(5)), boneMetastases,
-                conditions, 6, PrimarySite.PANCREAS, Set.of(), regimen, assessments, pending,
-                PatientFactors.none(), Set.of());
+                conditions, lifeExpectancyMonths, primarySite, Set.of(), regimen, assessments, pending,
+                factors, factors.bands(birthYear, 2026));
     }
 }

@@ -17,14 +17,14 @@ import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.patient.PatientFactors;
 
 /**
- * The multimodal part of CAU-04 (clinical-rules §8.2, §8.10): paracetamol and an NSAID as the organ function allows,
- * through the seam that the ORG table can stand in for.
+ * The multimodal part of CAU-04 (clinical-rules §8.2, §8.10): paracetamol and an NSAID as the ORG table allows, and
+ * the seam another table can stand in for.
  */
 class PostoperativeAnalgesiaTest {
 
     private static List<Choice> check(Set<OrganFunctionBand> bands, Double weightKg,
                                       Set<Contraindication> contraindications) {
-        return PostoperativeNonOpioids.SECTION_8_2.check(bands,
+        return PostoperativeNonOpioids.ORG_TABLE.check(bands,
                 new PatientFactors(null, null, null, weightKg, null), contraindications);
     }
 

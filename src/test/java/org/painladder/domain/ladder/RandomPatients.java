@@ -6,15 +6,21 @@ import java.util.Random;
 import java.util.UUID;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffectType;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.pain.RedFlag;
 import org.painladder.domain.pain.Severity;
+import org.painladder.domain.patient.HepaticImpairment;
+import org.painladder.domain.patient.PrimarySite;
 
 /**
  * Random but plausible patients for the property tests, built from a seed so that QuickTheories can replay a failure:
- * any step and opioid, up to eight earlier assessments over the last week with flares, adverse effects and acute
- * episodes, and possibly a pending recommendation.
+ * any step and opioid, up to eight earlier assessments over the last week with flares, adverse effects (neurotoxicity
+ * included, up to severe), typed breakthrough episodes, red flags and acute episodes at any site, patient factors
+ * (eGFR, hepatic impairment, frailty, age), a patch started without opioid tolerance, a missing laxative, and possibly
+ * a pending recommendation.
  */
 final class RandomPatients {
 
@@ -88,6 +94,33 @@ final class RandomPatients {
         if (random.nextInt(4) == 0) {
             patient.doseIncreasedHoursAgo(random.nextInt(150), random.nextInt(150));
         }
+        if (random.nextInt(3) == 0) {
+            patient.egfr(5 + random.nextInt(90));
+        } else if (random.nextInt(10) == 0) {
+            patient.onHaemodialysis();
+        }
+        if (random.nextInt(5) == 0) {
+            patient.hepatic(HepaticImpairment.values()[random.nextInt(HepaticImpairment.values().length)]);
+        }
+        if (random.nextInt(5) == 0) {
+            patient.frail();
+        }
+        patient.aged(40 + random.nextInt(55));
+        if (random.nextInt(6) == 0) {
+            patient.withBoneMetastases();
+        }
+        if (random.nextInt(5) == 0) {
+            patient.primary(PrimarySite.values()[random.nextInt(PrimarySite.values().length)]);
+        }
+        if (random.nextInt(6) == 0) {
+            patient.regimenWarning("FENTANYL_PATCH_NOT_OPIOID_TOLERANT");
+        }
+        if (random.nextInt(4) == 0) {
+            patient.withoutLaxative();
+        }
+        if (random.nextInt(5) == 0) {
+            patient.lifeExpectancyMonths(random.nextInt(13));
+        }
         return patient;
     }
 
@@ -100,7 +133,7 @@ final class RandomPatients {
         int score = random.nextInt(11);
         a = random.nextInt(5) == 0 ? a.breakthrough(score) : a.background(score);
         a.btp(random.nextInt(8));
-        if (random.nextInt(8) == 0) {
+        if (random.nextInt(6) == 0) {
             a.acute(AcuteCause.values()[random.nextInt(AcuteCause.values().length)]);
         }
         if (random.nextInt(4) == 0) {
@@ -112,7 +145,16 @@ final class RandomPatients {
         if (random.nextInt(4) == 0) {
             List<AdverseEffectType> types = new ArrayList<>(List.of(AdverseEffectType.values()));
             types.remove(AdverseEffectType.RESPIRATORY_DEPRESSION);
-            a.with(types.get(random.nextInt(types.size())), Severity.values()[random.nextInt(2)]);
+            AdverseEffectType type = types.get(random.nextInt(types.size()));
+            boolean neurotoxic = type == AdverseEffectType.DELIRIUM || type == AdverseEffectType.MYOCLONUS
+                    || type == AdverseEffectType.HALLUCINATIONS || type == AdverseEffectType.HYPERALGESIA;
+            a.with(type, Severity.values()[random.nextInt(neurotoxic ? 3 : 2)]);
+        }
+        if (random.nextInt(4) == 0) {
+            a.type(BreakthroughType.values()[random.nextInt(BreakthroughType.values().length)]);
+        }
+        if (random.nextInt(10) == 0) {
+            a.flag(RedFlag.values()[random.nextInt(RedFlag.values().length)]);
         }
         return a;
     }

@@ -111,6 +111,49 @@ record Vignettes(String name, PatientSnapshot snapshot, NewFact fact, LadderPoli
         };
     }
 
+    /** The CDS Hooks card of this rule's recommendation has this indicator (critical for toxicity, red flags …). */
+    static Consumer<Decision> indicator(RuleId rule, String expected) {
+        return decision -> assertEquals(expected, find(decision, rule).indicator(), () -> rule.code() + " indicator");
+    }
+
+    /** The §8.1 check of this name on the rule's recommendation gave this result (PASSED, CHANGED, BLOCKED …). */
+    static Consumer<Decision> safetyCheck(RuleId rule, String check, String result) {
+        return decision -> {
+            ProposedRecommendation r = find(decision, rule);
+            SafetyCheck found = r.safetyChecks().stream().filter(c -> c.check().equals(check)).findFirst()
+                    .orElseThrow(() -> new AssertionError(check + " missing on " + rule.code() + ": "
+                            + r.safetyChecks()));
+            assertEquals(result, found.result(), () -> check + " on " + rule.code() + ": " + found.detail());
+        };
+    }
+
+    /** The analgesia a cause-directed card proposes for the band: the drug and its single dose. */
+    static Consumer<Decision> analgesia(RuleId rule, String drug, Object dose) {
+        return decision -> {
+            Object analgesia = find(decision, rule).proposal().get("analgesia");
+            assertTrue(analgesia instanceof java.util.Map<?, ?>, () -> rule.code() + " proposes no analgesia: "
+                    + describe(decision));
+            java.util.Map<?, ?> map = (java.util.Map<?, ?>) analgesia;
+            assertEquals(drug, map.get("drug"), () -> "analgesic of " + rule.code() + ": " + map);
+            assertSame(dose, map.get("dose"));
+        };
+    }
+
+    /** No proposal of the decision names this drug as the one to give (its drug or rescue). */
+    static Consumer<Decision> neverGives(String drug) {
+        return decision -> decision.toAdd().forEach(r -> assertFalse(
+                SafetyReview.drugsGiven(r.type(), r.proposal()).contains(drug)
+                        || String.valueOf(r.proposal().get("adjuvant")).contains(drug)
+                        || String.valueOf(r.proposal().get("boneTargetedAgent")).contains(drug)
+                        || String.valueOf(r.proposal().get("alternative")).contains(drug),
+                () -> r.ruleId().code() + " gives " + drug + ": " + r.proposal()));
+    }
+
+    private static ProposedRecommendation find(Decision decision, RuleId rule) {
+        return decision.toAdd().stream().filter(x -> x.ruleId() == rule).findFirst()
+                .orElseThrow(() -> new AssertionError(rule.code() + " expected, got " + describe(decision)));
+    }
+
     static Consumer<Decision> supersedes(UUID id) {
         return decision -> assertTrue(decision.toSupersede().contains(id), () -> id + " should be superseded, got "
                 + decision.toSupersede());

@@ -43,6 +43,49 @@ class PatientOnStepThreeWithUncontrolledPainTest {
     }
 
     @Test
+    void withOneMonthToLiveSevenDaysOnStep3IsAnAdequateTrial_section89() {
+        RefractoryFacts facts = onStep3().daysOnStep3(7).facts().withLifeExpectancyMonths(1);
+        Refractory verdict = assertInstanceOf(Refractory.class,
+                new RefractoryDetector(RefractoryPolicy.defaults()).evaluate(facts));
+        assertEquals("on step 3 for 7 days since 2026-11-13 (≥ 7, shortened for a life expectancy of 1 month)",
+                verdict.criteria().get(0).detail());
+    }
+
+    @Test
+    void withOneMonthToLiveSixDaysOnStep3IsStillTooShort() {
+        RefractoryFacts facts = onStep3().daysOnStep3(6).facts().withLifeExpectancyMonths(1);
+        NotRefractory verdict = assertInstanceOf(NotRefractory.class,
+                new RefractoryDetector(RefractoryPolicy.defaults()).evaluate(facts));
+        assertEquals(Reason.STEP_3_TRIAL_TOO_SHORT, verdict.reason());
+    }
+
+    @Test
+    void withTwoMonthsToLiveTheTrialStaysFourteenDays() {
+        RefractoryFacts facts = onStep3().daysOnStep3(10).facts().withLifeExpectancyMonths(2);
+        NotRefractory verdict = assertInstanceOf(NotRefractory.class,
+                new RefractoryDetector(RefractoryPolicy.defaults()).evaluate(facts));
+        assertEquals("on step 3 for 10 days since 2026-11-10 (< 14): the step-3 trial is not yet adequate",
+                verdict.detail());
+    }
+
+    @Test
+    void incidentEpisodesDoNotMakeBreakthroughFrequent_section86() {
+        RefractoryFacts facts = onStep3().omedd("90", "oxycodone 60 mg/d ×1.5")
+                .background(3, 30, 0).background(3, 20, 0).background(3, 2, 0)
+                .incident(6, 26).incident(6, 2).facts();
+        NotRefractory verdict = assertInstanceOf(NotRefractory.class,
+                new RefractoryDetector(RefractoryPolicy.defaults()).evaluate(facts));
+        assertEquals(Reason.PAIN_NOT_UNCONTROLLED, verdict.reason());
+    }
+
+    @Test
+    void spontaneousEpisodesStillMakeBreakthroughFrequent() {
+        RefractoryFacts facts = onStep3().background(3, 30, 6).background(3, 20, 0).background(3, 2, 6).facts();
+        assertTrue(facts.breakthroughByDay().stream().filter(d -> d.episodes() != null && d.episodes() >= 3)
+                .count() >= 2);
+    }
+
+    @Test
     void fourteenDaysOnStep3IsAnAdequateTrial() {
         assertInstanceOf(Refractory.class, onStep3().daysOnStep3(14).verdict());
     }
@@ -188,7 +231,7 @@ class PatientOnStepThreeWithUncontrolledPainTest {
     @Test
     void aStricterPolicyRaisesTheOmeddThreshold() {
         RefractoryPolicy smith2005 = new RefractoryPolicy(14, 320, 2, 3, 3, 7, 2, 4, 7,
-                org.painladder.domain.pain.BandEdges.DEFAULT);
+                org.painladder.domain.pain.BandEdges.DEFAULT, 7);
         assertTrue(smith2005.violations().isEmpty());
         assertInstanceOf(NotRefractory.class, new RefractoryDetector(smith2005).evaluate(onStep3().facts(smith2005)));
     }
@@ -196,7 +239,7 @@ class PatientOnStepThreeWithUncontrolledPainTest {
     @Test
     void aPolicyOutsideItsRangesIsNamedParameterByParameter() {
         RefractoryPolicy wrong = new RefractoryPolicy(5, 400, 2, 3, 3, 7, 2, 4, 7,
-                org.painladder.domain.pain.BandEdges.DEFAULT);
+                org.painladder.domain.pain.BandEdges.DEFAULT, 7);
         assertEquals(List.of("refractoryMinDaysOnStep3 must be from 7 to 28, got 5",
                 "refractoryOmeddThresholdMg must be from 120 to 320, got 400"), wrong.violations());
     }

@@ -11,6 +11,7 @@ import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.AssessmentKind;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.PainMechanism;
@@ -93,6 +94,14 @@ final class Vignette {
 
     Vignette acuteEpisode(AcuteCause cause, int score, long hoursAgo) {
         otherAssessments.add(assessment(score, hoursAgo, AssessmentKind.BACKGROUND, PainCourse.ACUTE, cause, 6, List.of()));
+        return this;
+    }
+
+    /** A movement-related (INCIDENT) breakthrough report with this many episodes in 24 h, hours before now. */
+    Vignette incident(int episodes, long hoursAgo) {
+        otherAssessments.add(new PainAssessment(UUID.randomUUID(), NOW.minus(Duration.ofHours(hoursAgo)),
+                PainScale.NRS, "7", 7, AssessmentKind.BREAKTHROUGH, PainSite.ABDOMEN_UPPER, mechanism,
+                PainCourse.CHRONIC, null, episodes, List.of(), BreakthroughType.INCIDENT, null));
         return this;
     }
 

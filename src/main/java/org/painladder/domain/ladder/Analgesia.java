@@ -1,0 +1,132 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.patient.HepaticImpairment;
+import org.painladder.domain.patient.OrganFunctionBand;
+
+/**
+ * Analgesia for the band that never moves the ladder (clinical-rules §8.4: a CAU card never leaves a patient in pain
+ * without an analgesic), and the strong-opioid starting dose of LAD-04 for the patient's organ function and frailty
+ * (§8.2: morphine 5 mg every 4 h, 2.5 mg if elderly or frail; low-dose hydromorphone when morphine is to be avoided).
+ */
+final class Analgesia {
+
+    private static final BigDecimal MORPHINE_START_MG = BigDecimal.valueOf(5);
+    /** Oral hydromorphone is about five times oral morphine (CDC 2022): 1 mg for 5 mg. */
+    private static final BigDecimal HYDROMORPHONE_START_MG = BigDecimal.ONE;
+
+    private Analgesia() {
+    }
+
+    /** An opioid-naive starting dose: the drug, the single oral dose in mg and why it is that dose. */
+    record Start(String drug, BigDecimal singleDoseMg, String why) {
+        BigDecimal dailyDoseMg() {
+            return DoseSteps.plain(singleDoseMg.multiply(BigDecimal.valueOf(6)));
+        }
+    }
+
+    static Start strongOpioidStart(Set<OrganFunctionBand> bands) {
+        String drug = OrganFunction.startingStrongOpioid(bands);
+        BigDecimal dose = "MORPHINE".equals(drug) ? MORPHINE_START_MG : HYDROMORPHONE_START_MG;
+        StringBuilder why = new StringBuilder();
+        if (!"MORPHINE".equals(drug)) {
+            why.append("hydromorphone instead of morphine (").append(OrganFunction.judge("MORPHINE", bands).reason())
+                    .append(")");
+        }
+        if (OrganFunction.halveStartingDose(drug, bands)) {
+            dose = OrganFunction.halved(dose);
+            why.append(why.length() == 0 ? "" : "; ").append("starting dose halved (")
+                    .append(bands.contains(OrganFunctionBand.ELDERLY_OR_FRAIL) ? "elderly or frail, NCCN frail start"
+                            : OrganFunction.judge(drug, bands).reason()).append(")");
+        }
+        return new Start(drug, dose, why.toString());
+    }
+
+    /** Paracetamol's daily ceiling for the patient: 2 g in severe, 3 g in moderate hepatic impairment, else 4 g. */
+    static int paracetamolMaxMg(ClinicalPicture picture) {
+        HepaticImpairment hepatic = picture.snapshot().factors().hepaticImpairment();
+        Double weight = picture.snapshot().factors().weightKg();
+        if (hepatic == HepaticImpairment.SEVERE) {
+            return 2000;
+        }
+        if (hepatic == HepaticImpairment.MODERATE || (weight != null && weight < 50)
+                || picture.snapshot().organFunctionBands().contains(OrganFunctionBand.ELDERLY_OR_FRAIL)) {
+            return 3000;
+        }
+        return 4000;
+    }
+
+    /** The analgesic proposal for the band, as a map for the {@code analgesia} key, and in words. */
+    record ForBand(Map<String, Object> proposal, String text) {
+    }
+
+    static ForBand forBand(ClinicalPicture picture, PainBand band) {
+        Set<OrganFunctionBand> bands = picture.snapshot().organFunctionBands();
+        RegimenFacts regimen = picture.regimen();
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        boolean nsaid = OrganFunction.nsaidSafe(bands) && !picture.feverReported();
+        String nsaidText = nsaid ? ", with an NSAID (ibuprofen 400 mg three times a day) if safe"
+                : "; no NSAID (" + (picture.feverReported() ? "fever: febrile neutropenia first"
+                        : OrganFunction.judge("NSAID", bands).reason()) + ")";
+        if (!band.atLeast(PainBand.MODERATE)) {
+            int max = paracetamolMaxMg(picture);
+            BigDecimal single = BigDecimal.valueOf(max == 2000 ? 500 : 1000);
+            String frequency = max == 3000 ? "every 8 h" : "every 6 h";
+            proposal.put("drug", "PARACETAMOL");
+            proposal.put("route", "ORAL");
+            proposal.put("dose", single);
+            proposal.put("doseUnit", "mg");
+            proposal.put("frequency", frequency);
+            proposal.put("maxDailyDose", BigDecimal.valueOf(max));
+            if (nsaid) {
+                proposal.put("with", "IBUPROFEN 400 mg three times a day if safe");
+            }
+            return new ForBand(proposal, "Analgesia for mild pain: paracetamol " + single.toPlainString() + " mg "
+                    + frequency + " (at most " + max + " mg/day)" + nsaidText + ".");
+        }
+        Optional<ScheduledDrug> strong = PrimaryOpioid.strong(regimen);
+        Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
+        if (strong.isPresent() && rescue.isPresent()
+                && !OrganFunction.judge(rescue.get().code(), bands).avoid()) {
+            RescueDose r = rescue.get();
+            proposal.put("drug", r.code());
+            proposal.put("route", r.route());
+            proposal.put("dose", DoseSteps.plain(r.singleDose()));
+            proposal.put("doseUnit", r.unit());
+            proposal.put("frequency", RescuePlan.frequency(r.route()));
+            return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: keep the regimen and use the "
+                    + "rescue dose (" + Advice.drugName(r.code()) + " " + Advice.dose(r.singleDose(), r.unit()) + " "
+                    + RescuePlan.frequency(r.route()) + "), reassessed at 60 min.");
+        }
+        if (strong.isPresent()) {
+            RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), strong.get(), regimen, picture.policy());
+            plan = plan.avoiding(bands, picture.policy());
+            proposal.put("drug", plan.drug());
+            proposal.put("route", plan.route());
+            proposal.put("dose", plan.singleDose());
+            proposal.put("doseUnit", plan.unit());
+            proposal.put("frequency", plan.frequency());
+            return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: keep the regimen and give a "
+                    + "rescue of " + plan.describe() + ", reassessed at 60 min.");
+        }
+        Start start = strongOpioidStart(bands);
+        proposal.put("drug", start.drug());
+        proposal.put("route", "ORAL");
+        proposal.put("dose", start.singleDoseMg());
+        proposal.put("doseUnit", "mg");
+        proposal.put("frequency", "as needed, up to hourly, for the acute episode");
+        return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: oral " + Advice.drugName(start.drug())
+                + " immediate-release " + start.singleDoseMg().toPlainString() + " mg as needed, up to hourly, "
+                + "reassessed at 60 min" + (start.why().isEmpty() ? "" : " (" + start.why() + ")")
+                + ", with regular paracetamol" + nsaidText + ".");
+    }
+
+    private static String bandName(PainBand band) {
+        return band == PainBand.SEVERE ? "severe" : "moderate";
+    }
+}
