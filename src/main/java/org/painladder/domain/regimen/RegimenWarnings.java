@@ -241,9 +241,12 @@ final class RegimenWarnings {
         }
     }
 
-    /** Every regular opioid needs a regular laxative (NCCN; EAPC; clinical-rules §8.7). */
+    /**
+     * Every regular opioid needs a regular laxative (NCCN; EAPC; clinical-rules §8.7). A PCA without a basal rate gives
+     * demand doses only (§8.10), so it is not a regular opioid here.
+     */
     private void noLaxative() {
-        List<Integer> opioids = indexes(item -> item.scheduled() && item.isOpioid());
+        List<Integer> opioids = indexes(RegimenItem::opioidByTheClock);
         boolean laxative = regimen.items().stream().anyMatch(item -> item.scheduled()
                 && item.drug().adjuvantRole() == AdjuvantRole.OPIOID_INDUCED_CONSTIPATION);
         if (!opioids.isEmpty() && !laxative) {

@@ -414,12 +414,13 @@ class LadderVignettesTest {
                         assessments().background(6).now(),
                         move(ROT_02, "drug", "OXYCODONE", "equianalgesicDailyDose", 80,
                                 "crossToleranceReductionPct", 25, "toDailyDose", 60)),
-                vignette("ROT-03 severe nausea on oral morphine 60 mg/day: same morphine by syringe driver, 30 "
+                // Oral:SC morphine is published as 2-3:1; the conversion takes the end giving the lower dose (§8.1.3).
+                vignette("ROT-03 severe nausea on oral morphine 60 mg/day: same morphine by syringe driver, 20 "
                         + "mg/day SC",
                         onStep3WithMorphine(60),
                         assessments().background(4).with(NAUSEA, SEVERE).now(),
-                        move(ROT_03, "drug", "MORPHINE", "route", "SC", "toDailyDose", 30,
-                                "crossToleranceReductionPct", 0, "rescueRoute", "SC", "rescueDose", 5)));
+                        move(ROT_03, "drug", "MORPHINE", "route", "SC", "toDailyDose", 20,
+                                "crossToleranceReductionPct", 0, "rescueRoute", "SC", "rescueDose", 3)));
     }
 
     static Stream<Vignettes> stepDownAndMaintain() {
