@@ -70,7 +70,8 @@ public class CurrentRegimenFacts {
             BigDecimal omeddMg = omeddOf(contributions, index);
             if (item.scheduled()) {
                 scheduled.add(new ScheduledDrug(item.drug().code(), item.drug().drugClass().name(), item.route().name(),
-                        item.dailyDose(), item.unit().symbol(), omeddMg, atCeiling(item)));
+                        item.dailyDose(), item.unit().symbol(), omeddMg, atCeiling(item),
+                        !item.outsideOralTitration()));
             } else if (item.isOpioid()) {
                 rescues.add(new RescueDose(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
                         formulary.factor(item.drug(), item.route())
@@ -111,7 +112,8 @@ public class CurrentRegimenFacts {
     }
 
     private static BigDecimal omeddOf(List<Contribution> contributions, int itemIndex) {
-        return contributions.stream().filter(contribution -> contribution.itemIndex() == itemIndex)
+        return contributions.stream().filter(contribution -> contribution.itemIndex() == itemIndex
+                        && !contribution.prn() && contribution.factor() != null)
                 .map(Contribution::omeddMg).findFirst().orElse(null);
     }
 

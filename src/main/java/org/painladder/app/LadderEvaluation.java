@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.painladder.domain.ladder.CompletedProcedure;
 import org.painladder.domain.ladder.Decision;
 import org.painladder.domain.ladder.Evidence;
 import org.painladder.domain.ladder.LadderEngine;
@@ -43,6 +44,7 @@ import org.painladder.domain.refractory.RefractoryFacts;
 import org.painladder.domain.refractory.RefractoryPolicy;
 import org.painladder.persistence.LadderTransitions;
 import org.painladder.persistence.PainAssessments;
+import org.painladder.persistence.Procedures;
 import org.painladder.persistence.Recommendations;
 
 /**
@@ -62,10 +64,13 @@ public class LadderEvaluation {
     private final CurrentRegimenFacts regimens;
     private final FlaggingRefractoryPain flaggingRefractoryPain;
     private final RefractoryPolicy refractoryPolicy;
+    private final Procedures procedures;
 
     LadderEvaluation(LadderPolicies policies, PainAssessments assessments, Recommendations recommendations,
                      LadderTransitions transitions, CurrentRegimenFacts regimens,
-                     FlaggingRefractoryPain flaggingRefractoryPain, RefractoryPolicy refractoryPolicy) {
+                     FlaggingRefractoryPain flaggingRefractoryPain, RefractoryPolicy refractoryPolicy,
+                     Procedures procedures) {
+        this.procedures = procedures;
         this.policies = policies;
         this.assessments = assessments;
         this.recommendations = recommendations;
@@ -73,6 +78,13 @@ public class LadderEvaluation {
         this.regimens = regimens;
         this.flaggingRefractoryPain = flaggingRefractoryPain;
         this.refractoryPolicy = refractoryPolicy;
+    }
+
+    /** Procedures done in the look-back, as STD-01's cause-directed arm reads them. */
+    private List<CompletedProcedure> completedProcedures(UUID patientId, Instant now) {
+        return procedures.performedBetween(patientId, now.minus(CompletedProcedure.LOOK_BACK), now).stream()
+                .map(done -> new CompletedProcedure(done.type().name(), done.performedAt(), done.outcome()))
+                .toList();
     }
 
     /**
@@ -171,7 +183,8 @@ public class LadderEvaluation {
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
                 profile.contraindications(), regimen, window, outstanding(patient.id(), pending, regimen),
-                profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)));
+                profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)),
+                completedProcedures(patient.id(), now));
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
         return store(patient.id(), decision, pending, regimen.regimenVersion(), assessmentId, now);
     }

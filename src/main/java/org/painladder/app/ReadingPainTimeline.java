@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.painladder.domain.pain.PainTrend;
 import org.painladder.domain.pain.RecordedAssessment;
+import org.painladder.domain.procedure.Procedure;
 import org.painladder.persistence.Page;
 import org.painladder.persistence.PainAssessments;
 import org.painladder.persistence.Patients;
+import org.painladder.persistence.Procedures;
 
 /** The patient's pain timeline, newest first, and its trend over recent days. */
 @ApplicationScoped
@@ -20,7 +23,11 @@ public class ReadingPainTimeline {
     private final Clock clock;
     private final RulesConfig rules;
 
-    ReadingPainTimeline(Patients patients, PainAssessments assessments, Clock clock, RulesConfig rules) {
+    private final Procedures procedures;
+
+    ReadingPainTimeline(Patients patients, PainAssessments assessments, Clock clock, RulesConfig rules,
+                        Procedures procedures) {
+        this.procedures = procedures;
         this.patients = patients;
         this.assessments = assessments;
         this.clock = clock;
@@ -45,12 +52,17 @@ public class ReadingPainTimeline {
         return assessments.find(assessmentId).orElseThrow(() -> new NotFoundException("pain assessment", assessmentId));
     }
 
+    /** The trend and the procedures done in the same days, to read the scores against (§8.10). */
+    public record Trend(PainTrend trend, List<Procedure> procedures) {
+    }
+
     @Transactional
-    public PainTrend trend(UUID patientId, int days) {
+    public Trend trend(UUID patientId, int days) {
         requirePatient(patientId);
         Instant now = clock.instant();
-        return PainTrend.of(assessments.window(patientId, now.minusSeconds(days * 86_400L), now), days, now,
-                rules.bandEdges());
+        Instant from = now.minusSeconds(days * 86_400L);
+        return new Trend(PainTrend.of(assessments.window(patientId, from, now), days, now, rules.bandEdges()),
+                procedures.performedBetween(patientId, from, now));
     }
 
     private void requirePatient(UUID patientId) {

@@ -5,13 +5,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.painladder.domain.procedure.ProcedureClosing;
 import org.painladder.domain.refractory.CaseTransition;
 import org.painladder.domain.refractory.ClosingSuggestion;
 import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.domain.refractory.RefractoryDetector;
 import org.painladder.domain.refractory.RefractoryPolicy;
 import org.painladder.persistence.Page;
+import org.painladder.persistence.Procedures;
 import org.painladder.persistence.RefractoryCases;
 import org.painladder.persistence.WorklistQuery;
 
@@ -32,9 +35,11 @@ public class ReadingRefractoryCases {
     private final RefractoryCases cases;
     private final RefractoryDetector detector;
     private final Clock clock;
+    private final Procedures procedures;
 
-    ReadingRefractoryCases(RefractoryCases cases, RefractoryPolicy policy, Clock clock) {
+    ReadingRefractoryCases(RefractoryCases cases, RefractoryPolicy policy, Clock clock, Procedures procedures) {
         this.cases = cases;
+        this.procedures = procedures;
         this.detector = new RefractoryDetector(policy);
         this.clock = clock;
     }
@@ -52,8 +57,13 @@ public class ReadingRefractoryCases {
     }
 
     private CaseView view(RefractoryCase refractoryCase, List<CaseTransition> history, Instant now) {
-        return new CaseView(refractoryCase, refractoryCase.daysOnStep3(now),
-                detector.closingSuggestion(refractoryCase.status(), refractoryCase.controlledSince(), now).orElse(null),
-                history);
+        // A procedure done since the case was flagged (REF-03) says more than pain controlled alone (REF-02).
+        Optional<ClosingSuggestion> suggestion = refractoryCase.status().isOpen()
+                ? ProcedureClosing.suggest(refractoryCase, procedures.recordedSince(refractoryCase.patientId(),
+                        refractoryCase.flaggedAt()))
+                : Optional.empty();
+        return new CaseView(refractoryCase, refractoryCase.daysOnStep3(now), suggestion.or(() ->
+                detector.closingSuggestion(refractoryCase.status(), refractoryCase.controlledSince(), now))
+                .orElse(null), history);
     }
 }

@@ -14,7 +14,6 @@ import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.regimen.Formulary;
-
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.Regimen;
 import org.painladder.domain.regimen.RegimenEvaluation;
@@ -44,10 +43,12 @@ public class RecordingRegimen {
     private final CurrentRegimenFacts regimenFacts;
     private final LadderEvaluation ladderEvaluation;
     private final EvaluatingRegimen evaluatingRegimen;
+    private final PostoperativeLines postoperativeLines;
 
     RecordingRegimen(Patients patients, Regimens regimens, Formulary formulary, Clock clock,
                      CurrentRegimenFacts regimenFacts, LadderEvaluation ladderEvaluation,
-                     EvaluatingRegimen evaluatingRegimen) {
+                     EvaluatingRegimen evaluatingRegimen, PostoperativeLines postoperativeLines) {
+        this.postoperativeLines = postoperativeLines;
         this.patients = patients;
         this.regimens = regimens;
         this.formulary = formulary;
@@ -81,7 +82,8 @@ public class RecordingRegimen {
                         + " the order they took effect");
             }
         }
-        RegimenEvaluation evaluation = evaluatingRegimen.evaluate(patient, regimen, effectiveAt);
+        RegimenEvaluation evaluation = postoperativeLines.withContextWarnings(patientId, current, regimen,
+                evaluatingRegimen.evaluate(patient, regimen, effectiveAt), now);
         RegimenFacts before = regimenFacts.of(patientId, now);
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
                 currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));

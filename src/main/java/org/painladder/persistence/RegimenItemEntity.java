@@ -19,10 +19,16 @@ class RegimenItemEntity {
     String drug;
     @Column(nullable = false)
     String route;
-    @Column(nullable = false)
     BigDecimal dose;
     @Column(nullable = false)
     String unit;
-    int timesPerDay;
+    Integer timesPerDay;
     boolean prn;
+    @Column(nullable = false)
+    String mode;
+    BigDecimal ratePerHour;
+    BigDecimal bolusDose;
+    Integer lockoutMinutes;
+    @Column(name = "max_dose_per_4h")
+    BigDecimal maxDosePer4h;
 }

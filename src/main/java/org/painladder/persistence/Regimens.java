@@ -71,8 +71,13 @@ public class Regimens {
             row.route = item.route().name();
             row.dose = item.dose();
             row.unit = item.unit().symbol();
-            row.timesPerDay = item.timesPerDay();
+            row.timesPerDay = item.mode().dosedByTimesPerDay() ? item.timesPerDay() : null;
             row.prn = item.prn();
+            row.mode = item.mode().name();
+            row.ratePerHour = item.ratePerHour();
+            row.bolusDose = item.bolusDose();
+            row.lockoutMinutes = item.lockoutMinutes();
+            row.maxDosePer4h = item.maxDosePer4h();
             entityManager.persist(row);
         }
         entityManager.flush();
@@ -123,7 +128,8 @@ public class Regimens {
 
     private RecordedRegimen toRecorded(RegimenEntity row, List<RegimenItemEntity> items) {
         List<ProposedItem> stored = items.stream().map(item -> new ProposedItem(item.drug, item.route, item.dose,
-                item.unit, item.timesPerDay, item.prn)).toList();
+                item.unit, item.timesPerDay, item.prn, item.mode, item.ratePerHour, item.bolusDose,
+                item.lockoutMinutes, item.maxDosePer4h)).toList();
         Validated<Regimen> regimen = Regimen.check(stored, formulary);
         if (!(regimen instanceof Validated.Valid<Regimen> valid)) {
             throw new IllegalStateException("stored regimen " + row.id + " no longer fits the formulary: " + regimen);

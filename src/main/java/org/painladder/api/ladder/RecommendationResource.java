@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.ETags;
+import org.painladder.api.procedure.ProcedureResponse;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
 import org.painladder.api.problem.Problem;
@@ -88,7 +89,8 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LadderResponse ladder(@PathParam("patientId") UUID patientId) {
         ReadingLadder.Ladder ladder = readingLadder.ladder(patientId);
-        return new LadderResponse(ladder.step(), ladder.since(), ladder.transitions());
+        return new LadderResponse(ladder.step(), ladder.since(), ladder.transitions(),
+                ladder.procedures().stream().map(ProcedureResponse::of).toList());
     }
 
     static Response answer(Recommendation recommendation) {

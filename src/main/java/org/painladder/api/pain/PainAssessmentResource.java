@@ -35,7 +35,6 @@ import org.painladder.app.NewPainAssessment;
 import org.painladder.app.ReadingPainTimeline;
 import org.painladder.app.RecordingPainAssessment;
 import org.painladder.app.RulesConfig;
-import org.painladder.domain.pain.PainTrend;
 import org.painladder.security.Roles;
 
 @Path("/api/v1/patients/{patientId}")
@@ -125,13 +124,14 @@ public class PainAssessmentResource {
     @Operation(operationId = "readPainTrend",
             summary = "The pain trend over the last days (background scores)",
             description = "days 1–365, default 30. mean, max, latest, controlledFraction and slopePerDay are over"
-                    + " background scores; daily buckets are UTC days.")
+                    + " background scores; daily buckets are UTC days. procedures lists the interventions done in the"
+                    + " same days.")
     @APIResponse(responseCode = "200", description = "The trend",
-            content = @Content(schema = @Schema(implementation = PainTrend.class)))
+            content = @Content(schema = @Schema(implementation = PainTrendResponse.class)))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PainTrend trend(@PathParam("patientId") UUID patientId, @QueryParam("days") String days) {
-        return readingPainTimeline.trend(patientId, Paging.integer("days", days, 1, 365, 30));
+    public PainTrendResponse trend(@PathParam("patientId") UUID patientId, @QueryParam("days") String days) {
+        return PainTrendResponse.of(readingPainTimeline.trend(patientId, Paging.integer("days", days, 1, 365, 30)));
     }
 
     /** A score is a JSON number, or a word for VRS; objects, arrays and booleans are not a pain value. */

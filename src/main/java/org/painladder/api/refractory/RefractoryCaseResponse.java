@@ -51,7 +51,7 @@ public record RefractoryCaseResponse(
 
     public record ClosingSuggestionBody(String ruleId, CaseStatus to, CaseOutcome outcome, Instant controlledSince,
                                         String rationale) {
-        static ClosingSuggestionBody of(ClosingSuggestion suggestion) {
+        public static ClosingSuggestionBody of(ClosingSuggestion suggestion) {
             return suggestion == null ? null : new ClosingSuggestionBody(suggestion.ruleId(), suggestion.to(),
                     suggestion.outcome(), suggestion.controlledSince(), suggestion.rationale());
         }

@@ -27,15 +27,28 @@ public record RegimenRequest(
      */
     public record ItemBody(
             @Schema(description = "Formulary code (any case)", examples = "OXYCODONE") String drug,
-            @Schema(description = "ORAL, SC, IV, TRANSDERMAL, SUBLINGUAL, RECTAL, TOPICAL") String route,
-            @Schema(description = "Single dose (> 0, at most 3 decimals); a patch's delivery rate") BigDecimal dose,
-            @Schema(description = "mg, mcg, or mcg/h (transdermal)") String unit,
+            @Schema(description = "ORAL, SC, IV, TRANSDERMAL, SUBLINGUAL, RECTAL, TOPICAL, INTRATHECAL, EPIDURAL")
+            String route,
+            @Schema(description = "Single dose (> 0, at most 3 decimals); a patch's delivery rate. SCHEDULED and"
+                    + " CATHETER_BOLUS lines only") BigDecimal dose,
+            @Schema(description = "mg, mcg, or mcg/h (transdermal); rates and PCA doses are in this unit")
+            String unit,
             @Schema(description = "1-24; for a PRN line the most doses allowed a day; 1 for a patch, whatever its"
-                    + " change interval") Integer timesPerDay,
-            @Schema(description = "true for an as-needed (rescue) line; default false") Boolean prn) {
+                    + " change interval. SCHEDULED and CATHETER_BOLUS lines only") Integer timesPerDay,
+            @Schema(description = "true for an as-needed (rescue) line; default false") Boolean prn,
+            @Schema(description = "SCHEDULED (default), CONTINUOUS_INFUSION, PCA or CATHETER_BOLUS (regular"
+                    + " injections through an indwelling catheter); all but SCHEDULED run SC, IV, EPIDURAL or"
+                    + " INTRATHECAL, and EPIDURAL or INTRATHECAL lines are never SCHEDULED") String mode,
+            @Schema(description = "CONTINUOUS_INFUSION (required) or a PCA's basal rate (optional), in unit per hour")
+            BigDecimal ratePerHour,
+            @Schema(description = "PCA demand dose (required for PCA)") BigDecimal bolusDose,
+            @Schema(description = "PCA lockout, 5-60 min (required for PCA)") Integer lockoutMinutes,
+            @Schema(description = "PCA 4-hour limit (optional; at least one bolus; without it a warning)")
+            BigDecimal maxDosePer4h) {
 
         ProposedItem toProposed() {
-            return new ProposedItem(drug, route, dose, unit, timesPerDay, prn);
+            return new ProposedItem(drug, route, dose, unit, timesPerDay, prn, mode, ratePerHour, bolusDose,
+                    lockoutMinutes, maxDosePer4h);
         }
     }
 

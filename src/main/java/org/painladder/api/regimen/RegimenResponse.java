@@ -33,14 +33,21 @@ public record RegimenResponse(
     /**
      * A regimen line as stored, with its daily amount.
      *
-     * @param dailyDose dose × timesPerDay (for a PRN line, the most allowed in a day); for a patch, its rate
+     * @param dailyDose dose × timesPerDay (for a PRN line, the most allowed in a day); for a patch, its rate; for an
+     *                  infusion ratePerHour × 24; for a PCA its most: basal × 24 plus the 4-hour maximum × 6
      */
-    public record ItemAnswer(String drug, String route, BigDecimal dose, String unit, int timesPerDay, boolean prn,
-                             BigDecimal dailyDose, @Schema(examples = "mg/d") String dailyUnit) {
+    public record ItemAnswer(String drug, String route, BigDecimal dose, String unit, Integer timesPerDay,
+                             boolean prn,
+                             @Schema(examples = "SCHEDULED") String mode,
+                             BigDecimal ratePerHour, BigDecimal bolusDose, Integer lockoutMinutes,
+                             BigDecimal maxDosePer4h, BigDecimal dailyDose,
+                             @Schema(examples = "mg/d") String dailyUnit) {
 
         static ItemAnswer of(RegimenItem item) {
             return new ItemAnswer(item.drug().code(), item.route().name(), item.dose(), item.unit().symbol(),
-                    item.timesPerDay(), item.prn(), item.dailyDose(), item.unit().dailySymbol());
+                    item.mode().dosedByTimesPerDay() ? item.timesPerDay() : null, item.prn(), item.mode().name(),
+                    item.ratePerHour(), item.bolusDose(), item.lockoutMinutes(), item.maxDosePer4h(),
+                    item.dailyDose(), item.unit().dailySymbol());
         }
     }
 

@@ -116,9 +116,8 @@ final class CauseRules {
             }
             default -> advice
                     .because("Acute postoperative pain (" + latest.score() + "/10): multimodal postoperative "
-                            + "analgesia: regular paracetamol ± NSAID, IV PCA when a parenteral route is needed, PCEA "
-                            + "or a regional block after major thoracic or abdominal surgery; no routine basal "
-                            + "infusion in an opioid-naive patient. " + analgesia + hold)
+                            + "analgesia (APS 2016): " + PostoperativeAnalgesia.standard().addTo(advice, picture, latest)
+                            + " " + analgesia + hold)
                     .propose("treatment", "multimodal postoperative analgesia (paracetamol ± NSAID, PCA, PCEA "
                             + "or regional)");
         }

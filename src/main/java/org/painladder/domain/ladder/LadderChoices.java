@@ -62,11 +62,14 @@ final class LadderChoices {
                     + "latest assessment while the strong opioid is oral: the same opioid by continuous subcutaneous "
                     + "infusion with no cut, or subcutaneous morphine less rotationReductionPct when the drug has no "
                     + "subcutaneous factor. Severe nausea persisting over 48 h on two assessments is ROT-01 instead.",
-            "STD-01 uses only its adverse-effect arm (the api records no completed cause-directed treatment): the same "
-                    + "adverse effect on the latest two assessments, all background scores mild or none for "
-                    + "stepDownStableDays (at least two, the first within the period's first day), at most 2 "
-                    + "breakthrough episodes a day, and 3 days since the last dose change. Pain-free on a weak opioid: "
-                    + "stop it (step 1).",
+            "STD-01's adverse-effect arm: the same adverse effect on the latest two assessments, all background "
+                    + "scores mild or none for stepDownStableDays (at least two, the first within the period's first "
+                    + "day), at most 2 breakthrough episodes a day, and 3 days since the last dose change. Pain-free on "
+                    + "a weak opioid: stop it (step 1). Its cause-directed arm reads the procedures recorded (POST "
+                    + ".../procedures, last 28 days): every background score since the latest one mild or none, at "
+                    + "least two minSpacingHours apart, at most 2 breakthrough episodes a day, 3 days since the last "
+                    + "dose change; it does not wait stepDownStableDays, because an unchanged dose sedates once the "
+                    + "pain drive falls. Spinal and PCA lines are never the line titrated or tapered.",
             "MNT-01 is for patients with a regimen and is issued once per regimen version: when the new assessment "
                     + "first completes a pair of controlled background scores recorded under that version.",
             "RSC-01/02 judge the regimen, so they run when the regimen changes, not at every pain score; rescue doses "

@@ -73,6 +73,7 @@ public final class LadderEngine {
                 .or(() -> AdjustmentRules.rotation(picture))
                 .or(() -> LadderMoveRules.evaluate(picture, step, !safety.blocksUp()))
                 .or(() -> AdjustmentRules.stepDown(picture, step))
+                .or(() -> CauseDirectedStepDown.evaluate(picture, step))
                 .or(() -> AdjustmentRules.maintain(picture));
     }
 
@@ -112,6 +113,6 @@ public final class LadderEngine {
         return new PatientSnapshot(s.patientId(), s.ladderStep(), s.ladderSince(), s.boneMetastases(),
                 s.painConditions(), s.lifeExpectancyMonths(), s.primarySite(), s.contraindications(), regimen,
                 s.recentAssessments(), s.pending(), s.factors(),
-                s.organFunctionBands());
+                s.organFunctionBands(), s.procedures());
     }
 }

@@ -20,13 +20,15 @@ import org.painladder.domain.patient.PrimarySite;
  * @param ladderStep         the live step (set by regimen changes and accepted escalations)
  * @param recentAssessments  assessments recorded inside the window; the order given does not matter, the engine orders
  *                           them by recordedAt. The new assessment may be included or not: the engine adds it once.
+ * @param procedures         interventions done in the last {@link CompletedProcedure#LOOK_BACK} (STD-01's
+ *                           cause-directed arm)
  */
 public record PatientSnapshot(UUID patientId, int ladderStep, Instant ladderSince, boolean boneMetastases,
                               Set<PainCondition> painConditions, Integer lifeExpectancyMonths,
                               PrimarySite primarySite, Set<Contraindication> contraindications,
                               RegimenFacts regimen, List<PainAssessment> recentAssessments,
                               List<PendingRecommendation> pending, PatientFactors factors,
-                              Set<OrganFunctionBand> organFunctionBands) {
+                              Set<OrganFunctionBand> organFunctionBands, List<CompletedProcedure> procedures) {
 
     public PatientSnapshot {
         painConditions = painConditions == null ? Set.of() : Set.copyOf(painConditions);
@@ -37,5 +39,16 @@ public record PatientSnapshot(UUID patientId, int ladderStep, Instant ladderSinc
         pending = pending == null ? List.of() : List.copyOf(pending);
         factors = factors == null ? PatientFactors.none() : factors;
         organFunctionBands = organFunctionBands == null ? Set.of() : Set.copyOf(organFunctionBands);
+        procedures = procedures == null ? List.of() : List.copyOf(procedures);
+    }
+
+    /** A snapshot with no procedure recorded. */
+    public PatientSnapshot(UUID patientId, int ladderStep, Instant ladderSince, boolean boneMetastases,
+                           Set<PainCondition> painConditions, Integer lifeExpectancyMonths, PrimarySite primarySite,
+                           Set<Contraindication> contraindications, RegimenFacts regimen,
+                           List<PainAssessment> recentAssessments, List<PendingRecommendation> pending,
+                           PatientFactors factors, Set<OrganFunctionBand> organFunctionBands) {
+        this(patientId, ladderStep, ladderSince, boneMetastases, painConditions, lifeExpectancyMonths, primarySite,
+                contraindications, regimen, recentAssessments, pending, factors, organFunctionBands, List.of());
     }
 }

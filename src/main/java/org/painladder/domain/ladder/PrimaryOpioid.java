@@ -5,22 +5,31 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** The scheduled opioid a dose change applies to: the one carrying most of the OMEDD (ties: by code, for
- * determinism). */
+ * determinism); never a spinal or PCA line, which the ladder does not titrate (§8.10). */
 final class PrimaryOpioid {
 
     private PrimaryOpioid() {
     }
 
     static Optional<ScheduledDrug> of(RegimenFacts regimen) {
-        return regimen.scheduled().stream().filter(ScheduledDrug::isOpioid).min(byWeight());
+        return regimen.scheduled().stream().filter(ScheduledDrug::titratable).filter(ScheduledDrug::isOpioid)
+                .min(byWeight());
+    }
+
+    /** A spinal or PCA opioid line, for safety cuts when no systemic line is titratable. */
+    static Optional<ScheduledDrug> untitrated(RegimenFacts regimen) {
+        return regimen.scheduled().stream().filter(drug -> !drug.titratable()).filter(ScheduledDrug::isOpioid)
+                .min(byWeight());
     }
 
     static Optional<ScheduledDrug> strong(RegimenFacts regimen) {
-        return regimen.scheduled().stream().filter(ScheduledDrug::isStrongOpioid).min(byWeight());
+        return regimen.scheduled().stream().filter(ScheduledDrug::titratable).filter(ScheduledDrug::isStrongOpioid)
+                .min(byWeight());
     }
 
     static Optional<ScheduledDrug> weak(RegimenFacts regimen) {
-        return regimen.scheduled().stream().filter(ScheduledDrug::isWeakOpioid).min(byWeight());
+        return regimen.scheduled().stream().filter(ScheduledDrug::titratable).filter(ScheduledDrug::isWeakOpioid)
+                .min(byWeight());
     }
 
     private static Comparator<ScheduledDrug> byWeight() {

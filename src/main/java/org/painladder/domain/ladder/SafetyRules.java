@@ -102,7 +102,8 @@ final class SafetyRules {
     private static Optional<ProposedRecommendation> recommendation(ClinicalPicture picture,
             List<PainAssessment> saf01, List<PainAssessment> saf03) {
         Optional<PainAssessment> fresh = picture.newAssessment();
-        Optional<ScheduledDrug> opioid = PrimaryOpioid.of(picture.regimen());
+        Optional<ScheduledDrug> opioid = PrimaryOpioid.of(picture.regimen())
+                .or(() -> PrimaryOpioid.untitrated(picture.regimen()));
         if (fresh.isEmpty() || opioid.isEmpty()) {
             return Optional.empty();
         }
@@ -128,6 +129,9 @@ final class SafetyRules {
         String hold = patch
                 ? "Remove the " + Advice.drugName(drug.code()) + " patch now (the skin depot keeps releasing drug for "
                         + "12–36 h, so keep monitoring)"
+                : !drug.titratable() ? "Stop the " + Advice.drugName(drug.code()) + " " + drug.route() + " line's"
+                        + " demand doses and have the pain team halve the rate now (spinal and PCA lines follow their"
+                        + " protocol)"
                 : "Hold the next dose of " + Advice.drugName(drug.code());
         BigDecimal restart = Titration.down(drug, SAF_01_CUT_PCT);
         return Advice.of(RuleId.SAF_01, picture)

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param unit      mg, mcg or mcg/h
  * @param omeddMg   its oral morphine equivalent in mg/day, or null for non-opioids and buprenorphine
  * @param atCeiling the daily dose is at or above the drug's ceiling (weak opioids, non-opioids)
+ * @param titratable the ladder may change this line's dose: false for epidural and intrathecal lines (specialist
+ *                   protocol) and PCA (self-titrated), which still set the step (clinical-rules §8.10)
  */
 public record ScheduledDrug(String code, String drugClass, String route, BigDecimal dailyDose, String unit,
-                            BigDecimal omeddMg, boolean atCeiling) {
+                            BigDecimal omeddMg, boolean atCeiling, boolean titratable) {
 
     public static final String NON_OPIOID = "NON_OPIOID";
     public static final String WEAK_OPIOID = "WEAK_OPIOID";
@@ -28,6 +30,12 @@ public record ScheduledDrug(String code, String drugClass, String route, BigDeci
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(dailyDose, "dailyDose");
         Objects.requireNonNull(unit, "unit");
+    }
+
+    /** A line the ladder titrates. */
+    public ScheduledDrug(String code, String drugClass, String route, BigDecimal dailyDose, String unit,
+                         BigDecimal omeddMg, boolean atCeiling) {
+        this(code, drugClass, route, dailyDose, unit, omeddMg, atCeiling, true);
     }
 
     public boolean isStrongOpioid() {

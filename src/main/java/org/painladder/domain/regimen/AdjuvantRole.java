@@ -11,5 +11,7 @@ public enum AdjuvantRole {
     CORTICOSTEROID,
     BONE_METASTASES,
     COLICKY_VISCERAL_PAIN,
-    OPIOID_INDUCED_CONSTIPATION
+    OPIOID_INDUCED_CONSTIPATION,
+    /** Local anaesthetics, clonidine and ziconotide in epidural and intrathecal lines (§8.10). */
+    NEURAXIAL_ANALGESIA
 }

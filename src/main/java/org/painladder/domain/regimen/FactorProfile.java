@@ -25,6 +25,9 @@ public record FactorProfile(String code, String title, String version, Map<Strin
 
     private static final String CDC_2022_TABLE = "CDC 2022 MME table";
     private static final String EAPC_2012 = "EAPC 2012 oral:parenteral ratio";
+    /** Display only: never a conversion target (clinical-rules §8.10). */
+    public static final String NEURAXIAL_RATIO = "Krames 1996; PACC 2017: intrathecal : epidural : IV : oral morphine"
+            + " 1 : 10 : 100 : 300, approximate";
 
     /** Default: CDC 2022 oral factors and the EAPC 2012 / NCCN parenteral ratios of clinical-rules §2.7. */
     public static final FactorProfile CDC_2022 = new FactorProfile("CDC_2022",
@@ -38,7 +41,9 @@ public record FactorProfile(String code, String title, String version, Map<Strin
                     Map.entry("MORPHINE", Map.of(
                             Route.ORAL, flat("1", MG, CDC_2022_TABLE),
                             Route.SC, flat("2", MG, EAPC_2012 + " 2:1"),
-                            Route.IV, flat("3", MG, EAPC_2012 + " 3:1 / NCCN table"))),
+                            Route.IV, flat("3", MG, EAPC_2012 + " 3:1 / NCCN table"),
+                            Route.EPIDURAL, flat("30", MG, NEURAXIAL_RATIO),
+                            Route.INTRATHECAL, flat("300", MG, NEURAXIAL_RATIO))),
                     Map.entry("OXYCODONE", Map.of(
                             Route.ORAL, flat("1.5", MG, CDC_2022_TABLE),
                             Route.SC, flat("3", MG, "PCF practice, oral:parenteral 2:1 (1.5 x 2)"),

@@ -49,19 +49,25 @@ public final class Formulary {
                     "Seizure risk above 400 mg/d; serotonergic"),
             opioid("TAPENTADOL", "tapentadol", STRONG_OPIOID, "500", routes(Route.ORAL, MG),
                     "Step 3 (EU: strong opioid); label maximum 500 mg/d"),
-            opioid("MORPHINE", "morphine", STRONG_OPIOID, null, routes(Route.ORAL, MG, Route.SC, MG, Route.IV, MG),
-                    "Metabolites accumulate when eGFR < 30 mL/min"),
+            opioid("MORPHINE", "morphine", STRONG_OPIOID, null, routes(Route.ORAL, MG, Route.SC, MG, Route.IV, MG,
+                            Route.EPIDURAL, MG, Route.INTRATHECAL, MG),
+                    "Metabolites accumulate when eGFR < 30 mL/min; epidural and intrathecal doses by specialist"
+                            + " protocol (PACC 2017)"),
             opioid("OXYCODONE", "oxycodone", STRONG_OPIOID, null,
                     routes(Route.ORAL, MG, Route.SC, MG, Route.IV, MG), null),
             opioid("HYDROMORPHONE", "hydromorphone", STRONG_OPIOID, null,
-                    routes(Route.ORAL, MG, Route.SC, MG, Route.IV, MG), null),
+                    routes(Route.ORAL, MG, Route.SC, MG, Route.IV, MG, Route.INTRATHECAL, MG),
+                    "Intrathecal by specialist protocol (PACC 2017 first line with morphine); no published oral"
+                            + " equivalent for the intrathecal route"),
             opioid("HYDROCODONE", "hydrocodone", STRONG_OPIOID, null, routes(Route.ORAL, MG), "US"),
             opioid("OXYMORPHONE", "oxymorphone", STRONG_OPIOID, null, routes(Route.ORAL, MG), null),
             opioid("METHADONE", "methadone", STRONG_OPIOID, null, routes(Route.ORAL, MG),
                     "Specialist only: long, variable half-life; QTc"),
             opioid("FENTANYL", "fentanyl", STRONG_OPIOID, null,
-                    routes(Route.TRANSDERMAL, MCG_PER_H, Route.SC, MCG, Route.IV, MCG),
-                    "Patch only for opioid-tolerant patients (>= 60 mg/d OMEDD for a week)"),
+                    routes(Route.TRANSDERMAL, MCG_PER_H, Route.SC, MCG, Route.IV, MCG, Route.EPIDURAL, MCG,
+                            Route.INTRATHECAL, MCG),
+                    "Patch only for opioid-tolerant patients (>= 60 mg/d OMEDD for a week); epidural (PCEA 2 mcg/mL)"
+                            + " and intrathecal by protocol, no published oral equivalent for those routes"),
             opioid("BUPRENORPHINE", "buprenorphine", STRONG_OPIOID, null,
                     routes(Route.TRANSDERMAL, MCG_PER_H, Route.SUBLINGUAL, MCG),
                     "Partial agonist: no MME factor (CDC 2022), so it adds nothing to OMEDD"),
@@ -92,7 +98,16 @@ public final class Formulary {
             adjuvant("LIDOCAINE_PLASTER", "lidocaine 5 % plaster", "2100", AdjuvantRole.LOCALISED_NEUROPATHIC_PAIN,
                     routes(Route.TOPICAL, MG), "700 mg per plaster, up to 3 plasters for 12 h a day"),
             adjuvant("CAPSAICIN_PATCH", "capsaicin 8 % patch", null, AdjuvantRole.LOCALISED_NEUROPATHIC_PAIN,
-                    routes(Route.TOPICAL, MG), "179 mg per patch, up to 4 patches, repeated every 90 days"));
+                    routes(Route.TOPICAL, MG), "179 mg per patch, up to 4 patches, repeated every 90 days"),
+            neuraxial("BUPIVACAINE", "bupivacaine", routes(Route.EPIDURAL, MG, Route.INTRATHECAL, MG),
+                    "Local anaesthetic for neuraxial lines (PCEA 0.1 % = 1 mg/mL); no OMEDD"),
+            neuraxial("ROPIVACAINE", "ropivacaine", routes(Route.EPIDURAL, MG),
+                    "Local anaesthetic for epidural lines (0.1-0.2 %); no OMEDD"),
+            neuraxial("CLONIDINE", "clonidine (neuraxial)", routes(Route.EPIDURAL, MCG, Route.INTRATHECAL, MCG),
+                    "alpha-2 agonist added to neuraxial opioid for neuropathic cancer pain; hypotension; no OMEDD"),
+            neuraxial("ZICONOTIDE", "ziconotide", routes(Route.INTRATHECAL, MCG),
+                    "N-type calcium-channel blocker, intrathecal only; start 0.5-1.2 mcg/d, label maximum 19.2 mcg/d;"
+                            + " psychiatric adverse effects; no OMEDD"));
 
     private final FactorProfile profile;
     private final Map<String, Drug> drugs;
@@ -146,6 +161,11 @@ public final class Formulary {
     private static Drug opioid(String code, String name, DrugClass drugClass, String ceiling,
                                Map<Route, DoseUnit> routes, String note) {
         return new Drug(code, name, drugClass, routes, mg(ceiling), Map.of(), false, null, note);
+    }
+
+    /** Non-opioids given only through spinal lines (§8.10): they set no ladder step and have no OMEDD. */
+    private static Drug neuraxial(String code, String name, Map<Route, DoseUnit> routes, String note) {
+        return new Drug(code, name, ADJUVANT, routes, null, Map.of(), false, AdjuvantRole.NEURAXIAL_ANALGESIA, note);
     }
 
     private static Drug adjuvant(String code, String name, String ceiling, AdjuvantRole role,

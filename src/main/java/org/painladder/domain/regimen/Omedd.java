@@ -19,8 +19,8 @@ public record Omedd(BigDecimal scheduledMg, BigDecimal prnMg, List<Contribution>
         List<Contribution> contributions = new ArrayList<>();
         for (int index = 0; index < regimen.items().size(); index++) {
             RegimenItem item = regimen.items().get(index);
-            if (item.isOpioid()) {
-                contributions.add(Contribution.of(index, item,
+            if (item.isOpioid() || item.route().isNeuraxial()) {
+                contributions.addAll(LineOmedd.of(index, item,
                         formulary.factor(item.drug(), item.route()).orElse(null)));
             }
         }

@@ -19,6 +19,8 @@ import java.util.Optional;
  *
  * @param crossToleranceReductionPct the cut actually applied (0 where the method builds the margin in)
  * @param trace                      each step of the arithmetic, in order, as a clinician would check it
+ * @param approximate                the source is an epidural or intrathecal line, whose oral equivalent rests on an
+ *                                   approximate ratio (§8.10)
  */
 public record OpioidConversion(
         BigDecimal fromOmeddMg,
@@ -29,7 +31,8 @@ public record OpioidConversion(
         List<Caution> cautions,
         BigDecimal crossToleranceReductionPct,
         boolean requiresSpecialist,
-        List<String> trace) {
+        List<String> trace,
+        boolean approximate) {
 
     public static final BigDecimal DEFAULT_REDUCTION_PCT = new BigDecimal("25");
     public static final BigDecimal MIN_REDUCTION_PCT = new BigDecimal("25");
@@ -114,6 +117,9 @@ public record OpioidConversion(
             violations.add(new RegimenViolation(field + ".route", routeName == null ? "is required"
                     : "unknown route " + routeName));
         }
+        if (field.equals("to") && route.filter(Route::isNeuraxial).isPresent()) {
+            violations.add(new RegimenViolation("to.route", NeuraxialConversion.INTO_REFUSED));
+        }
         if (drug.isEmpty() || route.isEmpty() || violations.stream().anyMatch(v -> v.field().equals(field + ".drug"))) {
             return Optional.empty();
         }
@@ -159,7 +165,10 @@ public record OpioidConversion(
             cautions.add(new Caution("CANCER_PAIN_SCOPE", "Only the CDC conversion factors are borrowed: its 50 and"
                     + " 90 MME/day thresholds do not apply to cancer pain, and the factors are not for opioid use"
                     + " disorder dosing."));
-            boolean specialist = from.drug().code().equals("METHADONE");
+            boolean specialist = from.drug().code().equals("METHADONE") || from.route().isNeuraxial();
+            if (from.route().isNeuraxial()) {
+                cautions.add(NeuraxialConversion.outOfCaution(from.route()));
+            }
             if (specialist) {
                 cautions.add(methadoneCaution());
             }
@@ -358,7 +367,7 @@ public record OpioidConversion(
                     + "; direction of travel: " + String.join(", ", cautiousFactors);
             return new Validated.Valid<>(new OpioidConversion(fromOmedd, equianalgesic, recommended,
                     to.unit().symbol(), factorsUsed, cautions, Amounts.rounded(reduction), specialist,
-                    trace));
+                    trace, from.route().isNeuraxial()));
         }
 
         private static BigDecimal rescueBound(BigDecimal dailyDose, String pct) {

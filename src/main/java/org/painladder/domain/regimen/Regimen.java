@@ -64,8 +64,10 @@ public record Regimen(List<RegimenItem> items) {
      */
     public RegimenEvaluation evaluate(Formulary formulary, OpioidTolerance tolerance, PatientOrganFunction patient) {
         Omedd omedd = Omedd.of(this, formulary);
-        return new RegimenEvaluation(ladderStep(), omedd,
-                RegimenWarnings.of(this, omedd, formulary, tolerance, patient), formulary.profile().factorsUsed());
+        List<RegimenWarning> warnings = new ArrayList<>(RegimenWarnings.of(this, omedd, formulary, tolerance,
+                patient));
+        warnings.addAll(LineWarnings.of(this, omedd));
+        return new RegimenEvaluation(ladderStep(), omedd, List.copyOf(warnings), formulary.profile().factorsUsed());
     }
 
     private static int highestStep(List<RegimenItem> opioids) {
@@ -89,14 +91,7 @@ public record Regimen(List<RegimenItem> items) {
                     + " here; its routes are " + drug.get().routeSet().stream().map(Route::name).sorted()
                     .collect(Collectors.joining(", "))));
         }
-        if (item.dose() == null || item.dose().signum() <= 0) {
-            violations.add(new RegimenViolation(field + ".dose", "must be a positive number"));
-        } else if (item.dose().compareTo(RegimenItem.MAX_DOSE) > 0
-                || item.dose().stripTrailingZeros().scale() > RegimenItem.MAX_DOSE_DECIMALS) {
-            violations.add(new RegimenViolation(field + ".dose", "must be at most "
-                    + RegimenItem.MAX_DOSE.toPlainString() + " with at most " + RegimenItem.MAX_DOSE_DECIMALS
-                    + " decimals"));
-        }
+        Optional<LineMode> mode = checkMode(item, route, field, violations);
         Optional<DoseUnit> unit = Optional.ofNullable(item.unit()).flatMap(DoseUnit::parse);
         Optional<DoseUnit> expectedUnit = drug.flatMap(known -> route.flatMap(known::unitFor));
         if (unit.isEmpty()) {
@@ -106,16 +101,34 @@ public record Regimen(List<RegimenItem> items) {
             violations.add(new RegimenViolation(field + ".unit", drug.get().code() + " " + route.get()
                     + " is dosed in " + expectedUnit.get().symbol() + ", not " + unit.get().symbol()));
         }
-        checkFrequency(item, route, field, violations);
+        mode.ifPresent(known -> LineFields.check(item, known, route, field, violations));
         if (violations.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new RegimenItem(drug.get(), route.get(), item.dose(), unit.get(), item.timesPerDay(),
-                Boolean.TRUE.equals(item.prn())));
+        return Optional.of(new RegimenItem(drug.get(), route.get(), item.dose(), unit.get(),
+                item.timesPerDay() == null ? 0 : item.timesPerDay(), Boolean.TRUE.equals(item.prn()), mode.get(),
+                item.ratePerHour(), item.bolusDose(), item.lockoutMinutes(), item.maxDosePer4h()));
     }
 
-    private static void checkFrequency(ProposedItem item, Optional<Route> route, String field,
-                                       List<RegimenViolation> violations) {
+    /** The line mode (SCHEDULED when absent), which must suit the route (§8.10). */
+    private static Optional<LineMode> checkMode(ProposedItem item, Optional<Route> route, String field,
+                                                List<RegimenViolation> violations) {
+        Optional<LineMode> mode = item.mode() == null ? Optional.of(LineMode.SCHEDULED) : LineMode.parse(item.mode());
+        if (mode.isEmpty()) {
+            violations.add(new RegimenViolation(field + ".mode", "unknown mode " + item.mode()
+                    + "; use SCHEDULED, CONTINUOUS_INFUSION, PCA or CATHETER_BOLUS"));
+        } else if (route.isPresent() && mode.get() != LineMode.SCHEDULED && !route.get().takesLines()) {
+            violations.add(new RegimenViolation(field + ".mode", mode.get() + " runs SC, IV, EPIDURAL or INTRATHECAL;"
+                    + " a " + route.get() + " line is SCHEDULED"));
+        } else if (route.isPresent() && mode.get() == LineMode.SCHEDULED && route.get().isNeuraxial()) {
+            violations.add(new RegimenViolation(field + ".mode", "an " + route.get() + " line runs through a catheter"
+                    + " or pump: give its mode as CATHETER_BOLUS (regular injections), CONTINUOUS_INFUSION or PCA"));
+        }
+        return mode;
+    }
+
+    static void checkFrequency(ProposedItem item, Optional<Route> route, String field,
+                               List<RegimenViolation> violations) {
         boolean patch = route.filter(Route.TRANSDERMAL::equals).isPresent();
         if (item.timesPerDay() == null || item.timesPerDay() < 1
                 || item.timesPerDay() > RegimenItem.MAX_TIMES_PER_DAY) {

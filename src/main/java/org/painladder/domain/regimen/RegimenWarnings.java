@@ -119,7 +119,8 @@ final class RegimenWarnings {
             return;
         }
         for (Contribution contribution : omedd.contributions()) {
-            if (!contribution.prn() || contribution.factor() == null) {
+            if (!contribution.prn() || contribution.factor() == null
+                    || !regimen.items().get(contribution.itemIndex()).prn()) {
                 continue;
             }
             RegimenItem item = regimen.items().get(contribution.itemIndex());
@@ -157,7 +158,8 @@ final class RegimenWarnings {
     }
 
     private void noMmeFactor(Omedd omedd) {
-        List<Integer> lines = omedd.contributions().stream().filter(contribution -> contribution.factor() == null)
+        List<Integer> lines = omedd.contributions().stream()
+                .filter(contribution -> contribution.factor() == null && !contribution.route().isNeuraxial())
                 .map(Contribution::itemIndex).toList();
         if (!lines.isEmpty()) {
             warnings.add(new RegimenWarning(RegimenWarning.NO_MME_FACTOR, "no MME factor for " + itemList(lines)
@@ -239,9 +241,12 @@ final class RegimenWarnings {
         }
     }
 
-    /** Every regular opioid needs a regular laxative (NCCN; EAPC; clinical-rules §8.7). */
+    /**
+     * Every regular opioid needs a regular laxative (NCCN; EAPC; clinical-rules §8.7). A PCA without a basal rate gives
+     * demand doses only (§8.10), so it is not a regular opioid here.
+     */
     private void noLaxative() {
-        List<Integer> opioids = indexes(item -> item.scheduled() && item.isOpioid());
+        List<Integer> opioids = indexes(RegimenItem::opioidByTheClock);
         boolean laxative = regimen.items().stream().anyMatch(item -> item.scheduled()
                 && item.drug().adjuvantRole() == AdjuvantRole.OPIOID_INDUCED_CONSTIPATION);
         if (!opioids.isEmpty() && !laxative) {

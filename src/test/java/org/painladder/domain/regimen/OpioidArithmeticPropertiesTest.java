@@ -57,7 +57,11 @@ class OpioidArithmeticPropertiesTest {
     void roundTripReturnsTheStartingDoseBeforeReduction() {
         // A start so small that its equivalent rounds to 0.00 (codeine 0.1 mg/d as hydromorphone) cannot go back.
         qt().forAll(opioids(), opioids(), doses())
+                // The patch gate reads the conversion's own (direction-of-travel) OMEDD, which the flat factor in
+                // rotatable() can overstate: only starts the conversion accepts are round-tripped.
                 .assuming((a, b, dose) -> rotatable(a, b, dose)
+                        && OpioidConversion.calculate(request(a, dose, b, "25"), CDC_2022)
+                                instanceof Validated.Valid<OpioidConversion>
                         && converted(request(a, dose, b, "25")).equianalgesicDailyDose().signum() > 0)
                 .checkAssert((a, b, dose) -> {
                     OpioidConversion there = converted(request(a, dose, b, "25"));
@@ -220,7 +224,12 @@ class OpioidArithmeticPropertiesTest {
         List<Opioid> all = new ArrayList<>();
         for (Drug drug : CDC_2022.drugs()) {
             if (drug.isOpioid()) {
-                drug.routes().forEach((route, unit) -> all.add(new Opioid(drug.code(), route, unit)));
+                // Spinal lines are never SCHEDULED nor a conversion target: DeliveryModeOmeddTest covers them.
+                drug.routes().forEach((route, unit) -> {
+                    if (!route.isNeuraxial()) {
+                        all.add(new Opioid(drug.code(), route, unit));
+                    }
+                });
             }
         }
         return all;

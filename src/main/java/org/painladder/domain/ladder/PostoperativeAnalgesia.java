@@ -1,0 +1,130 @@
+package org.painladder.domain.ladder;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.patient.Contraindication;
+
+/**
+ * CAU-04's structured proposal (clinical-rules §8.10; APS 2016, Chou et al., J Pain 17:131): IV PCA morphine for an
+ * adult (bolus 1 mg, lockout 5-10 min, no basal infusion when opioid-naive, 4-hour maximum per local protocol); PCEA
+ * after major thoracic or abdominal surgery (bupivacaine 0.1 % + fentanyl 2 mcg/mL) unless a neuraxial
+ * contraindication is recorded; and multimodal paracetamol ± NSAID checked against organ function. Each PCA is given
+ * as the regimen lines to record, so accepting the proposal and PUTting those lines round-trips.
+ */
+final class PostoperativeAnalgesia {
+
+    static final BigDecimal PCIA_BOLUS_MG = BigDecimal.ONE;
+    static final int LOCKOUT_MIN = 5;
+    static final int LOCKOUT_MAX = 10;
+    /** Sites of major thoracic or abdominal surgery, where PCEA is offered. */
+    static final Set<PainSite> PCEA_SITES = Set.of(PainSite.CHEST, PainSite.ABDOMEN_UPPER, PainSite.ABDOMEN_LOWER,
+            PainSite.PELVIS);
+    private static final Set<Contraindication> NEURAXIAL_CONTRAINDICATIONS = Set.of(Contraindication.ANTICOAGULATED,
+            Contraindication.COAGULOPATHY, Contraindication.SYSTEMIC_INFECTION, Contraindication.LOCAL_INFECTION,
+            Contraindication.PATIENT_DECLINES);
+    /** PCEA with bupivacaine 0.1 % (1 mg/mL) and fentanyl 2 mcg/mL: example pump settings, by local protocol. */
+    private static final BigDecimal PCEA_BASAL_ML_H = new BigDecimal("6");
+    private static final BigDecimal PCEA_BOLUS_ML = new BigDecimal("3");
+    private static final int PCEA_LOCKOUT_MIN = 15;
+    private static final BigDecimal FENTANYL_MCG_PER_ML = new BigDecimal("2");
+
+    private final PostoperativeNonOpioids.NonOpioidCheck nonOpioids;
+
+    PostoperativeAnalgesia(PostoperativeNonOpioids.NonOpioidCheck nonOpioids) {
+        this.nonOpioids = nonOpioids;
+    }
+
+    /** Checked against the ORG table. */
+    static PostoperativeAnalgesia standard() {
+        return new PostoperativeAnalgesia(PostoperativeNonOpioids.ORG_TABLE);
+    }
+
+    /** Adds the PCIA, PCEA and multimodal fields to CAU-04's advice, and says so in the rationale. */
+    String addTo(Advice advice, ClinicalPicture picture, PainAssessment latest) {
+        RegimenFacts regimen = picture.regimen();
+        boolean opioidNaive = !regimen.hasScheduledOpioid();
+        Map<String, Object> pcia = new LinkedHashMap<>();
+        pcia.put("drug", "MORPHINE");
+        pcia.put("route", "IV");
+        pcia.put("mode", "PCA");
+        pcia.put("bolusDose", PCIA_BOLUS_MG);
+        pcia.put("unit", "mg");
+        pcia.put("lockoutMinutes", LOCKOUT_MAX);
+        pcia.put("lockoutMinutesRange", LOCKOUT_MIN + "-" + LOCKOUT_MAX);
+        pcia.put("basalInfusion", opioidNaive ? "none: opioid-naive (APS 2016)"
+                : "none added: continue the usual background opioid");
+        pcia.put("maxDosePer4h", "per local protocol");
+        pcia.put("regimenLine", line("MORPHINE", "IV", "mg", PCIA_BOLUS_MG, LOCKOUT_MAX, null));
+        advice.propose("pcia", pcia);
+        StringBuilder text = new StringBuilder("IV PCA morphine 1 mg bolus, lockout " + LOCKOUT_MIN + "-"
+                + LOCKOUT_MAX + " min, " + (opioidNaive ? "no basal infusion (opioid-naive)"
+                : "on top of the usual background opioid") + ", 4-hour maximum per local protocol");
+        Set<Contraindication> barred = picture.snapshot().contraindications().stream()
+                .filter(NEURAXIAL_CONTRAINDICATIONS::contains).collect(java.util.stream.Collectors.toSet());
+        if (latest.site() != null && PCEA_SITES.contains(latest.site())) {
+            if (barred.isEmpty()) {
+                advice.propose("pcea", pcea());
+                text.append("; after major thoracic or abdominal surgery PCEA instead: bupivacaine 0.1 % + fentanyl"
+                        + " 2 mcg/mL, e.g. 6 mL/h, 3 mL bolus, lockout 15 min by local protocol");
+            } else {
+                String why = barred.stream().map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElseThrow();
+                advice.propose("pceaNotOffered", why);
+                text.append("; no PCEA: ").append(why).append(" recorded");
+            }
+        }
+        List<PostoperativeNonOpioids.Choice> choices = nonOpioids.check(picture.snapshot().organFunctionBands(),
+                picture.snapshot().factors(), picture.snapshot().contraindications());
+        advice.propose("multimodal", choices.stream().map(PostoperativeAnalgesia::choice).toList());
+        text.append("; multimodal: ").append(String.join("; ",
+                choices.stream().map(PostoperativeNonOpioids.Choice::reason).toList()));
+        advice.fact("opioidNaive", opioidNaive);
+        return text + ".";
+    }
+
+    private static Map<String, Object> pcea() {
+        Map<String, Object> pcea = new LinkedHashMap<>();
+        pcea.put("solution", "bupivacaine 0.1 % (1 mg/mL) + fentanyl 2 mcg/mL");
+        pcea.put("route", "EPIDURAL");
+        pcea.put("mode", "PCA");
+        pcea.put("basalMlPerHour", PCEA_BASAL_ML_H);
+        pcea.put("bolusMl", PCEA_BOLUS_ML);
+        pcea.put("lockoutMinutes", PCEA_LOCKOUT_MIN);
+        pcea.put("settings", "example; by local protocol");
+        pcea.put("regimenLines", List.of(
+                line("BUPIVACAINE", "EPIDURAL", "mg", PCEA_BOLUS_ML, PCEA_LOCKOUT_MIN, PCEA_BASAL_ML_H),
+                line("FENTANYL", "EPIDURAL", "mcg", PCEA_BOLUS_ML.multiply(FENTANYL_MCG_PER_ML), PCEA_LOCKOUT_MIN,
+                        PCEA_BASAL_ML_H.multiply(FENTANYL_MCG_PER_ML))));
+        return pcea;
+    }
+
+    private static Map<String, Object> line(String drug, String route, String unit, BigDecimal bolus, int lockout,
+                                            BigDecimal basalPerHour) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("drug", drug);
+        line.put("route", route);
+        line.put("mode", "PCA");
+        line.put("unit", unit);
+        line.put("bolusDose", bolus);
+        line.put("lockoutMinutes", lockout);
+        if (basalPerHour != null) {
+            line.put("ratePerHour", basalPerHour);
+        }
+        return line;
+    }
+
+    private static Map<String, Object> choice(PostoperativeNonOpioids.Choice choice) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("drug", choice.drug());
+        body.put("give", choice.give());
+        if (choice.maxDailyDoseMg() != null) {
+            body.put("maxDailyDoseMg", choice.maxDailyDoseMg());
+        }
+        body.put("reason", choice.reason());
+        return body;
+    }
+}
