@@ -1,0 +1,87 @@
+package org.painladder.api.budget;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.nrsJson;
+import static org.painladder.api.ApiFixtures.registeredPatient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each hot operation stays within its SQL statement budget (issue 14 point 3): an N+1 or a regression fails CI here,
+ * not in a benchmark months later. Budgets are the statements Hibernate prepares for one request on a patient with a
+ * realistic history (a regimen, a week of scores); the audit append and commit are counted where Hibernate sends them.
+ */
+@QuarkusTest
+class QueryBudgetTest {
+
+    private static final String REGIMEN = """
+            { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 30, "unit": "mg", "timesPerDay": 2, "prn": false },
+                         { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6, "prn": true },
+                         { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1, "prn": false } ],
+              "changedBy": "dr.lee", "reason": "titration" }""";
+
+    private String patientId;
+
+    @BeforeEach
+    void patientWithAWeekOfHistory() {
+        patientId = registeredPatient();
+        as("clinician").body(REGIMEN).put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int hoursAgo = 168; hoursAgo > 0; hoursAgo -= 12) {
+            as("ehr").body(nrsJson(UUID.randomUUID().toString(), now.minus(hoursAgo, ChronoUnit.HOURS).toString(),
+                            3 + hoursAgo % 5))
+                    .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201);
+        }
+    }
+
+    @Test
+    void ingestingAPainScoreWithItsEvaluation() {
+        within(20, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
+                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), 6))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
+    }
+
+    @Test
+    void replacingTheRegimen() {
+        within(22, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
+                .put("/api/v1/patients/" + patientId + "/regimen"), "clinician");
+    }
+
+    @Test
+    void readingThePatientTheTimelineAndTheTrend() {
+        within(5, "GET patient", request -> request.get("/api/v1/patients/" + patientId), "ehr");
+        within(5, "GET timeline", request -> request.get("/api/v1/patients/" + patientId
+                + "/pain-assessments?page=0&size=20"), "ehr");
+        within(5, "GET trend", request -> request.get("/api/v1/patients/" + patientId + "/pain-trend?days=30"),
+                "ehr");
+        within(5, "GET recommendations", request -> request.get("/api/v1/patients/" + patientId
+                + "/recommendations?status=PENDING"), "ehr");
+    }
+
+    @Test
+    void readingTheWorklistAndTheCohort() {
+        within(6, "GET worklist", request -> request.get(
+                "/api/v1/refractory-cases?status=OPEN&primarySite=PANCREAS&sort=-omeddMg&size=20"), "palliative");
+        within(5, "GET cohort stats", request -> request.get("/api/v1/stats/cohort"), "clinician");
+    }
+
+    private static void within(int budget, String operation, Function<RequestSpecification, Response> call,
+                               String role) {
+        String correlationId = "budget-" + UUID.randomUUID();
+        Response response = call.apply(as(role).header("X-Correlation-Id", correlationId));
+        assertTrue(response.statusCode() < 300, operation + " answered " + response.statusCode());
+        int statements = StatementsPerRequest.of(correlationId);
+        System.out.printf("query budget: %s sent %d statements (budget %d)%n", operation, statements, budget);
+        assertTrue(statements > 0, operation + ": no statement was counted, so the budget proves nothing");
+        assertTrue(statements <= budget, operation + " sent " + statements + " SQL statements, budget " + budget);
+    }
+}
