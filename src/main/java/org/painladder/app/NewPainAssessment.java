@@ -31,6 +31,9 @@ public record NewPainAssessment(
         List<AdverseEffect> adverseEffects,
         AssessmentSource source) {
 
+    /** The externalId column's width; the API's field and the FHIR identifier are held to it. */
+    public static final int MAX_EXTERNAL_ID_CHARS = 128;
+
     public NewPainAssessment {
         mechanism = mechanism == null ? PainMechanism.UNKNOWN : mechanism;
         course = course == null ? PainCourse.CHRONIC : course;
