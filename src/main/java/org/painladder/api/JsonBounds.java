@@ -11,9 +11,9 @@ import java.io.IOException;
 /**
  * One streaming pass over a JSON body that refuses what no request here needs and what would make a parser work
  * out of proportion to the input (api.md "Strict input"): nesting deeper than 64, a number longer than 64 characters
- * or with an exponent of more than 3 digits (1e1000000000 sends BigDecimal arithmetic into minutes and gigabytes), a
- * string over 64 KiB or holding a NUL, an array over 1,000 items, a duplicate key, content after the document. It never converts a
- * number or builds a tree, so its cost is linear in the body's size, which the HTTP edge bounds.
+ * or with an exponent of more than 3 digits (1e1000000000 sends BigDecimal arithmetic into minutes and gigabytes),
+ * a string over 64 KiB or holding a NUL, an array over 1,000 items, a duplicate key, content after the document. It
+ * never converts a number or builds a tree, so its cost is linear in the body's size, which the HTTP edge bounds.
  */
 public final class JsonBounds {
 

@@ -5,15 +5,24 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.anyMrn;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.patientJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -26,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class StrictInputTest {
 
     private static final String FHIR_JSON = "application/fhir+json";
+
+    @TestHTTPResource("/")
+    URI base;
 
     private static String recentlyRecordedAt() {
         return Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -203,6 +215,19 @@ class StrictInputTest {
             error.then().statusCode(not(equalTo(200))).contentType(FHIR_JSON)
                     .body("resourceType", equalTo("OperationOutcome"));
         }
+    }
+
+    @Test
+    void aStreamedBodyOverTheLimitIsA413Problem() throws Exception {
+        byte[] body = ("{\"mrn\": \"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(base.resolve("/api/v1/patients"))
+                .header("Authorization", TestTokens.bearer("ehr")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, answer.statusCode());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().contains("\"status\":413"), answer.body());
     }
 
     @Test
