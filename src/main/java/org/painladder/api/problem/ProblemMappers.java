@@ -265,7 +265,7 @@ public class ProblemMappers {
                 || type == java.math.BigInteger.class) {
             return "a whole number";
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -146,7 +147,8 @@ public class FhirObservationResource {
 
     private Observation parse(String body) {
         try {
-            FhirJsonTypes.firstWrongType(fhirContext, "Observation", objectMapper.readTree(Objects.requireNonNullElse(body, "")))
+            JsonNode tree = objectMapper.readTree(Objects.requireNonNullElse(body, ""));
+            FhirJsonTypes.firstWrongType(fhirContext, "Observation", tree)
                     .ifPresent(wrong -> {
                         throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(
                                 wrong.element() + " must be " + wrong.expected(),

@@ -46,9 +46,10 @@ import org.quicktheories.core.Gen;
  * api.md "Strict input" under fire: ten thousand bodies across every request schema, each a valid body broken one
  * to three ways (and some left whole), plus hostile query parameters on every list, as an admin (who may call all
  * of them). Every answer is below 500, every error is problem+json (an OperationOutcome under /fhir) without
- * internals or the MRN, a refused request leaves the row count of every clinical table (the audit trail records the
- * refusal, as it must) and the touched patients' rows as they were, and the log of the whole run holds no stack trace, no SQL and none of the rejected values. The outside
- * probe's findings run first, by name.
+ * internals or the MRN, and a refused request leaves the row count of every clinical table (the audit trail
+ * records the refusal, as it must) and the touched patients' rows as they were. The log of the whole run holds no
+ * stack trace, no SQL and none of the rejected values, and one line per client error. The outside probe's findings
+ * run first, by name.
  */
 @QuarkusTest
 class InputFuzzTest {
