@@ -36,6 +36,9 @@ public record NewPainAssessment(
         BreakthroughType breakthroughType,
         Set<RedFlag> redFlags) {
 
+    /** The externalId column's width; the API's field and the FHIR identifier are held to it. */
+    public static final int MAX_EXTERNAL_ID_CHARS = 128;
+
     public NewPainAssessment {
         redFlags = redFlags == null ? Set.of() : Set.copyOf(redFlags);
         mechanism = mechanism == null ? PainMechanism.UNKNOWN : mechanism;

@@ -29,7 +29,8 @@ public class RegisteringPatient {
         try {
             return patients.insert(UUID.randomUUID(), profile, clock.instant());
         } catch (DuplicateMrnException duplicate) {
-            throw new ConflictException("A patient with MRN " + duplicate.mrn() + " is already registered;"
+            // The MRN identifies a patient: it is named, never echoed (api.md "Strict input").
+            throw new ConflictException("A patient with this MRN is already registered;"
                     + " look it up with GET /api/v1/patients?mrn=");
         }
     }

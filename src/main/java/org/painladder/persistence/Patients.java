@@ -47,7 +47,7 @@ public class Patients {
             entityManager.flush();
         } catch (PersistenceException failure) {
             if (ConstraintViolations.isViolationOf(failure, "uq_patient_mrn")) {
-                throw new DuplicateMrnException(profile.mrn(), failure);
+                throw new DuplicateMrnException(failure);
             }
             throw failure;
         }

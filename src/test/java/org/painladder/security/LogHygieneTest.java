@@ -85,7 +85,10 @@ class LogHygieneTest {
         String scored = """
                 { "externalId": "obs-log-1", "recordedAt": "%s", "scale": "NRS", "value": 8, "kind": "BACKGROUND",
                   "site": "BACK_LOW", "mechanism": "NEUROPATHIC", "course": "CHRONIC", "breakthroughEpisodes24h": 4,
-                  "source": "EHR", "note": "%s" }""".formatted(recordedAt, NARRATIVE);
+                  "source": "EHR" }""".formatted(recordedAt);
+        // A field the API does not have is refused, not dropped: the narrative it carried is not logged either.
+        with(ehr).body(scored.replace("\"source\"", "\"note\": \"" + NARRATIVE + "\", \"source\""))
+                .post(assessments).then().statusCode(400);
         with(ehr).header("Idempotency-Key", "log-1").body(scored).post(assessments).then().statusCode(201);
         with(ehr).header("Idempotency-Key", "log-1").body(scored).post(assessments).then().statusCode(201);
         with(ehr).body(scored.replace("\"BACK_LOW\"", "\"" + NARRATIVE + "\"")).post(assessments).then().statusCode(422);

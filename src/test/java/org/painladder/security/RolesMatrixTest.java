@@ -79,7 +79,7 @@ class RolesMatrixTest {
             row("GET", "/api/v1/refractory-cases", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/refractory-cases/{id}", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("POST", "/api/v1/refractory-cases/{id}/transitions", PALLIATIVE, ADMIN),
-            row("GET", "/api/v1/stats/cohort", CLINICIAN, PALLIATIVE, ADMIN),
+            row("GET", "/api/v1/stats/cohort", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/ladder/policy", EHR, CLINICIAN, PALLIATIVE, AUDITOR, ADMIN),
             row("GET", "/api/v1/patients/{patientId}/ladder", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/api/v1/patients/{patientId}/recommendations", EHR, CLINICIAN, PALLIATIVE, ADMIN),

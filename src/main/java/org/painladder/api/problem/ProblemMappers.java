@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -14,6 +15,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.painladder.api.JsonBounds;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ConflictException;
 import org.painladder.app.NotFoundException;
@@ -86,23 +89,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException failure) {
-        return ProblemType.MALFORMED_REQUEST.problem("The body is not valid JSON (line "
-                + failure.getLocation().getLineNr() + ", column " + failure.getLocation().getColumnNr() + ")")
-                .toResponse();
+        String detail = "is not valid JSON (line " + failure.getLocation().getLineNr() + ", column "
+                + failure.getLocation().getColumnNr() + ")";
+        return ProblemType.MALFORMED_REQUEST.problem("The body " + detail,
+                List.of(new Problem.FieldViolation(JsonBounds.WHOLE_BODY, detail))).toResponse();
     }
 
-    /** An enum value the service does not know is a well-formed request with an invalid value: 422. */
+    /**
+     * A member the request does not have, or a value of the wrong JSON type, is 400 naming the field; a code the
+     * service does not know (a string where an enum is expected) is a well-formed request with an invalid value: 422.
+     */
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException failure) {
         String field = fieldPath(failure);
+        if (failure instanceof UnrecognizedPropertyException) {
+            return ProblemType.MALFORMED_REQUEST.problem(field + " is not a field of this request",
+                    List.of(new Problem.FieldViolation(field, "unknown field"))).toResponse();
+        }
         if (failure instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
+                && invalid.getTargetType().isEnum() && invalid.getValue() instanceof String) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
             List<Problem.FieldViolation> violations = List.of(new Problem.FieldViolation(field, "must be one of " + allowed));
             return ProblemType.VALIDATION_FAILED.problem(field + " must be one of " + allowed, violations).toResponse();
         }
         String expected = failure.getTargetType() == null ? "another type" : describe(failure.getTargetType());
+        if (field.isEmpty()) {
+            field = JsonBounds.WHOLE_BODY;
+            expected = failure.getTargetType() == null ? "one JSON document" : describe(failure.getTargetType());
+        }
         List<Problem.FieldViolation> violations = List.of(new Problem.FieldViolation(field, "must be " + expected));
         return ProblemType.MALFORMED_REQUEST.problem(field + " has the wrong JSON type: it must be " + expected, violations)
                 .toResponse();
@@ -111,13 +126,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonMappingException failure) {
         String field = fieldPath(failure);
-        return ProblemType.MALFORMED_REQUEST.problem("The body cannot be read" + (field.isEmpty() ? "" : " at " + field))
-                .toResponse();
+        field = field.isEmpty() ? JsonBounds.WHOLE_BODY : field;
+        return ProblemType.MALFORMED_REQUEST.problem("The body cannot be read at " + field,
+                List.of(new Problem.FieldViolation(field, "cannot be read"))).toResponse();
     }
 
+    /** Also a stream limit of the ObjectMapper (nesting, number or string length) and a duplicate key. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
-        return ProblemType.MALFORMED_REQUEST.problem("The body is not valid JSON").toResponse();
+        return ProblemType.MALFORMED_REQUEST.problem("The body is not valid JSON",
+                List.of(new Problem.FieldViolation(JsonBounds.WHOLE_BODY, "is not valid JSON"))).toResponse();
     }
 
     @ServerExceptionMapper
@@ -157,11 +175,34 @@ public class ProblemMappers {
         return answer.build();
     }
 
+    /**
+     * A value the database refused as data (SQLState class 22: longer than its column, out of its numeric range, a
+     * character it cannot store) came from a field without a limit of its own: 422, not a 500 whose log line quotes
+     * the statement and the value. Anything else is logged with its stack but without the failure's messages, which
+     * may quote SQL or the input.
+     */
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable failure) {
+        if (isRefusedData(failure)) {
+            return ProblemType.VALIDATION_FAILED.problem("A value cannot be stored as sent: it is longer or larger"
+                    + " than its field allows, or holds a character that cannot be stored", List.of(
+                    new Problem.FieldViolation(JsonBounds.WHOLE_BODY, "holds a value its field cannot store")))
+                    .toResponse();
+        }
         String correlationId = CorrelationId.current();
-        LOG.errorf(failure, "Unexpected failure (correlation id %s)", correlationId);
+        LOG.errorf(ScrubbedFailure.of(failure), "Unexpected failure (correlation id %s)", correlationId);
         return ProblemType.unexpectedFailure(correlationId).toResponse();
+    }
+
+    /** SQLState class 22, data exception, whatever the JPA layer wrapped around it. */
+    private static boolean isRefusedData(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated() {
@@ -220,16 +261,24 @@ public class ProblemMappers {
     }
 
     private static String describe(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class
+                || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == String.class || type.isEnum()) {
+        if (type == String.class) {
             return "a string";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (type.isEnum()) {
+            return "a string, one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type) || type == java.util.Date.class) {
             return "an RFC 3339 timestamp with offset, e.g. 2026-11-20T08:30:00Z";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {

@@ -54,13 +54,16 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void document(PathItem.HttpMethod method, Operation operation, ErrorBody errorBody) {
         APIResponses responses = operation.getResponses();
-        add(responses, errorBody, "400", "Malformed request: invalid JSON, a wrong JSON type, or a query parameter out of range");
+        add(responses, errorBody, "400", "Malformed request: invalid JSON, a wrong JSON type (nothing is coerced), an"
+                + " unknown field, a duplicate key, content after the document, a value over the input bounds (nesting"
+                + " 64, numbers 64 characters with a 3-digit exponent, strings 64 KiB, arrays 1,000 items), or a query"
+                + " parameter out of range; violations name each field");
         add(responses, errorBody, "401", "No bearer token, or an invalid or expired one");
         add(responses, errorBody, "403", "The token's role does not allow this operation");
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH) {
             add(responses, errorBody, "413", "The body is larger than the configured limit");
-            add(responses, errorBody, "415", "The body is not sent as application/json");
+            add(responses, errorBody, "415", "The body is not sent as application/json, or is sent without Content-Type");
             add(responses, errorBody, "422", "Well-formed but clinically invalid; violations name each field");
         }
         if (method == PathItem.HttpMethod.POST) {

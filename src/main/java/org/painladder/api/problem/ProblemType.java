@@ -13,9 +13,11 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The request conflicts with the stored state"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     VALIDATION_FAILED(422, "validation-failed", "The request is well-formed but clinically invalid"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Unexpected server error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 

@@ -25,8 +25,9 @@ public class CohortStatsResource {
         this.readingCohortStats = readingCohortStats;
     }
 
+    /** Every role but the auditor reads clinical data (api.md "Security"), the EHR included. */
     @GET
-    @RolesAllowed({Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
     @Operation(operationId = "readCohortStats",
             summary = "Active patients by ladder step, pain control and refractory fraction",
             description = "From the live-state columns. refractoryOpen counts cases that are not CLOSED;"

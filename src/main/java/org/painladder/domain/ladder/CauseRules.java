@@ -2,6 +2,7 @@ package org.painladder.domain.ladder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,8 @@ import org.painladder.domain.pain.PainSite;
  */
 final class CauseRules {
 
-    /** CAU-03 applies where a traumatic acute pain may be a pathological fracture. */
-    static final Set<PainSite> FRACTURE_SITES = Set.of(PainSite.BONE_DIFFUSE, PainSite.BACK_LOW, PainSite.LIMB_UPPER,
+    /** CAU-03 applies where a traumatic acute pain may be a pathological fracture (an EnumSet: site may be null). */
+    static final Set<PainSite> FRACTURE_SITES = EnumSet.of(PainSite.BONE_DIFFUSE, PainSite.BACK_LOW, PainSite.LIMB_UPPER,
             PainSite.LIMB_LOWER);
 
     private CauseRules() {

@@ -114,7 +114,7 @@ public class FhirBundleResource {
             return fhirContext.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
                     .parseResource(Bundle.class, Objects.requireNonNullElse(body, ""));
         } catch (DataFormatException | IllegalArgumentException unparsable) {
-            throw new UnparsableResourceException("Bundle", unparsable.getMessage());
+            throw UnparsableResourceException.from("Bundle", unparsable.getMessage());
         }
     }
 

@@ -25,8 +25,14 @@ public class FhirOutcomes {
 
     @ServerExceptionMapper
     public Response unparsable(UnparsableResourceException failure) {
-        return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 " + failure.resourceType()
-                + ": " + failure.getMessage()).toResponse();
+        if (failure.element() == null) {
+            return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 "
+                    + failure.resourceType()).toResponse();
+        }
+        String element = failure.resourceType() + "." + failure.element();
+        String message = failure.unknownElement() ? "unknown element" : "is not valid FHIR R4 here";
+        return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 " + failure.resourceType() + ": " + element + " "
+                + message, java.util.List.of(new Problem.FieldViolation(element, message))).toResponse();
     }
 
     @ServerResponseFilter
@@ -56,7 +62,7 @@ public class FhirOutcomes {
 
     private static OperationOutcome.IssueType issueType(int status) {
         return switch (status) {
-            case 400, 413, 415 -> OperationOutcome.IssueType.STRUCTURE;
+            case 400, 413, 414, 415, 431 -> OperationOutcome.IssueType.STRUCTURE;
             case 401 -> OperationOutcome.IssueType.LOGIN;
             case 403 -> OperationOutcome.IssueType.FORBIDDEN;
             case 404 -> OperationOutcome.IssueType.NOTFOUND;

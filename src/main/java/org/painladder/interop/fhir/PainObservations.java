@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -75,7 +74,8 @@ final class PainObservations {
             throw invalid("Observation.code", "must carry LOINC " + PAIN_SEVERITY_NRS
                     + " (Pain severity - 0-10 verbal numeric rating)");
         }
-        if (!RECORDABLE.contains(observation.getStatus())) {
+        // Set.of(...).contains(null) throws: an Observation without a status is refused like a wrong one.
+        if (observation.getStatus() == null || !RECORDABLE.contains(observation.getStatus())) {
             throw invalid("Observation.status", "must be final, amended or corrected to be recorded");
         }
         return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
@@ -85,12 +85,23 @@ final class PainObservations {
 
     /** The first identifier's value when there is one, else the resource id the sender gave it. */
     private static String externalId(Observation observation) {
-        Optional<String> identifier = observation.getIdentifier().stream()
-                .filter(Identifier::hasValue).map(Identifier::getValue).findFirst();
-        if (identifier.isPresent()) {
-            return identifier.get();
+        List<Identifier> identifiers = observation.getIdentifier();
+        for (int index = 0; index < identifiers.size(); index++) {
+            if (identifiers.get(index).hasValue()) {
+                return bounded(identifiers.get(index).getValue(), "Observation.identifier[" + index + "].value");
+            }
         }
-        return observation.getIdElement().hasIdPart() ? observation.getIdElement().getIdPart() : null;
+        return observation.getIdElement().hasIdPart()
+                ? bounded(observation.getIdElement().getIdPart(), "Observation.id") : null;
+    }
+
+    /** The externalId is stored in at most this many characters, as the API's own field allows. */
+    private static String bounded(String externalId, String element) {
+        if (externalId.length() > NewPainAssessment.MAX_EXTERNAL_ID_CHARS) {
+            throw invalid(element, "may have at most " + NewPainAssessment.MAX_EXTERNAL_ID_CHARS
+                    + " characters to serve as the externalId");
+        }
+        return externalId;
     }
 
     private static Instant recordedAt(Observation observation) {

@@ -1,0 +1,97 @@
+package org.painladder.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+
+/**
+ * The service's ObjectMapper reads what the contract says and nothing else (api.md "Strict input"): an unknown
+ * member, a duplicate key or content after the document is refused, and no value is coerced into another type (a
+ * number into a timestamp, an enum or a string; a float into an integer; a string or number into a boolean), so an
+ * EHR never believes a clinical fact was stored as it sent it when it was not. The same limits as {@link JsonBounds}
+ * hold here too, for any JSON the mapper reads.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    private static final LogicalType[] SCALARS = {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
+            LogicalType.Textual, LogicalType.Enum, LogicalType.DateTime, LogicalType.OtherScalar};
+
+    /** After Quarkus' own customizers, so that its JSR-310 module does not take timestamps back from this one. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(JsonBounds.MAX_DEPTH)
+                .maxNumberLength(JsonBounds.MAX_NUMBER_CHARS)
+                .maxStringLength(JsonBounds.MAX_STRING_CHARS)
+                .maxNameLength(JsonBounds.MAX_NAME_CHARS)
+                .build());
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+        for (LogicalType scalar : SCALARS) {
+            for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,
+                    CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String,
+                    CoercionInputShape.EmptyString, CoercionInputShape.Array, CoercionInputShape.EmptyArray,
+                    CoercionInputShape.Object, CoercionInputShape.EmptyObject}) {
+                if (!naturalFor(scalar, shape)) {
+                    mapper.coercionConfigFor(scalar).setCoercion(shape, CoercionAction.Fail);
+                }
+            }
+        }
+        mapper.registerModule(new SimpleModule("painladder-strict-timestamps")
+                .addDeserializer(OffsetDateTime.class, new TimestampFromTextOnly()));
+    }
+
+    /** Whether a JSON shape is how values of this kind are written, and so not a coercion at all. */
+    private static boolean naturalFor(LogicalType scalar, CoercionInputShape shape) {
+        return switch (scalar) {
+            case Integer -> shape == CoercionInputShape.Integer;
+            case Float -> shape == CoercionInputShape.Integer || shape == CoercionInputShape.Float;
+            case Boolean -> shape == CoercionInputShape.Boolean;
+            case Textual -> shape == CoercionInputShape.String || shape == CoercionInputShape.EmptyString;
+            default -> shape == CoercionInputShape.String;
+        };
+    }
+
+    /** An RFC 3339 string only: the JSR-310 reader would take 0 as 1970-01-01T00:00:00Z. */
+    static final class TimestampFromTextOnly extends StdDeserializer<OffsetDateTime> {
+        TimestampFromTextOnly() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+            }
+            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
+    }
+}
