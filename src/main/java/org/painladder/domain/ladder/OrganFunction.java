@@ -22,7 +22,7 @@ final class OrganFunction {
 
     enum Verdict { AVOID, CAUTION, FREE }
 
-    /** @param reason the band and the table row, in words: "eGFR < 30 (renal SEVERE): morphine metabolites accumulate" */
+    /** @param reason the band and the table line in words, with its dosing and source */
     record Judgement(String drug, Verdict verdict, String reason) {
         boolean avoid() {
             return verdict == Verdict.AVOID;

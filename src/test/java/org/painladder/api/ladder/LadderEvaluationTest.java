@@ -80,6 +80,24 @@ class LadderEvaluationTest {
     }
 
     @Test
+    void withAnEgfrOf12SeverePainStartsHydromorphoneAndTheCheckSaysWhyNotMorphine() {
+        String patientId = as("ehr").body("""
+                { "mrn": "%s", "birthYear": 1958, "sex": "male",
+                  "diagnosis": { "icd10": "C90.0", "primarySite": "MYELOMA", "metastatic": true, "boneMetastases": true },
+                  "lifeExpectancyMonths": 6,
+                  "renalFunction": { "egfr": 12, "dialysis": "NONE", "measuredAt": "2026-11-30T07:00:00Z" } }
+                """.formatted(org.painladder.api.ApiFixtures.anyMrn())).post("/api/v1/patients")
+                .then().statusCode(201).extract().path("id");
+
+        JsonPath answer = as("ehr").body(nrsJson("obs-egfr12", hoursAgo(1), 8)).post(assessmentsOf(patientId))
+                .then().statusCode(201).extract().jsonPath();
+        String lad04 = "evaluation.recommendations.find { it.ruleId == 'LAD-04' }";
+        assertPath(answer, lad04 + ".proposal.drug", "HYDROMORPHONE");
+        assertPath(answer, lad04 + ".safetyChecks.find { it.check == 'ORGAN_FUNCTION' }.result", "CHANGED");
+        assertTrue(answer.getString(lad04 + ".rationale").contains("hydromorphone instead of morphine"));
+    }
+
+    @Test
     void anEhrRetryAnswersTheSameEvaluationAndAdvisesNothingTwice() {
         String patientId = registeredPatient();
         String body = nrsJson("obs-retry", hoursAgo(1), 8);

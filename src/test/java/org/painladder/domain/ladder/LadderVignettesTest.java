@@ -414,12 +414,13 @@ class LadderVignettesTest {
                         assessments().background(6).now(),
                         move(ROT_02, "drug", "OXYCODONE", "equianalgesicDailyDose", 80,
                                 "crossToleranceReductionPct", 25, "toDailyDose", 60)),
+                // Oral:SC morphine is published as 2:1-3:1; the cautious end applies (rules 2026.12.0 §8.1.3).
                 vignette("ROT-03 severe nausea on oral morphine 60 mg/day: same morphine by syringe driver, 20 "
-                        + "mg/day SC (the 3:1 end of the oral:SC range, §8.1 direction of travel)",
+                        + "mg/day SC",
                         onStep3WithMorphine(60),
                         assessments().background(4).with(NAUSEA, SEVERE).now(),
                         move(ROT_03, "drug", "MORPHINE", "route", "SC", "toDailyDose", 20,
-                                "crossToleranceReductionPct", 0, "rescueRoute", "SC")));
+                                "crossToleranceReductionPct", 0, "rescueRoute", "SC", "rescueDose", 3)));
     }
 
     static Stream<Vignettes> stepDownAndMaintain() {
