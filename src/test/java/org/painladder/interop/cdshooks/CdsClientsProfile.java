@@ -1,6 +1,8 @@
 package org.painladder.interop.cdshooks;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,13 +19,21 @@ public class CdsClientsProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         CdsClientKeyPairs.ensureGenerated();
-        return Map.of(
+        Map<String, String> overrides = new HashMap<>(Map.of(
                 "painladder.cds-hooks.public-url", PUBLIC_URL,
                 "painladder.cds-hooks.clients.main-ehr.issuer", PEM_CLIENT,
                 "painladder.cds-hooks.clients.main-ehr.public-key-location",
                 CdsClientKeyPairs.PEM_PUBLIC.toString(),
                 "painladder.cds-hooks.clients.other-ehr.issuer", JWKS_CLIENT,
                 "painladder.cds-hooks.clients.other-ehr.public-key-location",
-                CdsClientKeyPairs.JWKS_PUBLIC.toString());
+                CdsClientKeyPairs.JWKS_PUBLIC.toString()));
+        // This profile restarts the application in the JVM of the suite. On the in-memory H2 default, the restarted
+        // application gets a database of its own: writes against the tables an earlier instance created failed
+        // their CHECK constraints ("Check constraint invalid") in the full suite. PostgreSQL runs keep their database.
+        if (!Arrays.asList(System.getProperty("quarkus.test.profile", "test").split(",")).contains("pg")) {
+            overrides.put("quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:painladder-cds-hooks;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        }
+        return overrides;
     }
 }
