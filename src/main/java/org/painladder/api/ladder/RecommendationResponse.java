@@ -48,7 +48,8 @@ public record RecommendationResponse(
         ProposedRecommendation advice = recommendation.advice();
         return new RecommendationResponse(recommendation.id(), recommendation.patientId(), recommendation.createdAt(),
                 advice.type(), advice.ruleId().code(), advice.rulesVersion(), advice.rationale(), advice.evidence(),
-                advice.proposal(), advice.safetyChecks(), recommendation.status(), recommendation.decidedBy(), recommendation.decidedAt(),
-                recommendation.decisionNote(), recommendation.supersededBy(), recommendation.version());
+                advice.proposal(), advice.safetyChecks(), recommendation.status(), recommendation.decidedBy(),
+                recommendation.decidedAt(), recommendation.decisionNote(), recommendation.supersededBy(),
+                recommendation.version());
     }
 }

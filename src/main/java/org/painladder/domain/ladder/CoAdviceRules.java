@@ -71,7 +71,7 @@ final class CoAdviceRules {
     static final Set<String> LAXATIVES = Set.of("SENNA", "MACROGOL", "LACTULOSE", "BISACODYL", "DOCUSATE",
             "SODIUM_PICOSULFATE", "NALOXEGOL", "METHYLNALTREXONE");
 
-    /** ADJ-03 (§8.7): a scheduled opioid without a scheduled laxative; judged, like RSC-01, when the regimen changes. */
+    /** ADJ-03 (§8.7): a scheduled opioid without a scheduled laxative; judged, like RSC-01, on a regimen change. */
     static Optional<ProposedRecommendation> laxative(ClinicalPicture picture) {
         RegimenFacts regimen = picture.regimen();
         if (!regimen.hasScheduledOpioid() || LAXATIVES.stream().anyMatch(regimen::isScheduled)) {
@@ -166,7 +166,8 @@ final class CoAdviceRules {
                 .because("Upper-abdominal visceral cancer pain" + (pancreas ? " from the pancreas" : "") + " still "
                         + LadderMoveRules.scores(persistent) + "/10 on step 3: refer now for coeliac plexus neurolysis "
                         + "(EUS- or CT-guided), which relieves pancreatic cancer pain and spares opioid (ESMO 2018; "
-                        + "Arcidiacono 2011); do not wait until the pain is refractory. The ladder continues meanwhile.")
+                        + "Arcidiacono 2011); do not wait until the pain is refractory. The ladder continues "
+                        + "meanwhile.")
                 .read(persistent)
                 .threshold("minScoresForPersistence", picture.policy().minScoresForPersistence())
                 .fact("primarySite", picture.snapshot().primarySite() == null ? null
@@ -179,7 +180,8 @@ final class CoAdviceRules {
     private static ProposedRecommendation neuropathic(ClinicalPicture picture, PainAssessment a, PainBand band) {
         var bands = picture.snapshot().organFunctionBands();
         OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
-        boolean renalSevere = bands.stream().anyMatch(org.painladder.domain.patient.OrganFunctionBand::isRenalSevereOrWorse);
+        boolean renalSevere = bands.stream()
+                .anyMatch(org.painladder.domain.patient.OrganFunctionBand::isRenalSevereOrWorse);
         boolean lowDose = gabapentin.caution() || bands.contains(
                 org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL);
         int dose = renalSevere ? 100 : lowDose ? 100 : 300;

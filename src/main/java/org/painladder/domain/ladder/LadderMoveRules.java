@@ -61,7 +61,8 @@ final class LadderMoveRules {
                 return Optional.of(skipStep2(picture, step, severe, latest));
             }
             if (!persistent.isEmpty()) {
-                OrganFunction.Judgement codeine = OrganFunction.judge("CODEINE", picture.snapshot().organFunctionBands());
+                OrganFunction.Judgement codeine = OrganFunction.judge("CODEINE",
+                        picture.snapshot().organFunctionBands());
                 if (picture.policy().moderatePainStrategy() == ModeratePainStrategy.WEAK_OPIOID && !codeine.avoid()) {
                     return Optional.of(weakOpioid(picture, step, persistent, codeine));
                 }
@@ -126,7 +127,8 @@ final class LadderMoveRules {
                         + "a strong opioid. Opioid-naive: oral " + name + " immediate-release " + dose + " mg every 4 h"
                         + (start.why().isEmpty() ? " (2.5 mg if frail or elderly)" : " (" + start.why() + ")")
                         + " with a rescue of the same dose up to hourly, reassessed 60 min after each dose (IV 2–5 mg "
-                        + "morphine reassessed at 15 min if rapid control is needed and the kidneys allow). Convert the "
+                        + "morphine reassessed at 15 min if rapid control is needed and the kidneys allow). Convert "
+                        + "the "
                         + "24-h total to modified-release after 24–48 h. Prescribe a laxative (senna ± macrogol) and "
                         + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
                 .read(severe).read(latest)
@@ -431,7 +433,8 @@ final class LadderMoveRules {
                     + " episodes a day on 2 of the last 3 days) on step 3: the background dose is too low";
         };
         Advice advice = Advice.of(rule, picture)
-                .because(opening + (rule == RuleId.LAD_09 ? " raise " : ": raise ") + Advice.drugName(drug.code()) + " from "
+                .because(opening + (rule == RuleId.LAD_09 ? " raise " : ": raise ") + Advice.drugName(drug.code())
+                        + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
                         drug.unit())
                         + " (" + basis + capped + "). " + rescueAdvice

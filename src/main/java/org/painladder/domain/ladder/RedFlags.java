@@ -105,7 +105,8 @@ final class RedFlags {
     private static ProposedRecommendation fever(ClinicalPicture picture, PainAssessment a) {
         return Advice.of(RuleId.RF_03, picture)
                 .because("Fever with cancer pain: follow the local febrile-neutropenia pathway (full blood count, "
-                        + "cultures, empirical antibiotics within 1 h if neutropenic). Hold NSAIDs until neutropenia is "
+                        + "cultures, empirical antibiotics within 1 h if neutropenic). Hold NSAIDs until neutropenia "
+                        + "is "
                         + "excluded: they mask fever and add bleeding risk; paracetamol also masks fever, so record "
                         + "the temperature before each dose.")
                 .read(a)

@@ -414,7 +414,7 @@ class LadderVignettesTest {
                         assessments().background(6).now(),
                         move(ROT_02, "drug", "OXYCODONE", "equianalgesicDailyDose", 80,
                                 "crossToleranceReductionPct", 25, "toDailyDose", 60)),
-                // Oral:SC morphine is published as 2-3:1; the conversion takes the end giving the lower dose (§8.1.3).
+                // Oral:SC morphine is published as 2:1-3:1; the cautious end applies (rules 2026.12.0 §8.1.3).
                 vignette("ROT-03 severe nausea on oral morphine 60 mg/day: same morphine by syringe driver, 20 "
                         + "mg/day SC",
                         onStep3WithMorphine(60),

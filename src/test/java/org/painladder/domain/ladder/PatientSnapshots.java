@@ -189,7 +189,8 @@ final class PatientSnapshots {
 
     /** eGFR in mL/min/1.73 m² (renal bands of §8.2). */
     PatientSnapshots egfr(double egfr) {
-        factors = new PatientFactors(new RenalFunction(egfr, Dialysis.NONE, Assessments.NOW), factors.hepaticImpairment(),
+        factors = new PatientFactors(new RenalFunction(egfr, Dialysis.NONE, Assessments.NOW),
+                factors.hepaticImpairment(),
                 factors.frail(), factors.weightKg(), factors.unableToSwallow());
         return this;
     }
