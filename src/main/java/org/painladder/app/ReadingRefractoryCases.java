@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.painladder.domain.procedure.Procedure;
 import org.painladder.domain.procedure.ProcedureClosing;
 import org.painladder.domain.refractory.CaseTransition;
 import org.painladder.domain.refractory.ClosingSuggestion;
@@ -47,20 +50,31 @@ public class ReadingRefractoryCases {
     @Transactional
     public Page<CaseView> worklist(WorklistQuery query) {
         Instant now = clock.instant();
-        return cases.worklist(query).map(c -> view(c, null, now));
+        Page<RefractoryCase> page = cases.worklist(query);
+        List<RefractoryCase> open = page.items().stream().filter(c -> c.status().isOpen()).toList();
+        Map<UUID, List<Procedure>> proceduresByPatient = open.stream().map(RefractoryCase::flaggedAt)
+                .min(Comparator.naturalOrder())
+                .map(earliest -> procedures.recordedSince(open.stream().map(RefractoryCase::patientId).toList(),
+                        earliest))
+                .orElse(Map.of());
+        return page.map(c -> view(c, null, now, proceduresByPatient.getOrDefault(c.patientId(), List.of()).stream()
+                .filter(done -> !done.recordedAt().isBefore(c.flaggedAt())).toList()));
     }
 
     @Transactional
     public CaseView find(UUID caseId) {
         RefractoryCase found = cases.find(caseId).orElseThrow(() -> new NotFoundException("refractory case", caseId));
-        return view(found, cases.history(caseId), clock.instant());
+        List<Procedure> done = found.status().isOpen()
+                ? procedures.recordedSince(found.patientId(), found.flaggedAt()) : List.of();
+        return view(found, cases.history(caseId), clock.instant(), done);
     }
 
-    private CaseView view(RefractoryCase refractoryCase, List<CaseTransition> history, Instant now) {
+    /** @param proceduresSinceFlagged procedures recorded since the case was flagged (none for a closed case) */
+    private CaseView view(RefractoryCase refractoryCase, List<CaseTransition> history, Instant now,
+                          List<Procedure> proceduresSinceFlagged) {
         // A procedure done since the case was flagged (REF-03) says more than pain controlled alone (REF-02).
         Optional<ClosingSuggestion> suggestion = refractoryCase.status().isOpen()
-                ? ProcedureClosing.suggest(refractoryCase, procedures.recordedSince(refractoryCase.patientId(),
-                        refractoryCase.flaggedAt()))
+                ? ProcedureClosing.suggest(refractoryCase, proceduresSinceFlagged)
                 : Optional.empty();
         return new CaseView(refractoryCase, refractoryCase.daysOnStep3(now), suggestion.or(() ->
                 detector.closingSuggestion(refractoryCase.status(), refractoryCase.controlledSince(), now))

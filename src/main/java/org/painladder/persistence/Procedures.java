@@ -3,9 +3,12 @@ package org.painladder.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.painladder.domain.procedure.Procedure;
 import org.painladder.domain.refractory.InterventionType;
 
@@ -65,6 +68,21 @@ public class Procedures {
                         + " order by performedAt", ProcedureEntity.class)
                 .setParameter("patientId", patientId).setParameter("from", from)
                 .getResultStream().map(Procedures::toProcedure).toList();
+    }
+
+    /**
+     * The procedures of these patients recorded since the earliest of the given times, grouped by patient, oldest
+     * performed first: one query for a whole worklist page.
+     */
+    public Map<UUID, List<Procedure>> recordedSince(Collection<UUID> patientIds, Instant earliest) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("from ProcedureEntity where patientId in :patientIds"
+                        + " and recordedAt >= :from order by performedAt", ProcedureEntity.class)
+                .setParameter("patientIds", patientIds).setParameter("from", earliest)
+                .getResultStream().map(Procedures::toProcedure)
+                .collect(Collectors.groupingBy(Procedure::patientId));
     }
 
     /** Those performed in [from, to], oldest first. */

@@ -2,6 +2,7 @@ package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +23,9 @@ final class PostoperativeAnalgesia {
     static final int LOCKOUT_MIN = 5;
     static final int LOCKOUT_MAX = 10;
     /** Sites of major thoracic or abdominal surgery, where PCEA is offered. */
-    static final Set<PainSite> PCEA_SITES = Set.of(PainSite.CHEST, PainSite.ABDOMEN_UPPER, PainSite.ABDOMEN_LOWER,
+    static final Set<PainSite> PCEA_SITES = EnumSet.of(PainSite.CHEST, PainSite.ABDOMEN_UPPER, PainSite.ABDOMEN_LOWER,
             PainSite.PELVIS);
-    private static final Set<Contraindication> NEURAXIAL_CONTRAINDICATIONS = Set.of(Contraindication.ANTICOAGULATED,
+    private static final Set<Contraindication> NEURAXIAL_CONTRAINDICATIONS = EnumSet.of(Contraindication.ANTICOAGULATED,
             Contraindication.COAGULOPATHY, Contraindication.SYSTEMIC_INFECTION, Contraindication.LOCAL_INFECTION,
             Contraindication.PATIENT_DECLINES);
     /** PCEA with bupivacaine 0.1 % (1 mg/mL) and fentanyl 2 mcg/mL: example pump settings, by local protocol. */

@@ -1,6 +1,7 @@
 package org.painladder.domain.ladder;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,10 +19,10 @@ import org.painladder.domain.patient.PrimarySite;
 final class RedFlags {
 
     /** Primaries that commonly spread to bone (NICE NG234 names breast, prostate, lung, kidney, myeloma). */
-    static final Set<PrimarySite> SPREADS_TO_BONE = Set.of(PrimarySite.BREAST, PrimarySite.PROSTATE,
+    static final Set<PrimarySite> SPREADS_TO_BONE = EnumSet.of(PrimarySite.BREAST, PrimarySite.PROSTATE,
             PrimarySite.LUNG, PrimarySite.KIDNEY, PrimarySite.MYELOMA);
-    static final Set<PainSite> SPINE = Set.of(PainSite.BACK_LOW, PainSite.NECK_SHOULDER);
-    static final Set<PainSite> BONE_SITES = Set.of(PainSite.BONE_DIFFUSE, PainSite.BACK_LOW, PainSite.LIMB_UPPER,
+    static final Set<PainSite> SPINE = EnumSet.of(PainSite.BACK_LOW, PainSite.NECK_SHOULDER);
+    static final Set<PainSite> BONE_SITES = EnumSet.of(PainSite.BONE_DIFFUSE, PainSite.BACK_LOW, PainSite.LIMB_UPPER,
             PainSite.LIMB_LOWER);
 
     private RedFlags() {

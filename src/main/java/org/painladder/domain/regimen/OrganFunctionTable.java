@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,8 @@ public final class OrganFunctionTable {
     private static final String BEERS = "AGS Beers Criteria 2023";
     private static final String FRAIL_START = "AGS Beers Criteria 2023; NCCN Adult Cancer Pain (frail start doses)";
 
-    private static final Set<OrganFunctionBand> RENAL_SEVERE_OR_WORSE = Set.of(RENAL_SEVERE, RENAL_FAILURE);
-    private static final Set<OrganFunctionBand> HEPATIC_MODERATE_OR_WORSE = Set.of(HEPATIC_MODERATE, HEPATIC_SEVERE);
+    private static final Set<OrganFunctionBand> RENAL_SEVERE_OR_WORSE = EnumSet.of(RENAL_SEVERE, RENAL_FAILURE);
+    private static final Set<OrganFunctionBand> HEPATIC_MODERATE_OR_WORSE = EnumSet.of(HEPATIC_MODERATE, HEPATIC_SEVERE);
 
     private record Line(Set<OrganFunctionBand> bands, Set<String> drugs, OrganFunctionVerdict verdict,
                         Integer reductionMinPct, Integer reductionMaxPct, String maxDailyDoseMg, String dosing,

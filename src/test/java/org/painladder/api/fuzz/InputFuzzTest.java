@@ -60,7 +60,7 @@ class InputFuzzTest {
     private static final int QUERIES = 2_000;
     private static final List<String> TABLES = List.of("patient", "patient_state", "pain_assessment", "regimen",
             "regimen_item", "recommendation", "ladder_transition", "refractory_case", "refractory_case_option",
-            "refractory_case_transition", "idempotency_key");
+            "refractory_case_transition", "idempotency_key", "procedure_done");
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\tat |\\b(java|javax|jakarta|org|io|com|ca)\\.[a-z]+\\.|SELECT |INSERT INTO|UPDATE [a-z_]+ SET"
                     + "|\\bSQL\\b|<html", Pattern.CASE_INSENSITIVE);

@@ -21,16 +21,21 @@ import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.AssessmentKind;
 import org.painladder.domain.pain.AssessmentSource;
+import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainScale;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.pain.RedFlag;
 import org.painladder.domain.pain.Severity;
 import org.painladder.domain.patient.Contraindication;
+import org.painladder.domain.patient.Dialysis;
+import org.painladder.domain.patient.HepaticImpairment;
 import org.painladder.domain.patient.PainCondition;
 import org.painladder.domain.patient.PrimarySite;
 import org.painladder.domain.refractory.CaseOutcome;
 import org.painladder.domain.refractory.CaseStatus;
+import org.painladder.domain.refractory.InterventionType;
 
 /**
  * Every request body and query the API takes, as a table of field → generator of valid values. The fuzzer starts
@@ -64,6 +69,11 @@ final class RequestSchemas {
             field("metastatic", booleans()),
             field("boneMetastases", booleans()));
 
+    static final Shape RENAL_FUNCTION = object(
+            field("egfr", decimals(0, 200)),
+            field("dialysis", codes(Dialysis.class)),
+            field("measuredAt", recentTimestamps()));
+
     static final Shape PATIENT = object(
             required("mrn", text(MRN_PREFIX, 10, 40)),
             field("birthYear", integers(1900, 2020)),
@@ -71,6 +81,11 @@ final class RequestSchemas {
             field("diagnosis", DIAGNOSIS),
             field("lifeExpectancyMonths", integers(0, 600)),
             field("contraindications", arrayOf(codes(Contraindication.class), 3)),
+            field("renalFunction", RENAL_FUNCTION),
+            field("hepaticImpairment", codes(HepaticImpairment.class)),
+            field("frail", booleans()),
+            field("weightKg", decimals(20, 300)),
+            field("unableToSwallow", booleans()),
             field("painConditions", arrayOf(codes(PainCondition.class), 2)));
 
     /** A merge patch of the patient: any member, the MRN and status left alone so the fixture stays usable. */
@@ -80,6 +95,11 @@ final class RequestSchemas {
             field("diagnosis", DIAGNOSIS),
             field("lifeExpectancyMonths", integers(0, 600)),
             field("contraindications", arrayOf(codes(Contraindication.class), 3)),
+            field("renalFunction", RENAL_FUNCTION),
+            field("hepaticImpairment", codes(HepaticImpairment.class)),
+            field("frail", booleans()),
+            field("weightKg", decimals(20, 300)),
+            field("unableToSwallow", booleans()),
             field("painConditions", arrayOf(codes(PainCondition.class), 2)));
 
     static final Shape ASSESSMENT = object(
@@ -93,13 +113,16 @@ final class RequestSchemas {
             field("course", codes(PainCourse.class)),
             field("acuteCause", codes(AcuteCause.class)),
             field("breakthroughEpisodes24h", integers(0, 96)),
+            field("breakthroughType", codes(BreakthroughType.class)),
+            field("redFlags", arrayOf(codes(RedFlag.class), 2)),
             field("adverseEffects", arrayOf(object(required("type", codes(AdverseEffectType.class)),
                     required("severity", codes(Severity.class))), 3)),
             field("source", codes(AssessmentSource.class)));
 
     static final Shape DRUG = oneOf("MORPHINE", "OXYCODONE", "HYDROMORPHONE", "FENTANYL", "METHADONE", "TRAMADOL",
             "CODEINE", "TAPENTADOL", "BUPRENORPHINE", "PARACETAMOL", "IBUPROFEN", "GABAPENTIN", "DEXAMETHASONE");
-    static final Shape ROUTE = oneOf("ORAL", "SC", "IV", "TRANSDERMAL", "SUBLINGUAL", "RECTAL", "TOPICAL");
+    static final Shape ROUTE = oneOf("ORAL", "SC", "IV", "TRANSDERMAL", "SUBLINGUAL", "RECTAL", "TOPICAL",
+            "INTRATHECAL", "EPIDURAL");
 
     static final Shape REGIMEN = object(
             required("items", arrayOf(object(
@@ -108,7 +131,12 @@ final class RequestSchemas {
                     required("dose", decimals(1, 200)),
                     required("unit", oneOf("mg", "mcg", "mcg/h")),
                     required("timesPerDay", integers(1, 6)),
-                    field("prn", booleans())), 4)),
+                    field("prn", booleans()),
+                    field("mode", oneOf("SCHEDULED", "CONTINUOUS_INFUSION", "PCA", "CATHETER_BOLUS")),
+                    field("ratePerHour", decimals(1, 10)),
+                    field("bolusDose", decimals(1, 5)),
+                    field("lockoutMinutes", integers(5, 60)),
+                    field("maxDosePer4h", decimals(1, 40))), 4)),
             field("changedBy", text("dr-", 4, 30)),
             field("reason", text("titration-", 10, 60)));
 
@@ -129,6 +157,12 @@ final class RequestSchemas {
             field("assignee", text("dr-", 4, 30)),
             field("note", text("n-", 3, 200)),
             field("outcome", codes(CaseOutcome.class)));
+
+    static final Shape PROCEDURE = object(
+            required("type", codes(InterventionType.class)),
+            required("performedAt", recentTimestamps()),
+            field("outcome", text("o-", 3, 200)),
+            field("performedBy", text("dr-", 4, 30)));
 
     static Shape observation(Fixture fixture) {
         return object(
@@ -156,6 +190,8 @@ final class RequestSchemas {
                         ASSESSMENT, thePatient),
                 new Endpoint("put regimen", "PUT", f -> patient + "/regimen", "application/json", REGIMEN,
                         thePatient),
+                new Endpoint("record procedure", "POST", f -> patient + "/procedures", "application/json",
+                        PROCEDURE, thePatient),
                 new Endpoint("convert opioid", "POST", f -> "/api/v1/opioid-conversions", "application/json",
                         CONVERSION, f -> List.of()),
                 new Endpoint("accept recommendation", "POST",
