@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.painladder.api.problem.CorrelationId;
+import org.painladder.api.problem.DatabaseUnavailableMapper;
 import org.painladder.api.problem.ErrorBodyFormat;
 import org.painladder.api.problem.Problem;
 import org.painladder.api.problem.ProblemType;
@@ -114,6 +115,11 @@ public class HttpEdge {
     /** A failure no resource answered (a body over the limit while it streams in, a codec error): a problem too. */
     private void failed(RoutingContext context) {
         if (context.response().ended() || context.response().headWritten()) {
+            return;
+        }
+        if (DatabaseUnavailableMapper.isConnectionFailure(context.failure())) {
+            // An outage found after the resource answered (the audit append): DatabaseUnavailableRoute's 503.
+            context.next();
             return;
         }
         int status = context.statusCode() >= 400 ? context.statusCode() : 500;

@@ -51,7 +51,9 @@ public final class MedicationRequests {
             "45890007", Route.TRANSDERMAL,
             "37839007", Route.SUBLINGUAL,
             "37161004", Route.RECTAL,
-            "6064005", Route.TOPICAL);
+            "6064005", Route.TOPICAL,
+            "72607000", Route.INTRATHECAL,
+            "404820008", Route.EPIDURAL);
     private static final Map<Route, String[]> SNOMED_DISPLAY = Map.of(
             Route.ORAL, new String[] {"26643006", "Oral route"},
             Route.SC, new String[] {"34206005", "Subcutaneous route"},
@@ -59,7 +61,9 @@ public final class MedicationRequests {
             Route.TRANSDERMAL, new String[] {"45890007", "Transdermal route"},
             Route.SUBLINGUAL, new String[] {"37839007", "Sublingual route"},
             Route.RECTAL, new String[] {"37161004", "Rectal route"},
-            Route.TOPICAL, new String[] {"6064005", "Topical route"});
+            Route.TOPICAL, new String[] {"6064005", "Topical route"},
+            Route.INTRATHECAL, new String[] {"72607000", "Intrathecal route"},
+            Route.EPIDURAL, new String[] {"404820008", "Epidural route"});
     private static final Map<String, Route> V3_ROUTES = Map.of(
             "PO", Route.ORAL, "SL", Route.SUBLINGUAL, "SQ", Route.SC, "IVINJ", Route.IV, "IVINFUS", Route.IV,
             "TRNSDERMD", Route.TRANSDERMAL);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Each hot operation stays within its SQL statement budget (issue 14 point 3): an N+1 or a regression fails CI here,
  * not in a benchmark months later. Budgets are the statements Hibernate prepares for one request on a patient with a
- * realistic history (a regimen, a week of scores); the audit append and commit are counted where Hibernate sends them.
+ * realistic history (a regimen, a week of scores), as measured on 2026-12-05; the audit append is one of them. They
+ * hold today's counts so nothing grows unnoticed; issue 14's targets (4 per ingest, 2 per read) are not reached yet.
  */
 @QuarkusTest
 class QueryBudgetTest {
@@ -45,20 +46,20 @@ class QueryBudgetTest {
 
     @Test
     void ingestingAPainScoreWithItsEvaluation() {
-        within(20, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
+        within(16, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
                 Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), 6))
                 .post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
     }
 
     @Test
     void replacingTheRegimen() {
-        within(22, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
+        within(28, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
                 .put("/api/v1/patients/" + patientId + "/regimen"), "clinician");
     }
 
     @Test
     void readingThePatientTheTimelineAndTheTrend() {
-        within(5, "GET patient", request -> request.get("/api/v1/patients/" + patientId), "ehr");
+        within(3, "GET patient", request -> request.get("/api/v1/patients/" + patientId), "ehr");
         within(5, "GET timeline", request -> request.get("/api/v1/patients/" + patientId
                 + "/pain-assessments?page=0&size=20"), "ehr");
         within(5, "GET trend", request -> request.get("/api/v1/patients/" + patientId + "/pain-trend?days=30"),
@@ -69,9 +70,9 @@ class QueryBudgetTest {
 
     @Test
     void readingTheWorklistAndTheCohort() {
-        within(6, "GET worklist", request -> request.get(
+        within(4, "GET worklist", request -> request.get(
                 "/api/v1/refractory-cases?status=OPEN&primarySite=PANCREAS&sort=-omeddMg&size=20"), "palliative");
-        within(5, "GET cohort stats", request -> request.get("/api/v1/stats/cohort"), "clinician");
+        within(4, "GET cohort stats", request -> request.get("/api/v1/stats/cohort"), "clinician");
     }
 
     private static void within(int budget, String operation, Function<RequestSpecification, Response> call,
