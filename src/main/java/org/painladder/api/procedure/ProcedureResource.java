@@ -44,7 +44,7 @@ public class ProcedureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Record an intervention done",
+    @Operation(operationId = "recordProcedure", summary = "Record an intervention done",
             description = "type is the intervention enum of the refractory worklist. A procedure done after the"
                     + " patient's open refractory case was flagged answers the suggestion to close it with"
                     + " INTERVENTION_DONE (REF-03); the case never closes by itself. The procedure feeds STD-01's"
@@ -69,7 +69,7 @@ public class ProcedureResource {
     @GET
     @Path("{procedureId}")
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "One procedure of the patient")
+    @Operation(operationId = "readProcedure", summary = "One procedure of the patient")
     @APIResponse(responseCode = "200", description = "The procedure",
             content = @Content(schema = @Schema(implementation = ProcedureResponse.class)))
     @APIResponse(responseCode = "404", description = "No such patient, or no such procedure of this patient",
@@ -81,7 +81,7 @@ public class ProcedureResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "The patient's procedures, newest performed first")
+    @Operation(operationId = "listProcedures", summary = "The patient's procedures, newest performed first")
     @APIResponse(responseCode = "200", description = "A page of procedures")
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

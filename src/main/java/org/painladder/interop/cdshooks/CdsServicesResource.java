@@ -68,7 +68,7 @@ public class CdsServicesResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "CDS Hooks discovery: the services painladder offers",
+    @Operation(operationId = "discoverCdsServices", summary = "CDS Hooks discovery: the services painladder offers",
             description = "painladder-patient-view (hook patient-view), painladder-order-select (order-select) and"
                     + " painladder-order-sign (order-sign), each with the FHIR queries it wants prefetched.")
     public CdsHooksJson.Services discovery() {
@@ -79,7 +79,7 @@ public class CdsServicesResource {
     @Path("{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
-    @Operation(summary = "Call a CDS service with a CDS Hooks request; answers cards",
+    @Operation(operationId = "callCdsService", summary = "Call a CDS service with a CDS Hooks request; answers cards",
             description = "The request of CDS Hooks 2.0 (hook, hookInstance, context, optional fhirServer,"
                     + " fhirAuthorization and prefetch). context.patientId is a painladder id, or the EHR's id with"
                     + " the prefetched Patient carrying the MRN identifier. An unknown patient answers {cards: []};"
@@ -135,7 +135,7 @@ public class CdsServicesResource {
     @Path("{serviceId}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
-    @Operation(summary = "CDS Hooks feedback on cards",
+    @Operation(operationId = "sendCdsFeedback", summary = "CDS Hooks feedback on cards",
             description = "{feedback: [{card, outcome: accepted | overridden, overrideReason, outcomeTimestamp}]}."
                     + " accepted on a recommendation's card accepts the recommendation, overridden rejects it with the"
                     + " override reason; the clinician is the token's sub. A card answered before (or not a"

@@ -73,7 +73,8 @@ public class FhirBundleResource {
     @POST
     @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
-    @Operation(summary = "Replace the patient's regimen with a Bundle of their active MedicationRequests",
+    @Operation(operationId = "postFhirMedicationBundle",
+            summary = "Replace the patient's regimen with a Bundle of their active MedicationRequests",
             description = "Bundle.type transaction or collection; every entry a MedicationRequest for the same patient"
                     + " (subject Patient/{id} or the MRN identifier). Drugs by RxNorm ingredient, routes by SNOMED CT,"
                     + " doses from doseAndRate.doseQuantity (converted to the formulary's unit), doses a day from"

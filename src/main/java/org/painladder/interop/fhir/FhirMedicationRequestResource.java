@@ -39,7 +39,8 @@ public class FhirMedicationRequestResource {
 
     @GET
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
-    @Operation(summary = "Search the patient's current regimen as MedicationRequests (searchset Bundle)",
+    @Operation(operationId = "searchFhirMedicationRequests",
+            summary = "Search the patient's current regimen as MedicationRequests (searchset Bundle)",
             description = "subject=Patient/{id} is required. Each regimen line is an active MedicationRequest with its"
                     + " RxNorm ingredient, SNOMED CT route, dose (UCUM) and doses a day; an empty Bundle before a"
                     + " first regimen is recorded.")

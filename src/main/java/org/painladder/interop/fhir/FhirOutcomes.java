@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -31,8 +32,8 @@ public class FhirOutcomes {
         }
         String element = failure.resourceType() + "." + failure.element();
         String message = failure.unknownElement() ? "unknown element" : "is not valid FHIR R4 here";
-        return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 " + failure.resourceType() + ": " + element + " "
-                + message, java.util.List.of(new Problem.FieldViolation(element, message))).toResponse();
+        return ProblemType.MALFORMED_REQUEST.problem("The body is not a valid FHIR R4 " + failure.resourceType() + ": "
+                + element + " " + message, List.of(new Problem.FieldViolation(element, message))).toResponse();
     }
 
     @ServerResponseFilter
