@@ -49,12 +49,10 @@ public class DatabaseUnavailableMapper {
     }
 
     static Response answer(Throwable failure) {
-        String correlationId = CorrelationId.current();
         if (!isConnectionFailure(failure)) {
-            LOG.errorf(failure, "Unexpected failure (correlation id %s)", correlationId);
-            return ProblemType.unexpectedFailure(correlationId).toResponse();
+            return ProblemMappers.unexpectedOrRefusedData(failure);
         }
-        LOG.warnf("Database unavailable (correlation id %s): %s", correlationId, rootMessage(failure));
+        LOG.warnf("Database unavailable (correlation id %s): %s", CorrelationId.current(), rootMessage(failure));
         return Response.fromResponse(problem().toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 

@@ -183,6 +183,11 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable failure) {
+        return unexpectedOrRefusedData(failure);
+    }
+
+    /** Also for the persistence mappers of {@link DatabaseUnavailableMapper} when the database did answer. */
+    static Response unexpectedOrRefusedData(Throwable failure) {
         if (isRefusedData(failure)) {
             return ProblemType.VALIDATION_FAILED.problem("A value cannot be stored as sent: it is longer or larger"
                     + " than its field allows, or holds a character that cannot be stored", List.of(
