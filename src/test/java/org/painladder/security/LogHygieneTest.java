@@ -7,18 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,36 +25,16 @@ class LogHygieneTest {
 
     private static final String NARRATIVE = "Burning pain radiating to the back, worse at night since cycle two";
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            StringWriter thrown = new StringWriter();
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(thrown));
-            }
-            logged.add(record.getLoggerName() + " " + message + " " + thrown);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLogs capture;
 
     @BeforeEach
     void captureLogs() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        capture = CapturedLogs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.close();
     }
 
     @Test
@@ -113,6 +85,7 @@ class LogHygieneTest {
         with(TestTokens.forRole("admin", "ops")).header("X-Correlation-Id", "log-hygiene-500")
                 .get("/api/v1/test-only/failure").then().statusCode(500);
 
+        List<String> logged = capture.lines();
         assertTrue(logged.stream().anyMatch(line -> line.contains("log-hygiene-500")),
                 "the capture sees the service's log records: " + logged);
         for (String secret : List.of(mrn, ehr, clinician, NARRATIVE, "radiating")) {
