@@ -87,7 +87,10 @@ public final class LadderEngine {
 
     /**
      * A regimen change checks the rescue dose (RSC-01/02), and supersedes pending ladder moves written for an earlier
-     * regimen version: their doses no longer describe what the patient takes.
+     * regimen version: their doses no longer describe what the patient takes. The ladder is then asked again on the
+     * window and the new regimen, so pain that a withdrawn move answered is never left without one (§8.1.2); the
+     * rules' own intervals keep a new opioid dose from being titrated on scores taken before it. MAINTAIN and STEP_DOWN
+     * judge the regimen the patient takes, so they wait for a score taken on the new one.
      */
     private Decision onRegimenChange(PatientSnapshot snapshot, NewFact.RegimenChanged changed, LadderPolicy policy,
                                      Instant now) {
@@ -97,7 +100,11 @@ public final class LadderEngine {
         List<UUID> stale = current.pending().stream()
                 .filter(p -> p.type().isLadderMove() && p.regimenVersion() < changed.after().regimenVersion())
                 .map(PendingRecommendation::id).toList();
-        return PendingLedger.decide(current.pending(), Optional.empty(), CoAdviceRules.onRegimen(picture), stale);
+        Optional<ProposedRecommendation> ladderMove = ladderMove(picture, SafetyRules.evaluate(picture),
+                CauseRules.evaluate(picture))
+                .filter(move -> move.type() != RecommendationType.MAINTAIN
+                        && move.type() != RecommendationType.STEP_DOWN);
+        return PendingLedger.decide(current.pending(), ladderMove, CoAdviceRules.onRegimen(picture), stale);
     }
 
     /**

@@ -123,4 +123,15 @@ class RegimenLadderTest {
 
         as("clinician").get(recommendationsOf(patientId) + "/" + lad02).then().body("status", equalTo("SUPERSEDED"));
     }
+
+    @Test
+    void severePainLeftOnParacetamolAloneIsAdvisedTheStrongOpioidAgainForTheNewRegimen() {
+        SeverePainOnStepZero patient = SeverePainOnStepZero.registered();
+
+        prescribe(patient.patientId(), "dr.lee", PARACETAMOL);
+
+        as("clinician").get(patient.recommendation()).then().body("status", equalTo("SUPERSEDED"));
+        as("clinician").queryParam("status", "PENDING").get(recommendationsOf(patient.patientId())).then()
+                .body("items.findAll { it.ruleId == 'LAD-04' }", hasSize(1));
+    }
 }

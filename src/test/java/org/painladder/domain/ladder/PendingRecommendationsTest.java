@@ -126,6 +126,64 @@ class PendingRecommendationsTest {
         assertEquals(List.of(PENDING_ID), decision.toSupersede());
     }
 
+    /**
+     * Never withhold analgesia (§8.1.2): the pain that asked for the withdrawn move is still there, so the ladder is
+     * asked again on the new regimen.
+     */
+    @Test
+    void severePainStillGetsALadderMoveWhenTheRegimenThatArrivesDoesNotTreatIt() {
+        PendingRecommendation skipToStep3 = pending(RecommendationType.ESCALATE_TO_STEP_3, RuleId.LAD_04,
+                "morphine 5 mg every 4 h", 0);
+        PatientSnapshot paracetamolOnly = onStep1WithParacetamol().regimenVersion(1, 0)
+                .with(assessments().background(8).hoursAgo(2)).pending(skipToStep3).build();
+
+        Decision decision = ENGINE.evaluate(paracetamolOnly,
+                new NewFact.RegimenChanged(RegimenFacts.none(), paracetamolOnly.regimen()), POLICY, CLOCK);
+
+        assertEquals(List.of(PENDING_ID), decision.toSupersede());
+        assertEquals(List.of(RuleId.LAD_04), ladderMoves(decision).stream().map(ProposedRecommendation::ruleId)
+                .toList());
+    }
+
+    @Test
+    void aRegimenChangeThatLeavesTheOpioidAloneReproposesTheTitrationForTheNewVersion() {
+        PendingRecommendation stale = pending(RecommendationType.TITRATE_DOSE, RuleId.LAD_06, "oxycodone 40 → 60", 3);
+        PatientSnapshot laxativeAdded = onStep3WithOxycodone(40).regimenVersion(4, 0)
+                .with(assessments().background(8).btp(2).hoursAgo(1)).pending(stale).build();
+
+        Decision decision = ENGINE.evaluate(laxativeAdded,
+                new NewFact.RegimenChanged(onStep3WithOxycodone(40).regimen(), laxativeAdded.regimen()), POLICY,
+                CLOCK);
+
+        assertEquals(List.of(PENDING_ID), decision.toSupersede());
+        assertEquals(List.of(RuleId.LAD_06), ladderMoves(decision).stream().map(ProposedRecommendation::ruleId)
+                .toList());
+    }
+
+    /** Scores taken before a new opioid dose say nothing yet about that dose: titration waits for its interval. */
+    @Test
+    void aNewOpioidDoseIsNotTitratedOnScoresTakenBeforeIt() {
+        PatientSnapshot justStarted = onStep3WithOxycodone(40).lastOpioidChangeHoursAgo(0).regimenVersion(1, 0)
+                .with(assessments().background(8).hoursAgo(2)).build();
+
+        Decision decision = ENGINE.evaluate(justStarted,
+                new NewFact.RegimenChanged(RegimenFacts.none(), justStarted.regimen()), POLICY, CLOCK);
+
+        assertEquals(List.of(), ladderMoves(decision));
+    }
+
+    /** Maintain and step down judge the regimen the patient takes, so they wait for a score taken on the new one. */
+    @Test
+    void aRegimenChangeWhilePainIsControlledProposesNoMaintainAndNoStepDown() {
+        PatientSnapshot controlled = onStep3WithOxycodone(40).regimenVersion(4, 0)
+                .with(assessments().background(2).hoursAgo(20), assessments().background(1).hoursAgo(1)).build();
+
+        Decision decision = ENGINE.evaluate(controlled,
+                new NewFact.RegimenChanged(onStep3WithOxycodone(40).regimen(), controlled.regimen()), POLICY, CLOCK);
+
+        assertEquals(List.of(), ladderMoves(decision));
+    }
+
     @Test
     void theNewAssessmentIsCountedOnceWhetherOrNotTheServiceAlreadyPutItInTheWindow() {
         PainAssessment earlier = assessments().background(5).hoursAgo(8);
