@@ -13,9 +13,12 @@ import static org.painladder.api.fuzz.Shapes.recentTimestamps;
 import static org.painladder.api.fuzz.Shapes.required;
 import static org.painladder.api.fuzz.Shapes.text;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.painladder.api.fuzz.Shapes.Field;
 import org.painladder.api.fuzz.Shapes.Shape;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffectType;
@@ -74,33 +77,24 @@ final class RequestSchemas {
             field("dialysis", codes(Dialysis.class)),
             field("measuredAt", recentTimestamps()));
 
-    static final Shape PATIENT = object(
-            required("mrn", text(MRN_PREFIX, 10, 40)),
-            field("birthYear", integers(1900, 2020)),
-            field("sex", oneOf("female", "male", "other", "unknown")),
-            field("diagnosis", DIAGNOSIS),
-            field("lifeExpectancyMonths", integers(0, 600)),
-            field("contraindications", arrayOf(codes(Contraindication.class), 3)),
-            field("renalFunction", RENAL_FUNCTION),
-            field("hepaticImpairment", codes(HepaticImpairment.class)),
-            field("frail", booleans()),
-            field("weightKg", decimals(20, 300)),
-            field("unableToSwallow", booleans()),
-            field("painConditions", arrayOf(codes(PainCondition.class), 2)));
+    /** The patient's members a merge patch may change: all but the MRN and status, so the fixture stays usable. */
+    private static final Field[] PATIENT_DETAILS = {
+        field("birthYear", integers(1900, 2020)),
+        field("sex", oneOf("female", "male", "other", "unknown")),
+        field("diagnosis", DIAGNOSIS),
+        field("lifeExpectancyMonths", integers(0, 600)),
+        field("contraindications", arrayOf(codes(Contraindication.class), 3)),
+        field("renalFunction", RENAL_FUNCTION),
+        field("hepaticImpairment", codes(HepaticImpairment.class)),
+        field("frail", booleans()),
+        field("weightKg", decimals(20, 300)),
+        field("unableToSwallow", booleans()),
+        field("painConditions", arrayOf(codes(PainCondition.class), 2))};
 
-    /** A merge patch of the patient: any member, the MRN and status left alone so the fixture stays usable. */
-    static final Shape PATIENT_PATCH = object(
-            field("birthYear", integers(1900, 2020)),
-            field("sex", oneOf("female", "male", "other", "unknown")),
-            field("diagnosis", DIAGNOSIS),
-            field("lifeExpectancyMonths", integers(0, 600)),
-            field("contraindications", arrayOf(codes(Contraindication.class), 3)),
-            field("renalFunction", RENAL_FUNCTION),
-            field("hepaticImpairment", codes(HepaticImpairment.class)),
-            field("frail", booleans()),
-            field("weightKg", decimals(20, 300)),
-            field("unableToSwallow", booleans()),
-            field("painConditions", arrayOf(codes(PainCondition.class), 2)));
+    static final Shape PATIENT = object(Stream.concat(Stream.of(required("mrn", text(MRN_PREFIX, 10, 40))),
+            Arrays.stream(PATIENT_DETAILS)).toArray(Field[]::new));
+
+    static final Shape PATIENT_PATCH = object(PATIENT_DETAILS);
 
     static final Shape ASSESSMENT = object(
             required("externalId", text("fz-", 4, 40)),
