@@ -194,6 +194,8 @@ public class AuditEvents {
         }
     }
 
+    /** Its own read transaction when none is open: the sealer calls it from its thread, outside any request. */
+    @Transactional
     public List<ChainHead> chains() {
         return entityManager.createQuery("select c from AuditChainEntity c order by c.chainId", AuditChainEntity.class)
                 .getResultStream().map(head -> new ChainHead(head.chainId, head.lastSeq, head.lastHash)).toList();
