@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,16 +103,37 @@ public class Regimens {
 
     /** The regimen in force at {@code from} and every later one, to judge what the patient took since then. */
     public List<DatedRegimen> inForceSince(UUID patientId, Instant from) {
-        List<RegimenEntity> rows = new ArrayList<>(entityManager.createQuery(
-                        "from RegimenEntity where patientId = :patientId and effectiveAt <= :from order by version desc",
-                        RegimenEntity.class)
-                .setParameter("patientId", patientId).setParameter("from", from).setMaxResults(1).getResultList());
-        rows.addAll(entityManager.createQuery(
-                        "from RegimenEntity where patientId = :patientId and effectiveAt > :from order by version",
-                        RegimenEntity.class)
-                .setParameter("patientId", patientId).setParameter("from", from).getResultList());
-        return toRecorded(rows).stream()
+        return recordedInForceSince(patientId, from).stream()
                 .map(recorded -> new DatedRegimen(recorded.effectiveAt(), recorded.regimen())).toList();
+    }
+
+    /**
+     * The regimen in force at {@code from} first, then every one that took effect later, by version, with their
+     * items, in one statement. The current regimen (the highest version) is always among them: it took effect
+     * either later or before {@code from}, and then it is the one in force at {@code from}.
+     */
+    public List<RecordedRegimen> recordedInForceSince(UUID patientId, Instant from) {
+        Map<RegimenEntity, List<RegimenItemEntity>> rows = new LinkedHashMap<>();
+        entityManager.createQuery("select r, i from RegimenEntity r left join RegimenItemEntity i on i.regimenId = r.id"
+                        + " where r.patientId = :patientId and (r.effectiveAt > :from or r.version = (select"
+                        + " max(o.version) from RegimenEntity o where o.patientId = :patientId"
+                        + " and o.effectiveAt <= :from))"
+                        + " order by r.version, i.itemIndex", Object[].class)
+                .setParameter("patientId", patientId).setParameter("from", from)
+                .getResultStream()
+                .forEach(row -> {
+                    List<RegimenItemEntity> items = rows.computeIfAbsent((RegimenEntity) row[0],
+                            regimen -> new ArrayList<>());
+                    if (row[1] != null) {
+                        items.add((RegimenItemEntity) row[1]);
+                    }
+                });
+        List<RecordedRegimen> inForceAtFrom = new ArrayList<>();
+        List<RecordedRegimen> later = new ArrayList<>();
+        rows.forEach((row, items) -> (row.effectiveAt.isAfter(from) ? later : inForceAtFrom)
+                .add(toRecorded(row, items)));
+        inForceAtFrom.addAll(later);
+        return inForceAtFrom;
     }
 
     private List<RecordedRegimen> toRecorded(List<RegimenEntity> rows) {
