@@ -63,6 +63,8 @@ public class PainAssessments {
         try {
             entityManager.persist(entity);
             entityManager.flush();
+            // The caller holds the live-state row locked, so the count moves on with the state's own update.
+            entityManager.find(PatientStateEntity.class, recorded.patientId()).assessmentCount++;
         } catch (PersistenceException failure) {
             if (ConstraintViolations.isViolationOf(failure, "uq_pain_assessment_external")) {
                 throw new DuplicateExternalIdException(failure);
@@ -87,7 +89,8 @@ public class PainAssessments {
         String where = " where patientId = :patientId and recordedAt >= :from and recordedAt < :to";
         Instant lower = from == null ? Instant.EPOCH : from;
         Instant upper = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-        long total = entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
+        long total = from == null && to == null ? storedCount(patientId)
+                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
                 .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
                 .getSingleResult();
         List<RecordedAssessment> items = entityManager
@@ -100,6 +103,12 @@ public class PainAssessments {
                 .map(PainAssessments::toRecorded)
                 .toList();
         return new Page<>(items, page, size, total);
+    }
+
+    /** The whole timeline's length, as the live state keeps it: counting a long history on every read does not scale. */
+    private long storedCount(UUID patientId) {
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, patientId);
+        return state == null ? 0 : state.assessmentCount;
     }
 
     /**

@@ -36,6 +36,8 @@ class PatientStateEntity {
     UUID openRefractoryCaseId;
     @Column(nullable = false)
     String patientStatus;
+    /** Kept by {@link PainAssessments#insert}, the only way an assessment is stored. */
+    long assessmentCount;
     @Column(nullable = false)
     Instant updatedAt;
 }

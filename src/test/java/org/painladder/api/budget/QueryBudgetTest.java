@@ -8,6 +8,10 @@ import static org.painladder.api.ApiFixtures.registeredPatient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -61,7 +65,7 @@ class QueryBudgetTest {
     @Test
     void readingThePatientTheTimelineAndTheTrend() {
         within(2, "GET patient", request -> request.get("/api/v1/patients/" + patientId), "ehr");
-        within(4, "GET timeline", request -> request.get("/api/v1/patients/" + patientId
+        within(3, "GET timeline", request -> request.get("/api/v1/patients/" + patientId
                 + "/pain-assessments?page=0&size=20"), "ehr");
         within(4, "GET trend", request -> request.get("/api/v1/patients/" + patientId + "/pain-trend?days=30"),
                 "ehr");
@@ -74,6 +78,29 @@ class QueryBudgetTest {
         within(3, "GET worklist", request -> request.get(
                 "/api/v1/refractory-cases?status=OPEN&primarySite=PANCREAS&sort=-omeddMg&size=20"), "palliative");
         within(4, "GET cohort stats", request -> request.get("/api/v1/stats/cohort"), "clinician");
+    }
+
+    @Test
+    void answeringTheCdsHooks() {
+        within(5, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
+                .post("/cds-services/painladder-patient-view"), "ehr");
+        within(5, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
+                .post("/cds-services/painladder-order-sign"), "ehr");
+    }
+
+    @Test
+    void readingTheFhirObservations() {
+        within(3, "GET fhir Observation search", request -> request.queryParam("subject", "Patient/" + patientId)
+                .queryParam("_count", 20).get("/fhir/r4/Observation"), "palliative");
+    }
+
+    private String hookRequest(String fixture) {
+        try (InputStream in = QueryBudgetTest.class.getResourceAsStream("/cdshooks/" + fixture)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{patientId}}", patientId)
+                    .replace("{{fhirServer}}", "https://ehr.example.org/fhir");
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     private static void within(int budget, String operation, Function<RequestSpecification, Response> call,
