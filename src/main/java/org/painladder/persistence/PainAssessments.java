@@ -89,10 +89,6 @@ public class PainAssessments {
         String where = " where patientId = :patientId and recordedAt >= :from and recordedAt < :to";
         Instant lower = from == null ? Instant.EPOCH : from;
         Instant upper = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-        long total = from == null && to == null ? storedCount(patientId)
-                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
-                .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
-                .getSingleResult();
         List<RecordedAssessment> items = entityManager
                 .createQuery("from PainAssessmentEntity" + where + " order by recordedAt desc, receivedAt desc",
                         PainAssessmentEntity.class)
@@ -102,10 +98,13 @@ public class PainAssessments {
                 .getResultStream()
                 .map(PainAssessments::toRecorded)
                 .toList();
-        return new Page<>(items, page, size, total);
+        return Page.of(items, page, size, () -> from == null && to == null ? storedCount(patientId)
+                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
+                .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
+                .getSingleResult());
     }
 
-    /** The whole timeline's length, as the live state keeps it: counting a long history on every read does not scale. */
+    /** The whole timeline's length as the live state keeps it: counting a long history on every read does not scale. */
     private long storedCount(UUID patientId) {
         PatientStateEntity state = entityManager.find(PatientStateEntity.class, patientId);
         return state == null ? 0 : state.assessmentCount;

@@ -82,7 +82,7 @@ public class Patients {
         List<Patient> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(Patients::toPatient)
                 .toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        return Page.of(items, page, size, count::getSingleResult);
     }
 
     /** Replaces the profile; the version moves on and the caller's expected version was checked before. */

@@ -124,7 +124,7 @@ public class Recommendations {
         }
         List<Recommendation> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(this::toRecommendation).toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        return Page.of(items, page, size, count::getSingleResult);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,10 @@ public class Regimens {
     };
     private static final TypeReference<List<RegimenWarning>> WARNINGS = new TypeReference<>() {
     };
+
+    /** A regimen with its items in one statement (a regimen without items still comes back, once). */
+    private static final String WITH_ITEMS =
+            "select r, i from RegimenEntity r left join RegimenItemEntity i on i.regimenId = r.id";
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -85,11 +90,12 @@ public class Regimens {
         return recorded;
     }
 
-    /** The regimen in force: the patient's highest version. */
+    /** The regimen in force: the patient's highest version, with its items in one statement. */
     public Optional<RecordedRegimen> current(UUID patientId) {
-        return toRecorded(entityManager.createQuery(
-                        "from RegimenEntity where patientId = :patientId order by version desc", RegimenEntity.class)
-                .setParameter("patientId", patientId).setMaxResults(1).getResultList()).stream().findFirst();
+        return withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId = :patientId and r.version ="
+                        + " (select max(o.version) from RegimenEntity o where o.patientId = :patientId)"
+                        + " order by i.itemIndex", Object[].class)
+                .setParameter("patientId", patientId)).stream().findFirst();
     }
 
     public Page<RecordedRegimen> history(UUID patientId, int page, int size) {
@@ -113,27 +119,29 @@ public class Regimens {
      * either later or before {@code from}, and then it is the one in force at {@code from}.
      */
     public List<RecordedRegimen> recordedInForceSince(UUID patientId, Instant from) {
-        Map<RegimenEntity, List<RegimenItemEntity>> rows = new LinkedHashMap<>();
-        entityManager.createQuery("select r, i from RegimenEntity r left join RegimenItemEntity i on i.regimenId = r.id"
-                        + " where r.patientId = :patientId and (r.effectiveAt > :from or r.version = (select"
-                        + " max(o.version) from RegimenEntity o where o.patientId = :patientId"
-                        + " and o.effectiveAt <= :from))"
-                        + " order by r.version, i.itemIndex", Object[].class)
-                .setParameter("patientId", patientId).setParameter("from", from)
-                .getResultStream()
-                .forEach(row -> {
-                    List<RegimenItemEntity> items = rows.computeIfAbsent((RegimenEntity) row[0],
-                            regimen -> new ArrayList<>());
-                    if (row[1] != null) {
-                        items.add((RegimenItemEntity) row[1]);
-                    }
-                });
         List<RecordedRegimen> inForceAtFrom = new ArrayList<>();
         List<RecordedRegimen> later = new ArrayList<>();
-        rows.forEach((row, items) -> (row.effectiveAt.isAfter(from) ? later : inForceAtFrom)
-                .add(toRecorded(row, items)));
+        withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId = :patientId and (r.effectiveAt > :from"
+                        + " or r.version = (select max(o.version) from RegimenEntity o where o.patientId = :patientId"
+                        + " and o.effectiveAt <= :from)) order by r.version, i.itemIndex", Object[].class)
+                .setParameter("patientId", patientId).setParameter("from", from))
+                .forEach(recorded -> (recorded.effectiveAt().isAfter(from) ? later : inForceAtFrom).add(recorded));
         inForceAtFrom.addAll(later);
         return inForceAtFrom;
+    }
+
+    /** Rows of {@link #WITH_ITEMS}, one per item, folded back into regimens in the order the query gave them. */
+    private List<RecordedRegimen> withItems(TypedQuery<Object[]> query) {
+        Map<RegimenEntity, List<RegimenItemEntity>> rows = new LinkedHashMap<>();
+        query.getResultStream().forEach(row -> {
+            List<RegimenItemEntity> items = rows.computeIfAbsent((RegimenEntity) row[0], regimen -> new ArrayList<>());
+            if (row[1] != null) {
+                items.add((RegimenItemEntity) row[1]);
+            }
+        });
+        List<RecordedRegimen> recorded = new ArrayList<>();
+        rows.forEach((row, items) -> recorded.add(toRecorded(row, items)));
+        return recorded;
     }
 
     private List<RecordedRegimen> toRecorded(List<RegimenEntity> rows) {

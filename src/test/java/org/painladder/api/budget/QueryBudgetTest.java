@@ -21,10 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each hot operation stays within its SQL statement budget (issue 14 point 3): an N+1 or a regression fails CI here,
- * not in a benchmark months later. Budgets are the statements Hibernate prepares for one request on a patient with a
- * realistic history (a regimen, a week of scores), as measured on 2026-12-05; the audit append is one of them. They
- * hold today's counts so nothing grows unnoticed; issue 14's targets (4 per ingest, 2 per read) are not reached yet.
+ * Each hot operation stays within its SQL budget (issue 14 point 3): an N+1 or a regression fails CI here, not in a
+ * benchmark months later. What is counted is each statement Hibernate prepares for one request on a patient with a
+ * realistic history (a regimen, a week of scores): a JDBC batch of inserts into one table is prepared once and counts
+ * once, as it is one round trip; the audit append counts; the commit does not. Issue 14's targets (4 per ingest, 2 per
+ * read plus the audit append) are reached for the patient read only; the budgets hold what is reached (a full page
+ * of a list also counts its total).
  */
 @QuarkusTest
 class QueryBudgetTest {
@@ -58,7 +60,7 @@ class QueryBudgetTest {
 
     @Test
     void replacingTheRegimen() {
-        within(16, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
+        within(13, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
                 .put("/api/v1/patients/" + patientId + "/regimen"), "clinician");
     }
 
@@ -69,7 +71,7 @@ class QueryBudgetTest {
                 + "/pain-assessments?page=0&size=20"), "ehr");
         within(4, "GET trend", request -> request.get("/api/v1/patients/" + patientId + "/pain-trend?days=30"),
                 "ehr");
-        within(4, "GET recommendations", request -> request.get("/api/v1/patients/" + patientId
+        within(3, "GET recommendations", request -> request.get("/api/v1/patients/" + patientId
                 + "/recommendations?status=PENDING"), "ehr");
     }
 
@@ -82,9 +84,9 @@ class QueryBudgetTest {
 
     @Test
     void answeringTheCdsHooks() {
-        within(5, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
+        within(4, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
                 .post("/cds-services/painladder-patient-view"), "ehr");
-        within(5, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
+        within(4, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
                 .post("/cds-services/painladder-order-sign"), "ehr");
     }
 
