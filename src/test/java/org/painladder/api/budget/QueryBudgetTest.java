@@ -53,14 +53,14 @@ class QueryBudgetTest {
 
     @Test
     void ingestingAPainScoreWithItsEvaluation() {
-        within(10, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
+        within(9, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
                 Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), 6))
                 .post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
     }
 
     @Test
     void replacingTheRegimen() {
-        within(13, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
+        within(12, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
                 .put("/api/v1/patients/" + patientId + "/regimen"), "clinician");
     }
 
