@@ -51,8 +51,11 @@ public class CurrentRegimenFacts {
 
     /** The facts of the regimen in force, or {@link RegimenFacts#none()} for a patient without one. */
     public RegimenFacts of(UUID patientId, Instant now) {
-        return regimens.current(patientId)
-                .map(current -> from(current, regimens.inForceSince(patientId, now.minus(LOOK_BACK)), formulary))
+        List<RecordedRegimen> stretch = regimens.recordedInForceSince(patientId, now.minus(LOOK_BACK));
+        return stretch.stream().max(Comparator.comparingLong(RecordedRegimen::version))
+                .map(current -> from(current, stretch.stream()
+                        .map(recorded -> new DatedRegimen(recorded.effectiveAt(), recorded.regimen())).toList(),
+                        formulary))
                 .orElse(RegimenFacts.none());
     }
 

@@ -27,6 +27,7 @@ import org.painladder.domain.ladder.NewFact;
 import org.painladder.domain.ladder.PatientSnapshot;
 import org.painladder.domain.ladder.PendingRecommendation;
 import org.painladder.domain.ladder.ProposedRecommendation;
+import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RuleId;
@@ -176,13 +177,15 @@ public class LadderEvaluation {
     private List<Recommendation> evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
                                           List<PainAssessment> window, UUID assessmentId, Instant now) {
         LadderPolicy policy = policies.current();
-        List<Recommendation> pending = recommendations.pending(patient.id());
+        List<Recommendation> open = recommendations.pendingOrAcceptedUnder(patient.id(), regimen.regimenVersion());
+        List<Recommendation> pending = open.stream()
+                .filter(recommendation -> recommendation.status() == RecommendationStatus.PENDING).toList();
         PatientProfile profile = patient.profile();
         Diagnosis diagnosis = profile.diagnosis();
         PatientSnapshot snapshot = new PatientSnapshot(patient.id(), state.ladderStep(), state.ladderSince(),
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
-                profile.contraindications(), regimen, window, outstanding(patient.id(), pending, regimen),
+                profile.contraindications(), regimen, window, outstanding(open, pending),
                 profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)),
                 completedProcedures(patient.id(), now));
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
@@ -194,9 +197,9 @@ public class LadderEvaluation {
      * is not prescribed yet (the next regimen change carries it out). Accepted advice comes first, as the older: the
      * engine keeps the newest ladder move, which must be the pending one. Only pending advice is ever superseded.
      */
-    private List<PendingRecommendation> outstanding(UUID patientId, List<Recommendation> pending,
-                                                    RegimenFacts regimen) {
-        return Stream.concat(recommendations.acceptedUnder(patientId, regimen.regimenVersion()).stream(),
+    private static List<PendingRecommendation> outstanding(List<Recommendation> open, List<Recommendation> pending) {
+        return Stream.concat(open.stream()
+                        .filter(recommendation -> recommendation.status() != RecommendationStatus.PENDING),
                 pending.stream()).map(Recommendation::asPending).toList();
     }
 

@@ -27,14 +27,21 @@ public class RefreshingRefractoryCase {
         this.clock = clock;
     }
 
-    /** Call after the caller has saved the patient's new live state. Answers the refreshed case, if one is open. */
+    /**
+     * Call after the caller has saved the patient's new live state. Answers the refreshed case, if one is open. The
+     * live state names the open case (opening and closing a case set it), so most patients, who have none, cost no
+     * query here.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<RefractoryCase> refresh(UUID patientId) {
+        LiveState state = patients.find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId)).state();
+        if (state.openRefractoryCaseId() == null) {
+            return Optional.empty();
+        }
         Optional<RefractoryCase> open = cases.findOpen(patientId);
         if (open.isEmpty()) {
             return open;
         }
-        LiveState state = patients.find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId)).state();
         RefractoryCase refreshed = open.get().withFigures(state.latestScore(), state.omeddMg(), state.painControl(),
                 state.latestBackgroundAt());
         cases.saveFigures(refreshed, clock.instant());

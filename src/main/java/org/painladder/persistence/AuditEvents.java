@@ -139,7 +139,7 @@ public class AuditEvents {
         }
         List<AuditEvent> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(AuditEvents::toEvent).toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        return Page.of(items, page, size, count::getSingleResult);
     }
 
     /**

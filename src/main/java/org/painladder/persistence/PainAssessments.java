@@ -63,6 +63,8 @@ public class PainAssessments {
         try {
             entityManager.persist(entity);
             entityManager.flush();
+            // The caller holds the live-state row locked, so the count moves on with the state's own update.
+            entityManager.find(PatientStateEntity.class, recorded.patientId()).assessmentCount++;
         } catch (PersistenceException failure) {
             if (ConstraintViolations.isViolationOf(failure, "uq_pain_assessment_external")) {
                 throw new DuplicateExternalIdException(failure);
@@ -87,9 +89,6 @@ public class PainAssessments {
         String where = " where patientId = :patientId and recordedAt >= :from and recordedAt < :to";
         Instant lower = from == null ? Instant.EPOCH : from;
         Instant upper = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-        long total = entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
-                .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
-                .getSingleResult();
         List<RecordedAssessment> items = entityManager
                 .createQuery("from PainAssessmentEntity" + where + " order by recordedAt desc, receivedAt desc",
                         PainAssessmentEntity.class)
@@ -99,16 +98,33 @@ public class PainAssessments {
                 .getResultStream()
                 .map(PainAssessments::toRecorded)
                 .toList();
-        return new Page<>(items, page, size, total);
+        return Page.of(items, page, size, () -> from == null && to == null ? storedCount(patientId)
+                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
+                .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
+                .getSingleResult());
     }
 
-    /** The assessments recorded in [from, to], oldest first: the bounded window a trend or a rule needs. */
+    /** The whole timeline's length as the live state keeps it: counting a long history on every read does not scale. */
+    private long storedCount(UUID patientId) {
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, patientId);
+        return state == null ? 0 : state.assessmentCount;
+    }
+
+    /**
+     * The assessments recorded in [from, to], oldest first: the bounded window a trend or a rule needs. Read as the
+     * columns the rules use, not as entities, so that the window is neither hydrated into nor dirty-checked by the
+     * persistence context.
+     */
     public List<PainAssessment> window(UUID patientId, Instant from, Instant to) {
-        return entityManager.createQuery("from PainAssessmentEntity where patientId = :patientId"
-                        + " and recordedAt >= :from and recordedAt <= :to order by recordedAt", PainAssessmentEntity.class)
+        return entityManager.createQuery("select id, recordedAt, scale, rawValue, score, kind, site, mechanism, course,"
+                        + " acuteCause, breakthroughEpisodes24h, adverseEffects, breakthroughType, redFlags"
+                        + " from PainAssessmentEntity where patientId = :patientId"
+                        + " and recordedAt >= :from and recordedAt <= :to order by recordedAt", Object[].class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
                 .getResultStream()
-                .map(entity -> toRecorded(entity).assessment())
+                .map(row -> assessment((UUID) row[0], (Instant) row[1], (String) row[2], (String) row[3],
+                        (Integer) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8],
+                        (String) row[9], (Integer) row[10], (String) row[11], (String) row[12], (String) row[13]))
                 .toList();
     }
 
@@ -142,22 +158,28 @@ public class PainAssessments {
         return entity;
     }
 
-    private static RecordedAssessment toRecorded(PainAssessmentEntity entity) {
+    private static PainAssessment assessment(UUID id, Instant recordedAt, String scale, String rawValue, Integer score,
+                                             String kind, String site, String mechanism, String course,
+                                             String acuteCause, Integer breakthroughEpisodes24h,
+                                             String adverseEffects, String breakthroughType, String redFlags) {
         List<AdverseEffect> effects = new ArrayList<>();
-        if (!entity.adverseEffects.isBlank()) {
-            Arrays.stream(entity.adverseEffects.split(",")).map(pair -> pair.split(":"))
+        if (!adverseEffects.isBlank()) {
+            Arrays.stream(adverseEffects.split(",")).map(pair -> pair.split(":"))
                     .forEach(pair -> effects.add(new AdverseEffect(AdverseEffectType.valueOf(pair[0]),
                             Severity.valueOf(pair[1]))));
         }
-        PainAssessment assessment = new PainAssessment(entity.id, entity.recordedAt,
-                PainScale.valueOf(entity.scale), entity.rawValue, entity.score,
-                AssessmentKind.valueOf(entity.kind),
-                entity.site == null ? null : PainSite.valueOf(entity.site),
-                PainMechanism.valueOf(entity.mechanism), PainCourse.valueOf(entity.course),
-                entity.acuteCause == null ? null : AcuteCause.valueOf(entity.acuteCause),
-                entity.breakthroughEpisodes24h, effects,
-                entity.breakthroughType == null ? null : BreakthroughType.valueOf(entity.breakthroughType),
-                EnumSets.split(entity.redFlags, RedFlag.class));
+        return new PainAssessment(id, recordedAt, PainScale.valueOf(scale), rawValue, score,
+                AssessmentKind.valueOf(kind), site == null ? null : PainSite.valueOf(site),
+                PainMechanism.valueOf(mechanism), PainCourse.valueOf(course),
+                acuteCause == null ? null : AcuteCause.valueOf(acuteCause), breakthroughEpisodes24h, effects,
+                breakthroughType == null ? null : BreakthroughType.valueOf(breakthroughType),
+                EnumSets.split(redFlags, RedFlag.class));
+    }
+
+    private static RecordedAssessment toRecorded(PainAssessmentEntity entity) {
+        PainAssessment assessment = assessment(entity.id, entity.recordedAt, entity.scale, entity.rawValue,
+                entity.score, entity.kind, entity.site, entity.mechanism, entity.course, entity.acuteCause,
+                entity.breakthroughEpisodes24h, entity.adverseEffects, entity.breakthroughType, entity.redFlags);
         RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(entity.evaluatedLadderStep,
                 PainControl.valueOf(entity.evaluatedPainControl), entity.evaluatedRefractoryCaseId);
         return new RecordedAssessment(entity.patientId, entity.externalId, assessment,

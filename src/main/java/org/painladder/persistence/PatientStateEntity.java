@@ -2,7 +2,10 @@ package org.painladder.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +16,10 @@ import java.util.UUID;
 class PatientStateEntity {
     @Id
     UUID patientId;
+    /** Read with the state in one statement: every use of a patient needs both. */
+    @OneToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "patient_id", insertable = false, updatable = false)
+    PatientEntity patient;
     int ladderStep;
     Instant ladderSince;
     Integer latestScore;
@@ -29,6 +36,8 @@ class PatientStateEntity {
     UUID openRefractoryCaseId;
     @Column(nullable = false)
     String patientStatus;
+    /** Kept by {@link PainAssessments#insert}, the only way an assessment is stored. */
+    long assessmentCount;
     @Column(nullable = false)
     Instant updatedAt;
 }

@@ -41,6 +41,7 @@ public class Patients {
         copyProfile(profile, patient, now);
         PatientStateEntity state = new PatientStateEntity();
         state.patientId = id;
+        state.patient = patient;
         copyState(LiveState.initial(), profile.status(), state, now);
         try {
             entityManager.persist(patient);
@@ -56,11 +57,7 @@ public class Patients {
     }
 
     public Optional<Patient> find(UUID id) {
-        PatientEntity patient = entityManager.find(PatientEntity.class, id);
-        if (patient == null) {
-            return Optional.empty();
-        }
-        return Optional.of(toPatient(patient, entityManager.find(PatientStateEntity.class, id)));
+        return Optional.ofNullable(entityManager.find(PatientStateEntity.class, id)).map(Patients::toPatient);
     }
 
     /**
@@ -68,28 +65,24 @@ public class Patients {
      * are applied one after the other and the live state always reflects all of them.
      */
     public Optional<Patient> findForUpdate(UUID id) {
-        PatientStateEntity state = entityManager.find(PatientStateEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (state == null) {
-            return Optional.empty();
-        }
-        return Optional.of(toPatient(entityManager.find(PatientEntity.class, id), state));
+        return Optional.ofNullable(entityManager.find(PatientStateEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .map(Patients::toPatient);
     }
 
     /** Patients newest first, all of them or the one registered under {@code mrn} (an empty page when unknown). */
     public Page<Patient> list(String mrn, int page, int size) {
         String where = mrn == null ? "" : " where p.mrn = :mrn";
         var count = entityManager.createQuery("select count(p) from PatientEntity p" + where, Long.class);
-        var query = entityManager.createQuery("select p, s from PatientEntity p, PatientStateEntity s"
-                + (mrn == null ? " where" : where + " and") + " s.patientId = p.id order by p.createdAt desc, p.id",
-                Object[].class);
+        var query = entityManager.createQuery("select s from PatientStateEntity s join fetch s.patient p"
+                + where + " order by p.createdAt desc, p.id", PatientStateEntity.class);
         if (mrn != null) {
             count.setParameter("mrn", mrn);
             query.setParameter("mrn", mrn);
         }
         List<Patient> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
-                .map(row -> toPatient((PatientEntity) row[0], (PatientStateEntity) row[1]))
+                .map(Patients::toPatient)
                 .toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        return Page.of(items, page, size, count::getSingleResult);
     }
 
     /** Replaces the profile; the version moves on and the caller's expected version was checked before. */
@@ -155,6 +148,10 @@ public class Patients {
         state.openRefractoryCaseId = live.openRefractoryCaseId();
         state.patientStatus = status.name();
         state.updatedAt = now;
+    }
+
+    private static Patient toPatient(PatientStateEntity state) {
+        return toPatient(state.patient, state);
     }
 
     private static Patient toPatient(PatientEntity patient, PatientStateEntity state) {

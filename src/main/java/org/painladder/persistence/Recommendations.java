@@ -89,14 +89,16 @@ public class Recommendations {
     }
 
     /**
-     * Advice a clinician accepted under this regimen version: accepted, but not yet prescribed, since no regimen
-     * change has followed it.
+     * The pending advice and the advice a clinician accepted under this regimen version (accepted, but not yet
+     * prescribed, since no regimen change has followed it), read together, oldest first.
      */
-    public List<Recommendation> acceptedUnder(UUID patientId, long regimenVersion) {
-        return entityManager.createQuery("from RecommendationEntity where patientId = :patientId and status = :status"
-                        + " and regimenVersion = :regimenVersion order by createdAt, ruleId", RecommendationEntity.class)
+    public List<Recommendation> pendingOrAcceptedUnder(UUID patientId, long regimenVersion) {
+        return entityManager.createQuery("from RecommendationEntity where patientId = :patientId and (status = :pending"
+                        + " or (status = :accepted and regimenVersion = :regimenVersion)) order by createdAt, ruleId",
+                        RecommendationEntity.class)
                 .setParameter("patientId", patientId)
-                .setParameter("status", RecommendationStatus.ACCEPTED.name())
+                .setParameter("pending", RecommendationStatus.PENDING.name())
+                .setParameter("accepted", RecommendationStatus.ACCEPTED.name())
                 .setParameter("regimenVersion", regimenVersion)
                 .getResultStream().map(this::toRecommendation).toList();
     }
@@ -122,7 +124,7 @@ public class Recommendations {
         }
         List<Recommendation> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(this::toRecommendation).toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        return Page.of(items, page, size, count::getSingleResult);
     }
 
     /**

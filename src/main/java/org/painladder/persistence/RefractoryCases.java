@@ -150,7 +150,7 @@ public class RefractoryCases {
         });
         List<RefractoryCase> page = items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
                 .getResultStream().map(this::toCase).toList();
-        return new Page<>(page, query.page(), query.size(), count.getSingleResult());
+        return Page.of(page, query.page(), query.size(), count::getSingleResult);
     }
 
     private static void filter(StringBuilder where, Map<String, Object> parameters, String column, String name,

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,10 @@ public class Regimens {
     };
     private static final TypeReference<List<RegimenWarning>> WARNINGS = new TypeReference<>() {
     };
+
+    /** A regimen with its items in one statement (a regimen without items still comes back, once). */
+    private static final String WITH_ITEMS =
+            "select r, i from RegimenEntity r left join RegimenItemEntity i on i.regimenId = r.id";
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -84,11 +90,12 @@ public class Regimens {
         return recorded;
     }
 
-    /** The regimen in force: the patient's highest version. */
+    /** The regimen in force: the patient's highest version, with its items in one statement. */
     public Optional<RecordedRegimen> current(UUID patientId) {
-        return toRecorded(entityManager.createQuery(
-                        "from RegimenEntity where patientId = :patientId order by version desc", RegimenEntity.class)
-                .setParameter("patientId", patientId).setMaxResults(1).getResultList()).stream().findFirst();
+        return withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId = :patientId and r.version ="
+                        + " (select max(o.version) from RegimenEntity o where o.patientId = :patientId)"
+                        + " order by i.itemIndex", Object[].class)
+                .setParameter("patientId", patientId)).stream().findFirst();
     }
 
     public Page<RecordedRegimen> history(UUID patientId, int page, int size) {
@@ -102,16 +109,39 @@ public class Regimens {
 
     /** The regimen in force at {@code from} and every later one, to judge what the patient took since then. */
     public List<DatedRegimen> inForceSince(UUID patientId, Instant from) {
-        List<RegimenEntity> rows = new ArrayList<>(entityManager.createQuery(
-                        "from RegimenEntity where patientId = :patientId and effectiveAt <= :from order by version desc",
-                        RegimenEntity.class)
-                .setParameter("patientId", patientId).setParameter("from", from).setMaxResults(1).getResultList());
-        rows.addAll(entityManager.createQuery(
-                        "from RegimenEntity where patientId = :patientId and effectiveAt > :from order by version",
-                        RegimenEntity.class)
-                .setParameter("patientId", patientId).setParameter("from", from).getResultList());
-        return toRecorded(rows).stream()
+        return recordedInForceSince(patientId, from).stream()
                 .map(recorded -> new DatedRegimen(recorded.effectiveAt(), recorded.regimen())).toList();
+    }
+
+    /**
+     * The regimen in force at {@code from} first, then every one that took effect later, by version, with their
+     * items, in one statement. The current regimen (the highest version) is always among them: it took effect
+     * either later or before {@code from}, and then it is the one in force at {@code from}.
+     */
+    public List<RecordedRegimen> recordedInForceSince(UUID patientId, Instant from) {
+        List<RecordedRegimen> inForceAtFrom = new ArrayList<>();
+        List<RecordedRegimen> later = new ArrayList<>();
+        withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId = :patientId and (r.effectiveAt > :from"
+                        + " or r.version = (select max(o.version) from RegimenEntity o where o.patientId = :patientId"
+                        + " and o.effectiveAt <= :from)) order by r.version, i.itemIndex", Object[].class)
+                .setParameter("patientId", patientId).setParameter("from", from))
+                .forEach(recorded -> (recorded.effectiveAt().isAfter(from) ? later : inForceAtFrom).add(recorded));
+        inForceAtFrom.addAll(later);
+        return inForceAtFrom;
+    }
+
+    /** Rows of {@link #WITH_ITEMS}, one per item, folded back into regimens in the order the query gave them. */
+    private List<RecordedRegimen> withItems(TypedQuery<Object[]> query) {
+        Map<RegimenEntity, List<RegimenItemEntity>> rows = new LinkedHashMap<>();
+        query.getResultStream().forEach(row -> {
+            List<RegimenItemEntity> items = rows.computeIfAbsent((RegimenEntity) row[0], regimen -> new ArrayList<>());
+            if (row[1] != null) {
+                items.add((RegimenItemEntity) row[1]);
+            }
+        });
+        List<RecordedRegimen> recorded = new ArrayList<>();
+        rows.forEach((row, items) -> recorded.add(toRecorded(row, items)));
+        return recorded;
     }
 
     private List<RecordedRegimen> toRecorded(List<RegimenEntity> rows) {

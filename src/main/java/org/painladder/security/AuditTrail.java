@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -55,9 +57,11 @@ public class AuditTrail {
     private final Clock clock;
     private final String chainId;
     private final AuditKeys keys;
+    private final Session session;
 
     AuditTrail(AuditEvents auditEvents, SecurityIdentity identity, AuditedPatient auditedPatient, Clock clock,
-               @ConfigProperty(name = "painladder.audit.chain-id") String chainId, AuditKeys keys) {
+               @ConfigProperty(name = "painladder.audit.chain-id") String chainId, AuditKeys keys, Session session) {
+        this.session = session;
         this.auditEvents = auditEvents;
         this.identity = identity;
         this.auditedPatient = auditedPatient;
@@ -73,6 +77,10 @@ public class AuditTrail {
         if (audited(uriInfo) && BlockingOperationControl.isBlockingAllowed()) {
             QuarkusTransaction.begin();
             request.setProperty(OWN_TRANSACTION, Boolean.TRUE);
+            // A GET changes nothing but appends its event: what it loads is neither snapshotted nor dirty-checked.
+            if (HttpMethod.GET.equals(request.getMethod())) {
+                session.setDefaultReadOnly(true);
+            }
         }
     }
 

@@ -245,6 +245,33 @@ class AuditTrailTest {
     }
 
     @Test
+    void twoReadsOfOnePatientAnswerTogetherWhileAWriterHoldsThePatientsRows() throws Exception {
+        String patientId = registeredPatient();
+        as("ehr").body(nrsJson("obs-before-lock", RECENT, 4)).post("/api/v1/patients/" + patientId
+                + "/pain-assessments").then().statusCode(201);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            for (String table : List.of("patient_state WHERE patient_id", "patient WHERE id")) {
+                try (PreparedStatement lock = writer.prepareStatement("SELECT * FROM " + table + " = ? FOR UPDATE")) {
+                    lock.setObject(1, UUID.fromString(patientId));
+                    lock.executeQuery().close();
+                }
+            }
+            Future<Integer> patient = pool.submit(() -> as("clinician").get("/api/v1/patients/" + patientId)
+                    .then().extract().statusCode());
+            Future<Integer> timeline = pool.submit(() -> as("clinician").get("/api/v1/patients/" + patientId
+                    + "/pain-assessments?size=20").then().extract().statusCode());
+            // Far below the database's 10 s lock timeout: a read that waited for a row lock would not be back.
+            assertEquals(200, patient.get(5, TimeUnit.SECONDS));
+            assertEquals(200, timeline.get(5, TimeUnit.SECONDS));
+            writer.rollback();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void healthAndReadinessChecksWriteNoAuditEvent() throws SQLException {
         long before = auditRows();
         given().get("/q/health/ready").then().statusCode(200);

@@ -8,18 +8,25 @@ import static org.painladder.api.ApiFixtures.registeredPatient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each hot operation stays within its SQL statement budget (issue 14 point 3): an N+1 or a regression fails CI here,
- * not in a benchmark months later. Budgets are the statements Hibernate prepares for one request on a patient with a
- * realistic history (a regimen, a week of scores), as measured on 2026-12-05; the audit append is one of them. They
- * hold today's counts so nothing grows unnoticed; issue 14's targets (4 per ingest, 2 per read) are not reached yet.
+ * Each hot operation stays within its SQL budget (issue 14 point 3): an N+1 or a regression fails CI here, not in a
+ * benchmark months later. What is counted is each statement Hibernate prepares for one request on a patient with a
+ * realistic history (a regimen, a week of scores): a JDBC batch of inserts into one table is prepared once and counts
+ * once, as it is one round trip; the audit append counts; the commit does not. Issue 14's targets (4 per ingest, 2 per
+ * read plus the audit append) are reached for the patient read only; the budgets hold what is reached (a full page
+ * of a list also counts its total).
  */
 @QuarkusTest
 class QueryBudgetTest {
@@ -46,33 +53,56 @@ class QueryBudgetTest {
 
     @Test
     void ingestingAPainScoreWithItsEvaluation() {
-        within(16, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
+        within(9, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
                 Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), 6))
                 .post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
     }
 
     @Test
     void replacingTheRegimen() {
-        within(28, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
+        within(12, "PUT regimen", request -> request.body(REGIMEN.replace("\"dose\": 30", "\"dose\": 40"))
                 .put("/api/v1/patients/" + patientId + "/regimen"), "clinician");
     }
 
     @Test
     void readingThePatientTheTimelineAndTheTrend() {
-        within(3, "GET patient", request -> request.get("/api/v1/patients/" + patientId), "ehr");
-        within(5, "GET timeline", request -> request.get("/api/v1/patients/" + patientId
+        within(2, "GET patient", request -> request.get("/api/v1/patients/" + patientId), "ehr");
+        within(3, "GET timeline", request -> request.get("/api/v1/patients/" + patientId
                 + "/pain-assessments?page=0&size=20"), "ehr");
-        within(5, "GET trend", request -> request.get("/api/v1/patients/" + patientId + "/pain-trend?days=30"),
+        within(4, "GET trend", request -> request.get("/api/v1/patients/" + patientId + "/pain-trend?days=30"),
                 "ehr");
-        within(5, "GET recommendations", request -> request.get("/api/v1/patients/" + patientId
+        within(3, "GET recommendations", request -> request.get("/api/v1/patients/" + patientId
                 + "/recommendations?status=PENDING"), "ehr");
     }
 
     @Test
     void readingTheWorklistAndTheCohort() {
-        within(4, "GET worklist", request -> request.get(
+        within(3, "GET worklist", request -> request.get(
                 "/api/v1/refractory-cases?status=OPEN&primarySite=PANCREAS&sort=-omeddMg&size=20"), "palliative");
         within(4, "GET cohort stats", request -> request.get("/api/v1/stats/cohort"), "clinician");
+    }
+
+    @Test
+    void answeringTheCdsHooks() {
+        within(4, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
+                .post("/cds-services/painladder-patient-view"), "ehr");
+        within(4, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
+                .post("/cds-services/painladder-order-sign"), "ehr");
+    }
+
+    @Test
+    void readingTheFhirObservations() {
+        within(3, "GET fhir Observation search", request -> request.queryParam("subject", "Patient/" + patientId)
+                .queryParam("_count", 20).get("/fhir/r4/Observation"), "palliative");
+    }
+
+    private String hookRequest(String fixture) {
+        try (InputStream in = QueryBudgetTest.class.getResourceAsStream("/cdshooks/" + fixture)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{patientId}}", patientId)
+                    .replace("{{fhirServer}}", "https://ehr.example.org/fhir");
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     private static void within(int budget, String operation, Function<RequestSpecification, Response> call,
@@ -80,9 +110,11 @@ class QueryBudgetTest {
         String correlationId = "budget-" + UUID.randomUUID();
         Response response = call.apply(as(role).header("X-Correlation-Id", correlationId));
         assertTrue(response.statusCode() < 300, operation + " answered " + response.statusCode());
-        int statements = StatementsPerRequest.of(correlationId);
-        System.out.printf("query budget: %s sent %d statements (budget %d)%n", operation, statements, budget);
-        assertTrue(statements > 0, operation + ": no statement was counted, so the budget proves nothing");
-        assertTrue(statements <= budget, operation + " sent " + statements + " SQL statements, budget " + budget);
+        List<String> statements = StatementsPerRequest.of(correlationId);
+        System.out.printf("query budget: %s sent %d statements (budget %d)%n  %s%n", operation, statements.size(),
+                budget, String.join("\n  ", statements));
+        assertTrue(!statements.isEmpty(), operation + ": no statement was counted, so the budget proves nothing");
+        assertTrue(statements.size() <= budget, operation + " sent " + statements.size() + " SQL statements, budget "
+                + budget + ":\n" + String.join("\n", statements));
     }
 }
