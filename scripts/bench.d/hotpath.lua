@@ -9,8 +9,8 @@
 local mode = os.getenv("BENCH_MODE")
 local token = os.getenv("BENCH_TOKEN")
 local patients = {}
-local sent = 0
-local acked = 0
+sent = 0 -- globals: done() reads them from each thread
+acked = 0
 local tokens = {}
 local body_template
 
