@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,19 +33,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ReadReplicaTest.WithReplica.class)
 class ReadReplicaTest {
 
-    /** A primary of its own (as CdsClientsProfile explains) and an empty replica with the same schema. */
+    /** An empty replica with the schema; on H2 a primary of its own too (TestDatabases). */
     public static class WithReplica implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:painladder-primary;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            Map<String, String> overrides = new HashMap<>(Map.of(
                     "quarkus.datasource.replica.jdbc.url", "jdbc:h2:mem:painladder-replica;DB_CLOSE_DELAY=-1",
-                    "quarkus.flyway.replica.migrate-at-start", "true");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
+                    "quarkus.flyway.replica.migrate-at-start", "true"));
+            overrides.putAll(TestDatabases.ownH2Database("painladder-read-replica"));
+            return overrides;
         }
     }
 
