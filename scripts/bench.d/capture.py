@@ -6,7 +6,9 @@ externalId, and writes its statements with their parameters inlined: the patient
 :i, every other id a fresh one per transaction, the externalId a fresh one. INSERTs get ON CONFLICT DO NOTHING so a
 replay never aborts on a uniqueness the real service would have avoided by reading first (the pending-move slot).
 
-usage: capture.py LOGFILE MARKER PATIENT_UUID OUT_SCRIPT   (prints the number of statements, BEGIN/COMMIT included)
+usage: capture.py LOGFILE MARKER PATIENT_UUID OUT_SCRIPT [CHAIN_ID]   (prints the number of statements, BEGIN/COMMIT
+included). With CHAIN_ID, the audit events the replay inserts go to chain 'pgbench' instead, so that the bench can
+remove them: their MACs are not the service's.
 """
 import re
 import sys
@@ -57,6 +59,7 @@ def inline(sql, params):
 
 def main():
     log_path, marker, patient, out = sys.argv[1:5]
+    chain = sys.argv[5] if len(sys.argv) > 5 else None
     for pid, sent in statements(log_path).items():
         hits = [k for k, (sql, params) in enumerate(sent) if marker in sql or any(marker in v for v in params.values())]
         if not hits:
@@ -85,6 +88,8 @@ def main():
              "\\set i random(1, :patients)", "\\set u random(1, 9000000000000000000)"]
     for sql in transaction:
         sql = UUID.sub(replace_uuid, sql.replace("'%s'" % marker, "('wrk-' || :u)"))
+        if chain and re.match(r"(?i)insert into audit_event\b", sql):
+            sql = sql.replace("'%s'" % chain, "'pgbench'")
         if re.match(r"(?i)insert\b", sql) and "on conflict" not in sql.lower():
             sql += " ON CONFLICT DO NOTHING"
         lines.append(sql.replace("\n", " ") + ";")

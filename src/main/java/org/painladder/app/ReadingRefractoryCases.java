@@ -19,6 +19,7 @@ import org.painladder.domain.refractory.RefractoryPolicy;
 import org.painladder.persistence.Page;
 import org.painladder.persistence.Procedures;
 import org.painladder.persistence.RefractoryCases;
+import org.painladder.persistence.ReplicaReads;
 import org.painladder.persistence.WorklistQuery;
 
 /** The palliative team's worklist and case detail, with days on step 3 as of now and any REF-02 suggestion. */
@@ -39,24 +40,33 @@ public class ReadingRefractoryCases {
     private final RefractoryDetector detector;
     private final Clock clock;
     private final Procedures procedures;
+    private final ReplicaReads replicaReads;
 
-    ReadingRefractoryCases(RefractoryCases cases, RefractoryPolicy policy, Clock clock, Procedures procedures) {
+    ReadingRefractoryCases(RefractoryCases cases, RefractoryPolicy policy, Clock clock, Procedures procedures,
+                           ReplicaReads replicaReads) {
         this.cases = cases;
         this.procedures = procedures;
+        this.replicaReads = replicaReads;
         this.detector = new RefractoryDetector(policy);
         this.clock = clock;
     }
 
+    /** Read from the read replica when one is configured (ReplicaReads): the worklist tolerates its lag. */
     @Transactional
     public Page<CaseView> worklist(WorklistQuery query) {
         Instant now = clock.instant();
-        Page<RefractoryCase> page = cases.worklist(query);
-        List<RefractoryCase> open = page.items().stream().filter(c -> c.status().isOpen()).toList();
-        Map<UUID, List<Procedure>> proceduresByPatient = open.stream().map(RefractoryCase::flaggedAt)
-                .min(Comparator.naturalOrder())
-                .map(earliest -> procedures.recordedSince(open.stream().map(RefractoryCase::patientId).toList(),
-                        earliest))
-                .orElse(Map.of());
+        record Read(Page<RefractoryCase> page, Map<UUID, List<Procedure>> proceduresByPatient) {
+        }
+        Read read = replicaReads.read(readers -> {
+            Page<RefractoryCase> page = readers.refractoryCases().worklist(query);
+            List<RefractoryCase> open = page.items().stream().filter(c -> c.status().isOpen()).toList();
+            return new Read(page, open.stream().map(RefractoryCase::flaggedAt).min(Comparator.naturalOrder())
+                    .map(earliest -> readers.procedures().recordedSince(
+                            open.stream().map(RefractoryCase::patientId).toList(), earliest))
+                    .orElse(Map.<UUID, List<Procedure>>of()));
+        });
+        Page<RefractoryCase> page = read.page();
+        Map<UUID, List<Procedure>> proceduresByPatient = read.proceduresByPatient();
         return page.map(c -> view(c, null, now, proceduresByPatient.getOrDefault(c.patientId(), List.of()).stream()
                 .filter(done -> !done.recordedAt().isBefore(c.flaggedAt())).toList()));
     }

@@ -1,9 +1,9 @@
 package org.painladder.interop.cdshooks;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.painladder.api.TestDatabases;
 
 /**
  * Two EHR CDS clients allow-listed as a hospital would configure them: one with a PEM public key, one with a JWKS
@@ -27,13 +27,7 @@ public class CdsClientsProfile implements QuarkusTestProfile {
                 "painladder.cds-hooks.clients.other-ehr.issuer", JWKS_CLIENT,
                 "painladder.cds-hooks.clients.other-ehr.public-key-location",
                 CdsClientKeyPairs.JWKS_PUBLIC.toString()));
-        // This profile restarts the application in the JVM of the suite. On the in-memory H2 default, the restarted
-        // application gets a database of its own: writes against the tables an earlier instance created failed
-        // their CHECK constraints ("Check constraint invalid") in the full suite. PostgreSQL runs keep their database.
-        if (!Arrays.asList(System.getProperty("quarkus.test.profile", "test").split(",")).contains("pg")) {
-            overrides.put("quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:painladder-cds-hooks;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        }
+        overrides.putAll(TestDatabases.ownH2Database("painladder-cds-hooks"));
         return overrides;
     }
 }
