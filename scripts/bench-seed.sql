@@ -23,14 +23,15 @@ FROM generate_series(1, :patients) AS g_i(i);
 -- Step by share of a palliative cohort: 20 % step 1, 25 % step 2, 55 % step 3; the refractory 15 % sit on step 3.
 INSERT INTO patient_state (patient_id, ladder_step, ladder_since, latest_score, latest_assessed_at,
                            latest_btp_episodes_24h, latest_background_score, latest_background_at, pain_control,
-                           omedd_mg, refractory, open_refractory_case_id, patient_status, updated_at)
+                           omedd_mg, refractory, open_refractory_case_id, patient_status, updated_at,
+                           assessment_count)
 SELECT CAST(md5('p' || i) AS uuid),
        CASE WHEN i % 20 < 4 THEN 1 WHEN i % 20 < 9 THEN 2 ELSE 3 END,
        now() - interval '40' day, 2 + i % 7, now() - interval '2' hour, i % 4, 2 + i % 7,
        now() - interval '2' hour,
        CASE WHEN 2 + i % 7 >= 4 THEN 'UNCONTROLLED' ELSE 'CONTROLLED' END,
        CASE WHEN i % 20 < 4 THEN 0 WHEN i % 20 < 9 THEN 30 ELSE 60 + (i % 20) * 15 END,
-       i % 20 >= 17, CASE WHEN i % 20 >= 17 THEN CAST(md5('c' || i) AS uuid) END, 'ACTIVE', now()
+       i % 20 >= 17, CASE WHEN i % 20 >= 17 THEN CAST(md5('c' || i) AS uuid) END, 'ACTIVE', now(), :per_patient
 FROM generate_series(1, :patients) AS g_i(i);
 
 INSERT INTO pain_assessment (id, patient_id, external_id, content_hash, recorded_at, received_at, scale, raw_value,
