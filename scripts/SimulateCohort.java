@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,7 +77,7 @@ public class SimulateCohort {
             this.refractory = refractory;
         }
 
-        static Trajectory draw(Random random, java.util.function.ToIntFunction<Trajectory> share) {
+        static Trajectory draw(Random random, ToIntFunction<Trajectory> share) {
             int total = 0;
             for (Trajectory t : values()) {
                 total += share.applyAsInt(t);
@@ -107,6 +110,7 @@ public class SimulateCohort {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final AtomicInteger requests = new AtomicInteger();
     private final String baseUrl;
     /** Registrations, scores and regimens: the EHR's writes. */
     private final String bearer;
@@ -131,7 +135,7 @@ public class SimulateCohort {
     public static void main(String[] args) {
         boolean demo = args.length > 0 && args[0].equals(DEMO);
         String command = demo ? "scripts/demo" : "scripts/simulate-cohort";
-        Map<String, String> options = new java.util.HashMap<>(Map.of(
+        Map<String, String> options = new HashMap<>(Map.of(
                 "--base-url", System.getenv().getOrDefault("PAINLADDER_URL", "http://localhost:8080"),
                 "--patients", demo ? "200" : "2000", "--seed", demo ? "20261206" : "20261130",
                 "--threads", demo ? "4" : "8", "--key", defaultKey().toString()));
@@ -205,8 +209,9 @@ public class SimulateCohort {
         demo.get("/api/v1/ladder/policy");
         List<Loaded> loaded = forEachPatient(options, demo::loadDemoPatient);
         long fresh = loaded.stream().filter(l -> l == Loaded.LOADED).count();
-        System.out.printf(Locale.ROOT, "demo: %d patients (seed %d): %d loaded, %d already loaded, in %.0f s%n",
-                loaded.size(), demo.seed, fresh, loaded.size() - fresh, (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "demo: %d patients (seed %d): %d loaded, %d already loaded; %d requests in %.0f s%n",
+                loaded.size(), demo.seed, fresh, loaded.size() - fresh, demo.requests.get(),
+                (System.nanoTime() - started) / 1e9);
         System.out.println("GET /api/v1/stats/cohort: " + demo.get("/api/v1/stats/cohort"));
         System.out.println("dashboard: " + demo.baseUrl + "/ui");
     }
@@ -268,7 +273,7 @@ public class SimulateCohort {
 
     /**
      * One demo patient's course, oldest first: a first score on no analgesic, step 1, the step 2 and step 3 regimens
-     * the trajectory reaches (step 3 titrated every four days up to its final dose), a score every fourth day (every
+     * the trajectory reaches (step 3 titrated every four days up to its final dose), a score every fifth day (every
      * day over a 90-day history), the last five days as the simulation charts them; then the team's work: the newest
      * pending advice accepted or rejected for some, open cases taken under review or referred, procedures done.
      */
@@ -346,7 +351,7 @@ public class SimulateCohort {
                 putRegimen(patientId, dayAgo(now, daysAgo, random), List.of(paracetamol(),
                         oxycodoneFirst ? morphine(omedd) : oxycodone(omedd), senna()), "rotation for inadequate analgesia");
             }
-            if (daysAgo > 5 && (historyDays == 90 || daysAgo % 4 == 0)) {
+            if (daysAgo > 5 && (historyDays == 90 || daysAgo % 5 == 0)) {
                 boolean refractoryCourse = trajectory.refractory && daysAgo <= step3Days;
                 int score = refractoryCourse ? 5 + random.nextInt(3) : daysAgo > lastChange - 3 ? 3 + random.nextInt(4)
                         : uncontrolled(trajectory) ? 4 + random.nextInt(4) : random.nextInt(4);
@@ -584,6 +589,7 @@ public class SimulateCohort {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
+            requests.incrementAndGet();
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429 && attempt < 20) {
                 long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
