@@ -27,6 +27,8 @@ public class SecurityHeaders {
     static final String DASHBOARD_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    private static final String CSRF_COOKIE = "csrf-token";
+
     void install(@Observes Router router) {
         router.route().order(-1100).handler(this::harden);
     }
@@ -46,6 +48,10 @@ public class SecurityHeaders {
             }
             if (servesClinicalData(path)) {
                 headers.set("Cache-Control", "no-store");
+            }
+            if (!isDashboardPage(path)) {
+                // quarkus-rest-csrf issues its token cookie on every GET; only the dashboard's forms use it.
+                context.response().removeCookie(CSRF_COOKIE, false);
             }
         });
         context.next();

@@ -82,6 +82,20 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theChartingLibraryAndThePagesScriptAreServedFromThisOrigin() {
+        RestAssured.given().get("/webjars/echarts/dist/echarts.min.js").then().statusCode(200)
+                .contentType(containsString("javascript"));
+        RestAssured.given().get("/dashboard/charts.js").then().statusCode(200).body(containsString("pain-chart-data"));
+        RestAssured.given().get("/dashboard/dashboard.css").then().statusCode(200);
+    }
+
+    @Test
+    void theApiSetsNoDashboardCookie() {
+        as("clinician").get("/api/v1/refractory-cases").then().statusCode(200)
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aDashboardSessionIsNoTicketToTheApi() {
         DashboardSession.signedInAs("admin").request().get("/api/v1/refractory-cases").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer"));
@@ -93,7 +107,11 @@ class DashboardPagesTest {
         String caseId = flagged[1];
         DashboardSession session = DashboardSession.signedInAs("palliative");
         session.page("/ui/worklist?status=OPEN&primarySite=PANCREAS&sort=-omeddMg").then().statusCode(200)
-                .body(containsString("id=\"case-" + caseId + "\""), containsString("id=\"move-" + caseId + "\""));
+                .body(containsString("id=\"case-" + caseId + "\""), containsString("id=\"move-" + caseId + "\""),
+                        containsString("<option value=\"PANCREAS\" selected>Pancreas</option>"),
+                        containsString("<option value=\"-omeddMg\" selected>OMEDD, highest first</option>"));
+        session.page("/ui/worklist?status=CLOSED").then().statusCode(200)
+                .body(not(containsString("id=\"case-" + caseId + "\"")));
         session.form().formParam("to", "UNDER_REVIEW").formParam("note", "Discuss coeliac block on Monday")
                 .formParam("assignee", "dr.lee").formParam("version", "0")
                 .post("/ui/refractory-cases/" + caseId + "/transitions")
