@@ -39,7 +39,9 @@ public class SecurityHeaders {
             MultiMap headers = context.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            // A browser sends "Origin: null" with a form post under no-referrer, which CORS refuses (403): the
+            // dashboard's own forms need their origin, and same-origin still sends nothing to other sites.
+            headers.set("Referrer-Policy", isDashboardPage(path) ? "same-origin" : "no-referrer");
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             // The Dev UI exists only in development mode and brings its own scripts and web sockets.
             if (!path.startsWith("/q/dev-ui")) {
