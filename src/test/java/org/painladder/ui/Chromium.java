@@ -105,6 +105,9 @@ final class Chromium implements AutoCloseable {
                 + blocking.stream().map(rule -> "  " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp()
                         + " at " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
                         .collect(Collectors.joining(", "))).collect(Collectors.joining("\n")));
+        System.out.printf("axe-core on %s: %d rules passed, %d violated (%s)%n", page, results.getPasses().size(),
+                results.getViolations().size(), results.getViolations().stream()
+                        .map(rule -> rule.getImpact() + " " + rule.getId()).collect(Collectors.joining(", ")));
         return results;
     }
 
