@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
  * With {@code demo} as its first argument (scripts/demo) it loads a clinic's cohort for the dashboard instead: 200
  * patients by default under fixed MRNs (DEMO-0001 …), 2 to 12 weeks of history each (90 days for every twentieth),
  * a clinic's mix of trajectories, patient factors, decided advice, worked cases and procedures. A patient whose MRN
- * is already registered is skipped, so a rerun loads only what is missing. Writes use --token (the EHR's), decisions
- * --clinician-token and case work --palliative-token; each defaults to an admin token signed with the key.
+ * is already registered is skipped, so a rerun loads only what is missing. Writes use --token (the EHR's; several,
+ * comma-separated, share the patients out as separate feeds), decisions --clinician-token and case work
+ * --palliative-token; each defaults to an admin token signed with the key.
  */
 public class SimulateCohort {
 
@@ -110,7 +111,8 @@ public class SimulateCohort {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final AtomicInteger requests = new AtomicInteger();
+    /** Every request this run sent, all feeds together. */
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
     private final String baseUrl;
     /** Registrations, scores and regimens: the EHR's writes. */
     private final String bearer;
@@ -162,14 +164,21 @@ public class SimulateCohort {
         }
     }
 
-    /** The service's URL and a simulation that writes with the tokens the options give (or the key signs). */
-    private static SimulateCohort connect(Map<String, String> options, String run) throws Exception {
+    /**
+     * One simulation per EHR feed: --token may list several tokens, comma-separated, each its own client of the
+     * service (whose rate limit is per client); without --token one feed with a token the key signs.
+     */
+    private static List<SimulateCohort> connect(Map<String, String> options, String run) throws Exception {
         String baseUrl = options.get("--base-url").replaceAll("/+$", "");
-        String token = options.containsKey("--token") ? options.get("--token") : devToken(Path.of(options.get("--key")));
-        return new SimulateCohort(baseUrl, "Bearer " + token,
-                "Bearer " + options.getOrDefault("--clinician-token", token),
-                "Bearer " + options.getOrDefault("--palliative-token", token),
-                Long.parseLong(options.get("--seed")), run);
+        String signed = options.containsKey("--token") ? null : devToken(Path.of(options.get("--key")));
+        List<SimulateCohort> feeds = new ArrayList<>();
+        for (String token : options.getOrDefault("--token", signed).split(",")) {
+            feeds.add(new SimulateCohort(baseUrl, "Bearer " + token,
+                    "Bearer " + options.getOrDefault("--clinician-token", token),
+                    "Bearer " + options.getOrDefault("--palliative-token", token),
+                    Long.parseLong(options.get("--seed")), run));
+        }
+        return feeds;
     }
 
     /** Runs one task per patient on T threads and answers their results in patient order. */
@@ -197,7 +206,7 @@ public class SimulateCohort {
     }
 
     private static void simulate(Map<String, String> options) throws Exception {
-        SimulateCohort simulation = connect(options, Long.toString(System.currentTimeMillis(), 36));
+        SimulateCohort simulation = connect(options, Long.toString(System.currentTimeMillis(), 36)).get(0);
         simulation.get("/api/v1/ladder/policy");
         List<Outcome> outcomes = forEachPatient(options, simulation::replay);
         report(outcomes, outcomes.size(), simulation.seed, simulation.get("/api/v1/stats/cohort"));
@@ -205,12 +214,13 @@ public class SimulateCohort {
 
     private static void loadDemo(Map<String, String> options) throws Exception {
         long started = System.nanoTime();
-        SimulateCohort demo = connect(options, DEMO);
+        List<SimulateCohort> feeds = connect(options, DEMO);
+        SimulateCohort demo = feeds.get(0);
         demo.get("/api/v1/ladder/policy");
-        List<Loaded> loaded = forEachPatient(options, demo::loadDemoPatient);
+        List<Loaded> loaded = forEachPatient(options, index -> feeds.get(index % feeds.size()).loadDemoPatient(index));
         long fresh = loaded.stream().filter(l -> l == Loaded.LOADED).count();
         System.out.printf(Locale.ROOT, "demo: %d patients (seed %d): %d loaded, %d already loaded; %d requests in %.0f s%n",
-                loaded.size(), demo.seed, fresh, loaded.size() - fresh, demo.requests.get(),
+                loaded.size(), demo.seed, fresh, loaded.size() - fresh, REQUESTS.get(),
                 (System.nanoTime() - started) / 1e9);
         System.out.println("GET /api/v1/stats/cohort: " + demo.get("/api/v1/stats/cohort"));
         System.out.println("dashboard: " + demo.baseUrl + "/ui");
@@ -589,7 +599,7 @@ public class SimulateCohort {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            requests.incrementAndGet();
+            REQUESTS.incrementAndGet();
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429 && attempt < 20) {
                 long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
