@@ -197,6 +197,21 @@ class DashboardPagesTest {
     }
 
     @Test
+    void acceptingFromAStalePageChangesNothing() {
+        String patientId = severePainOnStepZero();
+        String recommendationId = as("clinician").get("/api/v1/patients/" + patientId + "/recommendations")
+                .then().extract().path("items.find { it.ruleId == 'LAD-04' }.id");
+        DashboardSession session = DashboardSession.signedInAs("clinician");
+        session.page("/ui/patients/" + patientId);
+        session.form().formParam("version", "7")
+                .post("/ui/patients/" + patientId + "/recommendations/" + recommendationId + "/accept")
+                .then().statusCode(409).body(containsString(FormActions.STALE_TITLE),
+                        containsString("href=\"/ui/patients/" + patientId + "\""));
+        as("clinician").get("/api/v1/patients/" + patientId + "/recommendations/" + recommendationId)
+                .then().body("status", equalTo("PENDING"));
+    }
+
+    @Test
     void thePatientPageCarriesTheChartsDataPoints() throws Exception {
         String patientId = severePainOnStepZero();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
