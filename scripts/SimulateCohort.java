@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,42 +40,52 @@ import java.util.regex.Pattern;
  * repository (data/keys/private.pem, or $PAINLADDER_DEV_KEYS_DIR), wherever it is run from. Every run registers its
  * patients under MRNs of its own, so reruns with the same seed replay the same cohort without conflicts. It exits 1
  * only when the run itself fails (the service unreachable, an unexpected answer), 2 on a usage error.
+ *
+ * With {@code demo} as its first argument (scripts/demo) it loads a clinic's cohort for the dashboard instead: 200
+ * patients by default under fixed MRNs (DEMO-0001 …), 2 to 12 weeks of history each (90 days for every twentieth),
+ * a clinic's mix of trajectories, patient factors, decided advice, worked cases and procedures. A patient whose MRN
+ * is already registered is skipped, so a rerun loads only what is missing. Writes use --token (the EHR's; several,
+ * comma-separated, share the patients out as separate feeds), decisions --clinician-token and case work
+ * --palliative-token; each defaults to an admin token signed with the key.
  */
 public class SimulateCohort {
 
     /** The trajectories, their share of the cohort (per mille) and whether they are refractory by construction. */
     enum Trajectory {
-        STEP1_RESPONDER(150, false),
-        STEP2_RESPONDER(180, false),
-        STEP3_RESPONDER(200, false),
-        LATE_RESPONDER(80, false),
-        SHORT_STEP3_TRIAL(70, false),
-        STILL_TITRATABLE(60, false),
-        INFECTION_EPISODE(50, false),
-        POSTOPERATIVE_EPISODE(40, false),
-        NEUROPATHIC_WITHOUT_ADJUVANT(20, false),
-        REFRACTORY_HIGH_OMEDD(70, true),
-        REFRACTORY_ADVERSE_EFFECT_LIMITED(40, true),
-        REFRACTORY_AFTER_ROTATION(30, true),
-        REFRACTORY_BREAKTHROUGH(10, true),
-        REFRACTORY_NEUROPATHIC_WITH_ADJUVANT(10, true);
+        STEP1_RESPONDER(150, 270, false),
+        STEP2_RESPONDER(180, 330, false),
+        STEP3_RESPONDER(200, 160, false),
+        LATE_RESPONDER(80, 30, false),
+        SHORT_STEP3_TRIAL(70, 20, false),
+        STILL_TITRATABLE(60, 20, false),
+        INFECTION_EPISODE(50, 10, false),
+        POSTOPERATIVE_EPISODE(40, 5, false),
+        NEUROPATHIC_WITHOUT_ADJUVANT(20, 5, false),
+        REFRACTORY_HIGH_OMEDD(70, 60, true),
+        REFRACTORY_ADVERSE_EFFECT_LIMITED(40, 35, true),
+        REFRACTORY_AFTER_ROTATION(30, 25, true),
+        REFRACTORY_BREAKTHROUGH(10, 10, true),
+        REFRACTORY_NEUROPATHIC_WITH_ADJUVANT(10, 20, true);
 
         final int perMille;
+        /** The demo's mix: a clinic's, most patients controlled on step 1 or 2 (CRPC 2017: 80–90 % controlled). */
+        final int demoPerMille;
         final boolean refractory;
 
-        Trajectory(int perMille, boolean refractory) {
+        Trajectory(int perMille, int demoPerMille, boolean refractory) {
             this.perMille = perMille;
+            this.demoPerMille = demoPerMille;
             this.refractory = refractory;
         }
 
-        static Trajectory draw(Random random) {
+        static Trajectory draw(Random random, ToIntFunction<Trajectory> share) {
             int total = 0;
             for (Trajectory t : values()) {
-                total += t.perMille;
+                total += share.applyAsInt(t);
             }
             int pick = random.nextInt(total);
             for (Trajectory t : values()) {
-                pick -= t.perMille;
+                pick -= share.applyAsInt(t);
                 if (pick < 0) {
                     return t;
                 }
@@ -87,67 +100,130 @@ public class SimulateCohort {
     record Outcome(Trajectory trajectory, boolean detected) {
     }
 
+    /** The first argument that loads the demo cohort, and the run name its simulation carries. */
+    static final String DEMO = "demo";
+
+    /** What a demo run did with one patient. */
+    enum Loaded { LOADED, ALREADY_LOADED }
+
+    /** Where a patient's scores are charted and what kind of pain they describe, the same for all its scores. */
+    record Chart(String patientId, String site, String mechanism) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Every request this run sent, all feeds together. */
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
     private final String baseUrl;
+    /** Registrations, scores and regimens: the EHR's writes. */
     private final String bearer;
+    private final String clinicianBearer;
+    private final String palliativeBearer;
     private final long seed;
     /** Distinguishes this run's MRNs from an earlier run's with the same seed; it never changes the cohort. */
     private final String run;
 
-    SimulateCohort(String baseUrl, String bearer, long seed, String run) {
+    SimulateCohort(String baseUrl, String bearer, String clinicianBearer, String palliativeBearer, long seed, String run) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.clinicianBearer = clinicianBearer;
+        this.palliativeBearer = palliativeBearer;
         this.seed = seed;
         this.run = run;
     }
 
-    static final List<String> OPTIONS = List.of("--base-url", "--patients", "--seed", "--threads", "--key", "--token");
+    static final List<String> OPTIONS = List.of("--base-url", "--patients", "--seed", "--threads", "--key", "--token",
+            "--clinician-token", "--palliative-token");
 
     public static void main(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>(Map.of(
+        boolean demo = args.length > 0 && args[0].equals(DEMO);
+        String command = demo ? "scripts/demo" : "scripts/simulate-cohort";
+        Map<String, String> options = new HashMap<>(Map.of(
                 "--base-url", System.getenv().getOrDefault("PAINLADDER_URL", "http://localhost:8080"),
-                "--patients", "2000", "--seed", "20261130", "--threads", "8", "--key", defaultKey().toString()));
-        for (int i = 0; i < args.length; i += 2) {
+                "--patients", demo ? "200" : "2000", "--seed", demo ? "20261206" : "20261130",
+                "--threads", demo ? "4" : "8", "--key", defaultKey().toString()));
+        for (int i = demo ? 1 : 0; i < args.length; i += 2) {
             if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
-                System.err.println("usage: scripts/simulate-cohort [--base-url URL] [--patients N] [--seed S]"
-                        + " [--threads T] [--key PEM | --token JWT]   (" + args[i] + "?)");
+                System.err.println("usage: " + command + " [--base-url URL] [--patients N] [--seed S]"
+                        + " [--threads T] [--key PEM | --token JWT" + (demo ? " --clinician-token JWT"
+                        + " --palliative-token JWT" : "") + "]   (" + args[i] + "?)");
                 System.exit(2);
             }
             options.put(args[i], args[i + 1]);
         }
         try {
-            simulate(options);
+            if (demo) {
+                loadDemo(options);
+            } else {
+                simulate(options);
+            }
         } catch (Exception failure) {
             Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            System.err.println("simulate-cohort failed: " + describe(cause, options.get("--base-url")));
+            System.err.println(command.substring(8) + " failed: " + describe(cause, options.get("--base-url")));
             System.exit(1);
         }
     }
 
-    private static void simulate(Map<String, String> options) throws Exception {
+    /**
+     * One simulation per EHR feed: --token may list several tokens, comma-separated, each its own client of the
+     * service (whose rate limit is per client); without --token one feed with a token the key signs.
+     */
+    private static List<SimulateCohort> connect(Map<String, String> options, String run) throws Exception {
         String baseUrl = options.get("--base-url").replaceAll("/+$", "");
-        String token = options.containsKey("--token") ? options.get("--token") : devToken(Path.of(options.get("--key")));
+        String signed = options.containsKey("--token") ? null : devToken(Path.of(options.get("--key")));
+        List<SimulateCohort> feeds = new ArrayList<>();
+        for (String token : options.getOrDefault("--token", signed).split(",")) {
+            feeds.add(new SimulateCohort(baseUrl, "Bearer " + token,
+                    "Bearer " + options.getOrDefault("--clinician-token", token),
+                    "Bearer " + options.getOrDefault("--palliative-token", token),
+                    Long.parseLong(options.get("--seed")), run));
+        }
+        return feeds;
+    }
+
+    /** Runs one task per patient on T threads and answers their results in patient order. */
+    private static <T> List<T> forEachPatient(Map<String, String> options, PatientTask<T> task) throws Exception {
         int patients = Integer.parseInt(options.get("--patients"));
-        long seed = Long.parseLong(options.get("--seed"));
-        SimulateCohort simulation = new SimulateCohort(baseUrl, "Bearer " + token, seed,
-                Long.toString(System.currentTimeMillis(), 36));
-        simulation.get("/api/v1/ladder/policy");
         ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(options.get("--threads")));
-        List<Future<Outcome>> running = new ArrayList<>();
+        List<Future<T>> running = new ArrayList<>();
         for (int index = 0; index < patients; index++) {
             int patient = index;
-            running.add(pool.submit(() -> simulation.replay(patient)));
+            running.add(pool.submit(() -> task.run(patient)));
         }
-        List<Outcome> outcomes = new ArrayList<>();
+        List<T> results = new ArrayList<>();
         try {
-            for (Future<Outcome> outcome : running) {
-                outcomes.add(outcome.get());
+            for (Future<T> result : running) {
+                results.add(result.get());
             }
         } finally {
             pool.shutdownNow();
         }
-        report(outcomes, patients, seed, simulation.get("/api/v1/stats/cohort"));
+        return results;
+    }
+
+    interface PatientTask<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static void simulate(Map<String, String> options) throws Exception {
+        SimulateCohort simulation = connect(options, Long.toString(System.currentTimeMillis(), 36)).get(0);
+        simulation.get("/api/v1/ladder/policy");
+        List<Outcome> outcomes = forEachPatient(options, simulation::replay);
+        report(outcomes, outcomes.size(), simulation.seed, simulation.get("/api/v1/stats/cohort"));
+    }
+
+    private static void loadDemo(Map<String, String> options) throws Exception {
+        long started = System.nanoTime();
+        List<SimulateCohort> feeds = connect(options, DEMO);
+        SimulateCohort demo = feeds.get(0);
+        demo.get("/api/v1/ladder/policy");
+        List<Loaded> loaded = forEachPatient(options, index -> feeds.get(index % feeds.size()).loadDemoPatient(index));
+        long fresh = loaded.stream().filter(l -> l == Loaded.LOADED).count();
+        System.out.printf(Locale.ROOT, "demo: %d patients (seed %d): %d loaded, %d already loaded; %d requests in %.0f s%n",
+                loaded.size(), demo.seed, fresh, loaded.size() - fresh, REQUESTS.get(),
+                (System.nanoTime() - started) / 1e9);
+        System.out.println("GET /api/v1/stats/cohort: " + demo.get("/api/v1/stats/cohort"));
+        System.out.println("dashboard: " + demo.baseUrl + "/ui");
     }
 
     /** The repository's development key, wherever the script is run from (scripts/simulate-cohort passes the root). */
@@ -176,24 +252,12 @@ public class SimulateCohort {
     /** One patient's course, drawn from its own seeded generator so that threads do not change the cohort. */
     Outcome replay(int index) throws Exception {
         Random random = new Random(seed * 1_000_003L + index);
-        Trajectory trajectory = Trajectory.draw(random);
+        Trajectory trajectory = Trajectory.draw(random, t -> t.perMille);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        boolean neuropathic = trajectory == Trajectory.NEUROPATHIC_WITHOUT_ADJUVANT
-                || trajectory == Trajectory.REFRACTORY_NEUROPATHIC_WITH_ADJUVANT;
         String patientId = register(index, random, trajectory);
-
-        int step3Days = switch (trajectory) {
-            case SHORT_STEP3_TRIAL -> 4 + random.nextInt(9);
-            case STEP1_RESPONDER, STEP2_RESPONDER -> 0;
-            default -> 15 + random.nextInt(26);
-        };
-        int omedd = switch (trajectory) {
-            case STEP3_RESPONDER -> 40 + 20 * random.nextInt(5);
-            case STILL_TITRATABLE, REFRACTORY_AFTER_ROTATION -> 100 + 10 * random.nextInt(9);
-            case REFRACTORY_ADVERSE_EFFECT_LIMITED -> 80 + 10 * random.nextInt(8);
-            case STEP1_RESPONDER, STEP2_RESPONDER -> 0;
-            default -> 200 + 20 * random.nextInt(11);
-        };
+        Chart chart = new Chart(patientId, "ABDOMEN_UPPER", neuropathic(trajectory) ? "NEUROPATHIC" : "NOCICEPTIVE_VISCERAL");
+        int step3Days = step3Days(trajectory, random);
+        int omedd = omeddMg(trajectory, random);
         Instant start = now.minus(Duration.ofDays(step3Days + 10L));
         putRegimen(patientId, start, List.of(paracetamol()), "start step 1");
         if (trajectory != Trajectory.STEP1_RESPONDER) {
@@ -212,33 +276,211 @@ public class SimulateCohort {
             }
         }
 
+        chartLastFiveDays(chart, trajectory, now, random);
+        String patient = get("/api/v1/patients/" + patientId);
+        return new Outcome(trajectory, patient.contains("\"refractory\":true"));
+    }
+
+    /**
+     * One demo patient's course, oldest first: a first score on no analgesic, step 1, the step 2 and step 3 regimens
+     * the trajectory reaches (step 3 titrated every four days up to its final dose), a score every fifth day (every
+     * day over a 90-day history), the last five days as the simulation charts them; then the team's work: the newest
+     * pending advice accepted or rejected for some, open cases taken under review or referred, procedures done.
+     */
+    Loaded loadDemoPatient(int index) throws Exception {
+        Random random = new Random(seed * 1_000_003L + index);
+        Trajectory trajectory = Trajectory.draw(random, t -> t.demoPerMille);
+        String mrn = "DEMO-%04d".formatted(index + 1);
+        if (ID.matcher(get("/api/v1/patients?mrn=" + mrn)).find()) {
+            return Loaded.ALREADY_LOADED;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int step3Days = step3Days(trajectory, random);
+        int omedd = omeddMg(trajectory, random);
+        int historyDays = Math.max(index % 20 == 0 ? 90 : 14 + random.nextInt(71), step3Days + 12);
+
+        String[][] primaries = {{"PANCREAS", "C25.0"}, {"LUNG", "C34.1"}, {"BREAST", "C50.9"}, {"PROSTATE", "C61"},
+                {"COLORECTAL", "C18.7"}, {"STOMACH", "C16.9"}, {"OVARY", "C56"}, {"MYELOMA", "C90.0"},
+                {"HEAD_NECK", "C10.9"}, {"KIDNEY", "C64"}};
+        String[] primary = primaries[random.nextInt(primaries.length)];
+        boolean boneMetastases = primary[0].matches("BREAST|PROSTATE|MYELOMA|LUNG|KIDNEY") && random.nextInt(3) > 0;
+        int egfr = random.nextInt(8) == 0 ? 18 + random.nextInt(40) : 60 + random.nextInt(40);
+        boolean frail = random.nextInt(6) == 0;
+        String site = boneMetastases ? (random.nextBoolean() ? "BONE_DIFFUSE" : "BACK_LOW") : switch (primary[0]) {
+            case "PANCREAS", "STOMACH" -> "ABDOMEN_UPPER";
+            case "COLORECTAL", "OVARY" -> "PELVIS";
+            case "LUNG" -> "CHEST";
+            case "HEAD_NECK" -> "HEAD";
+            default -> "GENERALIZED";
+        };
+        String mechanism = neuropathic(trajectory) ? "NEUROPATHIC" : boneMetastases ? "NOCICEPTIVE_SOMATIC"
+                : site.equals("GENERALIZED") ? "MIXED" : "NOCICEPTIVE_VISCERAL";
+        String patientId = idIn(send("POST", "/api/v1/patients", """
+                { "mrn": "%s", "birthYear": %d, "sex": "%s",
+                  "diagnosis": { "icd10": "%s", "primarySite": "%s", "metastatic": true, "boneMetastases": %s },
+                  "lifeExpectancyMonths": %d, "contraindications": [%s],
+                  "renalFunction": { "egfr": %d, "measuredAt": "%s" }, "frail": %s, "weightKg": %d }
+                """.formatted(mrn, 1938 + random.nextInt(50), random.nextBoolean() ? "female" : "male", primary[1],
+                primary[0], boneMetastases, 1 + random.nextInt(12), random.nextInt(10) == 0 ? "\"ANTICOAGULATED\"" : "",
+                egfr, now.minus(Duration.ofDays(historyDays)), frail, 45 + random.nextInt(45)), 201),
+                "registration of " + mrn);
+        Chart chart = new Chart(patientId, site, mechanism);
+
+        // Days before now at which the course reaches each step (0: it does not).
+        int step1 = historyDays - 1;
+        int step2 = trajectory == Trajectory.STEP1_RESPONDER ? 0
+                : step1 - 3 - random.nextInt(Math.max(1, (step1 - step3Days - 6) / 2));
+        int rotation = trajectory == Trajectory.REFRACTORY_AFTER_ROTATION ? Math.min(step3Days - 2, 10) : 0;
+        // Severe renal impairment: oxycodone rather than morphine, whose metabolites accumulate (clinical-rules §8.2).
+        boolean oxycodoneFirst = egfr < 30 && rotation == 0;
+        boolean adjuvant = trajectory == Trajectory.REFRACTORY_NEUROPATHIC_WITH_ADJUVANT;
+
+        postBackground(chart, dayAgo(now, historyDays, random), 4 + random.nextInt(3), random.nextInt(2), null);
+        putRegimen(patientId, dayAgo(now, step1, random), List.of(paracetamol()), "start step 1");
+        int titrations = Math.max(0, (step3Days - Math.max(rotation, 5) - 1) / 4);
+        int lastChange = rotation > 0 ? rotation : step3Days > 0 ? step3Days - 4 * titrations : step2 > 0 ? step2 : step1;
+        for (int daysAgo = step1 - 1; daysAgo >= 0; daysAgo--) {
+            if (step2 > 0 && daysAgo == step2) {
+                putRegimen(patientId, dayAgo(now, daysAgo, random), List.of(paracetamol(), codeine(), senna()),
+                        "escalate to step 2");
+            }
+            int sinceStep3 = step3Days - daysAgo;
+            if (step3Days > 0 && sinceStep3 >= 0 && sinceStep3 % 4 == 0 && sinceStep3 / 4 <= titrations) {
+                int reached = titrations == 0 ? omedd
+                        : Math.min(omedd, 30) + (omedd - Math.min(omedd, 30)) * sinceStep3 / (4 * titrations);
+                int dose = Math.max(10, reached / 10 * 10);
+                List<String> items = new ArrayList<>(List.of(paracetamol(),
+                        oxycodoneFirst ? oxycodone(dose) : morphine(dose), senna()));
+                if (adjuvant) {
+                    items.add(gabapentin());
+                }
+                putRegimen(patientId, dayAgo(now, daysAgo, random), items,
+                        daysAgo == step3Days ? "escalate to step 3" : "titration");
+            }
+            if (rotation > 0 && daysAgo == rotation) {
+                putRegimen(patientId, dayAgo(now, daysAgo, random), List.of(paracetamol(),
+                        oxycodoneFirst ? morphine(omedd) : oxycodone(omedd), senna()), "rotation for inadequate analgesia");
+            }
+            if (daysAgo > 5 && (historyDays == 90 || daysAgo % 5 == 0)) {
+                boolean refractoryCourse = trajectory.refractory && daysAgo <= step3Days;
+                int score = refractoryCourse ? 5 + random.nextInt(3) : daysAgo > lastChange - 3 ? 3 + random.nextInt(4)
+                        : uncontrolled(trajectory) ? 4 + random.nextInt(4) : random.nextInt(4);
+                postBackground(chart, dayAgo(now, daysAgo, random), score, random.nextInt(refractoryCourse ? 4 : 2), null);
+            }
+        }
+        chartLastFiveDays(chart, trajectory, now, random);
+        decideNewestAdvice(patientId, random);
+        workOpenCase(patientId, primary[0], boneMetastases, now, random);
+        return Loaded.LOADED;
+    }
+
+    /** A time up to four hours before the same time that many days ago, so that patients' charts do not line up. */
+    private static Instant dayAgo(Instant now, int daysAgo, Random random) {
+        return now.minus(Duration.ofDays(daysAgo)).minusSeconds(random.nextInt(4 * 3600));
+    }
+
+    /** The clinician accepts about half of the newest pending advice and rejects a fifth; the rest waits. */
+    private void decideNewestAdvice(String patientId, Random random) throws Exception {
+        String path = "/api/v1/patients/" + patientId + "/recommendations";
+        String pending = send(clinicianBearer, "GET", path + "?status=PENDING&size=1", null, 200);
+        int decision = random.nextInt(100);
+        if (!ID.matcher(pending).find() || decision >= 65) {
+            return;
+        }
+        String recommendationId = idIn(pending, "pending recommendations");
+        if (decision < 45) {
+            send(clinicianBearer, "POST", path + "/" + recommendationId + "/accept",
+                    "{ \"clinician\": \"dr.demo\", \"note\": \"agreed at the morning round\" }", 200);
+        } else {
+            send(clinicianBearer, "POST", path + "/" + recommendationId + "/reject",
+                    "{ \"clinician\": \"dr.demo\", \"reason\": \"patient prefers to wait for the next review\" }", 200);
+        }
+    }
+
+    /**
+     * The palliative team takes a third of the open cases under review and refers a sixth; a pancreatic patient who
+     * is referred has had a coeliac plexus block, and some patients with bone metastases had radiotherapy.
+     */
+    private void workOpenCase(String patientId, String primarySite, boolean boneMetastases, Instant now, Random random)
+            throws Exception {
+        if (boneMetastases && random.nextInt(4) == 0) {
+            send(palliativeBearer, "POST", "/api/v1/patients/" + patientId + "/procedures", """
+                    { "type": "PALLIATIVE_RADIOTHERAPY", "performedAt": "%s", "outcome": "8 Gy x 1 to the painful lesion",
+                      "performedBy": "dr.radiotherapy" }""".formatted(now.minus(Duration.ofDays(7 + random.nextInt(5)))), 201);
+        }
+        Matcher openCase = Pattern.compile("\"openRefractoryCaseId\":\"([0-9a-f-]{36})\"")
+                .matcher(get("/api/v1/patients/" + patientId));
+        int work = random.nextInt(6);
+        if (!openCase.find() || work > 2) {
+            return;
+        }
+        String transitions = "/api/v1/refractory-cases/" + openCase.group(1) + "/transitions";
+        send(palliativeBearer, "POST", transitions, """
+                { "to": "UNDER_REVIEW", "by": "pc.nurse.demo", "assignee": "dr.palliative", "note": "for the team meeting" }""",
+                200);
+        if (work == 0) {
+            send(palliativeBearer, "POST", transitions, """
+                    { "to": "REFERRED", "by": "dr.palliative", "note": "referred to the interventional pain service" }""",
+                    200);
+            if (primarySite.equals("PANCREAS")) {
+                send(palliativeBearer, "POST", "/api/v1/patients/" + patientId + "/procedures", """
+                        { "type": "CELIAC_PLEXUS_NEUROLYSIS", "performedAt": "%s", "outcome": "NRS 3/10 at 24 h",
+                          "performedBy": "dr.interventional" }""".formatted(now.minus(Duration.ofHours(6))), 201);
+            }
+        }
+    }
+
+    private static boolean neuropathic(Trajectory trajectory) {
+        return trajectory == Trajectory.NEUROPATHIC_WITHOUT_ADJUVANT
+                || trajectory == Trajectory.REFRACTORY_NEUROPATHIC_WITH_ADJUVANT;
+    }
+
+    /** How long the patient has been on step 3 by now (0: never). */
+    private static int step3Days(Trajectory trajectory, Random random) {
+        return switch (trajectory) {
+            case SHORT_STEP3_TRIAL -> 4 + random.nextInt(9);
+            case STEP1_RESPONDER, STEP2_RESPONDER -> 0;
+            default -> 15 + random.nextInt(26);
+        };
+    }
+
+    /** The scheduled OMEDD the course ends on (0: no strong opioid). */
+    private static int omeddMg(Trajectory trajectory, Random random) {
+        return switch (trajectory) {
+            case STEP3_RESPONDER -> 40 + 20 * random.nextInt(5);
+            case STILL_TITRATABLE, REFRACTORY_AFTER_ROTATION -> 100 + 10 * random.nextInt(9);
+            case REFRACTORY_ADVERSE_EFFECT_LIMITED -> 80 + 10 * random.nextInt(8);
+            case STEP1_RESPONDER, STEP2_RESPONDER -> 0;
+            default -> 200 + 20 * random.nextInt(11);
+        };
+    }
+
+    /** The scores of the last five days, which decide whether REF-01 flags the patient (its 72 h window and more). */
+    private void chartLastFiveDays(Chart chart, Trajectory trajectory, Instant now, Random random) throws Exception {
         for (int hoursAgo : CHARTED_HOURS_AGO) {
             Instant at = now.minus(Duration.ofHours(hoursAgo)).plusSeconds(random.nextInt(1800));
             boolean recent = hoursAgo < 72;
-            String mechanism = neuropathic ? "NEUROPATHIC" : "NOCICEPTIVE_VISCERAL";
             boolean episodeTime = hoursAgo == 44 || hoursAgo == 30;
             switch (trajectory) {
                 case INFECTION_EPISODE, POSTOPERATIVE_EPISODE -> {
                     String cause = trajectory == Trajectory.INFECTION_EPISODE ? "INFECTIOUS_INFLAMMATORY" : "POSTOPERATIVE";
                     if (episodeTime) {
-                        postAcute(patientId, at, 7 + random.nextInt(3), cause);
+                        postAcute(chart, at, 7 + random.nextInt(3), cause);
                     } else {
-                        postBackground(patientId, at, hoursAgo <= 16 ? 5 + random.nextInt(3) : random.nextInt(4),
-                                mechanism, random.nextInt(3), null);
+                        postBackground(chart, at, hoursAgo <= 16 ? 5 + random.nextInt(3) : random.nextInt(4),
+                                random.nextInt(3), null);
                     }
                 }
-                case REFRACTORY_BREAKTHROUGH -> postBackground(patientId, at, 2 + random.nextInt(2), mechanism,
+                case REFRACTORY_BREAKTHROUGH -> postBackground(chart, at, 2 + random.nextInt(2),
                         recent ? 4 + random.nextInt(3) : random.nextInt(3), null);
-                case REFRACTORY_ADVERSE_EFFECT_LIMITED -> postBackground(patientId, at, 5 + random.nextInt(3),
-                        mechanism, random.nextInt(3), hoursAgo == 30 ? doseLimitingEffect(random) : null);
-                case LATE_RESPONDER -> postBackground(patientId, at, recent ? random.nextInt(4) : 5 + random.nextInt(3),
-                        mechanism, random.nextInt(3), null);
-                default -> postBackground(patientId, at, uncontrolled(trajectory) ? 5 + random.nextInt(4)
-                        : random.nextInt(4), mechanism, random.nextInt(3), null);
+                case REFRACTORY_ADVERSE_EFFECT_LIMITED -> postBackground(chart, at, 5 + random.nextInt(3),
+                        random.nextInt(3), hoursAgo == 30 ? doseLimitingEffect(random) : null);
+                case LATE_RESPONDER -> postBackground(chart, at, recent ? random.nextInt(4) : 5 + random.nextInt(3),
+                        random.nextInt(3), null);
+                default -> postBackground(chart, at, uncontrolled(trajectory) ? 5 + random.nextInt(4)
+                        : random.nextInt(4), random.nextInt(3), null);
             }
         }
-        String patient = get("/api/v1/patients/" + patientId);
-        return new Outcome(trajectory, patient.contains("\"refractory\":true"));
     }
 
     private static boolean uncontrolled(Trajectory trajectory) {
@@ -263,36 +505,45 @@ public class SimulateCohort {
                   "lifeExpectancyMonths": %d }
                 """.formatted(seed, run, index, 1940 + random.nextInt(50), random.nextBoolean() ? "female" : "male",
                 primaries[random.nextInt(primaries.length)], 1 + random.nextInt(12));
-        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(send("POST", "/api/v1/patients", body, 201));
+        return idIn(send("POST", "/api/v1/patients", body, 201), "registration of patient " + index + " (" + trajectory + ")");
+    }
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    /** The first "id" in an answer. */
+    private static String idIn(String answer, String what) {
+        Matcher id = ID.matcher(answer);
         if (!id.find()) {
-            throw new IllegalStateException("no id in the registration answer for patient " + index + " (" + trajectory + ")");
+            throw new IllegalStateException("no id in the answer to the " + what);
         }
         return id.group(1);
     }
 
     private void putRegimen(String patientId, Instant effectiveAt, List<String> items, String reason) throws Exception {
         send("PUT", "/api/v1/patients/" + patientId + "/regimen", "{ \"items\": [" + String.join(",", items)
-                + "], \"changedBy\": \"simulate-cohort\", \"reason\": \"" + reason + "\", \"effectiveAt\": \""
+                + "], \"changedBy\": \"" + (run.equals(DEMO) ? "dr.demo" : "simulate-cohort") + "\", \"reason\": \""
+                + reason + "\", \"effectiveAt\": \""
                 + effectiveAt + "\" }", 200);
     }
 
-    private void postBackground(String patientId, Instant at, int score, String mechanism, int episodes,
-                                String adverseEffect) throws Exception {
-        postAssessment(patientId, at, score, "CHRONIC", null, mechanism, episodes, adverseEffect);
+    private void postBackground(Chart chart, Instant at, int score, int episodes, String adverseEffect)
+            throws Exception {
+        postAssessment(chart.patientId(), at, score, "CHRONIC", null, chart.site(), chart.mechanism(), episodes,
+                adverseEffect);
     }
 
-    private void postAcute(String patientId, Instant at, int score, String cause) throws Exception {
-        postAssessment(patientId, at, score, "ACUTE", cause, "NOCICEPTIVE_SOMATIC", 1, null);
+    private void postAcute(Chart chart, Instant at, int score, String cause) throws Exception {
+        postAssessment(chart.patientId(), at, score, "ACUTE", cause, chart.site(), "NOCICEPTIVE_SOMATIC", 1, null);
     }
 
-    private void postAssessment(String patientId, Instant at, int score, String course, String cause, String mechanism,
-                                int episodes, String adverseEffect) throws Exception {
+    private void postAssessment(String patientId, Instant at, int score, String course, String cause, String site,
+                                String mechanism, int episodes, String adverseEffect) throws Exception {
         String body = """
-                { "recordedAt": "%s", "scale": "NRS", "value": %d, "kind": "BACKGROUND", "site": "ABDOMEN_UPPER",
+                { "recordedAt": "%s", "scale": "NRS", "value": %d, "kind": "BACKGROUND", "site": "%s",
                   "mechanism": "%s", "course": "%s", "acuteCause": %s, "breakthroughEpisodes24h": %d,
                   "adverseEffects": [%s], "source": "EHR" }
-                """.formatted(at, score, mechanism, course, cause == null ? "null" : "\"" + cause + "\"", episodes,
-                adverseEffect == null ? "" : adverseEffect);
+                """.formatted(at, score, site, mechanism, course, cause == null ? "null" : "\"" + cause + "\"",
+                episodes, adverseEffect == null ? "" : adverseEffect);
         send("POST", "/api/v1/patients/" + patientId + "/pain-assessments", body, 201);
     }
 
@@ -315,6 +566,11 @@ public class SimulateCohort {
         return item("OXYCODONE", daily / 2, 2, false) + "," + item("OXYCODONE", Math.max(5, daily / 6 / 5 * 5), 6, true);
     }
 
+    /** The laxative every scheduled opioid needs (NCCN, EAPC), so the demo's regimens do not all warn NO_LAXATIVE. */
+    private static String senna() {
+        return item("SENNA", 15, 1, false);
+    }
+
     private static String gabapentin() {
         return item("GABAPENTIN", 300, 3, false);
     }
@@ -328,8 +584,12 @@ public class SimulateCohort {
         return send("GET", path, null, 200);
     }
 
-    /** Sends one request; a 429 is retried after Retry-After, any other unexpected status stops the run. */
     private String send(String method, String path, String body, int expected) throws Exception {
+        return send(bearer, method, path, body, expected);
+    }
+
+    /** Sends one request; a 429 is retried after Retry-After, any other unexpected status stops the run. */
+    private String send(String bearer, String method, String path, String body, int expected) throws Exception {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", bearer).header("Accept", "application/json");
@@ -339,6 +599,7 @@ public class SimulateCohort {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
+            REQUESTS.incrementAndGet();
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429 && attempt < 20) {
                 long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);

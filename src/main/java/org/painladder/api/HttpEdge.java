@@ -2,6 +2,7 @@ package org.painladder.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -24,6 +25,7 @@ import org.painladder.api.problem.ErrorBodyFormat;
 import org.painladder.api.problem.Problem;
 import org.painladder.api.problem.ProblemType;
 import org.painladder.api.problem.ScrubbedFailure;
+import org.painladder.security.SecurityHeaders;
 
 /**
  * What every HTTP request goes through before it reaches a resource: a correlation id for logs and problem bodies,
@@ -115,6 +117,12 @@ public class HttpEdge {
     /** A failure no resource answered (a body over the limit while it streams in, a codec error): a problem too. */
     private void failed(RoutingContext context) {
         if (context.response().ended() || context.response().headWritten()) {
+            return;
+        }
+        if (context.failure() instanceof AuthenticationFailedException
+                && SecurityHeaders.isDashboardPage(context.request().path())) {
+            // A failed dashboard sign-in: Quarkus's handler sends the browser back to the sign-in page.
+            context.next();
             return;
         }
         if (DatabaseUnavailableMapper.isConnectionFailure(context.failure())) {

@@ -16,8 +16,8 @@ import org.painladder.domain.audit.AuditAction;
  */
 public record AuditTarget(AuditAction action, String resourceType, String resourceId, UUID patientId) {
 
-    /** Leading segments that name the API, not a resource. */
-    private static final Set<String> PREFIXES = Set.of("api", "v1", "fhir", "r4");
+    /** Leading segments that name the API or the dashboard, not a resource: a page is audited as the API read it shows. */
+    private static final Set<String> PREFIXES = Set.of("api", "v1", "fhir", "r4", "ui");
     /** POST sub-paths that decide on a resource rather than create one (CDS Hooks feedback decides a card). */
     private static final Set<String> DECISIONS = Set.of("accept", "reject", "transitions", "feedback");
     /** Collections whose POST asks a question and stores nothing: a CDS Hooks call reads the patient's data. */
@@ -54,7 +54,7 @@ public record AuditTarget(AuditAction action, String resourceType, String resour
             }
         }
         AuditAction action = decision ? AuditAction.DECIDE
-                : READ_BY_POST.contains(resourceType) ? AuditAction.READ : actionOf(method);
+                : resourceType != null && READ_BY_POST.contains(resourceType) ? AuditAction.READ : actionOf(method);
         if (action == AuditAction.CREATE && location != null) {
             String path = location.getPath();
             resourceId = path.substring(path.lastIndexOf('/') + 1);

@@ -35,8 +35,8 @@ import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.persistence.AuditEvents;
 
 /**
- * Writes one audit event for every request to {@code /api}, {@code /fhir} and {@code /cds-services} that reached a
- * resource method, whatever it did and however it ended, including 401 and 403.
+ * Writes one audit event for every request to {@code /api}, {@code /fhir}, {@code /cds-services} and the dashboard's
+ * pages under {@code /ui} that reached a resource method, whatever it did and however it ended, including 401 and 403.
  * <p>
  * A request runs inside a transaction opened here, which the use case's {@code @Transactional} joins; its event is
  * inserted at the very end and committed with the change it records, so there is no change without its event and no

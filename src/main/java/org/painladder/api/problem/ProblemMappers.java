@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.resteasy.reactive.server.runtime.exceptionmappers.UnauthorizedExceptionMapper;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -28,6 +31,7 @@ import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ConflictException;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.StaleVersionException;
+import org.painladder.security.SecurityHeaders;
 
 /**
  * Every failure leaves as RFC 9457 problem+json: never a stack trace, an SQL fragment, a class name or an HTML page.
@@ -37,6 +41,7 @@ import org.painladder.app.StaleVersionException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException failure) {
@@ -139,13 +144,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException failure) {
-        return unauthenticated();
+    public Uni<Response> unauthenticated(UnauthorizedException failure, RoutingContext context) {
+        return challenge(context);
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException failure) {
-        return unauthenticated();
+    public Uni<Response> unauthenticated(AuthenticationFailedException failure, RoutingContext context) {
+        return challenge(context);
+    }
+
+    /** A dashboard page asks its sign-in mechanism to challenge (a redirect to sign in); the API answers 401. */
+    private static Uni<Response> challenge(RoutingContext context) {
+        if (SecurityHeaders.isDashboardPage(context.normalizedPath())) {
+            return SIGN_IN_CHALLENGE.handle(context);
+        }
+        return Uni.createFrom().item(unauthenticated());
     }
 
     @ServerExceptionMapper

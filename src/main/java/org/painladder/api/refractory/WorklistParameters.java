@@ -11,14 +11,14 @@ import org.painladder.domain.refractory.InterventionType;
 import org.painladder.persistence.WorklistQuery;
 
 /** Reads the worklist's query parameters; a value the service does not know is a 400 problem naming the parameter. */
-final class WorklistParameters {
+public final class WorklistParameters {
 
-    static final String DEFAULT_SORT = "-flaggedAt";
+    public static final String DEFAULT_SORT = "-flaggedAt";
 
     private WorklistParameters() {
     }
 
-    static WorklistQuery read(String status, String site, String primarySite, String intervention, String sort,
+    public static WorklistQuery read(String status, String site, String primarySite, String intervention, String sort,
                               String page, String size) {
         Paging paging = Paging.of(page, size);
         String sortValue = sort == null || sort.isBlank() ? DEFAULT_SORT : sort.trim();
