@@ -31,6 +31,13 @@ public final class LadderEngine {
     static final Set<RuleId> UP_RULES = EnumSet.of(RuleId.LAD_02, RuleId.LAD_03, RuleId.LAD_04, RuleId.LAD_05,
             RuleId.LAD_06, RuleId.LAD_07, RuleId.LAD_08);
 
+    /**
+     * Advice sized or judged on the regimen itself (rescue doses, the laxative check): a new regimen version makes it
+     * stale, and the regimen checks give it again for the new regimen where it still applies.
+     */
+    static final Set<RuleId> REGIMEN_BOUND_ADVICE = EnumSet.of(RuleId.RSC_01, RuleId.RSC_02, RuleId.RSC_03,
+            RuleId.ADJ_03);
+
     public Decision evaluate(PatientSnapshot snapshot, NewFact fact, LadderPolicy policy, Clock clock) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(fact, "fact");
@@ -86,11 +93,11 @@ public final class LadderEngine {
     }
 
     /**
-     * A regimen change checks the rescue dose (RSC-01/02), and supersedes pending ladder moves written for an earlier
-     * regimen version: their doses no longer describe what the patient takes. The ladder is then asked again on the
-     * window and the new regimen, so pain that a withdrawn move answered is never left without one (§8.1.2); the
-     * rules' own intervals keep a new opioid dose from being titrated on scores taken before it. MAINTAIN and STEP_DOWN
-     * judge the regimen the patient takes, so they wait for a score taken on the new one.
+     * A regimen change checks the rescue dose (RSC-01/02), and supersedes pending ladder moves and regimen-bound advice
+     * written for an earlier regimen version: their doses no longer describe what the patient takes. The ladder is
+     * then asked again on the window and the new regimen, so pain that a withdrawn move answered is never left without
+     * one (§8.1.2); the rules' own intervals keep a new opioid dose from being titrated on scores taken before it.
+     * MAINTAIN and STEP_DOWN judge the regimen the patient takes, so they wait for a score taken on the new one.
      */
     private Decision onRegimenChange(PatientSnapshot snapshot, NewFact.RegimenChanged changed, LadderPolicy policy,
                                      Instant now) {
@@ -98,7 +105,8 @@ public final class LadderEngine {
                 changed.after());
         ClinicalPicture picture = new ClinicalPicture(current, null, policy, now);
         List<UUID> stale = current.pending().stream()
-                .filter(p -> p.type().isLadderMove() && p.regimenVersion() < changed.after().regimenVersion())
+                .filter(p -> (p.type().isLadderMove() || REGIMEN_BOUND_ADVICE.contains(p.ruleId()))
+                        && p.regimenVersion() < changed.after().regimenVersion())
                 .map(PendingRecommendation::id).toList();
         Optional<ProposedRecommendation> ladderMove = ladderMove(picture, SafetyRules.evaluate(picture),
                 CauseRules.evaluate(picture))

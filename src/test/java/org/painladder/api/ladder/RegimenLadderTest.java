@@ -73,6 +73,19 @@ class RegimenLadderTest {
     }
 
     @Test
+    void theRescueAdviceIsWithdrawnOnceTheNextRegimenHasARescue() {
+        String patientId = registeredPatient();
+        prescribe(patientId, "dr.lee", MORPHINE_10_4_HOURLY);
+
+        prescribe(patientId, "dr.lee", MORPHINE_15_4_HOURLY, MORPHINE_RESCUE);
+
+        as("clinician").queryParam("status", "PENDING").get(recommendationsOf(patientId)).then()
+                .body("items.findAll { it.ruleId == 'RSC-01' }", hasSize(0));
+        as("clinician").queryParam("status", "SUPERSEDED").get(recommendationsOf(patientId)).then()
+                .body("items.ruleId", hasItem("RSC-01"));
+    }
+
+    @Test
     void theAcceptedStepHoldsUntilTheNextRegimenChangeSetsItsOwn() {
         SeverePainOnStepZero patient = SeverePainOnStepZero.registered();
         as("clinician").body("{ \"clinician\": \"dr.lee\" }").post(patient.recommendation() + "/accept").then()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.domain.ladder.Assessments.assessments;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep1WithParacetamol;
+import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithMorphine;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithOxycodone;
 import static org.painladder.domain.ladder.Vignettes.CLOCK;
 import static org.painladder.domain.ladder.Vignettes.ENGINE;
@@ -182,6 +183,29 @@ class PendingRecommendationsTest {
                 new NewFact.RegimenChanged(onStep3WithOxycodone(40).regimen(), controlled.regimen()), POLICY, CLOCK);
 
         assertEquals(List.of(), ladderMoves(decision));
+    }
+
+    /** A rescue sized for the old daily dose, or asked for when the new regimen has one, must not stay pending. */
+    @Test
+    void aRegimenChangeSupersedesRescueAndLaxativeAdviceWrittenForTheOldRegimen() {
+        PendingRecommendation rescueFor36 = pending(RecommendationType.ADJUST_RESCUE_DOSE, RuleId.RSC_01,
+                "morphine 36 mg/day without a rescue", 3);
+        PatientSnapshot withRescue = onStep3WithMorphine(60).regimenVersion(4, 0).pending(rescueFor36).build();
+
+        Decision rescued = ENGINE.evaluate(withRescue,
+                new NewFact.RegimenChanged(onStep3WithMorphine(36).regimen(), withRescue.regimen()), POLICY, CLOCK);
+
+        assertEquals(List.of(PENDING_ID), rescued.toSupersede());
+        assertTrue(rescued.toAdd().stream().noneMatch(r -> r.ruleId() == RuleId.RSC_01));
+
+        PatientSnapshot stillWithout = onStep3WithMorphine(60).withoutRescue().regimenVersion(4, 0)
+                .pending(rescueFor36).build();
+        Decision resized = ENGINE.evaluate(stillWithout,
+                new NewFact.RegimenChanged(onStep3WithMorphine(36).regimen(), stillWithout.regimen()), POLICY, CLOCK);
+
+        assertEquals(List.of(PENDING_ID), resized.toSupersede());
+        assertEquals(1, resized.toAdd().stream().filter(r -> r.ruleId() == RuleId.RSC_01
+                && r.rationale().contains("OMEDD 60 mg/day")).count());
     }
 
     @Test
