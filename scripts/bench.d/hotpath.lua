@@ -1,5 +1,6 @@
 -- wrk script for scripts/bench: one hot path per run, chosen by BENCH_MODE, over the patients listed in BENCH_IDS,
--- with the bearer token in BENCH_TOKEN. Prints one machine-readable RESULT line, with the 201s acknowledged.
+-- with the bearer token in BENCH_TOKEN (or, for the dashboard's pages, the session cookie in BENCH_COOKIE). Prints one
+-- machine-readable RESULT line, with the 201s acknowledged.
 --   ingest                      POST a pain assessment (unique externalId per request)
 --   patient, timeline, trend,
 --   worklist, stats             the GETs below
@@ -8,6 +9,7 @@
 --                               with its own CDS client token: line BENCH_TOKEN_OFFSET + n of BENCH_TOKENS
 local mode = os.getenv("BENCH_MODE")
 local token = os.getenv("BENCH_TOKEN")
+local cookie = os.getenv("BENCH_COOKIE")
 local patients = {}
 sent = 0 -- globals: done() reads them from each thread
 acked = 0
@@ -53,7 +55,7 @@ end
 
 function request()
   local id = patients[math.random(#patients)]
-  local headers = { ["Authorization"] = "Bearer " .. token }
+  local headers = cookie and { ["Cookie"] = cookie } or { ["Authorization"] = "Bearer " .. token }
   sent = sent + 1
   if mode == "ingest" then
     headers["Content-Type"] = "application/json"

@@ -83,7 +83,7 @@ class DashboardPagesTest {
 
     @Test
     void theChartingLibraryAndThePagesScriptAreServedFromThisOrigin() {
-        RestAssured.given().get("/webjars/echarts/dist/echarts.min.js").then().statusCode(200)
+        RestAssured.given().get("/_static/echarts/dist/echarts.min.js").then().statusCode(200)
                 .contentType(containsString("javascript"));
         RestAssured.given().get("/dashboard/charts.js").then().statusCode(200).body(containsString("pain-chart-data"));
         RestAssured.given().get("/dashboard/dashboard.css").then().statusCode(200);
