@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ConflictException;
+import org.painladder.app.NotFoundException;
 import org.painladder.app.StaleVersionException;
 
 /**
@@ -36,7 +37,14 @@ final class FormActions {
         } catch (ClinicalValidationException invalid) {
             return refused(identity, 422, "Please check the form", invalid.violations().stream()
                     .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), backTo);
+        } catch (NotFoundException missing) {
+            return notFound(identity, missing);
         }
+    }
+
+    /** A stale link or a mistyped id: a page that says so and leads back to the worklist, not the API's problem. */
+    static Response notFound(SecurityIdentity identity, NotFoundException missing) {
+        return refused(identity, Response.Status.NOT_FOUND, "Not found", missing.getMessage(), "/ui/worklist");
     }
 
     private static Response refused(SecurityIdentity identity, Response.Status status, String title, String detail,

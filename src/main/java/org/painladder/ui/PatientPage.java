@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.DecidingRecommendation;
 import org.painladder.app.DecidingRecommendation.ClinicianDecision;
+import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPainStory;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.security.Roles;
@@ -44,6 +46,11 @@ public class PatientPage {
         this.deciding = deciding;
         this.identity = identity;
         this.objectMapper = objectMapper;
+    }
+
+    @ServerExceptionMapper
+    Response unknownPatient(NotFoundException missing) {
+        return FormActions.notFound(identity, missing);
     }
 
     @GET

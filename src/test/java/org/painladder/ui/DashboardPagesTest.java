@@ -74,6 +74,19 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aLinkToAPatientThatDoesNotExistAnswersAPageNotTheApisProblem() {
+        DashboardSession session = DashboardSession.signedInAs("palliative");
+        String unknown = "/ui/patients/" + java.util.UUID.randomUUID();
+
+        session.page(unknown).then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Not found"), containsString("href=\"/ui/worklist\""));
+        session.page("/ui/worklist");
+        session.form().formParam("note", "ok")
+                .post(unknown + "/recommendations/" + java.util.UUID.randomUUID() + "/accept").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("Not found"));
+    }
+
+    @Test
     void theAuditorSeesTheAccessLogButNoPatient() {
         DashboardSession session = DashboardSession.signedInAs("auditor");
         session.page("/ui/worklist").then().statusCode(403);
