@@ -236,7 +236,7 @@ public class SimulateCohort {
     /** One line a person can act on, instead of a stack trace. */
     private static String describe(Throwable failure, String baseUrl) {
         if (failure instanceof java.net.ConnectException) {
-            return "cannot reach " + baseUrl + "; start the service (./mvnw quarkus:dev) or pass --base-url /"
+            return "cannot reach " + baseUrl + "; start the service (java -jar target/embedded/quarkus-run.jar) or pass --base-url /"
                     + " PAINLADDER_URL";
         }
         if (failure instanceof java.nio.file.NoSuchFileException missing) {
