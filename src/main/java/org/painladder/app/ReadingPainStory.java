@@ -16,7 +16,6 @@ import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.persistence.LadderTransitions;
 import org.painladder.persistence.PainAssessments;
-import org.painladder.persistence.Patients;
 import org.painladder.persistence.Procedures;
 import org.painladder.persistence.Recommendations;
 import org.painladder.persistence.Regimens;
@@ -46,7 +45,6 @@ public class ReadingPainStory {
                             List<Recommendation> pending) {
     }
 
-    private final Patients patients;
     private final ReadingPatients readingPatients;
     private final PainAssessments assessments;
     private final LadderTransitions transitions;
@@ -56,10 +54,9 @@ public class ReadingPainStory {
     private final Clock clock;
     private final RulesConfig rules;
 
-    ReadingPainStory(Patients patients, ReadingPatients readingPatients, PainAssessments assessments,
+    ReadingPainStory(ReadingPatients readingPatients, PainAssessments assessments,
                      LadderTransitions transitions, Regimens regimens, Procedures procedures,
                      Recommendations recommendations, Clock clock, RulesConfig rules) {
-        this.patients = patients;
         this.readingPatients = readingPatients;
         this.assessments = assessments;
         this.transitions = transitions;
@@ -72,8 +69,7 @@ public class ReadingPainStory {
 
     @Transactional
     public PainStory story(UUID patientId) {
-        Patient patient = patients.find(patientId).map(readingPatients::asOfNow)
-                .orElseThrow(() -> new NotFoundException("patient", patientId));
+        Patient patient = readingPatients.find(patientId);
         Instant now = clock.instant();
         Instant from = now.minusSeconds(DAYS * 86_400L);
         List<PainAssessment> window = assessments.window(patientId, from, now);
