@@ -98,15 +98,33 @@ public class LadderEvaluation {
     }
 
     /**
+     * Before a new assessment is stored: the window the rules will look back over, and the assessment already stored
+     * under its externalId (a retry), in one read under the patient's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PainAssessments.WindowAndRetry beforeAssessment(UUID patientId, String externalId, Instant now) {
+        return assessments.windowAndExternalId(patientId, windowFrom(now), windowTo(now), externalId);
+    }
+
+    /**
      * The ladder rules, then the refractory step (clinical-rules §6.3) on the same snapshot.
      *
-     * @param state the live state with the assessment applied, already saved
+     * @param state      the live state with the assessment applied, already saved
+     * @param windowRead the window {@link #beforeAssessment} read, which the new assessment joins here
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AssessmentEvaluation afterAssessment(Patient patient, LiveState state, PainAssessment assessment,
-                                                Instant now) {
+                                                List<PainAssessment> windowRead, Instant now) {
         RegimenFacts regimen = regimens.of(patient.id(), now);
-        List<PainAssessment> window = window(patient.id(), now);
+        List<PainAssessment> window = new ArrayList<>(windowRead);
+        if (!assessment.recordedAt().isBefore(windowFrom(now)) && !assessment.recordedAt().isAfter(windowTo(now))) {
+            // Oldest first, as the window is read; after the stored ones recorded at the same time, as it arrived last.
+            int at = 0;
+            while (at < window.size() && !window.get(at).recordedAt().isAfter(assessment.recordedAt())) {
+                at++;
+            }
+            window.add(at, assessment);
+        }
         List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
                 new NewFact.AssessmentRecorded(assessment), window, assessment.id(), now));
         FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now);
@@ -170,8 +188,15 @@ public class LadderEvaluation {
 
     /** The bounded look-back the rules read (the ladder's and REF-01's windows), never the whole history. */
     private List<PainAssessment> window(UUID patientId, Instant now) {
-        return assessments.window(patientId, now.minus(policies.current().snapshotWindow()),
-                now.plus(RecordingPainAssessment.MAX_CLOCK_DRIFT));
+        return assessments.window(patientId, windowFrom(now), windowTo(now));
+    }
+
+    private Instant windowFrom(Instant now) {
+        return now.minus(policies.current().snapshotWindow());
+    }
+
+    private static Instant windowTo(Instant now) {
+        return now.plus(RecordingPainAssessment.MAX_CLOCK_DRIFT);
     }
 
     private List<Recommendation> evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.painladder.app.ClinicalValidationException.Violation;
 import org.painladder.domain.pain.PainAssessment;
@@ -23,8 +22,9 @@ import org.painladder.persistence.Patients;
 import org.painladder.persistence.Recommendations;
 
 /**
- * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, store
- * it (once per externalId), move the live state on, and let the ladder rules give their advice on it. The patient's
+ * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, read the
+ * rules' look-back window together with any assessment already stored under the externalId (a retry), store it (once
+ * per externalId), move the live state on, and let the ladder rules give their advice on it. The patient's
  * row lock orders facts about one patient, so the live state always reflects every acknowledged assessment.
  */
 @ApplicationScoped
@@ -64,16 +64,15 @@ public class RecordingPainAssessment {
         ScaleReading.Accepted reading = validate(incoming, now);
         String contentHash = incoming.contentHash(reading.rawValue());
 
-        if (incoming.externalId() != null) {
-            Optional<RecordedAssessment> stored = assessments.findByExternalId(patientId, incoming.externalId());
-            if (stored.isPresent()) {
-                if (stored.get().contentHash().equals(contentHash)) {
-                    return new Outcome(stored.get(), false,
-                            recommendations.createdBy(stored.get().assessment().id()));
-                }
-                throw new ConflictException("externalId " + incoming.externalId() + " is already stored for this"
-                        + " patient with other content; send corrections under a new externalId");
+        PainAssessments.WindowAndRetry recent = ladderEvaluation.beforeAssessment(patientId, incoming.externalId(),
+                now);
+        if (recent.storedUnderExternalId() != null) {
+            RecordedAssessment stored = assessments.find(recent.storedUnderExternalId()).orElseThrow();
+            if (stored.contentHash().equals(contentHash)) {
+                return new Outcome(stored, false, recommendations.createdBy(stored.assessment().id()));
             }
+            throw new ConflictException("externalId " + incoming.externalId() + " is already stored for this"
+                    + " patient with other content; send corrections under a new externalId");
         }
 
         PainAssessment assessment = new PainAssessment(UUID.randomUUID(), incoming.recordedAt(), incoming.scale(),
@@ -87,7 +86,7 @@ public class RecordingPainAssessment {
                 assessment, incoming.source(), now, contentHash, evaluation));
         patients.saveState(patientId, state, now);
         LadderEvaluation.AssessmentEvaluation evaluated = ladderEvaluation.afterAssessment(patient, state, assessment,
-                now);
+                recent.window(), now);
         if (!Objects.equals(evaluated.refractoryCaseId(), evaluation.refractoryCaseId())) {
             recorded = assessments.recordRefractoryCase(recorded, evaluated.refractoryCaseId());
         }

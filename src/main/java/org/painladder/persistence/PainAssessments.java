@@ -30,21 +30,21 @@ import org.painladder.domain.pain.Severity;
 @ApplicationScoped
 public class PainAssessments {
 
+    /** The columns the rules use, in the order {@link #windowAssessment} reads them. */
+    private static final String WINDOW_COLUMNS = "select id, recordedAt, scale, rawValue, score, kind, site, mechanism,"
+            + " course, acuteCause, breakthroughEpisodes24h, adverseEffects, breakthroughType, redFlags";
+
     private final EntityManager entityManager;
 
     PainAssessments(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
-    public Optional<RecordedAssessment> findByExternalId(UUID patientId, String externalId) {
-        return entityManager.createQuery(
-                        "from PainAssessmentEntity where patientId = :patientId and externalId = :externalId",
-                        PainAssessmentEntity.class)
-                .setParameter("patientId", patientId)
-                .setParameter("externalId", externalId)
-                .getResultStream()
-                .findFirst()
-                .map(PainAssessments::toRecorded);
+    /**
+     * The look-back window of {@link #window}, and the assessment already stored under {@code externalId} wherever it
+     * lies in time (null when none is, or {@code externalId} is null).
+     */
+    public record WindowAndRetry(List<PainAssessment> window, UUID storedUnderExternalId) {
     }
 
     public Optional<RecordedAssessment> find(UUID assessmentId) {
@@ -116,16 +116,40 @@ public class PainAssessments {
      * persistence context.
      */
     public List<PainAssessment> window(UUID patientId, Instant from, Instant to) {
-        return entityManager.createQuery("select id, recordedAt, scale, rawValue, score, kind, site, mechanism, course,"
-                        + " acuteCause, breakthroughEpisodes24h, adverseEffects, breakthroughType, redFlags"
-                        + " from PainAssessmentEntity where patientId = :patientId"
+        return entityManager.createQuery(WINDOW_COLUMNS + " from PainAssessmentEntity where patientId = :patientId"
                         + " and recordedAt >= :from and recordedAt <= :to order by recordedAt", Object[].class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
-                .getResultStream()
-                .map(row -> assessment((UUID) row[0], (Instant) row[1], (String) row[2], (String) row[3],
-                        (Integer) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8],
-                        (String) row[9], (Integer) row[10], (String) row[11], (String) row[12], (String) row[13]))
-                .toList();
+                .getResultStream().map(PainAssessments::windowAssessment).toList();
+    }
+
+    /**
+     * {@link #window} and the retry check of a new assessment in one statement, read under the patient's lock: a
+     * statement that starts after the lock was granted sees every assessment committed before it, so a concurrent
+     * retry that stored the same externalId first is found here, wherever in time it lies.
+     */
+    public WindowAndRetry windowAndExternalId(UUID patientId, Instant from, Instant to, String externalId) {
+        List<PainAssessment> window = new ArrayList<>();
+        UUID stored = null;
+        for (Object[] row : entityManager.createQuery(WINDOW_COLUMNS + ", externalId from PainAssessmentEntity"
+                        + " where patientId = :patientId and (recordedAt >= :from and recordedAt <= :to"
+                        + " or externalId = :externalId) order by recordedAt", Object[].class)
+                .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
+                .setParameter("externalId", externalId).getResultList()) {
+            PainAssessment assessment = windowAssessment(row);
+            if (externalId != null && externalId.equals(row[14])) {
+                stored = assessment.id();
+            }
+            if (!assessment.recordedAt().isBefore(from) && !assessment.recordedAt().isAfter(to)) {
+                window.add(assessment);
+            }
+        }
+        return new WindowAndRetry(window, stored);
+    }
+
+    private static PainAssessment windowAssessment(Object[] row) {
+        return assessment((UUID) row[0], (Instant) row[1], (String) row[2], (String) row[3], (Integer) row[4],
+                (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
+                (Integer) row[10], (String) row[11], (String) row[12], (String) row[13]);
     }
 
     private static PainAssessmentEntity toEntity(RecordedAssessment recorded) {

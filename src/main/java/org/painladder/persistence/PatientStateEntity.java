@@ -38,6 +38,8 @@ class PatientStateEntity {
     String patientStatus;
     /** Kept by {@link PainAssessments#insert}, the only way an assessment is stored. */
     long assessmentCount;
+    /** Kept by {@link Procedures#insert}, the only way a procedure is stored; null until the first. */
+    Instant latestProcedureAt;
     @Column(nullable = false)
     Instant updatedAt;
 }

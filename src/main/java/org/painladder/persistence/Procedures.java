@@ -34,6 +34,11 @@ public class Procedures {
         row.recordedBy = procedure.recordedBy();
         entityManager.persist(row);
         entityManager.flush();
+        // The caller holds the live-state row locked, so the latest procedure moves on with the state.
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, procedure.patientId());
+        if (state.latestProcedureAt == null || procedure.performedAt().isAfter(state.latestProcedureAt)) {
+            state.latestProcedureAt = procedure.performedAt();
+        }
         return procedure;
     }
 
@@ -85,8 +90,15 @@ public class Procedures {
                 .collect(Collectors.groupingBy(Procedure::patientId));
     }
 
-    /** Those performed in [from, to], oldest first. */
+    /**
+     * Those performed in [from, to], oldest first. A patient whose latest procedure is older than {@code from} has
+     * none to read: most have never had one, and the live state, usually loaded already, says so without a query.
+     */
     public List<Procedure> performedBetween(UUID patientId, Instant from, Instant to) {
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, patientId);
+        if (state != null && (state.latestProcedureAt == null || state.latestProcedureAt.isBefore(from))) {
+            return List.of();
+        }
         return entityManager.createQuery("from ProcedureEntity where patientId = :patientId and performedAt >= :from"
                         + " and performedAt <= :to order by performedAt", ProcedureEntity.class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)

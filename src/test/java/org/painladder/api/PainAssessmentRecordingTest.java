@@ -153,6 +153,22 @@ class PainAssessmentRecordingTest {
         as("ehr").get(assessmentsOf(patientId)).then().body("total", equalTo(1)).body("items[0].score", equalTo(6));
     }
 
+    /** The retry check shares its read with the rules' 7-day window, yet must find a score stored long before it. */
+    @Test
+    void aBackfilledScoreOlderThanTheRulesWindowIsRecognisedOnRetryAndOnReuse() {
+        String patientId = registeredPatient();
+        String recordedAt = hoursAgo(24 * 40);
+        String body = nrsJson("obs-backfilled", recordedAt, 7);
+        String id = as("ehr").body(body).post(assessmentsOf(patientId)).then().statusCode(201).extract().path("id");
+        as("ehr").body(nrsJson("obs-today", hoursAgo(1), 3)).post(assessmentsOf(patientId)).then().statusCode(201);
+
+        as("ehr").body(body).post(assessmentsOf(patientId)).then().statusCode(200).body("id", equalTo(id))
+                .body("score", equalTo(7));
+        as("ehr").body(nrsJson("obs-backfilled", recordedAt, 2)).post(assessmentsOf(patientId)).then()
+                .statusCode(409).body("type", endsWith("/conflict"));
+        as("ehr").get(assessmentsOf(patientId)).then().body("total", equalTo(2));
+    }
+
     @Test
     void sameExternalIdMayBeUsedByAnotherPatient() {
         String body = nrsJson("obs-shared", hoursAgo(1), 4);

@@ -53,7 +53,7 @@ class QueryBudgetTest {
 
     @Test
     void ingestingAPainScoreWithItsEvaluation() {
-        within(9, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
+        within(7, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
                 Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), 6))
                 .post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
     }
