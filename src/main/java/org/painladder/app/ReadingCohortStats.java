@@ -3,31 +3,51 @@ package org.painladder.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.painladder.domain.refractory.CohortStats;
 import org.painladder.persistence.LiveStates;
 import org.painladder.persistence.ReplicaReads;
 
-/** Cohort statistics from the live-state columns; a CONTROLLED state on a stale score does not count as controlled. */
+/**
+ * Cohort statistics from the live-state columns; a CONTROLLED state on a stale score does not count as controlled.
+ * They count every patient, so each replica computes them at most once per {@code painladder.stats.max-age} and
+ * answers from that computation in between: the cost to the database stays the same however many dashboards poll.
+ */
 @ApplicationScoped
 public class ReadingCohortStats {
+
+    private record Computed(CohortStats stats, Instant at) {
+    }
 
     private final ReplicaReads replicaReads;
     private final Clock clock;
     private final RulesConfig rules;
+    private final Duration maxAge;
+    private volatile Computed latest;
 
-    ReadingCohortStats(ReplicaReads replicaReads, Clock clock, RulesConfig rules) {
+    ReadingCohortStats(ReplicaReads replicaReads, Clock clock, RulesConfig rules,
+                       @ConfigProperty(name = "painladder.stats.max-age") Duration maxAge) {
         this.replicaReads = replicaReads;
         this.clock = clock;
         this.rules = rules;
+        this.maxAge = maxAge;
     }
 
     /** Read from the read replica when one is configured (ReplicaReads): the statistics tolerate its lag. */
     @Transactional
     public CohortStats stats() {
-        Instant freshSince = clock.instant().minus(rules.staleness());
-        LiveStates.Census census = replicaReads.read(readers -> readers.liveStates().census(freshSince));
-        return CohortStats.of(census.activeByStep(), census.activeControlled(), census.activeRefractory(),
-                census.refractoryAnyStatus());
+        Instant now = clock.instant();
+        Computed cached = latest;
+        if (cached != null && now.isBefore(cached.at().plus(maxAge)) && !now.isBefore(cached.at())) {
+            return cached.stats();
+        }
+        LiveStates.Census census = replicaReads.read(readers -> readers.liveStates()
+                .census(now.minus(rules.staleness())));
+        CohortStats stats = CohortStats.of(census.activeByStep(), census.activeControlled(),
+                census.activeRefractory(), census.refractoryAnyStatus());
+        latest = new Computed(stats, now);
+        return stats;
     }
 }
