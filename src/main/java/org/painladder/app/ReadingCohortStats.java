@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.painladder.domain.refractory.CohortStats;
 import org.painladder.persistence.LiveStates;
@@ -25,6 +26,7 @@ public class ReadingCohortStats {
     private final Clock clock;
     private final RulesConfig rules;
     private final Duration maxAge;
+    private final ReentrantLock counting = new ReentrantLock();
     private volatile Computed latest;
 
     ReadingCohortStats(ReplicaReads replicaReads, Clock clock, RulesConfig rules,
@@ -35,19 +37,41 @@ public class ReadingCohortStats {
         this.maxAge = maxAge;
     }
 
-    /** Read from the read replica when one is configured (ReplicaReads): the statistics tolerate its lag. */
+    /**
+     * Read from the read replica when one is configured (ReplicaReads): the statistics tolerate its lag. One request
+     * at a time counts; the others answer from the last count meanwhile instead of all counting at once.
+     */
     @Transactional
     public CohortStats stats() {
-        Instant now = clock.instant();
         Computed cached = latest;
-        if (cached != null && now.isBefore(cached.at().plus(maxAge)) && !now.isBefore(cached.at())) {
+        if (isFresh(cached)) {
             return cached.stats();
         }
-        LiveStates.Census census = replicaReads.read(readers -> readers.liveStates()
-                .census(now.minus(rules.staleness())));
-        CohortStats stats = CohortStats.of(census.activeByStep(), census.activeControlled(),
-                census.activeRefractory(), census.refractoryAnyStatus());
-        latest = new Computed(stats, now);
-        return stats;
+        if (cached != null && !counting.tryLock()) {
+            return cached.stats();
+        }
+        if (cached == null) {
+            counting.lock();
+        }
+        try {
+            Computed again = latest;
+            if (isFresh(again)) {
+                return again.stats();
+            }
+            Instant now = clock.instant();
+            LiveStates.Census census = replicaReads.read(readers -> readers.liveStates()
+                    .census(now.minus(rules.staleness())));
+            CohortStats stats = CohortStats.of(census.activeByStep(), census.activeControlled(),
+                    census.activeRefractory(), census.refractoryAnyStatus());
+            latest = new Computed(stats, now);
+            return stats;
+        } finally {
+            counting.unlock();
+        }
+    }
+
+    private boolean isFresh(Computed computed) {
+        Instant now = clock.instant();
+        return computed != null && now.isBefore(computed.at().plus(maxAge)) && !now.isBefore(computed.at());
     }
 }
