@@ -109,22 +109,13 @@ public class LadderEvaluation {
     /**
      * The ladder rules, then the refractory step (clinical-rules §6.3) on the same snapshot.
      *
-     * @param state      the live state with the assessment applied, already saved
-     * @param windowRead the window {@link #beforeAssessment} read, which the new assessment joins here
+     * @param state  the live state with the assessment applied, already saved
+     * @param window the window {@link #beforeAssessment} read, joined by the assessment
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AssessmentEvaluation afterAssessment(Patient patient, LiveState state, PainAssessment assessment,
-                                                List<PainAssessment> windowRead, Instant now) {
+                                                List<PainAssessment> window, Instant now) {
         RegimenFacts regimen = regimens.of(patient.id(), now);
-        List<PainAssessment> window = new ArrayList<>(windowRead);
-        if (!assessment.recordedAt().isBefore(windowFrom(now)) && !assessment.recordedAt().isAfter(windowTo(now))) {
-            // Oldest first, as the window is read; after the stored ones recorded at the same time, as it arrived last.
-            int at = 0;
-            while (at < window.size() && !window.get(at).recordedAt().isAfter(assessment.recordedAt())) {
-                at++;
-            }
-            window.add(at, assessment);
-        }
         List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
                 new NewFact.AssessmentRecorded(assessment), window, assessment.id(), now));
         FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now);

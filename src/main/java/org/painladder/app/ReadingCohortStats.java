@@ -47,10 +47,10 @@ public class ReadingCohortStats {
         if (isFresh(cached)) {
             return cached.stats();
         }
-        if (cached != null && !counting.tryLock()) {
-            return cached.stats();
-        }
-        if (cached == null) {
+        if (!counting.tryLock()) {
+            if (cached != null) {
+                return cached.stats();
+            }
             counting.lock();
         }
         try {

@@ -86,7 +86,7 @@ public class RecordingPainAssessment {
                 assessment, incoming.source(), now, contentHash, evaluation));
         patients.saveState(patientId, state, now);
         LadderEvaluation.AssessmentEvaluation evaluated = ladderEvaluation.afterAssessment(patient, state, assessment,
-                recent.window(), now);
+                recent.joinedBy(assessment), now);
         if (!Objects.equals(evaluated.refractoryCaseId(), evaluation.refractoryCaseId())) {
             recorded = assessments.recordRefractoryCase(recorded, evaluated.refractoryCaseId());
         }

@@ -41,10 +41,23 @@ public class PainAssessments {
     }
 
     /**
-     * The look-back window of {@link #window}, and the assessment already stored under {@code externalId} wherever it
-     * lies in time (null when none is, or {@code externalId} is null).
+     * The look-back window [from, to] of {@link #window}, and the assessment already stored under {@code externalId}
+     * wherever it lies in time (null when none is, or {@code externalId} is null).
      */
-    public record WindowAndRetry(List<PainAssessment> window, UUID storedUnderExternalId) {
+    public record WindowAndRetry(List<PainAssessment> window, UUID storedUnderExternalId, Instant from, Instant to) {
+
+        /** The window once {@code arrived} is stored: oldest first, after the stored ones recorded at the same time. */
+        public List<PainAssessment> joinedBy(PainAssessment arrived) {
+            List<PainAssessment> joined = new ArrayList<>(window);
+            if (within(arrived.recordedAt(), from, to)) {
+                int at = 0;
+                while (at < joined.size() && !joined.get(at).recordedAt().isAfter(arrived.recordedAt())) {
+                    at++;
+                }
+                joined.add(at, arrived);
+            }
+            return joined;
+        }
     }
 
     public Optional<RecordedAssessment> find(UUID assessmentId) {
@@ -139,11 +152,15 @@ public class PainAssessments {
             if (externalId != null && externalId.equals(row[14])) {
                 stored = assessment.id();
             }
-            if (!assessment.recordedAt().isBefore(from) && !assessment.recordedAt().isAfter(to)) {
+            if (within(assessment.recordedAt(), from, to)) {
                 window.add(assessment);
             }
         }
-        return new WindowAndRetry(window, stored);
+        return new WindowAndRetry(window, stored, from, to);
+    }
+
+    private static boolean within(Instant recordedAt, Instant from, Instant to) {
+        return !recordedAt.isBefore(from) && !recordedAt.isAfter(to);
     }
 
     private static PainAssessment windowAssessment(Object[] row) {
