@@ -106,7 +106,7 @@ class TokenRejectionTest {
         return Arguments.of(why, token);
     }
 
-    private static String claims(String issuer, String audience, long issuedAt, long expiresAt, Long notBefore) {
+    static String claims(String issuer, String audience, long issuedAt, long expiresAt, Long notBefore) {
         return "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"test.ehr\",\"upn\":\"test.ehr\","
                 + "\"groups\":[\"ehr\"],\"iat\":" + issuedAt + ",\"exp\":" + expiresAt
                 + (notBefore == null ? "" : ",\"nbf\":" + notBefore) + "}";
@@ -119,7 +119,7 @@ class TokenRejectionTest {
                         Matcher.quoteReplacement("\"" + name + "\":" + json));
     }
 
-    private static String rs256(String claims, PrivateKey key) {
+    static String rs256(String claims, PrivateKey key) {
         String signingInput = base64Url(RS256) + "." + base64Url(claims);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
