@@ -60,6 +60,9 @@ SELECT CAST(md5('ri' || i || '-' || n) AS uuid), CAST(md5('r' || i) AS uuid), n,
        'ORAL', (ARRAY[30, 5, 1000, 15])[n + 1], 'mg', (ARRAY[2, 6, 4, 1])[n + 1], n = 1
 FROM generate_series(1, :patients) AS g_i(i), generate_series(0, 3) AS g_n(n);
 
+-- Each seeded patient has the one regimen above, so it is the current one the live state names.
+UPDATE patient_state SET current_regimen_id = (SELECT r.id FROM regimen r WHERE r.patient_id = patient_state.patient_id);
+
 INSERT INTO recommendation (id, patient_id, created_at, type, rule_id, rules_version, rationale, evidence, proposal,
                             fingerprint, regimen_version, status, ladder_move, pending_ladder_slot,
                             created_by_assessment_id, decided_by, decided_at, version)

@@ -40,6 +40,8 @@ class PatientStateEntity {
     long assessmentCount;
     /** Kept by {@link Procedures#insert}, the only way a procedure is stored; null until the first. */
     Instant latestProcedureAt;
+    /** Kept by {@link Regimens#insert}, the only way a regimen is stored: its highest version; null until the first. */
+    UUID currentRegimenId;
     @Column(nullable = false)
     Instant updatedAt;
 }

@@ -3,6 +3,8 @@ package org.painladder.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.painladder.domain.regimen.Contribution;
 import org.painladder.domain.regimen.DatedRegimen;
 import org.painladder.domain.regimen.Formulary;
@@ -42,11 +45,37 @@ public class Regimens {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Formulary formulary;
+    /**
+     * The regimens each recently evaluated patient had in force over a look-back, with the current regimen they end
+     * in. Regimen rows never change, and a new version always becomes the current one, which the live state names: so
+     * while the locked live state names the same current regimen, a later look-back is a suffix of the remembered one
+     * and needs no query; a new version, recorded by any replica, makes it a query again.
+     */
+    private final Cache<UUID, Stretch> stretches;
 
-    Regimens(EntityManager entityManager, ObjectMapper objectMapper, Formulary formulary) {
+    Regimens(EntityManager entityManager, ObjectMapper objectMapper, Formulary formulary,
+             @ConfigProperty(name = "painladder.regimens.remembered-patients") long rememberedPatients) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.formulary = formulary;
+        this.stretches = rememberedPatients == 0 ? null
+                : Caffeine.newBuilder().maximumSize(rememberedPatients).build();
+    }
+
+    /** The regimens in force since {@code from}, as {@link #recordedInForceSince} gives them: the current one last. */
+    private record Stretch(UUID currentRegimenId, Instant from, List<RecordedRegimen> regimens) {
+
+        /**
+         * The same look-back from {@code later}: the regimens that took effect after it stay, with the one in force
+         * at it, the last to have taken effect at or before it (versions take effect in order).
+         */
+        List<RecordedRegimen> since(Instant later) {
+            int first = 0;
+            while (first + 1 < regimens.size() && !regimens.get(first + 1).effectiveAt().isAfter(later)) {
+                first++;
+            }
+            return regimens.subList(first, regimens.size());
+        }
     }
 
     public RecordedRegimen insert(RecordedRegimen recorded) {
@@ -87,6 +116,8 @@ public class Regimens {
             entityManager.persist(row);
         }
         entityManager.flush();
+        // The caller holds the live-state row locked, so the current regimen moves on with the state.
+        entityManager.find(PatientStateEntity.class, recorded.patientId()).currentRegimenId = recorded.id();
         return recorded;
     }
 
@@ -119,6 +150,26 @@ public class Regimens {
      * either later or before {@code from}, and then it is the one in force at {@code from}.
      */
     public List<RecordedRegimen> recordedInForceSince(UUID patientId, Instant from) {
+        PatientStateEntity state = entityManager.find(PatientStateEntity.class, patientId);
+        if (stretches == null || state == null) {
+            return queryInForceSince(patientId, from);
+        }
+        if (state.currentRegimenId == null) {
+            return List.of();
+        }
+        Stretch remembered = stretches.getIfPresent(patientId);
+        if (remembered != null && remembered.currentRegimenId().equals(state.currentRegimenId)
+                && !from.isBefore(remembered.from())) {
+            return remembered.since(from);
+        }
+        List<RecordedRegimen> stretch = queryInForceSince(patientId, from);
+        if (!stretch.isEmpty() && stretch.get(stretch.size() - 1).id().equals(state.currentRegimenId)) {
+            stretches.put(patientId, new Stretch(state.currentRegimenId, from, List.copyOf(stretch)));
+        }
+        return stretch;
+    }
+
+    List<RecordedRegimen> queryInForceSince(UUID patientId, Instant from) {
         List<RecordedRegimen> inForceAtFrom = new ArrayList<>();
         List<RecordedRegimen> later = new ArrayList<>();
         withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId = :patientId and (r.effectiveAt > :from"

@@ -46,8 +46,8 @@ class WorklistPlanTest {
     void theFirstPageComesInIndexOrder(String filters, String filterValues) throws SQLException {
         assumeTrue(dbKind.equals("postgresql"), "plans are PostgreSQL's");
         String correlationId = "plan-" + UUID.randomUUID();
-        as("palliative").header("X-Correlation-Id", correlationId).get("/api/v1/refractory-cases?" + filters + "&size=20")
-                .then().statusCode(200);
+        as("palliative").header("X-Correlation-Id", correlationId)
+                .get("/api/v1/refractory-cases?" + filters + "&size=20").then().statusCode(200);
         String page = StatementsPerRequest.of(correlationId).stream()
                 .filter(sql -> sql.contains("from refractory_case") && sql.contains("order by")).findFirst()
                 .orElseThrow(() -> new AssertionError("no page query was sent for " + filters));
