@@ -36,8 +36,8 @@ public class ReadingPainTimeline {
 
     @Transactional
     public Page<RecordedAssessment> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
-        requirePatient(patientId);
-        return assessments.timeline(patientId, from, to, page, size);
+        return assessments.timeline(patientId, from, to, page, size)
+                .orElseThrow(() -> new NotFoundException("patient", patientId));
     }
 
     @Transactional

@@ -98,23 +98,32 @@ public class PainAssessments {
     }
 
     /** Newest first by recordedAt; {@code from} inclusive, {@code to} exclusive, either may be null. */
-    public Page<RecordedAssessment> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
-        String where = " where patientId = :patientId and recordedAt >= :from and recordedAt < :to";
+    /**
+     * A page of the patient's timeline, newest first, or empty for an unknown patient. The live state's count of the
+     * whole timeline comes with the page in one statement, as a subquery evaluated once: the page is still read from
+     * the index in order, where a join to the state read and sorted every score. A page with a score also says the
+     * patient exists. Only an empty page needs a second look at the state, and only a full filtered page a count.
+     */
+    public Optional<Page<RecordedAssessment>> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
+        String range = " where a.patientId = :patientId and a.recordedAt >= :from and a.recordedAt < :to";
         Instant lower = from == null ? Instant.EPOCH : from;
         Instant upper = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-        List<RecordedAssessment> items = entityManager
-                .createQuery("from PainAssessmentEntity" + where + " order by recordedAt desc, receivedAt desc",
-                        PainAssessmentEntity.class)
+        List<Object[]> rows = entityManager.createQuery("select (select s.assessmentCount from PatientStateEntity s"
+                        + " where s.patientId = :patientId), a from PainAssessmentEntity a" + range
+                        + " order by a.recordedAt desc, a.receivedAt desc", Object[].class)
                 .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
-                .getResultStream()
-                .map(PainAssessments::toRecorded)
-                .toList();
-        return Page.of(items, page, size, () -> from == null && to == null ? storedCount(patientId)
-                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + where, Long.class)
+                .getResultList();
+        if (rows.isEmpty() && entityManager.find(PatientStateEntity.class, patientId) == null) {
+            return Optional.empty();
+        }
+        List<RecordedAssessment> items = rows.stream().map(row -> toRecorded((PainAssessmentEntity) row[1])).toList();
+        return Optional.of(Page.of(items, page, size, () -> from == null && to == null
+                ? (rows.isEmpty() ? storedCount(patientId) : (Long) rows.get(0)[0])
+                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + range, Long.class)
                 .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
-                .getSingleResult());
+                .getSingleResult()));
     }
 
     /** The whole timeline's length as the live state keeps it: counting a long history on every read does not scale. */

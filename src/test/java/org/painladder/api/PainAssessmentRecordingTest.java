@@ -201,8 +201,13 @@ class PainAssessmentRecordingTest {
                 .body("items.externalId", equalTo(java.util.List.of("obs-1", "obs-2")));
         as("clinician").queryParam("size", 2).queryParam("page", 2).get(assessmentsOf(patientId)).then()
                 .body("items.externalId", equalTo(java.util.List.of("obs-5")));
+        as("clinician").queryParam("size", 2).queryParam("page", 5).get(assessmentsOf(patientId)).then()
+                .statusCode(200).body("items", hasSize(0)).body("total", equalTo(5));
         as("clinician").queryParam("from", hoursAgo(35)).queryParam("to", hoursAgo(15)).get(assessmentsOf(patientId))
                 .then().body("items.externalId", equalTo(java.util.List.of("obs-2", "obs-3")));
+        as("clinician").queryParam("from", hoursAgo(35)).queryParam("to", hoursAgo(15)).queryParam("size", 1)
+                .get(assessmentsOf(patientId)).then().body("items.externalId", equalTo(java.util.List.of("obs-2")))
+                .body("total", equalTo(2));
         as("clinician").queryParam("from", "yesterday").get(assessmentsOf(patientId)).then().statusCode(400)
                 .body("violations[0].field", equalTo("from"));
     }
@@ -218,10 +223,21 @@ class PainAssessmentRecordingTest {
     }
 
     @Test
+    void aPatientWithoutScoresHasAnEmptyTimeline() {
+        String patientId = registeredPatient();
+        as("clinician").get(assessmentsOf(patientId)).then().statusCode(200).body("items", hasSize(0))
+                .body("total", equalTo(0));
+        as("clinician").queryParam("page", 3).get(assessmentsOf(patientId)).then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(0));
+    }
+
+    @Test
     void assessmentsForAnUnknownPatientAre404() {
         as("ehr").body(nrsJson("obs-x", hoursAgo(1), 3))
                 .post(assessmentsOf("00000000-0000-0000-0000-000000000000")).then().statusCode(404);
         as("ehr").get(assessmentsOf("00000000-0000-0000-0000-000000000000")).then().statusCode(404);
+        as("ehr").queryParam("page", 4).get(assessmentsOf("00000000-0000-0000-0000-000000000000")).then()
+                .statusCode(404);
     }
 
     @Test
