@@ -45,11 +45,17 @@ public class ReadingLadder {
                 procedures.history(patientId));
     }
 
-    /** Newest first; every status when {@code status} is null. */
+    /**
+     * Newest first; every status when {@code status} is null. A page with a recommendation says the patient exists;
+     * only an empty one needs the patient read to tell an empty list from an unknown patient.
+     */
     @Transactional
     public Page<Recommendation> recommendations(UUID patientId, RecommendationStatus status, int page, int size) {
-        requirePatient(patientId);
-        return recommendations.list(patientId, status, page, size);
+        Page<Recommendation> listed = recommendations.list(patientId, status, page, size);
+        if (listed.items().isEmpty()) {
+            requirePatient(patientId);
+        }
+        return listed;
     }
 
     @Transactional
