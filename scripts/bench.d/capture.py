@@ -3,13 +3,15 @@
 
 Reads a PostgreSQL log written with log_statement=all, finds the transaction whose parameters carry the marker
 externalId, and writes its statements with their parameters inlined: the patient's id becomes the pgbench patient
-:i, every other id a fresh one per transaction, the externalId a fresh one. INSERTs get ON CONFLICT DO NOTHING so a
+:i, and so do the ids of the rows the seed made for that patient (bench-seed.sql names them md5(PREFIX || i): the
+regimen the live state names, the open case), every other id a fresh one per transaction, the externalId a fresh one. INSERTs get ON CONFLICT DO NOTHING so a
 replay never aborts on a uniqueness the real service would have avoided by reading first (the pending-move slot).
 
 usage: capture.py LOGFILE MARKER PATIENT_UUID OUT_SCRIPT [CHAIN_ID]   (prints the number of statements, BEGIN/COMMIT
 included). With CHAIN_ID, the audit events the replay inserts go to chain 'pgbench' instead, so that the bench can
 remove them: their MACs are not the service's.
 """
+import hashlib
 import re
 import sys
 
@@ -51,6 +53,20 @@ def statements(path):
     return by_pid
 
 
+def seeded_uuid(name):
+    """PostgreSQL's CAST(md5(name) AS uuid)."""
+    digest = hashlib.md5(name.encode()).hexdigest()
+    return "-".join((digest[:8], digest[8:12], digest[12:16], digest[16:20], digest[20:]))
+
+
+def seeded_rows_of(patient, most=10_000_000):
+    """The ids bench-seed.sql gave the rows of this seeded patient, each as its pgbench expression of :i."""
+    for i in range(1, most + 1):
+        if seeded_uuid("p%d" % i) == patient:
+            return {seeded_uuid("%s%d" % (prefix, i)): "(md5('%s' || :i)::uuid)" % prefix for prefix in "prc"}
+    return {patient: "(md5('p' || :i)::uuid)"}
+
+
 def inline(sql, params):
     for n in sorted(params, reverse=True):
         sql = re.sub(r"\$%d(?!\d)" % n, lambda _m, v=params[n]: v, sql)
@@ -76,11 +92,12 @@ def main():
         sys.exit("marker %s not found in %s" % (marker, log_path))
 
     fresh = {}
+    patients_rows = seeded_rows_of(patient)
 
     def replace_uuid(match):
         value = match.group(1)
-        if value == patient:
-            return "(md5('p' || :i)::uuid)"
+        if value in patients_rows:
+            return patients_rows[value]
         fresh.setdefault(value, len(fresh) + 1)
         return "(md5('x%d-' || :u)::uuid)" % fresh[value]
 
