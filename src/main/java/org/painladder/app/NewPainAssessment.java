@@ -1,13 +1,10 @@
 package org.painladder.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.painladder.domain.digest.Sha256;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AssessmentKind;
@@ -65,11 +62,6 @@ public record NewPainAssessment(
         if (!redFlags.isEmpty()) {
             canonical += "|redFlags=" + redFlags.stream().map(Enum::name).sorted().toList();
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
-        }
+        return Sha256.hex(canonical);
     }
 }

@@ -13,13 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.painladder.domain.digest.Sha256;
 
 /**
  * The claims a signed token must carry beyond what SmallRye JWT checks (signature, issuer, audience, expiry): roles as
@@ -65,7 +64,7 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
         if (verifiedTokens == null) {
             return verify(token, authContextInfo);
         }
-        String key = sha256(token);
+        String key = Sha256.hex(token);
         VerifiedToken remembered = verifiedTokens.getIfPresent(key);
         if (remembered != null && remembered.checkedUnder() == authContextInfo
                 && clock.instant().getEpochSecond() < remembered.expiresAt()) {
@@ -123,15 +122,6 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
             return JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException unreadable) {
             throw refused("its claims are not a JSON object");
-        }
-    }
-
-    private static String sha256(String token) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
         }
     }
 

@@ -14,16 +14,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.painladder.api.problem.ProblemType;
+import org.painladder.domain.digest.Sha256;
 import org.painladder.persistence.IdempotencyKeys;
 
 /**
@@ -117,12 +114,7 @@ public class IdempotencyInterceptor {
                 canonical.append('\n').append(objectMapper.writeValueAsString(parameter));
             }
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     private static WebApplicationException problem(ProblemType type, String detail) {

@@ -1,14 +1,11 @@
 package org.painladder.domain.ladder;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.painladder.domain.digest.Sha256;
 
 /**
  * A recommendation the engine proposes; the service stores it as PENDING.
@@ -41,12 +38,7 @@ public record ProposedRecommendation(RecommendationType type, RuleId ruleId, Str
      */
     public String fingerprint() {
         String identity = type.name() + '|' + ruleId.code() + '|' + proposal;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
-        }
+        return Sha256.hex(identity);
     }
 
     /**

@@ -12,11 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,6 +26,7 @@ import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.NewRegimen;
 import org.painladder.app.RecordingRegimen;
 import org.painladder.app.RecordingRegimenBundle;
+import org.painladder.domain.digest.Sha256;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.ProposedItem;
 import org.painladder.domain.regimen.RecordedRegimen;
@@ -105,7 +102,7 @@ public class FhirBundleResource {
         String caller = security.getUserPrincipal().getName();
         NewRegimen regimen = new NewRegimen(items, null, caller,
                 identifier == null ? "FHIR Bundle" : "FHIR Bundle " + identifier);
-        RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, sha256(encode(bundle)),
+        RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, Sha256.hex(encode(bundle)),
                 patientId, regimen, outcome -> encode(transactionResponse(mappings, outcome)));
         return Response.ok(answer.body()).type(FhirMedia.FHIR_JSON).build();
     }
@@ -237,12 +234,4 @@ public class FhirBundleResource {
         return amount.stripTrailingZeros().toPlainString();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", impossible);
-        }
-    }
 }
