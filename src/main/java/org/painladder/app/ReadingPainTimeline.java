@@ -58,11 +58,12 @@ public class ReadingPainTimeline {
 
     @Transactional
     public Trend trend(UUID patientId, int days) {
-        requirePatient(patientId);
         Instant now = clock.instant();
         Instant from = now.minusSeconds(days * 86_400L);
-        return new Trend(PainTrend.of(assessments.window(patientId, from, now), days, now, rules.bandEdges()),
-                procedures.performedBetween(patientId, from, now));
+        PainAssessments.TrendWindow window = assessments.trendWindow(patientId, from, now)
+                .orElseThrow(() -> new NotFoundException("patient", patientId));
+        return new Trend(PainTrend.of(window.assessments(), days, now, rules.bandEdges()),
+                procedures.performedBetween(patientId, window.latestProcedureAt(), from, now));
     }
 
     private void requirePatient(UUID patientId) {

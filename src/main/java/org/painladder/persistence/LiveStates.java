@@ -8,10 +8,7 @@ import java.util.TreeMap;
 import org.painladder.domain.pain.PainControl;
 import org.painladder.domain.patient.PatientStatus;
 
-/**
- * Counts over the patients' live-state rows for cohort statistics, each served by a (patient_status, ...) index;
- * nothing is recomputed from the pain history.
- */
+/** Counts over the patients' live-state rows for cohort statistics; nothing is recomputed from the pain history. */
 @ApplicationScoped
 public class LiveStates {
 
@@ -33,23 +30,33 @@ public class LiveStates {
         this.entityManager = entityManager;
     }
 
-    /** @param freshSince a CONTROLLED state counts only when its background score was recorded at or after this */
+    /**
+     * One pass over the live states, grouped by status, step and refractory flag (a few dozen groups), so that the
+     * counts agree with each other and cost one statement.
+     *
+     * @param freshSince a CONTROLLED state counts only when its background score was recorded at or after this
+     */
     public Census census(Instant freshSince) {
         Map<Integer, Long> byStep = new TreeMap<>();
-        entityManager.createQuery("select s.ladderStep, count(s) from PatientStateEntity s"
-                        + " where s.patientStatus = :active group by s.ladderStep", Object[].class)
-                .setParameter("active", ACTIVE)
-                .getResultStream().forEach(row -> byStep.put(((Number) row[0]).intValue(), (Long) row[1]));
-        long controlled = entityManager.createQuery("select count(s) from PatientStateEntity s where s.patientStatus"
-                        + " = :active and s.painControl = :controlled and s.latestBackgroundAt >= :fresh", Long.class)
-                .setParameter("active", ACTIVE).setParameter("controlled", PainControl.CONTROLLED.name())
-                .setParameter("fresh", freshSince).getSingleResult();
+        long controlled = 0;
         long activeRefractory = 0;
         long anyRefractory = 0;
-        for (Object[] row : entityManager.createQuery("select s.patientStatus, count(s) from PatientStateEntity s"
-                + " where s.refractory = true group by s.patientStatus", Object[].class).getResultList()) {
-            anyRefractory += (Long) row[1];
-            activeRefractory += ACTIVE.equals(row[0]) ? (Long) row[1] : 0;
+        for (Object[] row : entityManager.createQuery("select s.patientStatus, s.ladderStep, s.refractory, count(s),"
+                        + " count(s) filter (where s.painControl = :controlled and s.latestBackgroundAt >= :fresh)"
+                        + " from PatientStateEntity s group by s.patientStatus, s.ladderStep, s.refractory",
+                        Object[].class)
+                .setParameter("controlled", PainControl.CONTROLLED.name()).setParameter("fresh", freshSince)
+                .getResultList()) {
+            boolean active = ACTIVE.equals(row[0]);
+            long patients = (Long) row[3];
+            if (active) {
+                byStep.merge(((Number) row[1]).intValue(), patients, Long::sum);
+                controlled += (Long) row[4];
+            }
+            if (Boolean.TRUE.equals(row[2])) {
+                anyRefractory += patients;
+                activeRefractory += active ? patients : 0;
+            }
         }
         return new Census(byStep, controlled, activeRefractory, anyRefractory);
     }

@@ -97,9 +97,9 @@ public class PainAssessments {
         return toRecorded(entity);
     }
 
-    /** Newest first by recordedAt; {@code from} inclusive, {@code to} exclusive, either may be null. */
     /**
-     * A page of the patient's timeline, newest first, or empty for an unknown patient. The live state's count of the
+     * A page of the patient's timeline, newest first by recordedAt ({@code from} inclusive, {@code to} exclusive, either
+     * may be null), or empty for an unknown patient. The live state's count of the
      * whole timeline comes with the page in one statement, as a subquery evaluated once: the page is still read from
      * the index in order, where a join to the state read and sorted every score. A page with a score also says the
      * patient exists. Only an empty page needs a second look at the state, and only a full filtered page a count.
@@ -142,6 +142,29 @@ public class PainAssessments {
                         + " and recordedAt >= :from and recordedAt <= :to order by recordedAt", Object[].class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
                 .getResultStream().map(PainAssessments::windowAssessment).toList();
+    }
+
+    /** A trend's window and what the live state says of the patient's procedures (null when none was recorded). */
+    public record TrendWindow(List<PainAssessment> assessments, Instant latestProcedureAt) {
+    }
+
+    /**
+     * {@link #window} with the live state's latest procedure time, or empty for an unknown patient: one statement, as
+     * the timeline reads its count. A window with a score says the patient exists; only an empty one needs the state.
+     */
+    public Optional<TrendWindow> trendWindow(UUID patientId, Instant from, Instant to) {
+        List<Object[]> rows = entityManager.createQuery(WINDOW_COLUMNS + ", (select s.latestProcedureAt"
+                        + " from PatientStateEntity s where s.patientId = :patientId) from PainAssessmentEntity"
+                        + " where patientId = :patientId and recordedAt >= :from and recordedAt <= :to"
+                        + " order by recordedAt", Object[].class)
+                .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.ofNullable(entityManager.find(PatientStateEntity.class, patientId))
+                    .map(state -> new TrendWindow(List.of(), state.latestProcedureAt));
+        }
+        return Optional.of(new TrendWindow(rows.stream().map(PainAssessments::windowAssessment).toList(),
+                (Instant) rows.get(0)[14]));
     }
 
     /**

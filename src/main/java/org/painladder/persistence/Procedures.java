@@ -96,9 +96,19 @@ public class Procedures {
      */
     public List<Procedure> performedBetween(UUID patientId, Instant from, Instant to) {
         PatientStateEntity state = entityManager.find(PatientStateEntity.class, patientId);
-        if (state != null && (state.latestProcedureAt == null || state.latestProcedureAt.isBefore(from))) {
+        return state == null ? queryPerformedBetween(patientId, from, to)
+                : performedBetween(patientId, state.latestProcedureAt, from, to);
+    }
+
+    /** As {@link #performedBetween(UUID, Instant, Instant)}, with the live state's latest procedure time read already. */
+    public List<Procedure> performedBetween(UUID patientId, Instant latestProcedureAt, Instant from, Instant to) {
+        if (latestProcedureAt == null || latestProcedureAt.isBefore(from)) {
             return List.of();
         }
+        return queryPerformedBetween(patientId, from, to);
+    }
+
+    private List<Procedure> queryPerformedBetween(UUID patientId, Instant from, Instant to) {
         return entityManager.createQuery("from ProcedureEntity where patientId = :patientId and performedAt >= :from"
                         + " and performedAt <= :to order by performedAt", ProcedureEntity.class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)

@@ -121,12 +121,34 @@ public class Regimens {
         return recorded;
     }
 
-    /** The regimen in force: the patient's highest version, with its items in one statement. */
+    /**
+     * The regimen in force: the patient's highest version, with its items in one statement. The live state, which
+     * every caller has read already, names it; when it names none there is none, and when it names the one that ends
+     * a remembered stretch, that one is answered without a query. A queried one is remembered as a stretch from its
+     * own effectiveAt: versions take effect in order, so it is the regimen in force at any later time.
+     */
     public Optional<RecordedRegimen> current(UUID patientId) {
-        return withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId = :patientId and r.version ="
-                        + " (select max(o.version) from RegimenEntity o where o.patientId = :patientId)"
-                        + " order by i.itemIndex", Object[].class)
+        PatientStateEntity state = stretches == null ? null : entityManager.find(PatientStateEntity.class, patientId);
+        if (state != null) {
+            if (state.currentRegimenId == null) {
+                return Optional.empty();
+            }
+            Stretch remembered = stretches.getIfPresent(patientId);
+            if (remembered != null && remembered.currentRegimenId().equals(state.currentRegimenId)) {
+                return Optional.of(remembered.regimens().get(remembered.regimens().size() - 1));
+            }
+        }
+        Optional<RecordedRegimen> current = withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId ="
+                        + " :patientId and r.version = (select max(o.version) from RegimenEntity o"
+                        + " where o.patientId = :patientId) order by i.itemIndex", Object[].class)
                 .setParameter("patientId", patientId)).stream().findFirst();
+        if (stretches != null) {
+            current.ifPresent(regimen -> stretches.asMap().merge(patientId,
+                    new Stretch(regimen.id(), regimen.effectiveAt(), List.of(regimen)),
+                    (remembered, queried) -> remembered.currentRegimenId().equals(queried.currentRegimenId())
+                            ? remembered : queried));
+        }
+        return current;
     }
 
     public Page<RecordedRegimen> history(UUID patientId, int page, int size) {

@@ -20,7 +20,8 @@ import org.painladder.domain.regimen.RecordedRegimen;
 
 /**
  * The regimens a replica remembers between ingests (issue 14) are always what the database says: for every later
- * look-back, after a regimen another replica recorded, and after a regimen whose transaction rolled back.
+ * look-back, after a regimen another replica recorded, and after a regimen whose transaction rolled back; and so is
+ * the current regimen it answers from them, and the stretch a current regimen read from the database starts.
  */
 @QuarkusTest
 class RememberedRegimensTest {
@@ -87,6 +88,51 @@ class RememberedRegimensTest {
         }));
 
         assertEquals(ids(queried(from)), ids(remembered(from)));
+    }
+
+    @Test
+    void theCurrentRegimenIsTheDatabasesAfterAnotherReplicasVersion() {
+        remembered(now.minus(Duration.ofDays(90)));
+        assertEquals(queriedCurrent(), current());
+        UUID recordedElsewhere = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> recordAsAnotherReplica(recordedElsewhere));
+
+        assertEquals(recordedElsewhere, current());
+        assertEquals(queriedCurrent(), current());
+    }
+
+    @Test
+    void aCurrentRegimenReadFromTheDatabaseServesOnlyTheLookBacksItCovers() {
+        UUID recordedElsewhere = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> recordAsAnotherReplica(recordedElsewhere));
+        assertEquals(recordedElsewhere, current());
+
+        for (Instant from : List.of(now, now.minusSeconds(3600), now.minusSeconds(3601), now.minus(Duration.ofDays(90)))) {
+            assertEquals(ids(queried(from)), ids(remembered(from)), "look-back from " + from);
+        }
+    }
+
+    @Test
+    void aCurrentRegimenWhoseTransactionRolledBackIsForgotten() {
+        UUID before = queriedCurrent();
+        UUID rolledBack = UUID.randomUUID();
+        assertThrows(RolledBack.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            recordAsAnotherReplica(rolledBack);
+            entityManager.clear();
+            assertEquals(rolledBack, regimens.current(patientId).orElseThrow().id());
+            throw new RolledBack();
+        }));
+
+        assertEquals(before, current());
+    }
+
+    private UUID current() {
+        return QuarkusTransaction.requiringNew().call(() -> regimens.current(patientId).orElseThrow().id());
+    }
+
+    /** The highest version, read past every remembered stretch. */
+    private UUID queriedCurrent() {
+        return QuarkusTransaction.requiringNew().call(() -> regimens.history(patientId, 0, 1).items().get(0).id());
     }
 
     private static final class RolledBack extends RuntimeException {
