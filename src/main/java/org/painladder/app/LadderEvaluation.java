@@ -47,6 +47,7 @@ import org.painladder.persistence.LadderTransitions;
 import org.painladder.persistence.PainAssessments;
 import org.painladder.persistence.Procedures;
 import org.painladder.persistence.Recommendations;
+import org.painladder.persistence.TimeOrderedIds;
 
 /**
  * Runs the ladder rules on a new fact, inside the transaction that stores the fact and with the patient's row locked:
@@ -226,7 +227,7 @@ public class LadderEvaluation {
     private List<Recommendation> store(UUID patientId, Decision decision, List<Recommendation> pending,
                                        long regimenVersion, UUID assessmentId, Instant now) {
         List<Recommendation> added = decision.toAdd().stream()
-                .map(advice -> Recommendation.pending(UUID.randomUUID(), patientId, now, advice, regimenVersion,
+                .map(advice -> Recommendation.pending(TimeOrderedIds.next(), patientId, now, advice, regimenVersion,
                         assessmentId))
                 .sorted(Comparator.comparing(recommendation -> recommendation.advice().ruleId().code()))
                 .toList();
@@ -299,7 +300,7 @@ public class LadderEvaluation {
                 List.of(new SafetyCheck(SafetyCheck.TOXICITY, SafetyCheck.PASSED, "a referral: no drug or dose is "
                         + "proposed"), new SafetyCheck(SafetyCheck.ACUTE_CAUSE, SafetyCheck.PASSED, "not within an "
                         + "acute-cause suppression window (REF-01 criterion d)")));
-        return Optional.of(recommendations.insert(Recommendation.pending(UUID.randomUUID(), patientId, now, advice,
+        return Optional.of(recommendations.insert(Recommendation.pending(TimeOrderedIds.next(), patientId, now, advice,
                 regimenVersion, assessmentId)));
     }
 }

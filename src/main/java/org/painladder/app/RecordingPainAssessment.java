@@ -20,6 +20,7 @@ import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.persistence.PainAssessments;
 import org.painladder.persistence.Patients;
 import org.painladder.persistence.Recommendations;
+import org.painladder.persistence.TimeOrderedIds;
 
 /**
  * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, read the
@@ -75,7 +76,7 @@ public class RecordingPainAssessment {
                     + " patient with other content; send corrections under a new externalId");
         }
 
-        PainAssessment assessment = new PainAssessment(UUID.randomUUID(), incoming.recordedAt(), incoming.scale(),
+        PainAssessment assessment = new PainAssessment(TimeOrderedIds.next(), incoming.recordedAt(), incoming.scale(),
                 reading.rawValue(), reading.score(), incoming.kind(), incoming.site(), incoming.mechanism(),
                 incoming.course(), incoming.acuteCause(), incoming.breakthroughEpisodes24h(), incoming.adverseEffects(),
                 incoming.breakthroughType(), incoming.redFlags());

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,6 +32,7 @@ import org.painladder.domain.audit.AuditEvent;
 import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.persistence.AuditEvents;
+import org.painladder.persistence.TimeOrderedIds;
 
 /**
  * Writes one audit event for every request to {@code /api}, {@code /fhir}, {@code /cds-services} and the dashboard's
@@ -142,7 +142,7 @@ public class AuditTrail {
     }
 
     private AuditEvent pending(Access access) {
-        return AuditChain.pending(access, UUID.randomUUID(), chainId, clock.instant(), keys);
+        return AuditChain.pending(access, TimeOrderedIds.next(), chainId, clock.instant(), keys);
     }
 
     private Access describe(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +22,7 @@ import org.painladder.domain.audit.AuditChain;
 import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.persistence.AuditEvents;
+import org.painladder.persistence.TimeOrderedIds;
 
 /**
  * Requests refused with 429 by a rate limit, counted per caller (actor and address) and written to the audit trail
@@ -96,7 +96,7 @@ public class RefusedRequests {
             Access refused = new Access(caller.actor(), null, caller.client(), AuditAction.REQUEST, RESOURCE, null,
                     null, AuditOutcome.DENIED, 429, null, (int) Math.min(Integer.MAX_VALUE, window.count().sum()));
             QuarkusTransaction.requiringNew().run(() -> auditEvents.record(AuditChain.pending(refused,
-                    UUID.randomUUID(), chainId, window.since(), keys)));
+                    TimeOrderedIds.next(), chainId, window.since(), keys)));
         }
     }
 
