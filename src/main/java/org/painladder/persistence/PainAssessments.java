@@ -99,10 +99,10 @@ public class PainAssessments {
 
     /**
      * A page of the patient's timeline, newest first by recordedAt ({@code from} inclusive, {@code to} exclusive, either
-     * may be null), or empty for an unknown patient. The live state's count of the
-     * whole timeline comes with the page in one statement, as a subquery evaluated once: the page is still read from
-     * the index in order, where a join to the state read and sorted every score. A page with a score also says the
-     * patient exists. Only an empty page needs a second look at the state, and only a full filtered page a count.
+     * may be null), or empty for an unknown patient. The live state's count of the whole timeline comes with the page
+     * in one statement, as a subquery evaluated once: the page is still read from the index in order, where a join to
+     * the state read and sorted every score. A page with a score also says the patient exists. Only an empty page
+     * needs a second look at the state, and only a full filtered page a count.
      */
     public Optional<Page<RecordedAssessment>> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
         String range = " where a.patientId = :patientId and a.recordedAt >= :from and a.recordedAt < :to";
