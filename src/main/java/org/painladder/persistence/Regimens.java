@@ -63,7 +63,15 @@ public class Regimens {
     }
 
     /** The regimens in force since {@code from}, as {@link #recordedInForceSince} gives them: the current one last. */
-    private record Stretch(UUID currentRegimenId, Instant from, List<RecordedRegimen> regimens) {
+    private record Stretch(Instant from, List<RecordedRegimen> regimens) {
+
+        RecordedRegimen current() {
+            return regimens.get(regimens.size() - 1);
+        }
+
+        boolean endsIn(UUID regimenId) {
+            return current().id().equals(regimenId);
+        }
 
         /**
          * The same look-back from {@code later}: the regimens that took effect after it stay, with the one in force
@@ -134,8 +142,8 @@ public class Regimens {
                 return Optional.empty();
             }
             Stretch remembered = stretches.getIfPresent(patientId);
-            if (remembered != null && remembered.currentRegimenId().equals(state.currentRegimenId)) {
-                return Optional.of(remembered.regimens().get(remembered.regimens().size() - 1));
+            if (remembered != null && remembered.endsIn(state.currentRegimenId)) {
+                return Optional.of(remembered.current());
             }
         }
         Optional<RecordedRegimen> current = withItems(entityManager.createQuery(WITH_ITEMS + " where r.patientId ="
@@ -144,9 +152,8 @@ public class Regimens {
                 .setParameter("patientId", patientId)).stream().findFirst();
         if (stretches != null) {
             current.ifPresent(regimen -> stretches.asMap().merge(patientId,
-                    new Stretch(regimen.id(), regimen.effectiveAt(), List.of(regimen)),
-                    (remembered, queried) -> remembered.currentRegimenId().equals(queried.currentRegimenId())
-                            ? remembered : queried));
+                    new Stretch(regimen.effectiveAt(), List.of(regimen)),
+                    (remembered, queried) -> remembered.endsIn(regimen.id()) ? remembered : queried));
         }
         return current;
     }
@@ -180,13 +187,13 @@ public class Regimens {
             return List.of();
         }
         Stretch remembered = stretches.getIfPresent(patientId);
-        if (remembered != null && remembered.currentRegimenId().equals(state.currentRegimenId)
+        if (remembered != null && remembered.endsIn(state.currentRegimenId)
                 && !from.isBefore(remembered.from())) {
             return remembered.since(from);
         }
         List<RecordedRegimen> stretch = queryInForceSince(patientId, from);
         if (!stretch.isEmpty() && stretch.get(stretch.size() - 1).id().equals(state.currentRegimenId)) {
-            stretches.put(patientId, new Stretch(state.currentRegimenId, from, List.copyOf(stretch)));
+            stretches.put(patientId, new Stretch(from, List.copyOf(stretch)));
         }
         return stretch;
     }
