@@ -7,8 +7,8 @@ externalId, and writes its statements with their parameters inlined: the patient
 regimen the live state names, the open case), every other id a fresh one per transaction, the externalId a fresh one. INSERTs get ON CONFLICT DO NOTHING so a
 replay never aborts on a uniqueness the real service would have avoided by reading first (the pending-move slot).
 
-usage: capture.py LOGFILE MARKER PATIENT_UUID OUT_SCRIPT [CHAIN_ID]   (prints the number of statements, BEGIN/COMMIT
-included). With CHAIN_ID, the audit events the replay inserts go to chain 'pgbench' instead, so that the bench can
+usage: capture.py LOGFILE MARKER PATIENT_NUMBER OUT_SCRIPT [CHAIN_ID]   (PATIENT_NUMBER: the i of the seeded patient
+md5('p' || i) the marker was sent for; prints the number of statements, BEGIN/COMMIT included). With CHAIN_ID, the audit events the replay inserts go to chain 'pgbench' instead, so that the bench can
 remove them: their MACs are not the service's.
 """
 import hashlib
@@ -59,12 +59,9 @@ def seeded_uuid(name):
     return "-".join((digest[:8], digest[8:12], digest[12:16], digest[16:20], digest[20:]))
 
 
-def seeded_rows_of(patient, most=10_000_000):
-    """The ids bench-seed.sql gave the rows of this seeded patient, each as its pgbench expression of :i."""
-    for i in range(1, most + 1):
-        if seeded_uuid("p%d" % i) == patient:
-            return {seeded_uuid("%s%d" % (prefix, i)): "(md5('%s' || :i)::uuid)" % prefix for prefix in "prc"}
-    return {patient: "(md5('p' || :i)::uuid)"}
+def seeded_rows_of(number):
+    """The ids bench-seed.sql gave the rows of seeded patient number i, each as its pgbench expression of :i."""
+    return {seeded_uuid("%s%d" % (prefix, number)): "(md5('%s' || :i)::uuid)" % prefix for prefix in "prc"}
 
 
 def inline(sql, params):
@@ -74,7 +71,7 @@ def inline(sql, params):
 
 
 def main():
-    log_path, marker, patient, out = sys.argv[1:5]
+    log_path, marker, patient_number, out = sys.argv[1:5]
     chain = sys.argv[5] if len(sys.argv) > 5 else None
     for pid, sent in statements(log_path).items():
         hits = [k for k, (sql, params) in enumerate(sent) if marker in sql or any(marker in v for v in params.values())]
@@ -92,7 +89,7 @@ def main():
         sys.exit("marker %s not found in %s" % (marker, log_path))
 
     fresh = {}
-    patients_rows = seeded_rows_of(patient)
+    patients_rows = seeded_rows_of(int(patient_number))
 
     def replace_uuid(match):
         value = match.group(1)
