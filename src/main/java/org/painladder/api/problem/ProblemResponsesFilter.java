@@ -1,5 +1,6 @@
 package org.painladder.api.problem;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,8 +15,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents what every operation shares, so that client generators see it: the problem responses (operation-specific
- * ones, 404, 409, 412, are annotated on the resource methods) and the Idempotency-Key header of every POST.
+ * ones, 404, 409, 412, are annotated on the resource methods) and the Idempotency-Key header of every POST. It runs
+ * when the service is built, so the document is finished in the package and startup does not rebuild it.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
