@@ -41,8 +41,8 @@ def layer_of(stack):
 
 
 def thread_ticks(pid):
-    """user + system ticks per kind of thread: names without their numbers (executor-thread-7 -> executor-thread-)."""
-    ticks = collections.Counter()
+    """user + system ticks of each of the JVM's threads, keyed "tid name"."""
+    ticks = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{task}/stat", encoding="utf-8") as stat:
@@ -51,13 +51,20 @@ def thread_ticks(pid):
             continue
         name = line[line.index("(") + 1:line.rindex(")")]
         fields = line[line.rindex(")") + 2:].split()
-        ticks[re.sub(r"\d+", "", name)] += int(fields[11]) + int(fields[12])
+        ticks[f"{task} {name}"] = int(fields[11]) + int(fields[12])
     return ticks
 
 
 def spent_between(before_path, after_path):
-    load = lambda path: collections.Counter(json.load(open(path, encoding="utf-8")))
-    return load(after_path) - load(before_path)
+    """Ticks spent per kind of thread (executor-thread-7 -> executor-thread-), thread by thread: a pool retires idle
+    threads and starts new ones, so the sums of a kind can fall while it works. A thread started in between counts
+    whole; one that ended in between is missing (its ticks left with it)."""
+    before = json.load(open(before_path, encoding="utf-8"))
+    after = json.load(open(after_path, encoding="utf-8"))
+    spent = collections.Counter()
+    for thread, count in after.items():
+        spent[re.sub(r"\d+", "", thread.split(" ", 1)[1])] += count - before.get(thread, 0)
+    return +spent
 
 
 def compiler_share(before_path, after_path):
