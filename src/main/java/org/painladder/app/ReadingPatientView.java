@@ -11,6 +11,7 @@ import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.persistence.Patients;
 import org.painladder.persistence.Recommendations;
+import org.painladder.persistence.Recommendations.PatientWithPending;
 import org.painladder.persistence.RefractoryCases;
 import org.painladder.persistence.Regimens;
 
@@ -51,11 +52,23 @@ public class ReadingPatientView {
         return patients.list(mrn, 0, 1).items().stream().findFirst().map(readingPatients::asOfNow);
     }
 
+    /**
+     * The chart of the patient by painladder id, else by the EHR's MRN, as {@link #patient} finds it; the patient and
+     * its pending advice come in one statement, the open case and the current regimen only when there are any.
+     */
     @Transactional
-    public PatientView view(Patient patient) {
-        UUID openCaseId = patient.state().openRefractoryCaseId();
-        return new PatientView(patient, recommendations.pending(patient.id()),
-                openCaseId == null ? Optional.empty() : refractoryCases.find(openCaseId),
-                regimens.current(patient.id()));
+    public Optional<PatientView> view(UUID patientId, String mrn) {
+        Optional<PatientWithPending> found = patientId == null ? Optional.empty()
+                : recommendations.patientWithPending(patientId, null);
+        if (found.isEmpty() && mrn != null) {
+            found = recommendations.patientWithPending(null, mrn);
+        }
+        return found.map(chart -> {
+            Patient patient = readingPatients.asOfNow(chart.patient());
+            UUID openCaseId = patient.state().openRefractoryCaseId();
+            return new PatientView(patient, chart.pending(),
+                    openCaseId == null ? Optional.empty() : refractoryCases.find(openCaseId),
+                    regimens.current(patient.id()));
+        });
     }
 }

@@ -150,7 +150,7 @@ public class Patients {
         state.updatedAt = now;
     }
 
-    private static Patient toPatient(PatientStateEntity state) {
+    static Patient toPatient(PatientStateEntity state) {
         return toPatient(state.patient, state);
     }
 

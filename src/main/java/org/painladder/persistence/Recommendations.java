@@ -20,6 +20,7 @@ import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RuleId;
 import org.painladder.domain.ladder.SafetyCheck;
+import org.painladder.domain.patient.Patient;
 import org.painladder.domain.recommendation.Recommendation;
 
 /**
@@ -78,6 +79,30 @@ public class Recommendations {
     public Optional<Recommendation> findById(UUID recommendationId) {
         return Optional.ofNullable(entityManager.find(RecommendationEntity.class, recommendationId))
                 .map(this::toRecommendation);
+    }
+
+    /** A patient and the advice still pending for it, oldest first. */
+    public record PatientWithPending(Patient patient, List<Recommendation> pending) {
+    }
+
+    /**
+     * The patient registered under {@code patientId}, or when that is null under {@code mrn}, with its pending advice,
+     * in one statement: the chart a CDS Hooks patient-view opens, read in one round trip. Empty when none is.
+     */
+    public Optional<PatientWithPending> patientWithPending(UUID patientId, String mrn) {
+        List<Object[]> rows = entityManager.createQuery("select s, r from PatientStateEntity s join fetch s.patient p"
+                        + " left join RecommendationEntity r on r.patientId = s.patientId and r.status = :status"
+                        + (patientId != null ? " where s.patientId = :key" : " where p.mrn = :key")
+                        + " order by r.createdAt, r.ruleId", Object[].class)
+                .setParameter("status", RecommendationStatus.PENDING.name())
+                .setParameter("key", patientId != null ? patientId : mrn)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Recommendation> pending = rows.stream().filter(row -> row[1] != null)
+                .map(row -> toRecommendation((RecommendationEntity) row[1])).toList();
+        return Optional.of(new PatientWithPending(Patients.toPatient((PatientStateEntity) rows.get(0)[0]), pending));
     }
 
     public List<Recommendation> pending(UUID patientId) {

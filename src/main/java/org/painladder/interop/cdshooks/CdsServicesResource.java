@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.painladder.api.Paging;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPatientView;
+import org.painladder.app.ReadingPatientView.PatientView;
 import org.painladder.app.RecordingCardFeedback;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.patient.Patient;
@@ -121,14 +122,16 @@ public class CdsServicesResource {
                     missing.size())) + ")" : ""));
         }
         Bundle draftOrders = orderHook ? draftOrders(context.path("draftOrders")) : null;
-        Optional<Patient> patient = readingPatientView.patient(uuidOrNull(text(context, "patientId")),
-                prefetchedMrn(request.path("prefetch").path("patient")));
-        if (patient.isEmpty()) {
-            return new CdsHooksJson.Cards(List.of());
+        UUID patientId = uuidOrNull(text(context, "patientId"));
+        String mrn = prefetchedMrn(request.path("prefetch").path("patient"));
+        if (!orderHook) {
+            Optional<PatientView> chart = readingPatientView.view(patientId, mrn);
+            chart.ifPresent(view -> auditedPatient.is(view.patient().id()));
+            return new CdsHooksJson.Cards(chart.map(patientViewCards::cards).orElse(List.of()));
         }
-        auditedPatient.is(patient.get().id());
-        return new CdsHooksJson.Cards(orderHook ? orderCards.cards(patient.get(), draftOrders)
-                : patientViewCards.cards(readingPatientView.view(patient.get())));
+        Optional<Patient> patient = readingPatientView.patient(patientId, mrn);
+        patient.ifPresent(found -> auditedPatient.is(found.id()));
+        return new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, draftOrders)).orElse(List.of()));
     }
 
     @POST

@@ -85,7 +85,7 @@ class QueryBudgetTest {
 
     @Test
     void answeringTheCdsHooks() {
-        within(3, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
+        within(2, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
                 .post("/cds-services/painladder-patient-view"), "ehr");
         within(2, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
                 .post("/cds-services/painladder-order-sign"), "ehr");
