@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
+import static org.painladder.api.RefractoryCaseFixtures.flaggedPatient;
+import static org.painladder.api.RefractoryCaseFixtures.pancreaticPain;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * remembered as they are between one ingest and the next. A JDBC batch of inserts into one table is prepared once and
  * counts once, as it is one round trip; the audit append counts; the commit does not. Issue 14's target of 2 per read
  * is reached for the patient, the timeline, the trend, the recommendations, the FHIR search, the cohort statistics and
- * the CDS Hooks order-sign; the budgets hold what is reached (a full page of a list also counts its total).
+ * both CDS Hooks; the budgets hold what is reached (the worklist's page carries its total).
  */
 @QuarkusTest
 class QueryBudgetTest {
@@ -78,8 +80,12 @@ class QueryBudgetTest {
 
     @Test
     void readingTheWorklistAndTheCohort() {
+        // A page of open cases: the page with its total, the procedures recorded since they were flagged, the audit.
+        flaggedPatient(pancreaticPain());
         within(3, "GET worklist", request -> request.get(
                 "/api/v1/refractory-cases?status=OPEN&primarySite=PANCREAS&sort=-omeddMg&size=20"), "palliative");
+        within(3, "GET worklist, a full page with its total", request -> request.get(
+                "/api/v1/refractory-cases?status=OPEN&primarySite=PANCREAS&sort=-omeddMg&size=1"), "palliative");
         within(2, "GET cohort stats", request -> request.get("/api/v1/stats/cohort"), "clinician");
     }
 

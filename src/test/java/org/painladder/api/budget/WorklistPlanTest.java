@@ -56,10 +56,14 @@ class WorklistPlanTest {
         assertFalse(plan.contains("Sort"), filters + " is sorted, not read in index order:\n" + page + "\n" + plan);
     }
 
-    /** Plans the page query for these filter values, the first page of 20. */
+    /**
+     * Plans the page query for these filter values, the first page of 20. The values are bound twice, as the query
+     * sends them: once for the count of every selected case, once for the page.
+     */
     private String explain(String sql, String filterValues) throws SQLException {
-        String parameters = Arrays.stream(filterValues.split(" ")).map(value -> "'" + value + "'")
-                .collect(Collectors.joining(", ")) + ", 0, 20";
+        String values = Arrays.stream(filterValues.split(" ")).map(value -> "'" + value + "'")
+                .collect(Collectors.joining(", "));
+        String parameters = values + ", " + values + ", 0, 20";
         StringBuilder numbered = new StringBuilder();
         int parameter = 0;
         for (char c : sql.toCharArray()) {
