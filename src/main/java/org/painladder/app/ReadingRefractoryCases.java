@@ -19,6 +19,7 @@ import org.painladder.domain.refractory.RefractoryPolicy;
 import org.painladder.persistence.Page;
 import org.painladder.persistence.Procedures;
 import org.painladder.persistence.RefractoryCases;
+import org.painladder.persistence.RefractoryCases.WorklistPage;
 import org.painladder.persistence.ReplicaReads;
 import org.painladder.persistence.WorklistQuery;
 
@@ -58,9 +59,10 @@ public class ReadingRefractoryCases {
         record Read(Page<RefractoryCase> page, Map<UUID, List<Procedure>> proceduresByPatient) {
         }
         Read read = replicaReads.read(readers -> {
-            Page<RefractoryCase> page = readers.refractoryCases().worklist(query);
-            List<RefractoryCase> open = page.items().stream().filter(c -> c.status().isOpen()).toList();
-            return new Read(page, open.stream().map(RefractoryCase::flaggedAt).min(Comparator.naturalOrder())
+            WorklistPage listed = readers.refractoryCases().worklist(query);
+            List<RefractoryCase> open = listed.page().items().stream().filter(c -> c.status().isOpen()
+                    && listed.procedureSinceFlagged().contains(c.patientId())).toList();
+            return new Read(listed.page(), open.stream().map(RefractoryCase::flaggedAt).min(Comparator.naturalOrder())
                     .map(earliest -> readers.procedures().recordedSince(
                             open.stream().map(RefractoryCase::patientId).toList(), earliest))
                     .orElse(Map.<UUID, List<Procedure>>of()));

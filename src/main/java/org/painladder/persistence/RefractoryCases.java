@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.PrimarySite;
@@ -129,23 +131,35 @@ public class RefractoryCases {
     }
 
     /**
+     * A worklist page, and the patients among its cases with a procedure recorded since their case was flagged: only
+     * theirs need reading for REF-03's closing suggestion.
+     */
+    public record WorklistPage(Page<RefractoryCase> page, Set<UUID> procedureSinceFlagged) {
+    }
+
+    /**
      * A page of the worklist with the count of every case the filters select, in one statement: the count is a
-     * subquery PostgreSQL evaluates once, beside a page still read from the order's index (V14). Only a page past the
+     * subquery PostgreSQL evaluates once, beside a page still read from the order's index (V14), and whether each
+     * case's patient had a procedure recorded since the flagging is a subquery per listed row. Only a page past the
      * end, which brings no row to carry the count, needs a second statement for it.
      */
-    public Page<RefractoryCase> worklist(WorklistQuery query) {
+    public WorklistPage worklist(WorklistQuery query) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String selected = filters("c", query, parameters);
         List<Object[]> rows = bound(entityManager.createQuery("select c, (select count(k) from RefractoryCaseEntity k"
-                + filters("k", query, parameters) + ") from RefractoryCaseEntity c" + selected + " order by "
-                + query.sort().orderBy(query.descending()) + ", c.flaggedAt desc, c.id", Object[].class), parameters)
+                + filters("k", query, parameters) + "), (select count(d) from ProcedureEntity d"
+                + " where d.patientId = c.patientId and d.recordedAt >= c.flaggedAt) from RefractoryCaseEntity c"
+                + selected + " order by " + query.sort().orderBy(query.descending()) + ", c.flaggedAt desc, c.id",
+                Object[].class), parameters)
                 .setFirstResult(query.page() * query.size()).setMaxResults(query.size())
                 .getResultList();
         List<RefractoryCase> page = rows.stream().map(row -> toCase((RefractoryCaseEntity) row[0])).toList();
-        return Page.of(page, query.page(), query.size(), () -> rows.isEmpty()
+        Set<UUID> procedureSinceFlagged = rows.stream().filter(row -> (Long) row[2] > 0)
+                .map(row -> ((RefractoryCaseEntity) row[0]).patientId).collect(Collectors.toSet());
+        return new WorklistPage(Page.of(page, query.page(), query.size(), () -> rows.isEmpty()
                 ? bound(entityManager.createQuery("select count(c) from RefractoryCaseEntity c" + selected,
                         Long.class), parameters).getSingleResult()
-                : (Long) rows.get(0)[1]);
+                : (Long) rows.get(0)[1]), procedureSinceFlagged);
     }
 
     /** The worklist's filters on the cases named {@code alias}; their values go into {@code parameters}. */

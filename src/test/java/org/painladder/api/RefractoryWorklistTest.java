@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.as;
@@ -122,6 +123,25 @@ class RefractoryWorklistTest {
                 .body("status", equalTo("OPEN")).body("latestScore", equalTo(2)).body("version", equalTo(0))
                 .body("closingSuggestion", nullValue());
         as("ehr").get("/api/v1/patients/" + flagged[0]).then().body("openRefractoryCaseId", equalTo(flagged[1]));
+    }
+
+    @Test
+    void aProcedureRecordedSinceTheFlaggingSuggestsClosingTheCaseOnTheWorklist() {
+        Flagged lymphoma = new Flagged("LYMPHOMA", PainSite.BACK_LOW, PainMechanism.MIXED, 8, 300, 18, 4, "");
+        String[] treated = flaggedPatient(lymphoma);
+        String[] untreated = flaggedPatient(lymphoma);
+        as("palliative").body("""
+                        { "type": "PALLIATIVE_RADIOTHERAPY", "performedAt": "%s", "performedBy": "dr.okafor" }
+                        """.formatted(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)))
+                .post("/api/v1/patients/" + treated[0] + "/procedures").then().statusCode(201);
+
+        JsonPath worklist = as("palliative").queryParam("status", "OPEN").queryParam("primarySite", "LYMPHOMA")
+                .queryParam("size", 200).get(WORKLIST).then().statusCode(200).extract().jsonPath();
+        String treatedCase = "items.find { it.id == '" + treated[1] + "' }";
+        assertEquals("REF-03", worklist.getString(treatedCase + ".closingSuggestion.ruleId"));
+        assertEquals("INTERVENTION_DONE", worklist.getString(treatedCase + ".closingSuggestion.outcome"));
+        assertTrue(worklist.getList("items.id").contains(untreated[1]));
+        assertNull(worklist.get("items.find { it.id == '" + untreated[1] + "' }.closingSuggestion"));
     }
 
     @Test
