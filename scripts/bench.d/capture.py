@@ -8,8 +8,9 @@ regimen the live state names, the open case), every other id a fresh one per tra
 replay never aborts on a uniqueness the real service would have avoided by reading first (the pending-move slot).
 
 usage: capture.py LOGFILE MARKER PATIENT_NUMBER OUT_SCRIPT [CHAIN_ID]   (PATIENT_NUMBER: the i of the seeded patient
-md5('p' || i) the marker was sent for; prints the number of statements, BEGIN/COMMIT included). With CHAIN_ID, the audit events the replay inserts go to chain 'pgbench' instead, so that the bench can
-remove them: their MACs are not the service's.
+md5('p' || i) the marker was sent for; prints the number of statements, BEGIN/COMMIT included). With CHAIN_ID, the
+audit events the replay inserts go to chain 'pgbench' instead, so that the bench can remove them: their MACs are not
+the service's.
 """
 import hashlib
 import re

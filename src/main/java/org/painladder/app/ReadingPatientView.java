@@ -5,13 +5,13 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.persistence.Patients;
 import org.painladder.persistence.Recommendations;
-import org.painladder.persistence.Recommendations.PatientWithPending;
 import org.painladder.persistence.RefractoryCases;
 import org.painladder.persistence.Regimens;
 
@@ -45,11 +45,8 @@ public class ReadingPatientView {
     /** The patient by painladder id, else by the EHR's MRN; empty when neither names a patient registered here. */
     @Transactional
     public Optional<Patient> patient(UUID patientId, String mrn) {
-        Optional<Patient> byId = patientId == null ? Optional.empty() : patients.find(patientId);
-        if (byId.isPresent() || mrn == null) {
-            return byId.map(readingPatients::asOfNow);
-        }
-        return patients.list(mrn, 0, 1).items().stream().findFirst().map(readingPatients::asOfNow);
+        return byIdElseMrn(patientId, mrn, patients::find,
+                byMrn -> patients.list(byMrn, 0, 1).items().stream().findFirst()).map(readingPatients::asOfNow);
     }
 
     /**
@@ -58,17 +55,20 @@ public class ReadingPatientView {
      */
     @Transactional
     public Optional<PatientView> view(UUID patientId, String mrn) {
-        Optional<PatientWithPending> found = patientId == null ? Optional.empty()
-                : recommendations.patientWithPending(patientId, null);
-        if (found.isEmpty() && mrn != null) {
-            found = recommendations.patientWithPending(null, mrn);
-        }
-        return found.map(chart -> {
+        return byIdElseMrn(patientId, mrn, byId -> recommendations.patientWithPending(byId, null),
+                byMrn -> recommendations.patientWithPending(null, byMrn)).map(chart -> {
             Patient patient = readingPatients.asOfNow(chart.patient());
             UUID openCaseId = patient.state().openRefractoryCaseId();
             return new PatientView(patient, chart.pending(),
                     openCaseId == null ? Optional.empty() : refractoryCases.find(openCaseId),
                     regimens.current(patient.id()));
         });
+    }
+
+    /** How a CDS Hooks request names its patient: by painladder id when that one is registered, else by MRN. */
+    private static <T> Optional<T> byIdElseMrn(UUID patientId, String mrn, Function<UUID, Optional<T>> byId,
+                                               Function<String, Optional<T>> byMrn) {
+        Optional<T> found = patientId == null ? Optional.empty() : byId.apply(patientId);
+        return found.isPresent() || mrn == null ? found : byMrn.apply(mrn);
     }
 }
