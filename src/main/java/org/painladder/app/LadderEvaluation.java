@@ -27,7 +27,6 @@ import org.painladder.domain.ladder.NewFact;
 import org.painladder.domain.ladder.PatientSnapshot;
 import org.painladder.domain.ladder.PendingRecommendation;
 import org.painladder.domain.ladder.ProposedRecommendation;
-import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RuleId;
@@ -194,19 +193,17 @@ public class LadderEvaluation {
     private List<Recommendation> evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
                                           List<PainAssessment> window, UUID assessmentId, Instant now) {
         LadderPolicy policy = policies.current();
-        List<Recommendation> open = recommendations.pendingOrAcceptedUnder(patient.id(), regimen.regimenVersion());
-        List<Recommendation> pending = open.stream()
-                .filter(recommendation -> recommendation.status() == RecommendationStatus.PENDING).toList();
+        Recommendations.OpenAdvice open = recommendations.openUnder(patient.id(), regimen.regimenVersion());
         PatientProfile profile = patient.profile();
         Diagnosis diagnosis = profile.diagnosis();
         PatientSnapshot snapshot = new PatientSnapshot(patient.id(), state.ladderStep(), state.ladderSince(),
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
-                profile.contraindications(), regimen, window, outstanding(open, pending),
+                profile.contraindications(), regimen, window, outstanding(open),
                 profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)),
                 completedProcedures(patient.id(), now));
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
-        return store(patient.id(), decision, pending, regimen.regimenVersion(), assessmentId, now);
+        return store(patient.id(), decision, open.pending(), regimen.regimenVersion(), assessmentId, now);
     }
 
     /**
@@ -214,17 +211,15 @@ public class LadderEvaluation {
      * is not prescribed yet (the next regimen change carries it out). Accepted advice comes first, as the older: the
      * engine keeps the newest ladder move, which must be the pending one. Only pending advice is ever superseded.
      */
-    private static List<PendingRecommendation> outstanding(List<Recommendation> open, List<Recommendation> pending) {
-        return Stream.concat(open.stream()
-                        .filter(recommendation -> recommendation.status() != RecommendationStatus.PENDING),
-                pending.stream()).map(Recommendation::asPending).toList();
+    private static List<PendingRecommendation> outstanding(Recommendations.OpenAdvice open) {
+        return Stream.concat(open.accepted().stream(), open.pending().stream()).toList();
     }
 
     /**
      * Supersedes first, then adds: a new ladder move takes the patient's one pending ladder slot, so any pending
      * ladder move the engine did not name is superseded too (clinical-rules §6.3), and the database constraint holds.
      */
-    private List<Recommendation> store(UUID patientId, Decision decision, List<Recommendation> pending,
+    private List<Recommendation> store(UUID patientId, Decision decision, List<PendingRecommendation> pending,
                                        long regimenVersion, UUID assessmentId, Instant now) {
         List<Recommendation> added = decision.toAdd().stream()
                 .map(advice -> Recommendation.pending(TimeOrderedIds.next(), patientId, now, advice, regimenVersion,
@@ -235,10 +230,10 @@ public class LadderEvaluation {
                 .findFirst().orElse(null);
         Set<UUID> superseded = new LinkedHashSet<>(decision.toSupersede());
         if (newLadderMove != null) {
-            pending.stream().filter(Recommendation::isPendingLadderMove).map(Recommendation::id)
+            pending.stream().filter(old -> old.type().isLadderMove()).map(PendingRecommendation::id)
                     .forEach(superseded::add);
         }
-        for (Recommendation old : pending) {
+        for (PendingRecommendation old : pending) {
             if (superseded.contains(old.id())) {
                 recommendations.supersede(old.id(), replacement(old, added, newLadderMove), now);
             }
@@ -249,7 +244,7 @@ public class LadderEvaluation {
     }
 
     /** The new recommendation that takes the old one's place: the new ladder move, or new advice of the same type. */
-    private static UUID replacement(Recommendation old, List<Recommendation> added, UUID newLadderMove) {
+    private static UUID replacement(PendingRecommendation old, List<Recommendation> added, UUID newLadderMove) {
         if (old.type().isLadderMove()) {
             return newLadderMove;
         }

@@ -9,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.painladder.domain.ladder.Evidence;
+import org.painladder.domain.ladder.PendingRecommendation;
 import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
@@ -114,18 +116,31 @@ public class Recommendations {
     }
 
     /**
-     * The pending advice and the advice a clinician accepted under this regimen version (accepted, but not yet
-     * prescribed, since no regimen change has followed it), read together, oldest first.
+     * What the rules must not advise again, oldest first within each list: the advice a clinician accepted under this
+     * regimen version (not yet prescribed, since no regimen change has followed it) and the pending advice.
      */
-    public List<Recommendation> pendingOrAcceptedUnder(UUID patientId, long regimenVersion) {
-        return entityManager.createQuery("from RecommendationEntity where patientId = :patientId and (status = :pending"
-                        + " or (status = :accepted and regimenVersion = :regimenVersion)) order by createdAt, ruleId",
-                        RecommendationEntity.class)
+    public record OpenAdvice(List<PendingRecommendation> accepted, List<PendingRecommendation> pending) {
+    }
+
+    /**
+     * {@link OpenAdvice} in one statement, read as the columns the rules compare and not as entities: an evaluation
+     * neither parses the stored evidence, proposals and safety checks nor dirty-checks what it only compares.
+     */
+    public OpenAdvice openUnder(UUID patientId, long regimenVersion) {
+        List<PendingRecommendation> accepted = new ArrayList<>();
+        List<PendingRecommendation> pending = new ArrayList<>();
+        entityManager.createQuery("select id, type, ruleId, fingerprint, regimenVersion, status from"
+                        + " RecommendationEntity where patientId = :patientId and (status = :pending or (status ="
+                        + " :accepted and regimenVersion = :regimenVersion)) order by createdAt, ruleId", Object[].class)
                 .setParameter("patientId", patientId)
                 .setParameter("pending", RecommendationStatus.PENDING.name())
                 .setParameter("accepted", RecommendationStatus.ACCEPTED.name())
                 .setParameter("regimenVersion", regimenVersion)
-                .getResultStream().map(this::toRecommendation).toList();
+                .getResultStream()
+                .forEach(row -> (RecommendationStatus.PENDING.name().equals(row[5]) ? pending : accepted).add(
+                        new PendingRecommendation((UUID) row[0], RecommendationType.valueOf((String) row[1]),
+                                RuleId.fromCode((String) row[2]), (String) row[3], (Long) row[4])));
+        return new OpenAdvice(List.copyOf(accepted), List.copyOf(pending));
     }
 
     /** The recommendations an assessment's evaluation created, so that a retried POST answers the same evaluation. */
@@ -154,14 +169,18 @@ public class Recommendations {
 
     /**
      * Marks a pending recommendation SUPERSEDED and frees the patient's ladder slot at once, so that the new ladder
-     * move can take it in the same transaction.
+     * move can take it in the same transaction. One update by id, as a flush of the loaded entity would send, without
+     * loading it: the caller holds the patient's live state locked, so nothing decides it meanwhile. The version moves
+     * on, as a clinician's decision moves it, so an If-Match on the old version is refused.
      */
     public void supersede(UUID recommendationId, UUID supersededBy, Instant now) {
-        RecommendationEntity entity = entityManager.find(RecommendationEntity.class, recommendationId);
-        copyStatus(RecommendationStatus.SUPERSEDED, entity);
-        entity.supersededBy = supersededBy;
-        entity.decidedAt = now;
-        entityManager.flush();
+        entityManager.createQuery("update RecommendationEntity set status = :superseded, pendingLadderSlot = null,"
+                        + " supersededBy = :supersededBy, decidedAt = :now, version = version + 1 where id = :id")
+                .setParameter("superseded", RecommendationStatus.SUPERSEDED.name())
+                .setParameter("supersededBy", supersededBy)
+                .setParameter("now", now)
+                .setParameter("id", recommendationId)
+                .executeUpdate();
     }
 
     /** Records a clinician's decision (ACCEPTED or REJECTED); the version moves on. */

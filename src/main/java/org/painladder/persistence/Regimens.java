@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
 import org.painladder.domain.regimen.Contribution;
 import org.painladder.domain.regimen.DatedRegimen;
 import org.painladder.domain.regimen.Formulary;
@@ -210,10 +211,13 @@ public class Regimens {
         return inForceAtFrom;
     }
 
-    /** Rows of {@link #WITH_ITEMS}, one per item, folded back into regimens in the order the query gave them. */
+    /**
+     * Rows of {@link #WITH_ITEMS}, one per item, folded back into regimens in the order the query gave them. Loaded
+     * read-only: regimen rows never change, so an ingest that reads them neither snapshots nor dirty-checks them.
+     */
     private List<RecordedRegimen> withItems(TypedQuery<Object[]> query) {
         Map<RegimenEntity, List<RegimenItemEntity>> rows = new LinkedHashMap<>();
-        query.getResultStream().forEach(row -> {
+        query.setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().forEach(row -> {
             List<RegimenItemEntity> items = rows.computeIfAbsent((RegimenEntity) row[0], regimen -> new ArrayList<>());
             if (row[1] != null) {
                 items.add((RegimenItemEntity) row[1]);

@@ -3,7 +3,6 @@ package org.painladder.domain.recommendation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.painladder.domain.ladder.PendingRecommendation;
 import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
@@ -41,15 +40,6 @@ public record Recommendation(UUID id, UUID patientId, Instant createdAt, Propose
 
     public RecommendationType type() {
         return advice.type();
-    }
-
-    public boolean isPendingLadderMove() {
-        return status == RecommendationStatus.PENDING && advice.type().isLadderMove();
-    }
-
-    /** As the engine needs it to avoid repeating itself and to supersede. */
-    public PendingRecommendation asPending() {
-        return new PendingRecommendation(id, advice.type(), advice.ruleId(), fingerprint, regimenVersion);
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
@@ -136,10 +137,13 @@ class LadderEvaluationTest {
         String lad04 = nrs(patientId, "obs-sev", 1, 8)
                 .getString("evaluation.recommendations.find { it.ruleId == 'LAD-04' }.id");
 
+        // Superseding is a change like a decision: the version moves on, so an If-Match on the old one is refused.
         as("clinician").get(recommendationsOf(patientId) + "/" + lad01).then().statusCode(200)
+                .header("ETag", "\"1\"")
                 .body("type", equalTo("START_STEP_1"))
                 .body("status", equalTo("SUPERSEDED"))
-                .body("supersededBy", equalTo(lad02));
+                .body("supersededBy", equalTo(lad02))
+                .body("decidedAt", notNullValue());
         as("clinician").get(recommendationsOf(patientId) + "/" + lad02).then().statusCode(200)
                 .body("type", equalTo("ESCALATE_TO_STEP_2"))
                 .body("status", equalTo("SUPERSEDED"))
