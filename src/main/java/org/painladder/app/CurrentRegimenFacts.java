@@ -51,7 +51,16 @@ public class CurrentRegimenFacts {
 
     /** The facts of the regimen in force, or {@link RegimenFacts#none()} for a patient without one. */
     public RegimenFacts of(UUID patientId, Instant now) {
-        List<RecordedRegimen> stretch = regimens.recordedInForceSince(patientId, now.minus(LOOK_BACK));
+        return of(regimens.recordedInForceSince(patientId, lookBackFrom(now)));
+    }
+
+    /** Where the regimen history the rules read begins. */
+    static Instant lookBackFrom(Instant now) {
+        return now.minus(LOOK_BACK);
+    }
+
+    /** The facts of a stretch of regimens read already, as {@link Regimens#recordedInForceSince} gives it. */
+    public RegimenFacts of(List<RecordedRegimen> stretch) {
         return stretch.stream().max(Comparator.comparingLong(RecordedRegimen::version))
                 .map(current -> from(current, stretch.stream()
                         .map(recorded -> new DatedRegimen(recorded.effectiveAt(), recorded.regimen())).toList(),

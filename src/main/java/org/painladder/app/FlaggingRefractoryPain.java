@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.domain.refractory.RefractoryDetector;
 import org.painladder.domain.refractory.RefractoryFacts;
@@ -40,11 +41,19 @@ public class FlaggingRefractoryPain {
         this.refreshing = refreshing;
     }
 
+    /** @param state the patient's live state as the caller saved it, the fact applied */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Flagging evaluate(UUID patientId, RefractoryFacts facts) {
+    public Flagging evaluate(UUID patientId, LiveState state, RefractoryFacts facts) {
         RefractoryVerdict verdict = detector.evaluate(facts);
-        boolean opened = verdict instanceof RefractoryVerdict.Refractory refractory
-                && opening.open(patientId, facts, refractory).opened();
-        return new Flagging(verdict, refreshing.refresh(patientId), opened);
+        LiveState current = state;
+        boolean opened = false;
+        if (verdict instanceof RefractoryVerdict.Refractory refractory) {
+            OpeningRefractoryCase.Opening opening = this.opening.open(patientId, facts, refractory);
+            opened = opening.opened();
+            if (opened) {
+                current = state.withRefractoryCase(opening.refractoryCase().id());
+            }
+        }
+        return new Flagging(verdict, refreshing.refresh(patientId, current), opened);
     }
 }

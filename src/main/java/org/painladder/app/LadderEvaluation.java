@@ -32,6 +32,7 @@ import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RuleId;
 import org.painladder.domain.ladder.SafetyCheck;
 import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.procedure.Procedure;
 import org.painladder.domain.patient.Diagnosis;
 import org.painladder.domain.patient.LadderTransition;
 import org.painladder.domain.patient.LiveState;
@@ -43,6 +44,7 @@ import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.domain.refractory.RefractoryFacts;
 import org.painladder.domain.refractory.RefractoryPolicy;
 import org.painladder.persistence.LadderTransitions;
+import org.painladder.persistence.PainAssessmentIngest;
 import org.painladder.persistence.PainAssessments;
 import org.painladder.persistence.Procedures;
 import org.painladder.persistence.Recommendations;
@@ -66,12 +68,14 @@ public class LadderEvaluation {
     private final FlaggingRefractoryPain flaggingRefractoryPain;
     private final RefractoryPolicy refractoryPolicy;
     private final Procedures procedures;
+    private final PainAssessmentIngest ingest;
 
     LadderEvaluation(LadderPolicies policies, PainAssessments assessments, Recommendations recommendations,
                      LadderTransitions transitions, CurrentRegimenFacts regimens,
                      FlaggingRefractoryPain flaggingRefractoryPain, RefractoryPolicy refractoryPolicy,
-                     Procedures procedures) {
+                     Procedures procedures, PainAssessmentIngest ingest) {
         this.procedures = procedures;
+        this.ingest = ingest;
         this.policies = policies;
         this.assessments = assessments;
         this.recommendations = recommendations;
@@ -83,8 +87,13 @@ public class LadderEvaluation {
 
     /** Procedures done in the look-back, as STD-01's cause-directed arm reads them. */
     private List<CompletedProcedure> completedProcedures(UUID patientId, Instant now) {
-        return procedures.performedBetween(patientId, now.minus(CompletedProcedure.LOOK_BACK), now).stream()
-                .map(done -> new CompletedProcedure(done.type().name(), done.performedAt(), done.outcome()))
+        return completed(procedures.performedBetween(patientId, now.minus(CompletedProcedure.LOOK_BACK), now));
+    }
+
+    private static List<CompletedProcedure> completed(List<Procedure> done) {
+        return done.stream()
+                .map(procedure -> new CompletedProcedure(procedure.type().name(), procedure.performedAt(),
+                        procedure.outcome()))
                 .toList();
     }
 
@@ -98,26 +107,33 @@ public class LadderEvaluation {
     }
 
     /**
-     * Before a new assessment is stored: the window the rules will look back over, and the assessment already stored
-     * under its externalId (a retry), in one read under the patient's lock.
+     * Before a new assessment is stored: the patient's live state locked, and behind the lock, in one round trip,
+     * what the rules will look at (the window, the open advice, the regimens) with the assessment already stored
+     * under its externalId (a retry). Empty for an unknown patient.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PainAssessments.WindowAndRetry beforeAssessment(UUID patientId, String externalId, Instant now) {
-        return assessments.windowAndExternalId(patientId, windowFrom(now), windowTo(now), externalId);
+    public Optional<PainAssessmentIngest.Snapshot> beforeAssessment(UUID patientId, String externalId, Instant now) {
+        return ingest.lockAndRead(patientId, windowFrom(now), windowTo(now), externalId,
+                CurrentRegimenFacts.lookBackFrom(now));
     }
 
     /**
      * The ladder rules, then the refractory step (clinical-rules §6.3) on the same snapshot.
      *
-     * @param state  the live state with the assessment applied, already saved
-     * @param window the window {@link #beforeAssessment} read, joined by the assessment
+     * @param snapshot what {@link #beforeAssessment} read
+     * @param state    the live state with the assessment applied, already saved
+     * @param window   the window of the snapshot, joined by the assessment
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AssessmentEvaluation afterAssessment(Patient patient, LiveState state, PainAssessment assessment,
-                                                List<PainAssessment> window, Instant now) {
-        RegimenFacts regimen = regimens.of(patient.id(), now);
+    public AssessmentEvaluation afterAssessment(PainAssessmentIngest.Snapshot snapshot, LiveState state,
+                                                PainAssessment assessment, List<PainAssessment> window, Instant now) {
+        Patient patient = snapshot.patient();
+        RegimenFacts regimen = regimens.of(snapshot.regimens());
+        List<CompletedProcedure> completed = completed(procedures.performedBetween(patient.id(),
+                snapshot.latestProcedureAt(), now.minus(CompletedProcedure.LOOK_BACK), now));
         List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
-                new NewFact.AssessmentRecorded(assessment), window, assessment.id(), now));
+                new NewFact.AssessmentRecorded(assessment), window, snapshot.openAdvice(), completed, assessment.id(),
+                now));
         FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now);
         referral(patient.id(), flagging, regimen.regimenVersion(), assessment.id(), now).ifPresent(advice::add);
         return new AssessmentEvaluation(advice, flagging.openCaseId());
@@ -153,7 +169,9 @@ public class LadderEvaluation {
     public void afterRegimenChange(Patient patient, LiveState saved, RegimenFacts before, RegimenFacts after,
                                    Instant now) {
         List<PainAssessment> window = window(patient.id(), now);
-        evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window, null, now);
+        evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window,
+                recommendations.openUnder(patient.id(), after.regimenVersion()),
+                completedProcedures(patient.id(), now), null, now);
         referral(patient.id(), flag(patient, saved, after, window, now), after.regimenVersion(), null, now);
     }
 
@@ -169,7 +187,10 @@ public class LadderEvaluation {
         PatientProfile after = patient.profile();
         NewFact fact = new NewFact.PatientFactorsChanged(before.factors(), after.factors(),
                 before.factors().bands(before.birthYear(), year), after.factors().bands(after.birthYear(), year));
-        evaluate(patient, patient.state(), regimens.of(patient.id(), now), fact, window(patient.id(), now), null, now);
+        RegimenFacts regimen = regimens.of(patient.id(), now);
+        evaluate(patient, patient.state(), regimen, fact, window(patient.id(), now),
+                recommendations.openUnder(patient.id(), regimen.regimenVersion()), completedProcedures(patient.id(), now),
+                null, now);
     }
 
     /** Ages count in the year of the evaluation's clock (by birth year: the contract has no birth date). */
@@ -190,18 +211,21 @@ public class LadderEvaluation {
         return now.plus(RecordingPainAssessment.MAX_CLOCK_DRIFT);
     }
 
+    /**
+     * @param open      the advice open under {@code regimen}'s version
+     * @param completed the procedures done in STD-01's look-back
+     */
     private List<Recommendation> evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
-                                          List<PainAssessment> window, UUID assessmentId, Instant now) {
+                                          List<PainAssessment> window, Recommendations.OpenAdvice open,
+                                          List<CompletedProcedure> completed, UUID assessmentId, Instant now) {
         LadderPolicy policy = policies.current();
-        Recommendations.OpenAdvice open = recommendations.openUnder(patient.id(), regimen.regimenVersion());
         PatientProfile profile = patient.profile();
         Diagnosis diagnosis = profile.diagnosis();
         PatientSnapshot snapshot = new PatientSnapshot(patient.id(), state.ladderStep(), state.ladderSince(),
                 diagnosis != null && Boolean.TRUE.equals(diagnosis.boneMetastases()), profile.painConditions(),
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
                 profile.contraindications(), regimen, window, outstanding(open),
-                profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)),
-                completedProcedures(patient.id(), now));
+                profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)), completed);
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
         return store(patient.id(), decision, open.pending(), regimen.regimenVersion(), assessmentId, now);
     }
@@ -257,7 +281,7 @@ public class LadderEvaluation {
                 .map(drug -> drug.code().toLowerCase(Locale.ROOT) + " " + drug.dailyDose().toPlainString()
                         + " " + drug.unit() + "/d = " + drug.omeddMg().toPlainString() + " mg OMEDD")
                 .collect(Collectors.joining(" + "));
-        return flaggingRefractoryPain.evaluate(patient.id(), RefractoryFacts.fromRecentAssessments(now,
+        return flaggingRefractoryPain.evaluate(patient.id(), state, RefractoryFacts.fromRecentAssessments(now,
                 state.ladderStep(), regimen.step3Since(), regimen.omeddMg(), omeddTrace,
                 regimen.strongOpioidsTriedSinceStep3(), regimen.adjuvantScheduled(), window, refractoryPolicy)
                 .withLifeExpectancyMonths(patient.profile().lifeExpectancyMonths()));

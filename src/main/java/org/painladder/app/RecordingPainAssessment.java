@@ -15,18 +15,18 @@ import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.domain.pain.ScaleReading;
 import org.painladder.domain.patient.LiveState;
-import org.painladder.domain.patient.Patient;
 import org.painladder.domain.recommendation.Recommendation;
+import org.painladder.persistence.PainAssessmentIngest;
 import org.painladder.persistence.PainAssessments;
-import org.painladder.persistence.Patients;
 import org.painladder.persistence.Recommendations;
 import org.painladder.persistence.TimeOrderedIds;
 
 /**
- * A new pain score arrives. In one transaction: lock the patient's live state, read the score on its scale, read the
- * rules' look-back window together with any assessment already stored under the externalId (a retry), store it (once
- * per externalId), move the live state on, and let the ladder rules give their advice on it. The patient's
- * row lock orders facts about one patient, so the live state always reflects every acknowledged assessment.
+ * A new pain score arrives. In one transaction: lock the patient's live state and read, behind the lock and in the
+ * same round trip, what the rules look at with any assessment already stored under the externalId (a retry); read the
+ * score on its scale; store it (once per externalId) with the live state it moves on, in one more round trip; and let
+ * the ladder rules give their advice on it. The patient's row lock orders facts about one patient, so the live state
+ * always reflects every acknowledged assessment.
  */
 @ApplicationScoped
 public class RecordingPainAssessment {
@@ -41,16 +41,16 @@ public class RecordingPainAssessment {
     public record Outcome(RecordedAssessment recorded, boolean created, List<Recommendation> recommendations) {
     }
 
-    private final Patients patients;
+    private final PainAssessmentIngest ingest;
     private final PainAssessments assessments;
     private final Clock clock;
     private final RulesConfig rules;
     private final LadderEvaluation ladderEvaluation;
     private final Recommendations recommendations;
 
-    RecordingPainAssessment(Patients patients, PainAssessments assessments, Clock clock, RulesConfig rules,
+    RecordingPainAssessment(PainAssessmentIngest ingest, PainAssessments assessments, Clock clock, RulesConfig rules,
                             LadderEvaluation ladderEvaluation, Recommendations recommendations) {
-        this.patients = patients;
+        this.ingest = ingest;
         this.assessments = assessments;
         this.clock = clock;
         this.rules = rules;
@@ -61,12 +61,12 @@ public class RecordingPainAssessment {
     @Transactional
     public Outcome record(UUID patientId, NewPainAssessment incoming) {
         Instant now = clock.instant();
-        Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        PainAssessmentIngest.Snapshot snapshot = ladderEvaluation.beforeAssessment(patientId, incoming.externalId(),
+                now).orElseThrow(() -> new NotFoundException("patient", patientId));
         ScaleReading.Accepted reading = validate(incoming, now);
         String contentHash = incoming.contentHash(reading.rawValue());
 
-        PainAssessments.WindowAndRetry recent = ladderEvaluation.beforeAssessment(patientId, incoming.externalId(),
-                now);
+        PainAssessments.WindowAndRetry recent = snapshot.recent();
         if (recent.storedUnderExternalId() != null) {
             RecordedAssessment stored = assessments.find(recent.storedUnderExternalId()).orElseThrow();
             if (stored.contentHash().equals(contentHash)) {
@@ -80,14 +80,15 @@ public class RecordingPainAssessment {
                 reading.rawValue(), reading.score(), incoming.kind(), incoming.site(), incoming.mechanism(),
                 incoming.course(), incoming.acuteCause(), incoming.breakthroughEpisodes24h(), incoming.adverseEffects(),
                 incoming.breakthroughType(), incoming.redFlags());
-        LiveState state = patient.state().afterAssessment(assessment, now, rules.staleness(), rules.bandEdges());
+        LiveState state = snapshot.patient().state().afterAssessment(assessment, now, rules.staleness(),
+                rules.bandEdges());
         RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(state.ladderStep(),
                 state.painControl(), state.openRefractoryCaseId());
-        RecordedAssessment recorded = assessments.insert(new RecordedAssessment(patientId, incoming.externalId(),
-                assessment, incoming.source(), now, contentHash, evaluation));
-        patients.saveState(patientId, state, now);
-        LadderEvaluation.AssessmentEvaluation evaluated = ladderEvaluation.afterAssessment(patient, state, assessment,
-                recent.joinedBy(assessment), now);
+        RecordedAssessment recorded = new RecordedAssessment(patientId, incoming.externalId(), assessment,
+                incoming.source(), now, contentHash, evaluation);
+        ingest.store(recorded, state, now);
+        LadderEvaluation.AssessmentEvaluation evaluated = ladderEvaluation.afterAssessment(snapshot, state,
+                assessment, recent.joinedBy(assessment), now);
         if (!Objects.equals(evaluated.refractoryCaseId(), evaluation.refractoryCaseId())) {
             recorded = assessments.recordRefractoryCase(recorded, evaluated.refractoryCaseId());
         }

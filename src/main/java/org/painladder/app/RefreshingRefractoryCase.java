@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.refractory.RefractoryCase;
-import org.painladder.persistence.Patients;
 import org.painladder.persistence.RefractoryCases;
 
 /**
@@ -17,12 +16,10 @@ import org.painladder.persistence.RefractoryCases;
 @ApplicationScoped
 public class RefreshingRefractoryCase {
 
-    private final Patients patients;
     private final RefractoryCases cases;
     private final Clock clock;
 
-    RefreshingRefractoryCase(Patients patients, RefractoryCases cases, Clock clock) {
-        this.patients = patients;
+    RefreshingRefractoryCase(RefractoryCases cases, Clock clock) {
         this.cases = cases;
         this.clock = clock;
     }
@@ -31,10 +28,11 @@ public class RefreshingRefractoryCase {
      * Call after the caller has saved the patient's new live state. Answers the refreshed case, if one is open. The
      * live state names the open case (opening and closing a case set it), so most patients, who have none, cost no
      * query here.
+     *
+     * @param state the live state as saved, the case just opened included
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<RefractoryCase> refresh(UUID patientId) {
-        LiveState state = patients.find(patientId).orElseThrow(() -> new NotFoundException("patient", patientId)).state();
+    public Optional<RefractoryCase> refresh(UUID patientId, LiveState state) {
         if (state.openRefractoryCaseId() == null) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package org.painladder.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,31 +69,18 @@ public class PainAssessments {
         return entity == null || !entity.patientId.equals(patientId) ? Optional.empty() : Optional.of(toRecorded(entity));
     }
 
-    /** @throws DuplicateExternalIdException when a concurrent retry stored the same externalId first */
-    public RecordedAssessment insert(RecordedAssessment recorded) {
-        PainAssessmentEntity entity = toEntity(recorded);
-        try {
-            entityManager.persist(entity);
-            entityManager.flush();
-            // The caller holds the live-state row locked, so the count moves on with the state's own update.
-            entityManager.find(PatientStateEntity.class, recorded.patientId()).assessmentCount++;
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isViolationOf(failure, "uq_pain_assessment_external")) {
-                throw new DuplicateExternalIdException(failure);
-            }
-            throw failure;
-        }
-        return toRecorded(entity);
-    }
-
     /**
      * Records the refractory case the evaluation left the patient with; the refractory step runs after the
      * assessment is stored, because REF-01 reads it in the window.
      */
     public RecordedAssessment recordRefractoryCase(RecordedAssessment recorded, UUID refractoryCaseId) {
-        PainAssessmentEntity entity = entityManager.find(PainAssessmentEntity.class, recorded.assessment().id());
-        entity.evaluatedRefractoryCaseId = refractoryCaseId;
-        return toRecorded(entity);
+        entityManager.createQuery("update PainAssessmentEntity set evaluatedRefractoryCaseId = :caseId where id = :id")
+                .setParameter("caseId", refractoryCaseId).setParameter("id", recorded.assessment().id())
+                .executeUpdate();
+        RecordedAssessment.Evaluation evaluation = recorded.evaluation();
+        return new RecordedAssessment(recorded.patientId(), recorded.externalId(), recorded.assessment(),
+                recorded.source(), recorded.receivedAt(), recorded.contentHash(),
+                new RecordedAssessment.Evaluation(evaluation.ladderStep(), evaluation.painControl(), refractoryCaseId));
     }
 
     /**
@@ -167,19 +153,24 @@ public class PainAssessments {
                 (Instant) rows.get(0)[14]));
     }
 
+    /** The columns of {@link #windowAndRetry}'s rows: the rules' columns, then the externalId. */
+    static final String WINDOW_AND_EXTERNAL_ID_COLUMNS = "id, recorded_at, scale, raw_value, score, kind, site,"
+            + " mechanism, course, acute_cause, breakthrough_episodes_24h, adverse_effects, breakthrough_type,"
+            + " red_flags, external_id";
+    static final Class<?>[] WINDOW_AND_EXTERNAL_ID_TYPES = {UUID.class, Instant.class, String.class, String.class,
+            Integer.class, String.class, String.class, String.class, String.class, String.class, Integer.class,
+            String.class, String.class, String.class, String.class};
+
     /**
-     * {@link #window} and the retry check of a new assessment in one statement, read under the patient's lock: a
-     * statement that starts after the lock was granted sees every assessment committed before it, so a concurrent
-     * retry that stored the same externalId first is found here, wherever in time it lies.
+     * The window [from, to] and the assessment stored under {@code externalId}, from the rows of a read of both
+     * (oldest first, in {@link #WINDOW_AND_EXTERNAL_ID_COLUMNS}' order). Read under the patient's lock, by a
+     * statement that starts after the lock was granted, it holds every assessment committed before: a concurrent
+     * retry that stored the same externalId first is found, wherever in time it lies.
      */
-    public WindowAndRetry windowAndExternalId(UUID patientId, Instant from, Instant to, String externalId) {
+    static WindowAndRetry windowAndRetry(List<Object[]> rows, Instant from, Instant to, String externalId) {
         List<PainAssessment> window = new ArrayList<>();
         UUID stored = null;
-        for (Object[] row : entityManager.createQuery(WINDOW_COLUMNS + ", externalId from PainAssessmentEntity"
-                        + " where patientId = :patientId and (recordedAt >= :from and recordedAt <= :to"
-                        + " or externalId = :externalId) order by recordedAt", Object[].class)
-                .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
-                .setParameter("externalId", externalId).getResultList()) {
+        for (Object[] row : rows) {
             PainAssessment assessment = windowAssessment(row);
             if (externalId != null && externalId.equals(row[14])) {
                 stored = assessment.id();
@@ -201,7 +192,7 @@ public class PainAssessments {
                 (Integer) row[10], (String) row[11], (String) row[12], (String) row[13]);
     }
 
-    private static PainAssessmentEntity toEntity(RecordedAssessment recorded) {
+    static PainAssessmentEntity toEntity(RecordedAssessment recorded) {
         PainAssessment assessment = recorded.assessment();
         PainAssessmentEntity entity = new PainAssessmentEntity();
         entity.id = assessment.id();

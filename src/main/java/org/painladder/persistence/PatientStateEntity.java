@@ -36,7 +36,7 @@ class PatientStateEntity {
     UUID openRefractoryCaseId;
     @Column(nullable = false)
     String patientStatus;
-    /** Kept by {@link PainAssessments#insert}, the only way an assessment is stored. */
+    /** Kept by {@link PainAssessmentIngest#store}, the only way an assessment is stored. */
     long assessmentCount;
     /** Kept by {@link Procedures#insert}, the only way a procedure is stored; null until the first. */
     Instant latestProcedureAt;

@@ -154,7 +154,7 @@ public class Patients {
         return toPatient(state.patient, state);
     }
 
-    private static Patient toPatient(PatientEntity patient, PatientStateEntity state) {
+    static Patient toPatient(PatientEntity patient, PatientStateEntity state) {
         Diagnosis diagnosis = new Diagnosis(patient.icd10,
                 patient.primarySite == null ? null : PrimarySite.valueOf(patient.primarySite),
                 patient.metastatic, patient.boneMetastases);

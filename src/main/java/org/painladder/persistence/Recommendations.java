@@ -127,19 +127,29 @@ public class Recommendations {
      * neither parses the stored evidence, proposals and safety checks nor dirty-checks what it only compares.
      */
     public OpenAdvice openUnder(UUID patientId, long regimenVersion) {
-        List<PendingRecommendation> accepted = new ArrayList<>();
-        List<PendingRecommendation> pending = new ArrayList<>();
-        entityManager.createQuery("select id, type, ruleId, fingerprint, regimenVersion, status from"
+        return openAdvice(entityManager.createQuery("select id, type, ruleId, fingerprint, regimenVersion, status from"
                         + " RecommendationEntity where patientId = :patientId and (status = :pending or (status ="
                         + " :accepted and regimenVersion = :regimenVersion)) order by createdAt, ruleId", Object[].class)
                 .setParameter("patientId", patientId)
                 .setParameter("pending", RecommendationStatus.PENDING.name())
                 .setParameter("accepted", RecommendationStatus.ACCEPTED.name())
                 .setParameter("regimenVersion", regimenVersion)
-                .getResultStream()
-                .forEach(row -> (RecommendationStatus.PENDING.name().equals(row[5]) ? pending : accepted).add(
-                        new PendingRecommendation((UUID) row[0], RecommendationType.valueOf((String) row[1]),
-                                RuleId.fromCode((String) row[2]), (String) row[3], (Long) row[4])));
+                .getResultList());
+    }
+
+    /** The types of the columns {@link #openAdvice} reads: id, type, rule, fingerprint, regimen version, status. */
+    static final Class<?>[] OPEN_ADVICE_TYPES = {UUID.class, String.class, String.class, String.class, Long.class,
+            String.class};
+
+    /** {@link OpenAdvice} from rows of {@link #OPEN_ADVICE_TYPES}, oldest first. */
+    static OpenAdvice openAdvice(List<Object[]> rows) {
+        List<PendingRecommendation> accepted = new ArrayList<>();
+        List<PendingRecommendation> pending = new ArrayList<>();
+        for (Object[] row : rows) {
+            (RecommendationStatus.PENDING.name().equals(row[5]) ? pending : accepted).add(new PendingRecommendation(
+                    (UUID) row[0], RecommendationType.valueOf((String) row[1]), RuleId.fromCode((String) row[2]),
+                    (String) row[3], (Long) row[4]));
+        }
         return new OpenAdvice(List.copyOf(accepted), List.copyOf(pending));
     }
 

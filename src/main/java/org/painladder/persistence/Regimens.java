@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,16 +185,35 @@ public class Regimens {
         if (stretches == null || state == null) {
             return queryInForceSince(patientId, from);
         }
-        if (state.currentRegimenId == null) {
+        return inForceSince(patientId, state.currentRegimenId, from, null);
+    }
+
+    /**
+     * The current regimen of the stretch remembered for the patient when that stretch reaches back to {@code from},
+     * else null: a snapshot read alongside the live state skips the regimens while the state still names this one.
+     */
+    UUID rememberedCurrent(UUID patientId, Instant from) {
+        Stretch remembered = stretches == null ? null : stretches.getIfPresent(patientId);
+        return remembered == null || from.isBefore(remembered.from()) ? null : remembered.current().id();
+    }
+
+    /**
+     * {@link #recordedInForceSince} once the live state's current regimen is known.
+     *
+     * @param read the stretch a snapshot read with the live state, or null when none was read
+     */
+    List<RecordedRegimen> inForceSince(UUID patientId, UUID currentRegimenId, Instant from,
+                                       List<RecordedRegimen> read) {
+        if (currentRegimenId == null) {
             return List.of();
         }
-        Stretch remembered = stretches.getIfPresent(patientId);
-        if (remembered != null && remembered.endsIn(state.currentRegimenId)
-                && !from.isBefore(remembered.from())) {
+        Stretch remembered = stretches == null ? null : stretches.getIfPresent(patientId);
+        if (remembered != null && remembered.endsIn(currentRegimenId) && !from.isBefore(remembered.from())) {
             return remembered.since(from);
         }
-        List<RecordedRegimen> stretch = queryInForceSince(patientId, from);
-        if (!stretch.isEmpty() && stretch.get(stretch.size() - 1).id().equals(state.currentRegimenId)) {
+        List<RecordedRegimen> stretch = read != null ? read : queryInForceSince(patientId, from);
+        if (stretches != null && !stretch.isEmpty()
+                && stretch.get(stretch.size() - 1).id().equals(currentRegimenId)) {
             stretches.put(patientId, new Stretch(from, List.copyOf(stretch)));
         }
         return stretch;
@@ -226,6 +246,67 @@ public class Regimens {
         List<RecordedRegimen> recorded = new ArrayList<>();
         rows.forEach((row, items) -> recorded.add(toRecorded(row, items)));
         return recorded;
+    }
+
+    /** The types of the columns {@link #fromColumns} reads: a regimen's, then one of its items' (null without). */
+    static final Class<?>[] REGIMEN_AND_ITEM_COLUMNS = {UUID.class, Integer.class, Instant.class, Instant.class,
+            String.class, String.class, Integer.class, BigDecimal.class, BigDecimal.class, String.class, String.class,
+            String.class, UUID.class, Integer.class, String.class, String.class, BigDecimal.class, String.class,
+            Integer.class, Boolean.class, String.class, BigDecimal.class, BigDecimal.class, Integer.class,
+            BigDecimal.class};
+
+    /**
+     * A patient's regimens from rows of a regimen's columns and one of its items', in
+     * {@link #REGIMEN_AND_ITEM_COLUMNS}' order, one row per item, in the order the rows came.
+     */
+    List<RecordedRegimen> fromColumns(UUID patientId, List<Object[]> rows) {
+        Map<UUID, RegimenEntity> regimens = new LinkedHashMap<>();
+        Map<UUID, List<RegimenItemEntity>> items = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            RegimenEntity regimen = regimens.computeIfAbsent((UUID) row[0], id -> regimenOf(patientId, row));
+            List<RegimenItemEntity> itemsOf = items.computeIfAbsent(regimen.id, id -> new ArrayList<>());
+            if (row[12] != null) {
+                itemsOf.add(itemOf(regimen.id, row));
+            }
+        }
+        return regimens.values().stream().map(regimen -> toRecorded(regimen, items.get(regimen.id))).toList();
+    }
+
+    private static RegimenEntity regimenOf(UUID patientId, Object[] row) {
+        RegimenEntity regimen = new RegimenEntity();
+        regimen.id = (UUID) row[0];
+        regimen.patientId = patientId;
+        regimen.version = (Integer) row[1];
+        regimen.effectiveAt = (Instant) row[2];
+        regimen.recordedAt = (Instant) row[3];
+        regimen.changedBy = (String) row[4];
+        regimen.reason = (String) row[5];
+        regimen.ladderStep = (Integer) row[6];
+        regimen.omeddMg = (BigDecimal) row[7];
+        regimen.prnOmeddMg = (BigDecimal) row[8];
+        regimen.factorsUsed = (String) row[9];
+        regimen.contributionsJson = (String) row[10];
+        regimen.warningsJson = (String) row[11];
+        return regimen;
+    }
+
+    private static RegimenItemEntity itemOf(UUID regimenId, Object[] row) {
+        RegimenItemEntity item = new RegimenItemEntity();
+        item.id = (UUID) row[12];
+        item.regimenId = regimenId;
+        item.itemIndex = (Integer) row[13];
+        item.drug = (String) row[14];
+        item.route = (String) row[15];
+        item.dose = (BigDecimal) row[16];
+        item.unit = (String) row[17];
+        item.timesPerDay = (Integer) row[18];
+        item.prn = (Boolean) row[19];
+        item.mode = (String) row[20];
+        item.ratePerHour = (BigDecimal) row[21];
+        item.bolusDose = (BigDecimal) row[22];
+        item.lockoutMinutes = (Integer) row[23];
+        item.maxDosePer4h = (BigDecimal) row[24];
+        return item;
     }
 
     private List<RecordedRegimen> toRecorded(List<RegimenEntity> rows) {

@@ -71,7 +71,8 @@ public final class RefractoryCaseFixtures {
         UUID id = UUID.fromString(patientId);
         FlaggingRefractoryPain.Flagging outcome = QuarkusTransaction.requiringNew().call(() -> {
             onStep3(id, facts.step3Since(), facts.omeddMg(), now);
-            return Arc.container().instance(FlaggingRefractoryPain.class).get().evaluate(id, facts);
+            return Arc.container().instance(FlaggingRefractoryPain.class).get().evaluate(id,
+                    Arc.container().instance(Patients.class).get().find(id).orElseThrow().state(), facts);
         });
         if (!outcome.opened()) {
             throw new IllegalStateException("REF-01 did not fire: " + outcome.verdict());

@@ -42,6 +42,7 @@ import org.painladder.domain.refractory.RefractoryFacts;
 import org.painladder.domain.refractory.RefractoryPolicy;
 import org.painladder.domain.refractory.RefractoryVerdict;
 import org.painladder.persistence.DuplicateOpenCaseException;
+import org.painladder.persistence.Patients;
 import org.painladder.persistence.RefractoryCases;
 
 @QuarkusTest
@@ -55,6 +56,8 @@ class RefractoryWorklistTest {
     OpeningRefractoryCase opening;
     @Inject
     RefractoryCases cases;
+    @Inject
+    Patients patients;
 
     @Test
     void aFlaggedPatientIsOnTheWorklistWithItsCriteriaCandidatesAndFigures() {
@@ -114,7 +117,8 @@ class RefractoryWorklistTest {
                 new BigDecimal("240"), null, Set.of("MORPHINE"), false, List.of(), RefractoryPolicy.defaults());
 
         FlaggingRefractoryPain.Flagging later = QuarkusTransaction.requiringNew().call(() ->
-                flagging.evaluate(UUID.fromString(flagged[0]), controlled));
+                flagging.evaluate(UUID.fromString(flagged[0]),
+                        patients.find(UUID.fromString(flagged[0])).orElseThrow().state(), controlled));
         assertEquals(RefractoryVerdict.Reason.PAIN_NOT_UNCONTROLLED,
                 ((RefractoryVerdict.NotRefractory) later.verdict()).reason());
         assertEquals(flagged[1], later.openCaseId().toString());

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.RefractoryCaseFixtures.Flagged;
@@ -29,7 +30,8 @@ import org.painladder.domain.pain.PainSite;
  * benchmark months later. What is counted is each statement Hibernate prepares for one request on a patient with a
  * realistic history (a regimen, a week of scores) evaluated before on this replica, so that its regimens are
  * remembered as they are between one ingest and the next. A JDBC batch of inserts into one table is prepared once and
- * counts once, as it is one round trip; the audit append counts; the commit does not. Issue 14's target of 2 per read
+ * counts once, as it is one round trip, and so do statements sent together in one round trip; the audit append
+ * counts; the commit does not. Issue 14's target of 2 per read
  * is reached for the patient, the timeline, the trend, the recommendations, the worklist (a page that carries its
  * total; a case treated since its flagging adds the read of its procedures), the FHIR search, the cohort statistics
  * and both CDS Hooks.
@@ -57,11 +59,21 @@ class QueryBudgetTest {
         }
     }
 
+    /**
+     * On PostgreSQL 3 statements and the commit, issue 14's 4 round trips: the snapshot read behind the lock (the live
+     * state, the window with the retry check, the open advice, the regimens unless remembered), the assessment with
+     * the live state it moves on, the audit append. H2, embedded, has no round trip to save and runs the same
+     * statements one by one.
+     */
     @Test
     void ingestingAPainScoreWithItsEvaluation() {
-        within(6, "POST pain-assessment", request -> request.body(nrsJson(UUID.randomUUID().toString(),
-                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), 6))
-                .post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
+        within(onPostgresql() ? 3 : 7, "POST pain-assessment", request -> request.body(nrsJson(
+                UUID.randomUUID().toString(), Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
+                        .toString(), 6)).post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
+    }
+
+    private static boolean onPostgresql() {
+        return "postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class));
     }
 
     @Test
