@@ -48,10 +48,10 @@ public class FlaggingRefractoryPain {
         LiveState current = state;
         boolean opened = false;
         if (verdict instanceof RefractoryVerdict.Refractory refractory) {
-            OpeningRefractoryCase.Opening opening = this.opening.open(patientId, facts, refractory);
-            opened = opening.opened();
+            OpeningRefractoryCase.Opening outcome = opening.open(patientId, facts, refractory);
+            opened = outcome.opened();
             if (opened) {
-                current = state.withRefractoryCase(opening.refractoryCase().id());
+                current = state.withRefractoryCase(outcome.refractoryCase().id());
             }
         }
         return new Flagging(verdict, refreshing.refresh(patientId, current), opened);

@@ -50,7 +50,7 @@ public class PainAssessmentIngest {
             + " or external_id = ?) order by recorded_at";
 
     /** Pending advice, and advice accepted under the regimen the live state names (version 0: none yet). */
-    private static final String OPEN_ADVICE = "select id, type, rule_id, fingerprint, regimen_version, status"
+    private static final String OPEN_ADVICE = "select " + Recommendations.OPEN_ADVICE_COLUMNS
             + " from recommendation where patient_id = ? and (status = ? or (status = ? and regimen_version ="
             + " coalesce((select r.version from patient_state s join regimen r on r.id = s.current_regimen_id"
             + " where s.patient_id = ?), 0))) order by created_at, rule_id";
@@ -59,10 +59,7 @@ public class PainAssessmentIngest {
      * The regimen in force at the look-back's start and every later one, with their items, unless the live state
      * still names the current regimen this replica remembers with its look-back (the last parameter).
      */
-    private static final String REGIMENS_IN_FORCE = "select r.id, r.version, r.effective_at, r.recorded_at,"
-            + " r.changed_by, r.reason, r.ladder_step, r.omedd_mg, r.prn_omedd_mg, r.factors_used,"
-            + " r.contributions_json, r.warnings_json, i.id, i.item_index, i.drug, i.route, i.dose, i.unit,"
-            + " i.times_per_day, i.prn, i.mode, i.rate_per_hour, i.bolus_dose, i.lockout_minutes, i.max_dose_per_4h"
+    private static final String REGIMENS_IN_FORCE = "select " + Regimens.REGIMEN_AND_ITEM_COLUMNS
             + " from regimen r left join regimen_item i on i.regimen_id = r.id where r.patient_id = ?"
             + " and (r.effective_at > ? or r.version = (select max(o.version) from regimen o where o.patient_id = ?"
             + " and o.effective_at <= ?)) and (select s.current_regimen_id from patient_state s"
@@ -127,7 +124,7 @@ public class PainAssessmentIngest {
                         patientId, RecommendationStatus.PENDING.name(), RecommendationStatus.ACCEPTED.name(),
                         patientId),
                 Statement.query(REGIMENS_IN_FORCE, rows -> regimenRows.addAll(
-                                RoundTrip.values(rows, Regimens.REGIMEN_AND_ITEM_COLUMNS)),
+                                RoundTrip.values(rows, Regimens.REGIMEN_AND_ITEM_TYPES)),
                         patientId, regimensFrom, patientId, regimensFrom, patientId, rememberedRegimen));
         if (patientRows.isEmpty()) {
             return Optional.empty();
@@ -173,13 +170,14 @@ public class PainAssessmentIngest {
     }
 
     /**
-     * PostgreSQL locks only the live state's row: the patient's own row stays free for a profile update, which locks
-     * it first and the state after, so an ingest never waits for it while holding the state. H2 has no lock clause
-     * naming one table of a join.
+     * PostgreSQL locks only the live state's row, as Hibernate's pessimistic write lock does: the patient's own row
+     * stays free for a profile update, which locks it first and the state after, so an ingest never waits for it
+     * while holding the state; and no key changes, so the lock need not keep out references to the row. H2 has no
+     * lock clause naming one table of a join.
      */
     private String lock() {
         return entityManager.unwrap(SessionImplementor.class).getJdbcServices().getDialect()
-                instanceof PostgreSQLDialect ? " for update of s" : " for update";
+                instanceof PostgreSQLDialect ? " for no key update of s" : " for update";
     }
 
     /**

@@ -137,11 +137,12 @@ public class Recommendations {
                 .getResultList());
     }
 
-    /** The types of the columns {@link #openAdvice} reads: id, type, rule, fingerprint, regimen version, status. */
+    /** The columns {@link #openAdvice} reads, and their types. */
+    static final String OPEN_ADVICE_COLUMNS = "id, type, rule_id, fingerprint, regimen_version, status";
     static final Class<?>[] OPEN_ADVICE_TYPES = {UUID.class, String.class, String.class, String.class, Long.class,
             String.class};
 
-    /** {@link OpenAdvice} from rows of {@link #OPEN_ADVICE_TYPES}, oldest first. */
+    /** {@link OpenAdvice} from rows of {@link #OPEN_ADVICE_COLUMNS}, oldest first. */
     static OpenAdvice openAdvice(List<Object[]> rows) {
         List<PendingRecommendation> accepted = new ArrayList<>();
         List<PendingRecommendation> pending = new ArrayList<>();

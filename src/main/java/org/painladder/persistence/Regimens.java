@@ -248,16 +248,20 @@ public class Regimens {
         return recorded;
     }
 
-    /** The types of the columns {@link #fromColumns} reads: a regimen's, then one of its items' (null without). */
-    static final Class<?>[] REGIMEN_AND_ITEM_COLUMNS = {UUID.class, Integer.class, Instant.class, Instant.class,
+    /** A regimen's columns, then one of its items' (null without items), as {@link #fromColumns} reads them. */
+    static final String REGIMEN_AND_ITEM_COLUMNS = "r.id, r.version, r.effective_at, r.recorded_at, r.changed_by,"
+            + " r.reason, r.ladder_step, r.omedd_mg, r.prn_omedd_mg, r.factors_used, r.contributions_json,"
+            + " r.warnings_json, i.id, i.item_index, i.drug, i.route, i.dose, i.unit, i.times_per_day, i.prn, i.mode,"
+            + " i.rate_per_hour, i.bolus_dose, i.lockout_minutes, i.max_dose_per_4h";
+    static final Class<?>[] REGIMEN_AND_ITEM_TYPES = {UUID.class, Integer.class, Instant.class, Instant.class,
             String.class, String.class, Integer.class, BigDecimal.class, BigDecimal.class, String.class, String.class,
             String.class, UUID.class, Integer.class, String.class, String.class, BigDecimal.class, String.class,
             Integer.class, Boolean.class, String.class, BigDecimal.class, BigDecimal.class, Integer.class,
             BigDecimal.class};
 
     /**
-     * A patient's regimens from rows of a regimen's columns and one of its items', in
-     * {@link #REGIMEN_AND_ITEM_COLUMNS}' order, one row per item, in the order the rows came.
+     * A patient's regimens from rows of {@link #REGIMEN_AND_ITEM_COLUMNS}, one per item, in the order the rows
+     * came.
      */
     List<RecordedRegimen> fromColumns(UUID patientId, List<Object[]> rows) {
         Map<UUID, RegimenEntity> regimens = new LinkedHashMap<>();
