@@ -141,7 +141,7 @@ public class PainAssessmentIngest {
     }
 
     /**
-     * Stores the assessment and the live state it moved the patient's on, in one round trip. The caller holds the
+     * Stores the assessment with the live state it moved on, in one round trip. The caller holds the patient's
      * live state locked ({@link #lockAndRead}).
      *
      * @throws DuplicateExternalIdException when the database's unique constraint refuses the externalId
