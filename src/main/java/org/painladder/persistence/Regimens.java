@@ -11,12 +11,14 @@ import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.jpa.HibernateHints;
 import org.painladder.domain.regimen.Contribution;
@@ -236,16 +238,22 @@ public class Regimens {
      * read-only: regimen rows never change, so an ingest that reads them neither snapshots nor dirty-checks them.
      */
     private List<RecordedRegimen> withItems(TypedQuery<Object[]> query) {
-        Map<RegimenEntity, List<RegimenItemEntity>> rows = new LinkedHashMap<>();
-        query.setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream().forEach(row -> {
-            List<RegimenItemEntity> items = rows.computeIfAbsent((RegimenEntity) row[0], regimen -> new ArrayList<>());
-            if (row[1] != null) {
-                items.add((RegimenItemEntity) row[1]);
+        return folded(query.setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream());
+    }
+
+    /** Pairs of a regimen and one of its items (null for a regimen without), folded into regimens in their order. */
+    private List<RecordedRegimen> folded(Stream<Object[]> regimenAndItem) {
+        Map<UUID, RegimenEntity> regimens = new LinkedHashMap<>();
+        Map<UUID, List<RegimenItemEntity>> items = new HashMap<>();
+        regimenAndItem.forEach(pair -> {
+            RegimenEntity regimen = (RegimenEntity) pair[0];
+            regimens.putIfAbsent(regimen.id, regimen);
+            List<RegimenItemEntity> itemsOf = items.computeIfAbsent(regimen.id, id -> new ArrayList<>());
+            if (pair[1] != null) {
+                itemsOf.add((RegimenItemEntity) pair[1]);
             }
         });
-        List<RecordedRegimen> recorded = new ArrayList<>();
-        rows.forEach((row, items) -> recorded.add(toRecorded(row, items)));
-        return recorded;
+        return regimens.values().stream().map(regimen -> toRecorded(regimen, items.get(regimen.id))).toList();
     }
 
     /** A regimen's columns, then one of its items' (null without items), as {@link #fromColumns} reads them. */
@@ -264,16 +272,8 @@ public class Regimens {
      * came.
      */
     List<RecordedRegimen> fromColumns(UUID patientId, List<Object[]> rows) {
-        Map<UUID, RegimenEntity> regimens = new LinkedHashMap<>();
-        Map<UUID, List<RegimenItemEntity>> items = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            RegimenEntity regimen = regimens.computeIfAbsent((UUID) row[0], id -> regimenOf(patientId, row));
-            List<RegimenItemEntity> itemsOf = items.computeIfAbsent(regimen.id, id -> new ArrayList<>());
-            if (row[12] != null) {
-                itemsOf.add(itemOf(regimen.id, row));
-            }
-        }
-        return regimens.values().stream().map(regimen -> toRecorded(regimen, items.get(regimen.id))).toList();
+        return folded(rows.stream().map(row -> new Object[] {regimenOf(patientId, row),
+                row[12] == null ? null : itemOf((UUID) row[0], row)}));
     }
 
     private static RegimenEntity regimenOf(UUID patientId, Object[] row) {
