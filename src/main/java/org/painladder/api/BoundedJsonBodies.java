@@ -39,7 +39,14 @@ public class BoundedJsonBodies implements ReaderInterceptor {
         if (!isJson(context.getMediaType())) {
             return context.proceed();
         }
-        byte[] body = context.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        byte[] body;
+        try {
+            body = context.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        } catch (IOException hungUp) {
+            // The client closed the connection or stopped sending: its failure, which no one is left to read.
+            throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(
+                    "The body ended before its declared length: the connection closed or stalled").toResponse());
+        }
         if (body.length > maxBodyBytes) {
             throw new WebApplicationException(ProblemType.PAYLOAD_TOO_LARGE
                     .problem("The body is larger than the " + maxBodyBytes + "-byte limit").toResponse());

@@ -7,17 +7,24 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.anyMrn;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.patientJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.TestTokens;
 
 /** What every response carries, and what no error body ever gives away. */
 @QuarkusTest
@@ -100,5 +107,38 @@ class HttpHardeningTest {
                     .body(not(containsString("trace")));
         }
         assertEquals(List.of(400, 400, 409, 422, 415, 405, 404, 404, 400, 412, 403, 401, 500), statuses);
+    }
+
+    /**
+     * A client that hangs up halfway through its body (a timeout on the EHR's side, a dropped VPN) is the client's
+     * failure: logged as a refusal, without a stack trace, not as the service's (the bench's wrk runs, which end
+     * mid-request, logged an ERROR with its trace for each). Nothing is stored.
+     */
+    @Test
+    void aClientThatHangsUpHalfwayThroughItsBodyIsNoServerFailure() throws IOException, InterruptedException {
+        String mrn = anyMrn();
+        byte[] body = patientJson(mrn).getBytes(StandardCharsets.UTF_8);
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/patients HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + TestTokens.forRole("ehr") + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                Thread.sleep(200);
+            }
+            List<String> concerning = List.of();
+            for (int wait = 0; wait < 100 && concerning.isEmpty(); wait++) {
+                Thread.sleep(50);
+                concerning = logs.lines().stream().filter(line -> line.contains("POST /api/v1/patients")
+                        || line.contains("Unexpected failure")).toList();
+            }
+            assertFalse(concerning.isEmpty(), "the aborted request left no log line");
+            assertTrue(concerning.stream().noneMatch(CapturedLogs::hasStackTrace), String.join("\n", concerning));
+            assertTrue(concerning.stream().allMatch(line -> line.contains("Refused POST /api/v1/patients: 400")),
+                    String.join("\n", concerning));
+        }
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().statusCode(200).body("total", equalTo(0));
     }
 }
