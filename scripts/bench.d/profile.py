@@ -5,9 +5,11 @@
   profile.py per-thread BEFORE AFTER REQUESTS the CPU ms per request of each kind of thread between two snapshots
                                              (JIT compilers, GC and the audit sealer are not in JFR's samples)
   profile.py compiler-share BEFORE AFTER     the JIT compilers' share (%) of the JVM's CPU between two snapshots
-  profile.py samples SAMPLES.txt [TOP]       reads `jfr print --events jdk.ExecutionSample`: the share of samples
-                                             per layer (the innermost frame of a known layer decides) and the
-                                             hottest frames of the service's own code and of the libraries
+  profile.py samples SAMPLES.txt [TOP]       reads `jfr print --stack-depth 64 --events jdk.ExecutionSample`: the
+                                             share of samples per layer (the innermost frame of a known layer
+                                             decides, so a JDK frame counts for the layer that called it) and the
+                                             hottest frames of the service's own code and of the libraries, a JDK
+                                             frame with the code that called it most often
 """
 import collections
 import json
@@ -30,6 +32,7 @@ LAYERS = [
     ("CDI, security, other Quarkus", ("io.quarkus.", "io.smallrye.", "io.micrometer.")),
 ]
 FRAME = re.compile(r"^\s+([\w.$<>]+)\(")
+JDK = ("java.", "javax.", "jdk.", "sun.", "com.sun.")
 
 
 def layer_of(stack):
@@ -105,6 +108,11 @@ def samples(path, top):
     own = collections.Counter(next((f for f in stack if f.startswith("org.painladder.")), None) for stack in samples)
     own.pop(None, None)
     leaves = collections.Counter(stack[0] for stack in samples if stack)
+    # A JDK frame says little alone (HashMap.getNode): name the code outside the JDK that called it most often.
+    callers = collections.defaultdict(collections.Counter)
+    for stack in samples:
+        if stack:
+            callers[stack[0]][next((f for f in stack[1:] if not f.startswith(JDK)), "")] += 1
     total = len(samples)
     print(f"{total} samples")
     for name, count in layers.most_common():
@@ -114,7 +122,8 @@ def samples(path, top):
         print(f"  {100.0 * count / total:5.1f} %  {frame}")
     print("hottest frames:")
     for frame, count in leaves.most_common(top):
-        print(f"  {100.0 * count / total:5.1f} %  {frame}")
+        caller = callers[frame].most_common(1)[0][0] if frame.startswith(JDK) else ""
+        print(f"  {100.0 * count / total:5.1f} %  {frame}" + (f"  (mostly from {caller})" if caller else ""))
 
 
 if __name__ == "__main__":
