@@ -9,14 +9,9 @@ import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -66,38 +61,8 @@ class TimelinePlanTest {
 
     /** The plan PostgreSQL keeps for every patient once the statement is prepared, with this patient's values bound. */
     private String genericPlan(String sql, String patientId) throws SQLException {
-        StringBuilder numbered = new StringBuilder();
-        int parameter = 0;
-        for (char c : sql.toCharArray()) {
-            numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET plan_cache_mode = force_generic_plan");
-            statement.execute("PREPARE timeline_page AS " + numbered);
-            try {
-                List<String> values = new ArrayList<>();
-                try (ResultSet types = statement.executeQuery(
-                        "SELECT parameter_types FROM pg_prepared_statements WHERE name = 'timeline_page'")) {
-                    types.next();
-                    Array array = types.getArray(1);
-                    for (Object type : (Object[]) array.getArray()) {
-                        String name = type.toString();
-                        values.add(name.equals("uuid") ? "'" + patientId + "'"
-                                : name.startsWith("timestamp") ? "'" + Instant.now() + "'" : "20");
-                    }
-                }
-                try (ResultSet rows = statement.executeQuery(
-                        "EXPLAIN EXECUTE timeline_page(" + String.join(", ", values) + ")")) {
-                    StringBuilder plan = new StringBuilder();
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                    return plan.toString();
-                }
-            } finally {
-                statement.execute("DEALLOCATE timeline_page");
-                statement.execute("RESET ALL");
-            }
-        }
+        return PreparedPlans.explain(dataSource, sql, List.of("plan_cache_mode = force_generic_plan"),
+                types -> types.stream().map(type -> type.equals("uuid") ? "'" + patientId + "'"
+                        : type.startsWith("timestamp") ? "'" + Instant.now() + "'" : "20").toList());
     }
 }

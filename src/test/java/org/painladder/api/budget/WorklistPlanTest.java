@@ -7,11 +7,9 @@ import static org.painladder.api.ApiFixtures.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -63,27 +61,8 @@ class WorklistPlanTest {
     private String explain(String sql, String filterValues) throws SQLException {
         String values = Arrays.stream(filterValues.split(" ")).map(value -> "'" + value + "'")
                 .collect(Collectors.joining(", "));
-        String parameters = values + ", " + values + ", 0, 20";
-        StringBuilder numbered = new StringBuilder();
-        int parameter = 0;
-        for (char c : sql.toCharArray()) {
-            numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET enable_sort = off");
-            statement.execute("SET enable_incremental_sort = off");
-            statement.execute("SET enable_seqscan = off");
-            statement.execute("PREPARE worklist_page AS " + numbered);
-            try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE worklist_page(" + parameters + ")")) {
-                StringBuilder plan = new StringBuilder();
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-                return plan.toString();
-            } finally {
-                statement.execute("DEALLOCATE worklist_page");
-                statement.execute("RESET ALL");
-            }
-        }
+        return PreparedPlans.explain(dataSource, sql,
+                List.of("enable_sort = off", "enable_incremental_sort = off", "enable_seqscan = off"),
+                types -> List.of(values, values, "0", "20"));
     }
 }
