@@ -1,8 +1,13 @@
 package org.painladder.persistence;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +30,7 @@ public class IdempotencyKeys {
     }
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry synchronizations;
     private final Duration abandonedAfter;
 
     /**
@@ -32,10 +38,11 @@ public class IdempotencyKeys {
      * longer commit: the process died (kill -9, power cut) between the claim and the answer. Its retry runs afresh
      * instead of being told for the rest of the retention that the request is still being processed.
      */
-    IdempotencyKeys(EntityManager entityManager,
+    IdempotencyKeys(EntityManager entityManager, TransactionSynchronizationRegistry synchronizations,
                     @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60S")
                     Duration transactionTimeout) {
         this.entityManager = entityManager;
+        this.synchronizations = synchronizations;
         this.abandonedAfter = transactionTimeout.multipliedBy(2);
     }
 
@@ -71,7 +78,11 @@ public class IdempotencyKeys {
         return Optional.empty();
     }
 
-    /** Joins the request's transaction, so the answer is kept exactly when the change it reports is committed. */
+    /**
+     * Joins the request's transaction, so the answer is kept exactly when the change it reports is committed. When
+     * that transaction rolls back after all (its commit failed, its client hung up before the answer), the claim is
+     * released a moment later, so that the retry runs afresh instead of waiting out {@code abandonedAfter}.
+     */
     @Transactional
     public void complete(String principal, String key, int status, String body, String location) {
         IdempotencyKeyEntity claim = entityManager.find(IdempotencyKeyEntity.class,
@@ -80,12 +91,30 @@ public class IdempotencyKeys {
             claim.responseStatus = status;
             claim.responseBody = body;
             claim.responseLocation = location;
+            synchronizations.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int outcome) {
+                    // The finished transaction is still on this thread: release from another, in a transaction of its own.
+                    if (outcome == Status.STATUS_ROLLEDBACK) {
+                        Infrastructure.getDefaultWorkerPool().execute(() -> QuarkusTransaction.requiringNew()
+                                .run(() -> remove(principal, key)));
+                    }
+                }
+            });
         }
     }
 
     /** Forgets a claim whose request failed, so that a retry runs it again. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String principal, String key) {
+        remove(principal, key);
+    }
+
+    private void remove(String principal, String key) {
         IdempotencyKeyEntity claim = entityManager.find(IdempotencyKeyEntity.class,
                 new IdempotencyKeyEntity.Id(principal, key));
         if (claim != null) {

@@ -1,5 +1,6 @@
 package org.painladder.security;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.painladder.api.problem.CorrelationId;
 import org.painladder.api.problem.Problem;
 import org.painladder.api.problem.ProblemType;
@@ -36,7 +39,8 @@ import org.painladder.persistence.TimeOrderedIds;
 
 /**
  * Writes one audit event for every request to {@code /api}, {@code /fhir}, {@code /cds-services} and the dashboard's
- * pages under {@code /ui} that reached a resource method, whatever it did and however it ended, including 401 and 403.
+ * pages under {@code /ui} that reached a resource method, whatever it did and however it ended, including 401 and 403
+ * and a client that hung up before the answer.
  * <p>
  * A request runs inside a transaction opened here, which the use case's {@code @Transactional} joins; its event is
  * inserted at the very end and committed with the change it records, so there is no change without its event and no
@@ -49,6 +53,10 @@ public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final String OWN_TRANSACTION = AuditTrail.class.getName() + ".transaction";
+    private static final String ANSWERED = AuditTrail.class.getName() + ".answered";
+    private static final String CALLER = AuditTrail.class.getName() + ".caller";
+    /** The status nginx made the convention for a request whose client closed the connection before the answer. */
+    private static final int CLIENT_CLOSED_REQUEST = 499;
     static final String ANONYMOUS = "anonymous";
 
     private final AuditEvents auditEvents;
@@ -72,9 +80,14 @@ public class AuditTrail {
 
     /** Runs after authentication, authorisation and the rate limit: what reaches here is a real attempt. */
     @ServerRequestFilter(priority = Priorities.USER + 1000)
-    void openTransaction(ContainerRequestContext request, UriInfo uriInfo) {
+    void openTransaction(ResteasyReactiveContainerRequestContext request, ResourceInfo resource, UriInfo uriInfo,
+                         HttpServerRequest httpRequest) {
+        if (!audited(uriInfo)) {
+            return;
+        }
+        awaitAnswer(request, resource, uriInfo, httpRequest);
         // Non-blocking endpoints run on the event loop, where no transaction may be held; they are audited afterwards.
-        if (audited(uriInfo) && BlockingOperationControl.isBlockingAllowed()) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
             QuarkusTransaction.begin();
             request.setProperty(OWN_TRANSACTION, Boolean.TRUE);
             // A GET changes nothing but appends its event: what it loads is neither snapshotted nor dirty-checked.
@@ -84,9 +97,46 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * When the client hangs up before the answer, Quarkus REST skips the response filters, so {@link #recordAccess}
+     * never runs and the request's transaction is rolled back as its scope ends. The attempt is recorded afterwards,
+     * from what was known of it while its scope was alive, as a failure with status 499 (client closed the request):
+     * nothing was changed and nothing was sent.
+     */
+    private void awaitAnswer(ResteasyReactiveContainerRequestContext request, ResourceInfo resource, UriInfo uriInfo,
+                             HttpServerRequest httpRequest) {
+        // Authentication is over: the caller is known now and is kept for the response filter too.
+        Caller caller = caller(true, httpRequest);
+        request.setProperty(CALLER, caller);
+        AuditedPatient patient = ClientProxy.unwrap(auditedPatient);
+        String correlationId = CorrelationId.current();
+        request.getServerRequestContext().registerCompletionCallback(failure -> {
+            if (request.getProperty(ANSWERED) == null) {
+                Access abandoned = caller.accessed(target(request.getMethod(), resource, uriInfo, null)
+                        .concerning(patient.patientId()), CLIENT_CLOSED_REQUEST, correlationId);
+                LOG.infof("The client hung up before the answer to %s %s: audited as %d", request.getMethod(),
+                        template(resource), CLIENT_CLOSED_REQUEST);
+                Runnable append = () -> {
+                    try {
+                        appendAlone(abandoned);
+                    } catch (RuntimeException notRecorded) {
+                        LOG.errorf(notRecorded, "The audit event of an abandoned request could not be written "
+                                + "(correlation id %s)", correlationId);
+                    }
+                };
+                if (BlockingOperationControl.isBlockingAllowed()) {
+                    append.run();
+                } else {
+                    Infrastructure.getDefaultWorkerPool().execute(append);
+                }
+            }
+        });
+    }
+
     @ServerResponseFilter(priority = Priorities.USER + 1000)
     Uni<Void> recordAccess(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
                            UriInfo uriInfo, HttpServerRequest httpRequest) {
+        request.setProperty(ANSWERED, Boolean.TRUE);
         boolean inTransaction = request.getProperty(OWN_TRANSACTION) != null && QuarkusTransaction.isActive();
         Method method = resource == null ? null : resource.getResourceMethod();
         if (!audited(uriInfo) || method == null || response.getStatus() == 429) {
@@ -148,14 +198,24 @@ public class AuditTrail {
     private Access describe(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
                             UriInfo uriInfo, HttpServerRequest httpRequest) {
         int status = response.getStatus();
-        AuditTarget target = AuditTarget.of(request.getMethod(), template(resource), uriInfo.getPathParameters(true)
-                        .entrySet().stream().collect(Collectors.toMap(e -> e.getKey(), e -> e.getValue().get(0))),
-                uriInfo.getQueryParameters(true), response.getLocation()).concerning(auditedPatient.patientId());
+        // After a 401 the token was not trusted: nothing in it may be written down as who called.
+        Caller caller = status == 401 ? caller(false, httpRequest)
+                : request.getProperty(CALLER) instanceof Caller known ? known : caller(true, httpRequest);
+        return caller.accessed(target(request.getMethod(), resource, uriInfo, response.getLocation())
+                .concerning(auditedPatient.patientId()), status, CorrelationId.current());
+    }
+
+    private static AuditTarget target(String method, ResourceInfo resource, UriInfo uriInfo, URI location) {
+        return AuditTarget.of(method, template(resource), uriInfo.getPathParameters(true).entrySet().stream()
+                        .collect(Collectors.toMap(e -> e.getKey(), e -> e.getValue().get(0))),
+                uriInfo.getQueryParameters(true), location);
+    }
+
+    private Caller caller(boolean tokenTrusted, HttpServerRequest httpRequest) {
         String actor = ANONYMOUS;
         String role = null;
         String client = null;
-        // After a 401 the token was not trusted: nothing in it may be written down as who called.
-        if (status != 401) {
+        if (tokenTrusted) {
             try {
                 if (!identity.isAnonymous()) {
                     actor = identity.getPrincipal().getName();
@@ -169,9 +229,16 @@ public class AuditTrail {
         if (client == null && httpRequest.remoteAddress() != null) {
             client = httpRequest.remoteAddress().hostAddress();
         }
-        return new Access(actor, role == null || role.isEmpty() ? null : role, client, target.action(),
-                target.resourceType(), target.resourceId(), target.patientId(), AuditOutcome.ofStatus(status), status,
-                CorrelationId.current());
+        return new Caller(actor, role == null || role.isEmpty() ? null : role, client);
+    }
+
+    /** Who called, as the audit event names them. */
+    private record Caller(String actor, String role, String client) {
+
+        Access accessed(AuditTarget target, int status, String correlationId) {
+            return new Access(actor, role, client, target.action(), target.resourceType(), target.resourceId(),
+                    target.patientId(), AuditOutcome.ofStatus(status), status, correlationId);
+        }
     }
 
     /** The OAuth client the token was issued to, when the identity provider says. */

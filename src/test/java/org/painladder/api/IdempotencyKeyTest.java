@@ -2,6 +2,7 @@ package org.painladder.api;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.anyMrn;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.patientJson;
@@ -61,6 +62,30 @@ class IdempotencyKeyTest {
                 .post("/api/v1/patients").then().statusCode(422);
         as("ehr").header("Idempotency-Key", key).body(patientJson(mrn).replace("1958", "1700"))
                 .post("/api/v1/patients").then().statusCode(422);
+    }
+
+    /**
+     * An EHR whose own timeout fired hangs up and retries with the same key. The registration it abandoned was rolled
+     * back, so the retry registers the patient, once, instead of being told for minutes that the first is in progress.
+     */
+    @Test
+    void aRetryAfterTheClientHungUpRegistersThePatientOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String mrn = anyMrn();
+        HungUpClient.send("POST", "/api/v1/test-only/abandoned/patients?answer=after-hang-up", "ehr",
+                "Idempotency-Key: " + key + "\r\n", patientJson(mrn), 300);
+
+        int status = 0;
+        for (int attempt = 0; attempt < 50 && status != 201; attempt++) {
+            // The first request may still be finishing: that is a 409, "retry shortly".
+            Thread.sleep(100);
+            status = as("ehr").header("Idempotency-Key", key).body(patientJson(mrn))
+                    .post("/api/v1/test-only/abandoned/patients").then().extract().statusCode();
+        }
+        assertEquals(201, status, "the retry was still refused");
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().body("total", equalTo(1));
+        as("ehr").header("Idempotency-Key", key).body(patientJson(mrn)).post("/api/v1/test-only/abandoned/patients")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
     }
 
     @Test

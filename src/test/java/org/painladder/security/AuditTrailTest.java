@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.HungUpClient;
 import org.painladder.app.SealingAuditTrail;
 
 /** Every access to patient data, allowed or not, leaves one event in a chain that shows any later edit. */
@@ -278,6 +279,30 @@ class AuditTrailTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health").then().statusCode(200);
         assertEquals(before, auditRows());
+    }
+
+    /**
+     * A read whose client hung up before the answer (an EHR's timeout, a closed tab) reached the patient's data: it
+     * leaves its event like any other, as a failure with status 499 (client closed the request), since nothing was
+     * sent.
+     */
+    @Test
+    void aReadWhoseClientHungUpBeforeTheAnswerIsStillAudited() throws Exception {
+        String patientId = UUID.randomUUID().toString();
+        HungUpClient.send("GET", "/api/v1/test-only/abandoned?patientId=" + patientId, "clinician",
+                "X-Correlation-Id: hung-up-1\r\n", null, 300);
+        List<Map<String, Object>> events = List.of();
+        for (int wait = 0; wait < 100 && events.isEmpty(); wait++) {
+            Thread.sleep(50);
+            // The auditor's own look-ups of this patient's events are audited too.
+            events = eventsOf(patientId).stream().filter(event -> "test-only".equals(event.get("resourceType")))
+                    .toList();
+        }
+        assertEquals(1, events.size(), "the abandoned read left no event");
+        Map<String, Object> read = events.get(0);
+        assertEquals(List.of("test.clinician", "READ", "test-only", "FAILED", 499, "hung-up-1"),
+                List.of(read.get("actor"), read.get("action"), read.get("resourceType"), read.get("outcome"),
+                        read.get("status"), read.get("correlationId")));
     }
 
     private long auditRows() throws SQLException {
