@@ -3,11 +3,13 @@ package org.painladder.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.painladder.api.ApiFixtures.anyMrn;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.patientJson;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,14 +77,15 @@ class IdempotencyKeyTest {
         HungUpClient.send("POST", "/api/v1/test-only/abandoned/patients?answer=after-hang-up", "ehr",
                 "Idempotency-Key: " + key + "\r\n", patientJson(mrn), 300);
 
-        int status = 0;
-        for (int attempt = 0; attempt < 50 && status != 201; attempt++) {
+        Response retry = null;
+        for (int attempt = 0; attempt < 50 && (retry == null || retry.statusCode() == 409); attempt++) {
             // The first request may still be finishing: that is a 409, "retry shortly".
             Thread.sleep(100);
-            status = as("ehr").header("Idempotency-Key", key).body(patientJson(mrn))
-                    .post("/api/v1/test-only/abandoned/patients").then().extract().statusCode();
+            retry = as("ehr").header("Idempotency-Key", key).body(patientJson(mrn))
+                    .post("/api/v1/test-only/abandoned/patients");
         }
-        assertEquals(201, status, "the retry was still refused");
+        assertEquals(201, retry.statusCode(), "the retry was still refused");
+        assertNull(retry.header("Idempotent-Replayed"), "the abandoned registration was kept, not rolled back");
         as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().body("total", equalTo(1));
         as("ehr").header("Idempotency-Key", key).body(patientJson(mrn)).post("/api/v1/test-only/abandoned/patients")
                 .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
