@@ -14,17 +14,14 @@ import static org.painladder.api.ApiFixtures.patientJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.painladder.api.TestTokens;
+import org.painladder.api.HungUpClient;
 
 /** What every response carries, and what no error body ever gives away. */
 @QuarkusTest
@@ -117,17 +114,10 @@ class HttpHardeningTest {
     @Test
     void aClientThatHangsUpHalfwayThroughItsBodyIsNoServerFailure() throws IOException, InterruptedException {
         String mrn = anyMrn();
-        byte[] body = patientJson(mrn).getBytes(StandardCharsets.UTF_8);
+        String body = patientJson(mrn);
         try (CapturedLogs logs = CapturedLogs.start()) {
-            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/v1/patients HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                        + TestTokens.forRole("ehr") + "\r\nContent-Type: application/json\r\nContent-Length: "
-                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body, 0, body.length / 2);
-                out.flush();
-                Thread.sleep(200);
-            }
+            HungUpClient.sendPart("POST", "/api/v1/patients", "ehr", "", body,
+                    body.getBytes(StandardCharsets.UTF_8).length / 2, 200);
             List<String> concerning = List.of();
             for (int wait = 0; wait < 100 && concerning.isEmpty(); wait++) {
                 Thread.sleep(50);

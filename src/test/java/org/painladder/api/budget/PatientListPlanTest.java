@@ -1,7 +1,5 @@
 package org.painladder.api.budget;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.registeredPatient;
@@ -37,15 +35,11 @@ class PatientListPlanTest {
         registeredPatient();
         String correlationId = "plan-" + UUID.randomUUID();
         as("ehr").header("X-Correlation-Id", correlationId).get("/api/v1/patients?" + query).then().statusCode(200);
-        String page = StatementsPerRequest.of(correlationId).stream()
-                .filter(sql -> sql.contains("from patient") && sql.contains("order by")).findFirst()
-                .orElseThrow(() -> new AssertionError("no page query was sent for " + query));
+        String page = StatementsPerRequest.pageQuery(correlationId, "patient");
 
-        String plan = PreparedPlans.explain(dataSource, page,
-                List.of("enable_sort = off", "enable_incremental_sort = off", "enable_seqscan = off"),
+        String plan = PreparedPlans.explain(dataSource, page, PreparedPlans.SORTS_AND_SEQUENTIAL_SCANS_PRICED_OUT,
                 types -> types.stream().map(type -> "20").toList());
 
-        assertTrue(plan.contains("Index Scan"), query + " is not read from an index:\n" + plan);
-        assertFalse(plan.contains("Sort"), query + " sorts the patients:\n" + page + "\n" + plan);
+        PreparedPlans.assertReadInIndexOrder(plan, "Index Scan", page, query);
     }
 }

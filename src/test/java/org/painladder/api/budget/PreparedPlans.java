@@ -1,5 +1,8 @@
 package org.painladder.api.budget;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,10 +13,23 @@ import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** PostgreSQL's plan for a statement the service sent, prepared on the server as the driver prepares it. */
+/**
+ * PostgreSQL's plan for a statement the service sent, prepared on the server as the driver prepares it, and what a
+ * page query's plan must show: a read in an index's order that sorts nothing.
+ */
 final class PreparedPlans {
 
+    /** Settings under which a Sort node remains only where no index gives the order. */
+    static final List<String> SORTS_AND_SEQUENTIAL_SCANS_PRICED_OUT =
+            List.of("enable_sort = off", "enable_incremental_sort = off", "enable_seqscan = off");
+
     private PreparedPlans() {
+    }
+
+    /** Fails unless {@code plan} reads through {@code scan} (an index scan node) and sorts nothing. */
+    static void assertReadInIndexOrder(String plan, String scan, String sql, String what) {
+        assertTrue(plan.contains(scan), what + " is not read by an " + scan + ":\n" + plan);
+        assertFalse(plan.contains("Sort"), what + " is sorted, not read in index order:\n" + sql + "\n" + plan);
     }
 
     /**

@@ -30,4 +30,11 @@ public class StatementsPerRequest implements StatementInspector {
     static List<String> of(String correlationId) {
         return STATEMENTS.getOrDefault(correlationId, List.of());
     }
+
+    /** The request's first statement that reads {@code table} in an order: its page query. */
+    static String pageQuery(String correlationId, String table) {
+        return of(correlationId).stream().filter(sql -> sql.contains("from " + table) && sql.contains("order by"))
+                .findFirst().orElseThrow(() -> new AssertionError("no page query of " + table
+                        + " was sent for request " + correlationId));
+    }
 }

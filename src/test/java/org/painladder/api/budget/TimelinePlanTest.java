@@ -1,7 +1,5 @@
 package org.painladder.api.budget;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
@@ -49,14 +47,9 @@ class TimelinePlanTest {
         String correlationId = "plan-" + UUID.randomUUID();
         as("clinician").header("X-Correlation-Id", correlationId)
                 .get("/api/v1/patients/" + patientId + "/pain-assessments?" + query).then().statusCode(200);
-        String page = StatementsPerRequest.of(correlationId).stream()
-                .filter(sql -> sql.contains("from pain_assessment") && sql.contains("order by")).findFirst()
-                .orElseThrow(() -> new AssertionError("no page query was sent for " + query));
+        String page = StatementsPerRequest.pageQuery(correlationId, "pain_assessment");
 
-        String plan = genericPlan(page, patientId);
-
-        assertTrue(plan.contains("Index Scan Backward"), query + " is not read from an index, newest first:\n" + plan);
-        assertFalse(plan.contains("Sort"), query + " sorts the patient's scores:\n" + page + "\n" + plan);
+        PreparedPlans.assertReadInIndexOrder(genericPlan(page, patientId), "Index Scan Backward", page, query);
     }
 
     /** The plan PostgreSQL keeps for every patient once the statement is prepared, with this patient's values bound. */

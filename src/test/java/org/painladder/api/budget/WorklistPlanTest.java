@@ -1,7 +1,5 @@
 package org.painladder.api.budget;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.painladder.api.ApiFixtures.as;
 
@@ -46,12 +44,8 @@ class WorklistPlanTest {
         String correlationId = "plan-" + UUID.randomUUID();
         as("palliative").header("X-Correlation-Id", correlationId)
                 .get("/api/v1/refractory-cases?" + filters + "&size=20").then().statusCode(200);
-        String page = StatementsPerRequest.of(correlationId).stream()
-                .filter(sql -> sql.contains("from refractory_case") && sql.contains("order by")).findFirst()
-                .orElseThrow(() -> new AssertionError("no page query was sent for " + filters));
-        String plan = explain(page, filterValues);
-        assertTrue(plan.contains("Index Scan"), filters + " is not read from an index:\n" + plan);
-        assertFalse(plan.contains("Sort"), filters + " is sorted, not read in index order:\n" + page + "\n" + plan);
+        String page = StatementsPerRequest.pageQuery(correlationId, "refractory_case");
+        PreparedPlans.assertReadInIndexOrder(explain(page, filterValues), "Index Scan", page, filters);
     }
 
     /**
@@ -61,8 +55,7 @@ class WorklistPlanTest {
     private String explain(String sql, String filterValues) throws SQLException {
         String values = Arrays.stream(filterValues.split(" ")).map(value -> "'" + value + "'")
                 .collect(Collectors.joining(", "));
-        return PreparedPlans.explain(dataSource, sql,
-                List.of("enable_sort = off", "enable_incremental_sort = off", "enable_seqscan = off"),
+        return PreparedPlans.explain(dataSource, sql, PreparedPlans.SORTS_AND_SEQUENTIAL_SCANS_PRICED_OUT,
                 types -> List.of(values, values, "0", "20"));
     }
 }
