@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,11 @@ public class AuditKeyRing implements AuditKeys {
 
     private final String currentKeyId;
     private final Map<String, SecretKeySpec> keys;
+    /**
+     * An initialised Mac per thread and key id: looking the algorithm up among the providers on every event cost more
+     * than the HMAC itself. A Mac is not thread-safe, and doFinal leaves it ready for the next content.
+     */
+    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
 
     AuditKeyRing(@ConfigProperty(name = "painladder.audit.key-id") String currentKeyId,
                  @ConfigProperty(name = "painladder.audit.key") Optional<String> currentKey,
@@ -70,10 +76,15 @@ public class AuditKeyRing implements AuditKeys {
         if (key == null) {
             return Optional.empty();
         }
+        Mac mac = macs.get().computeIfAbsent(keyId, ignored -> initialised(key));
+        return Optional.of(HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static Mac initialised(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Optional.of(HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8))));
+            return mac;
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("HmacSHA256 is required of every Java runtime", impossible);
         }

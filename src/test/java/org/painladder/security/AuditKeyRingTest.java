@@ -4,11 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +56,40 @@ class AuditKeyRingTest {
         assertEquals(before.mac("2026-a", "event"), after.mac("2026-a", "event"));
         assertTrue(after.mac("2026-b", "event").isPresent());
         assertEquals(Optional.empty(), after.mac("2025-z", "event"), "a key id that is not configured checks nothing");
+    }
+
+    @Test
+    void everyMacIsTheHmacOfItsOwnContentUnderItsOwnKeyWhateverTheThreadHasSealedBefore(@TempDir Path keys)
+            throws Exception {
+        Files.writeString(keys.resolve("2026-a.key"), KEY_A);
+        AuditKeyRing ring = new AuditKeyRing("2026-b", Optional.of(KEY_B), keys, false);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> sealers = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                int first = thread;
+                sealers.add(threads.submit(() -> {
+                    for (int event = first; event < 400; event += 4) {
+                        String keyId = event % 3 == 0 ? "2026-a" : "2026-b";
+                        String content = "event " + event + "|" + "x".repeat(event % 70);
+                        assertEquals(Optional.of(hmac(event % 3 == 0 ? KEY_A : KEY_B, content)),
+                                ring.mac(keyId, content), keyId + " " + content);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> sealer : sealers) {
+                sealer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static String hmac(String base64Key, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
