@@ -20,14 +20,14 @@ import org.painladder.domain.refractory.RefractoryVerdict;
 public class FlaggingRefractoryPain {
 
     /**
-     * @param verdict  what REF-01 concluded on this fact
-     * @param openCase the patient's case that is not CLOSED after this fact, refreshed, if any
-     * @param opened   true when this fact opened the case
+     * @param verdict    what REF-01 concluded on this fact
+     * @param openCaseId the patient's case that is not CLOSED after this fact, or null (the assessment's
+     *                   {@code evaluation.refractoryCaseId})
+     * @param openedCase the case this fact opened, refreshed, if it opened one
      */
-    public record Flagging(RefractoryVerdict verdict, Optional<RefractoryCase> openCase, boolean opened) {
-        /** For the assessment's {@code evaluation.refractoryCaseId}. */
-        public UUID openCaseId() {
-            return openCase.map(RefractoryCase::id).orElse(null);
+    public record Flagging(RefractoryVerdict verdict, UUID openCaseId, Optional<RefractoryCase> openedCase) {
+        public boolean opened() {
+            return openedCase.isPresent();
         }
     }
 
@@ -44,7 +44,21 @@ public class FlaggingRefractoryPain {
     /** @param state the patient's live state as the caller saved it, the fact applied */
     @Transactional(Transactional.TxType.MANDATORY)
     public Flagging evaluate(UUID patientId, LiveState state, RefractoryFacts facts) {
+        return evaluate(patientId, state, facts, null);
+    }
+
+    /**
+     * @param state           the patient's live state as the caller saved it, the fact applied
+     * @param refreshedCaseId the open case the live state names, whose figures the caller stored with the fact (an
+     *                        ingest does, in its write round trip); null to look the open case up and refresh it here
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Flagging evaluate(UUID patientId, LiveState state, RefractoryFacts facts, UUID refreshedCaseId) {
         RefractoryVerdict verdict = detector.evaluate(facts);
+        if (refreshedCaseId != null) {
+            // A patient keeps the case that is open whatever REF-01 concludes: nothing to open, nothing to look up.
+            return new Flagging(verdict, refreshedCaseId, Optional.empty());
+        }
         LiveState current = state;
         boolean opened = false;
         if (verdict instanceof RefractoryVerdict.Refractory refractory) {
@@ -54,6 +68,8 @@ public class FlaggingRefractoryPain {
                 current = state.withRefractoryCase(outcome.refractoryCase().id());
             }
         }
-        return new Flagging(verdict, refreshing.refresh(patientId, current), opened);
+        Optional<RefractoryCase> refreshed = refreshing.refresh(patientId, current);
+        return new Flagging(verdict, refreshed.map(RefractoryCase::id).orElse(null),
+                opened ? refreshed : Optional.empty());
     }
 }

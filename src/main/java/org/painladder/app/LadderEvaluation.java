@@ -134,7 +134,8 @@ public class LadderEvaluation {
         List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
                 new NewFact.AssessmentRecorded(assessment), window, snapshot.openAdvice(), completed, assessment.id(),
                 now));
-        FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now);
+        FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now,
+                snapshot.openCase() == null ? null : snapshot.openCase().id());
         referral(patient.id(), flagging, regimen.regimenVersion(), assessment.id(), now).ifPresent(advice::add);
         return new AssessmentEvaluation(advice, flagging.openCaseId());
     }
@@ -172,7 +173,7 @@ public class LadderEvaluation {
         evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window,
                 recommendations.openUnder(patient.id(), after.regimenVersion()),
                 completedProcedures(patient.id(), now), null, now);
-        referral(patient.id(), flag(patient, saved, after, window, now), after.regimenVersion(), null, now);
+        referral(patient.id(), flag(patient, saved, after, window, now, null), after.regimenVersion(), null, now);
     }
 
     /**
@@ -275,8 +276,9 @@ public class LadderEvaluation {
         return added.stream().filter(r -> r.type() == old.type()).map(Recommendation::id).findFirst().orElse(null);
     }
 
+    /** @param refreshedCaseId the open case whose figures the caller stored with the fact, or null */
     private FlaggingRefractoryPain.Flagging flag(Patient patient, LiveState state, RegimenFacts regimen,
-                                                 List<PainAssessment> window, Instant now) {
+                                                 List<PainAssessment> window, Instant now, UUID refreshedCaseId) {
         String omeddTrace = regimen.scheduled().stream().filter(drug -> drug.omeddMg() != null && drug.omeddMg().signum() > 0)
                 .map(drug -> drug.code().toLowerCase(Locale.ROOT) + " " + drug.dailyDose().toPlainString()
                         + " " + drug.unit() + "/d = " + drug.omeddMg().toPlainString() + " mg OMEDD")
@@ -284,7 +286,7 @@ public class LadderEvaluation {
         return flaggingRefractoryPain.evaluate(patient.id(), state, RefractoryFacts.fromRecentAssessments(now,
                 state.ladderStep(), regimen.step3Since(), regimen.omeddMg(), omeddTrace,
                 regimen.strongOpioidsTriedSinceStep3(), regimen.adjuvantScheduled(), window, refractoryPolicy)
-                .withLifeExpectancyMonths(patient.profile().lifeExpectancyMonths()));
+                .withLifeExpectancyMonths(patient.profile().lifeExpectancyMonths()), refreshedCaseId);
     }
 
     /**
@@ -293,10 +295,10 @@ public class LadderEvaluation {
      */
     private Optional<Recommendation> referral(UUID patientId, FlaggingRefractoryPain.Flagging flagging,
                                               long regimenVersion, UUID assessmentId, Instant now) {
-        if (!flagging.opened() || flagging.openCase().isEmpty()) {
+        if (flagging.openedCase().isEmpty()) {
             return Optional.empty();
         }
-        RefractoryCase opened = flagging.openCase().get();
+        RefractoryCase opened = flagging.openedCase().get();
         List<String> criteria = opened.criteria().stream().map(c -> c.code().name() + ": " + c.detail()).toList();
         List<String> candidates = opened.candidateInterventions().stream().filter(c -> !c.isContraindicated())
                 .map(c -> c.type().name()).toList();

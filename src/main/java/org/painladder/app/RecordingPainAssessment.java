@@ -16,6 +16,7 @@ import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.domain.pain.ScaleReading;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.recommendation.Recommendation;
+import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.persistence.PainAssessmentIngest;
 import org.painladder.persistence.PainAssessments;
 import org.painladder.persistence.Recommendations;
@@ -86,13 +87,19 @@ public class RecordingPainAssessment {
                 state.painControl(), state.openRefractoryCaseId());
         RecordedAssessment recorded = new RecordedAssessment(patientId, incoming.externalId(), assessment,
                 incoming.source(), now, contentHash, evaluation);
-        ingest.store(recorded, state, now);
+        ingest.store(recorded, state, refreshed(snapshot.openCase(), state), now);
         LadderEvaluation.AssessmentEvaluation evaluated = ladderEvaluation.afterAssessment(snapshot, state,
                 assessment, recent.joinedBy(assessment), now);
         if (!Objects.equals(evaluated.refractoryCaseId(), evaluation.refractoryCaseId())) {
             recorded = assessments.recordRefractoryCase(recorded, evaluated.refractoryCaseId());
         }
         return new Outcome(recorded, true, evaluated.recommendations());
+    }
+
+    /** The open case's control streak moved on by the assessment, to be stored with it; null when none is open. */
+    private static PainAssessmentIngest.OpenCase refreshed(PainAssessmentIngest.OpenCase openCase, LiveState state) {
+        return openCase == null ? null : new PainAssessmentIngest.OpenCase(openCase.id(), RefractoryCase
+                .controlledStreak(openCase.controlledSince(), state.painControl(), state.latestBackgroundAt()));
     }
 
     /** A time past the tolerated clock drift is a mistake in the feed, not a fact (regimens and assessments alike). */

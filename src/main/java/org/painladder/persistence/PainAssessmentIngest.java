@@ -29,7 +29,10 @@ import org.painladder.persistence.RoundTrip.Statement;
 @ApplicationScoped
 public class PainAssessmentIngest {
 
-    /** The live state with its patient, the state's row locked (on PostgreSQL only that row: see {@link #lock}). */
+    /**
+     * The live state with its patient and the open refractory case's control streak, the state's row locked (on
+     * PostgreSQL only that row: see {@link #lock}).
+     */
     private static final String LOCKED_PATIENT = "select s.ladder_step, s.ladder_since, s.latest_score,"
             + " s.latest_assessed_at, s.latest_btp_episodes_24h, s.latest_background_score, s.latest_background_at,"
             + " s.pain_control, s.omedd_mg, s.refractory, s.open_refractory_case_id, s.current_regimen_id,"
@@ -37,13 +40,14 @@ public class PainAssessmentIngest {
             + " p.primary_site, p.metastatic, p.bone_metastases, p.life_expectancy_months, p.contraindications,"
             + " p.pain_conditions, p.status, p.renal_egfr, p.renal_dialysis, p.renal_measured_at,"
             + " p.hepatic_impairment, p.frail, p.weight_kg, p.unable_to_swallow, p.created_at, p.updated_at,"
-            + " p.version from patient_state s join patient p on p.id = s.patient_id where s.patient_id = ?";
+            + " p.version, c.id, c.controlled_since from patient_state s join patient p on p.id = s.patient_id"
+            + " left join refractory_case c on c.open_slot = s.patient_id where s.patient_id = ?";
     private static final Class<?>[] LOCKED_PATIENT_TYPES = {Integer.class, Instant.class, Integer.class,
             Instant.class, Integer.class, Integer.class, Instant.class, String.class, BigDecimal.class, Boolean.class,
             UUID.class, UUID.class, Instant.class, UUID.class, String.class, Integer.class, String.class,
             String.class, String.class, Boolean.class, Boolean.class, Integer.class, String.class, String.class,
             String.class, Double.class, String.class, Instant.class, String.class, Boolean.class, Double.class,
-            Boolean.class, Instant.class, Instant.class, Long.class};
+            Boolean.class, Instant.class, Instant.class, Long.class, UUID.class, Instant.class};
 
     private static final String WINDOW_AND_RETRY = "select " + PainAssessments.WINDOW_AND_EXTERNAL_ID_COLUMNS
             + " from pain_assessment where patient_id = ? and (recorded_at >= ? and recorded_at <= ?"
@@ -77,6 +81,10 @@ public class PainAssessmentIngest {
             + " latest_background_at = ?, pain_control = ?, omedd_mg = ?, refractory = ?, open_refractory_case_id = ?,"
             + " updated_at = ?, assessment_count = assessment_count + 1 where patient_id = ?";
 
+    /** The open case's worklist figures moved on with the live state (its status and version stay). */
+    private static final String UPDATE_OPEN_CASE = "update refractory_case set latest_score = ?, omedd_mg = ?,"
+            + " controlled_since = ?, updated_at = ? where id = ?";
+
     /**
      * What the rules evaluate an arriving score against, read under the patient's lock.
      *
@@ -85,10 +93,19 @@ public class PainAssessmentIngest {
      * @param regimens          the regimens in force over the regimens' look-back, the current one last; empty for a
      *                          patient without one
      * @param latestProcedureAt when the patient's latest procedure was performed, null when none was recorded
+     * @param openCase          the refractory case the live state names as open, null when it names none
      */
     public record Snapshot(Patient patient, PainAssessments.WindowAndRetry recent,
                            Recommendations.OpenAdvice openAdvice, List<RecordedRegimen> regimens,
-                           Instant latestProcedureAt) {
+                           Instant latestProcedureAt, OpenCase openCase) {
+    }
+
+    /**
+     * A refractory case that is not CLOSED, as far as the refresh of its figures with a new score needs it.
+     *
+     * @param controlledSince its control streak (REF-02), null when pain is not controlled
+     */
+    public record OpenCase(UUID id, Instant controlledSince) {
     }
 
     private final EntityManager entityManager;
@@ -137,30 +154,39 @@ public class PainAssessmentIngest {
                 Recommendations.openAdvice(adviceRows),
                 regimens.inForceSince(patientId, currentRegimenId, regimensFrom,
                         regimensRead ? regimens.fromColumns(patientId, regimenRows) : null),
-                (Instant) row[12]));
+                (Instant) row[12], openCaseNamedByState(row)));
+    }
+
+    /** Opening and closing a case name it in the live state; a case the state does not name is left alone here. */
+    private static OpenCase openCaseNamedByState(Object[] row) {
+        UUID named = (UUID) row[10];
+        return named != null && named.equals(row[35]) ? new OpenCase(named, (Instant) row[36]) : null;
     }
 
     /**
-     * Stores the assessment with the live state it moved on, in one round trip. The caller holds the patient's
-     * live state locked ({@link #lockAndRead}).
+     * Stores the assessment with the live state it moved on and the open case's figures, in one round trip. The
+     * caller holds the patient's live state locked ({@link #lockAndRead}).
      *
+     * @param openCase the snapshot's open case with its control streak after the assessment, or null when none
      * @throws DuplicateExternalIdException when the database's unique constraint refuses the externalId
      */
-    public void store(RecordedAssessment recorded, LiveState state, Instant now) {
+    public void store(RecordedAssessment recorded, LiveState state, OpenCase openCase, Instant now) {
         PainAssessmentEntity row = PainAssessments.toEntity(recorded);
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.changeOfOneRow(INSERT_ASSESSMENT, row.id, row.patientId, row.externalId,
+                row.contentHash, row.recordedAt, row.receivedAt, row.scale, row.rawValue, row.score, row.kind, row.site,
+                row.mechanism, row.course, row.acuteCause, row.breakthroughEpisodes24h, row.adverseEffects, row.source,
+                row.breakthroughType, row.redFlags, row.evaluatedLadderStep, row.evaluatedPainControl, row.evaluatedRefractoryCaseId));
+        statements.add(Statement.changeOfOneRow(UPDATE_STATE, state.ladderStep(), state.ladderSince(),
+                state.latestScore(), state.latestAssessedAt(), state.latestBreakthroughEpisodes24h(),
+                state.latestBackgroundScore(), state.latestBackgroundAt(), state.painControl().name(), state.omeddMg(),
+                state.refractory(), state.openRefractoryCaseId(), now, recorded.patientId()));
+        if (openCase != null) {
+            statements.add(Statement.changeOfOneRow(UPDATE_OPEN_CASE, state.latestScore(), state.omeddMg(),
+                    openCase.controlledSince(), now, openCase.id()));
+        }
         try {
-            RoundTrip.run(entityManager,
-                    Statement.changeOfOneRow(INSERT_ASSESSMENT, row.id, row.patientId, row.externalId,
-                            row.contentHash, row.recordedAt, row.receivedAt, row.scale, row.rawValue, row.score,
-                            row.kind, row.site, row.mechanism, row.course, row.acuteCause,
-                            row.breakthroughEpisodes24h, row.adverseEffects, row.source, row.breakthroughType,
-                            row.redFlags, row.evaluatedLadderStep, row.evaluatedPainControl,
-                            row.evaluatedRefractoryCaseId),
-                    Statement.changeOfOneRow(UPDATE_STATE, state.ladderStep(), state.ladderSince(),
-                            state.latestScore(), state.latestAssessedAt(), state.latestBreakthroughEpisodes24h(),
-                            state.latestBackgroundScore(), state.latestBackgroundAt(), state.painControl().name(),
-                            state.omeddMg(), state.refractory(), state.openRefractoryCaseId(), now,
-                            recorded.patientId()));
+            RoundTrip.run(entityManager, statements.toArray(Statement[]::new));
         } catch (PersistenceException failure) {
             if (ConstraintViolations.isViolationOf(failure, "uq_pain_assessment_external")) {
                 throw new DuplicateExternalIdException(failure);

@@ -81,18 +81,25 @@ public record RefractoryCase(
         return new TransitionResult.Moved(after, new CaseTransition(status, to, at, by, owner, note, closingOutcome));
     }
 
-    /**
-     * The case with the patient's current figures. The control streak starts at the first CONTROLLED background
-     * score and breaks at an UNCONTROLLED one; UNKNOWN (no recent score) neither starts nor breaks it.
-     */
+    /** The case with the patient's current figures and control streak ({@link #controlledStreak}). */
     public RefractoryCase withFigures(Integer currentScore, BigDecimal currentOmeddMg, PainControl control,
                                       Instant latestBackgroundAt) {
-        Instant streak = switch (control) {
+        return new RefractoryCase(id, patientId, mrn, site, primarySite, flaggedAt, status, outcome, criteria,
+                candidateInterventions, currentScore, currentOmeddMg, step3Since, assignee,
+                controlledStreak(controlledSince, control, latestBackgroundAt), version);
+    }
+
+    /**
+     * Since when pain has been controlled after a new fact: the streak starts at the first CONTROLLED background score
+     * and breaks at an UNCONTROLLED one; UNKNOWN (no recent score) neither starts nor breaks it.
+     *
+     * @param controlledSince the streak before the fact, or null
+     */
+    public static Instant controlledStreak(Instant controlledSince, PainControl control, Instant latestBackgroundAt) {
+        return switch (control) {
             case CONTROLLED -> controlledSince != null ? controlledSince : latestBackgroundAt;
             case UNCONTROLLED -> null;
             case UNKNOWN -> controlledSince;
         };
-        return new RefractoryCase(id, patientId, mrn, site, primarySite, flaggedAt, status, outcome, criteria,
-                candidateInterventions, currentScore, currentOmeddMg, step3Since, assignee, streak, version);
     }
 }

@@ -1,5 +1,6 @@
 package org.painladder.api.budget;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
@@ -72,6 +73,36 @@ class QueryBudgetTest {
                         .toString(), 6)).post("/api/v1/patients/" + patientId + "/pain-assessments"), "ehr");
     }
 
+    /**
+     * A patient on the palliative team's worklist, the population the service exists for: oral morphine 240 mg/d
+     * for 15 days, and every new score of 7 or more meets REF-01 again. The open case is kept and its worklist figures
+     * move with the score, within the same budget: the live state names the case, so nothing is looked up, and its
+     * figures go out with the assessment (one statement more on H2).
+     */
+    @Test
+    void ingestingAScoreOfAPatientWhoseRefractoryCaseIsOpen() {
+        String refractory = registeredPatient();
+        as("clinician").body(REGIMEN.replace("\"dose\": 30", "\"dose\": 120").replace("\"titration\"",
+                        "\"titration\", \"effectiveAt\": \"" + Instant.now().minus(15, ChronoUnit.DAYS) + "\""))
+                .put("/api/v1/patients/" + refractory + "/regimen").then().statusCode(200)
+                .body("ladderStep", equalTo(3)).body("omeddMg", equalTo(240.0f));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int hoursAgo : new int[] {20, 10}) {
+            as("ehr").body(nrsJson(UUID.randomUUID().toString(), now.minus(hoursAgo, ChronoUnit.HOURS).toString(), 7))
+                    .post("/api/v1/patients/" + refractory + "/pain-assessments").then().statusCode(201);
+        }
+        String caseId = as("clinician").get("/api/v1/patients/" + refractory).then()
+                .body("refractory", equalTo(true)).extract().path("openRefractoryCaseId");
+
+        within(onPostgresql() ? 3 : 8, "POST pain-assessment, open refractory case", request -> request.body(nrsJson(
+                UUID.randomUUID().toString(), now.minusSeconds(60).toString(), 9))
+                .post("/api/v1/patients/" + refractory + "/pain-assessments"), "ehr")
+                .then().body("evaluation.refractoryCaseId", equalTo(caseId));
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("latestScore", equalTo(9)).body("omeddMg", equalTo(240.0f))
+                .body("version", equalTo(0));
+    }
+
     private static boolean onPostgresql() {
         return "postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class));
     }
@@ -127,8 +158,8 @@ class QueryBudgetTest {
         }
     }
 
-    private static void within(int budget, String operation, Function<RequestSpecification, Response> call,
-                               String role) {
+    private static Response within(int budget, String operation, Function<RequestSpecification, Response> call,
+                                   String role) {
         String correlationId = "budget-" + UUID.randomUUID();
         Response response = call.apply(as(role).header("X-Correlation-Id", correlationId));
         assertTrue(response.statusCode() < 300, operation + " answered " + response.statusCode());
@@ -138,5 +169,6 @@ class QueryBudgetTest {
         assertTrue(!statements.isEmpty(), operation + ": no statement was counted, so the budget proves nothing");
         assertTrue(statements.size() <= budget, operation + " sent " + statements.size() + " SQL statements, budget "
                 + budget + ":\n" + String.join("\n", statements));
+        return response;
     }
 }
