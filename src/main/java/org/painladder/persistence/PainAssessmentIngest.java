@@ -176,7 +176,8 @@ public class PainAssessmentIngest {
         statements.add(Statement.changeOfOneRow(INSERT_ASSESSMENT, row.id, row.patientId, row.externalId,
                 row.contentHash, row.recordedAt, row.receivedAt, row.scale, row.rawValue, row.score, row.kind, row.site,
                 row.mechanism, row.course, row.acuteCause, row.breakthroughEpisodes24h, row.adverseEffects, row.source,
-                row.breakthroughType, row.redFlags, row.evaluatedLadderStep, row.evaluatedPainControl, row.evaluatedRefractoryCaseId));
+                row.breakthroughType, row.redFlags, row.evaluatedLadderStep, row.evaluatedPainControl,
+                row.evaluatedRefractoryCaseId));
         statements.add(Statement.changeOfOneRow(UPDATE_STATE, state.ladderStep(), state.ladderSince(),
                 state.latestScore(), state.latestAssessedAt(), state.latestBreakthroughEpisodes24h(),
                 state.latestBackgroundScore(), state.latestBackgroundAt(), state.painControl().name(), state.omeddMg(),

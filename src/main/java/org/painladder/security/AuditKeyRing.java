@@ -43,8 +43,8 @@ public class AuditKeyRing implements AuditKeys {
     private final String currentKeyId;
     private final Map<String, SecretKeySpec> keys;
     /**
-     * An initialised Mac per thread and key id: looking the algorithm up among the providers on every event cost more
-     * than the HMAC itself. A Mac is not thread-safe, and doFinal leaves it ready for the next content.
+     * An initialised Mac per thread and key id, as Mac.getInstance looks the algorithm up among the providers on every
+     * call. A Mac is not thread-safe, and doFinal leaves it ready for the next content.
      */
     private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
 
