@@ -5,8 +5,8 @@
 -- Ids are md5-derived UUIDs, so the bench names patient i as CAST(md5('p' || i) AS uuid).
 -- Portable: PostgreSQL runs it with psql -v first=M -v last=N -v per_patient=K after Flyway has made the schema; for H2
 -- (scripts/bench --h2) the script substitutes the variables, maps generate_series to SYSTEM_RANGE, defines md5 and
--- runs it with H2's RunScript while the service is stopped. The bench runs ANALYZE after the full cohort only: the
--- statistics of tables without history would mislead the plans that the service's prepared statements keep.
+-- runs it with H2's RunScript while the service is stopped. The bench vacuums and analyses after the full cohort only:
+-- the statistics of tables without history would mislead the plans that the service's prepared statements keep.
 
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
