@@ -23,8 +23,9 @@ import org.painladder.persistence.RoundTrip.Statement;
 /**
  * An arriving pain score's reads and writes, in two round trips on PostgreSQL (issue 14): one locks the patient's
  * live state and reads, behind the lock, everything the rules look at; the other stores the score with the live
- * state it moves on and the open refractory case's figures. The audit append and the commit follow. Neither loads an entity: the live state is written
- * here, so no stale copy of it may stay in the persistence context, and none is put there.
+ * state it moves on and the open refractory case's figures. The audit append and the commit follow. Neither loads an
+ * entity: the live state is written here, so no stale copy of it may stay in the persistence context, and none is put
+ * there.
  */
 @ApplicationScoped
 public class PainAssessmentIngest {
