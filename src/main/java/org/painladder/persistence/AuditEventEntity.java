@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The content columns are written once, with the request; the seal columns once more, by the sealer. */
+/**
+ * The content columns are written once, with the request, by {@link AuditEvents#record} (its insert names every column
+ * here); the seal columns once more, by the sealer.
+ */
 @Entity
 @Table(name = "audit_event")
 class AuditEventEntity {
