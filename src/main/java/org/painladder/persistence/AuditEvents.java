@@ -5,18 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.jboss.logging.Logger;
 import org.painladder.domain.audit.Access;
 import org.painladder.domain.audit.AuditAction;
@@ -56,41 +49,18 @@ public class AuditEvents {
 
     /**
      * Writes an unsealed event in the caller's transaction: one insert, no lock on anything shared. The insert is
-     * sent through the session's JDBC coordinator, as Hibernate sends its own (so it is logged and inspected like
-     * them), but not through the persistence context: no request reads its own event back, and keeping it managed,
+     * sent as a {@link RoundTrip}, prepared through Hibernate (so it is logged and inspected like its own statements),
+     * but not through the persistence context: no request reads its own event back, and keeping it managed,
      * flushing it and binding it by entity metadata cost a GET patient about 5 % of its throughput (issue 14).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEvent pending) {
         Access access = pending.access();
-        JdbcCoordinator jdbc = entityManager.unwrap(SharedSessionContractImplementor.class).getJdbcCoordinator();
-        PreparedStatement insert = jdbc.getStatementPreparer().prepareStatement(INSERT);
-        try {
-            insert.setObject(1, pending.id());
-            insert.setString(2, pending.chainId());
-            insert.setObject(3, OffsetDateTime.ofInstant(pending.at(), ZoneOffset.UTC));
-            insert.setString(4, access.actor());
-            insert.setString(5, access.role());
-            insert.setString(6, access.client());
-            insert.setString(7, access.action().name());
-            insert.setString(8, access.resourceType());
-            insert.setString(9, access.resourceId());
-            insert.setObject(10, access.patientId());
-            insert.setString(11, access.outcome().name());
-            insert.setInt(12, access.status());
-            insert.setString(13, access.correlationId());
-            insert.setInt(14, access.requests());
-            insert.setString(15, pending.keyId());
-            insert.setObject(16, pending.seq(), Types.BIGINT);
-            insert.setString(17, pending.prevHash());
-            insert.setString(18, pending.hash());
-            jdbc.getResultSetReturn().executeUpdate(insert, INSERT);
-        } catch (SQLException unbindable) {
-            throw new IllegalStateException("Audit event " + pending.id() + " could not be bound", unbindable);
-        } finally {
-            jdbc.getLogicalConnection().getResourceRegistry().release(insert);
-            jdbc.afterStatementExecution();
-        }
+        RoundTrip.run(entityManager, RoundTrip.Statement.changeOfOneRow(INSERT, pending.id(), pending.chainId(),
+                pending.at(), access.actor(), access.role(), access.client(), access.action().name(),
+                access.resourceType(), access.resourceId(), access.patientId(), access.outcome().name(),
+                access.status(), access.correlationId(), access.requests(), pending.keyId(), pending.seq(),
+                pending.prevHash(), pending.hash()));
     }
 
     /**
