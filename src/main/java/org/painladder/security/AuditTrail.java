@@ -101,7 +101,9 @@ public class AuditTrail {
      * When the client hangs up before the answer, Quarkus REST skips the response filters, so {@link #recordAccess}
      * never runs and the request's transaction is rolled back as its scope ends. The attempt is recorded afterwards,
      * from what was known of it while its scope was alive, as a failure with status 499 (client closed the request):
-     * nothing was changed and nothing was sent.
+     * nothing was changed and nothing was sent. A hang-up that Quarkus REST handles only after the method returned
+     * comes too late to skip the filters: that request is committed and recorded as answered, as it was as far as
+     * the service could tell.
      */
     private void awaitAnswer(ResteasyReactiveContainerRequestContext request, ResourceInfo resource, UriInfo uriInfo,
                              HttpServerRequest httpRequest) {

@@ -1,6 +1,8 @@
 package org.painladder.api.patient;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.painladder.api.idempotency.Idempotent;
 import org.painladder.app.RegisteringPatient;
 import org.painladder.domain.patient.Patient;
@@ -32,9 +38,10 @@ public class AbandonedRequestsResource {
 
     @GET
     @RolesAllowed("clinician")
-    public String read(@QueryParam("patientId") String patientId, @Context HttpServerResponse response)
-            throws InterruptedException {
-        awaitHangUp(response);
+    public String read(@QueryParam("patientId") String patientId, @Context HttpServerRequest request,
+                       @Context HttpServerResponse response)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        awaitHangUp(request, response);
         return "{\"patientId\":\"" + patientId + "\"}";
     }
 
@@ -45,17 +52,28 @@ public class AbandonedRequestsResource {
     @RolesAllowed("ehr")
     @Idempotent
     public Response register(@Valid @NotNull PatientRequest request, @QueryParam("answer") String answer,
-                             @Context HttpServerResponse response) throws InterruptedException {
+                             @Context HttpServerRequest httpRequest, @Context HttpServerResponse response)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Patient patient = registeringPatient.register(request.toProfile());
         if ("after-hang-up".equals(answer)) {
-            awaitHangUp(response);
+            awaitHangUp(httpRequest, response);
         }
         return Response.created(URI.create("/api/v1/patients/" + patient.id())).build();
     }
 
-    private static void awaitHangUp(HttpServerResponse response) throws InterruptedException {
+    /**
+     * Returns once the hang-up has been handled, not merely seen. Vert.x marks the response closed on the event loop,
+     * then runs Quarkus REST's close handler there, which drops the rest of the request's handlers (the response
+     * filters among them); a method that returned in between had its filters run, as if answered. A task queued on the
+     * same event loop after the close was seen runs after that handler.
+     */
+    private static void awaitHangUp(HttpServerRequest request, HttpServerResponse response)
+            throws InterruptedException, ExecutionException, TimeoutException {
         for (int wait = 0; wait < 500 && !response.closed(); wait++) {
             Thread.sleep(10);
         }
+        CompletableFuture<Void> closeHandled = new CompletableFuture<>();
+        ((HttpServerRequestInternal) request).context().runOnContext(done -> closeHandled.complete(null));
+        closeHandled.get(5, TimeUnit.SECONDS);
     }
 }
