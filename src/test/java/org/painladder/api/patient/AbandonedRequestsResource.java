@@ -1,7 +1,6 @@
 package org.painladder.api.patient;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,10 +37,9 @@ public class AbandonedRequestsResource {
 
     @GET
     @RolesAllowed("clinician")
-    public String read(@QueryParam("patientId") String patientId, @Context HttpServerRequest request,
-                       @Context HttpServerResponse response)
+    public String read(@QueryParam("patientId") String patientId, @Context HttpServerRequest request)
             throws InterruptedException, ExecutionException, TimeoutException {
-        awaitHangUp(request, response);
+        awaitHangUp(request);
         return "{\"patientId\":\"" + patientId + "\"}";
     }
 
@@ -52,11 +50,11 @@ public class AbandonedRequestsResource {
     @RolesAllowed("ehr")
     @Idempotent
     public Response register(@Valid @NotNull PatientRequest request, @QueryParam("answer") String answer,
-                             @Context HttpServerRequest httpRequest, @Context HttpServerResponse response)
+                             @Context HttpServerRequest httpRequest)
             throws InterruptedException, ExecutionException, TimeoutException {
         Patient patient = registeringPatient.register(request.toProfile());
         if ("after-hang-up".equals(answer)) {
-            awaitHangUp(httpRequest, response);
+            awaitHangUp(httpRequest);
         }
         return Response.created(URI.create("/api/v1/patients/" + patient.id())).build();
     }
@@ -67,9 +65,9 @@ public class AbandonedRequestsResource {
      * filters among them); a method that returned in between had its filters run, as if answered. A task queued on the
      * same event loop after the close was seen runs after that handler.
      */
-    private static void awaitHangUp(HttpServerRequest request, HttpServerResponse response)
+    private static void awaitHangUp(HttpServerRequest request)
             throws InterruptedException, ExecutionException, TimeoutException {
-        for (int wait = 0; wait < 500 && !response.closed(); wait++) {
+        for (int wait = 0; wait < 500 && !request.response().closed(); wait++) {
             Thread.sleep(10);
         }
         CompletableFuture<Void> closeHandled = new CompletableFuture<>();
