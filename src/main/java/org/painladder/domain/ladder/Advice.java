@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.painladder.domain.pain.PainAssessment;
 
@@ -90,10 +91,35 @@ final class Advice {
                 .propose("unit", "mg");
     }
 
-    /** A §8.1 check this rule ran itself (it replaces the generic one of the same name). */
+    /** A §8.1 check this rule ran itself (it replaces the generic one; two findings of one result are joined). */
     Advice check(String check, String result, String detail) {
-        checks.put(check, new SafetyCheck(check, result, detail));
+        SafetyCheck earlier = checks.get(check);
+        checks.put(check, earlier != null && earlier.result().equals(result)
+                ? new SafetyCheck(check, result, earlier.detail() + "; " + detail)
+                : new SafetyCheck(check, result, detail));
         return this;
+    }
+
+    /**
+     * "Keep the non-opioid" never keeps an NSAID the patient must stop: with fever reported (RF-03 holds NSAIDs) or
+     * organ function that says to avoid it (§8.2), the proposal names the NSAID to hold and says why.
+     */
+    private String heldNsaid() {
+        if (!Boolean.TRUE.equals(proposal.get("keepNonOpioid"))) {
+            return "";
+        }
+        var bands = picture.snapshot().organFunctionBands();
+        boolean fever = picture.feverReported();
+        Optional<String> nsaid = CoAdviceRules.NSAIDS.stream().filter(picture.regimen()::isScheduled).sorted()
+                .findFirst().filter(code -> fever || OrganFunction.judge(code, bands).avoid());
+        if (nsaid.isEmpty()) {
+            return "";
+        }
+        String why = fever ? "fever reported: febrile neutropenia first (RF-03)"
+                : OrganFunction.judge(nsaid.get(), bands).reason();
+        proposal.put("holdNsaid", nsaid.get());
+        check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "hold " + drugName(nsaid.get()) + ": " + why);
+        return " Hold " + drugName(nsaid.get()) + " (" + why + "); keep the other non-opioids.";
     }
 
     /** The rescue, in another opioid when the organ-function bands say to avoid the planned one (§8.2). */
@@ -111,7 +137,7 @@ final class Advice {
     }
 
     ProposedRecommendation build() {
-        String text = rationale + rescueNote;
+        String text = rationale + rescueNote + heldNsaid();
         text = picture.latestIsAcute() ? text + " " + ACUTE_CAUTION : text;
         boolean aboutPatch = SafetyReview.concernsPatch(picture.regimen(), proposal, rule);
         if (aboutPatch && picture.regimen().patchWithoutTolerance() && !text.contains(SafetyReview.PATCH_WARNING)) {

@@ -47,18 +47,28 @@ final class Analgesia {
         return new Start(drug, dose, why.toString());
     }
 
-    /** Paracetamol's daily ceiling for the patient: 2 g in severe, 3 g in moderate hepatic impairment, else 4 g. */
+    /** Paracetamol's daily ceiling for the patient ({@link PostoperativeNonOpioids#paracetamol}). */
     static int paracetamolMaxMg(ClinicalPicture picture) {
-        HepaticImpairment hepatic = picture.snapshot().factors().hepaticImpairment();
-        Double weight = picture.snapshot().factors().weightKg();
-        if (hepatic == HepaticImpairment.SEVERE) {
-            return 2000;
-        }
-        if (hepatic == HepaticImpairment.MODERATE || (weight != null && weight < 50)
-                || picture.snapshot().organFunctionBands().contains(OrganFunctionBand.ELDERLY_OR_FRAIL)) {
-            return 3000;
-        }
-        return 4000;
+        return PostoperativeNonOpioids.paracetamol(picture.snapshot().organFunctionBands(),
+                picture.snapshot().factors()).maxDailyDoseMg().intValue();
+    }
+
+    /** 1 g every 6 h at 4 g/day, every 8 h at 3 g; under 3 g a quarter of the ceiling (in 50 mg) every 6 h. */
+    static int paracetamolSingleMg(int maxDailyMg) {
+        return maxDailyMg >= 3000 ? 1000 : maxDailyMg / 4 / 50 * 50;
+    }
+
+    static String paracetamolFrequency(int maxDailyMg) {
+        return everyEightHours(maxDailyMg) ? "every 8 h" : "every 6 h";
+    }
+
+    /** What those doses come to in a day: never above the ceiling. */
+    static int paracetamolDailyMg(int maxDailyMg) {
+        return paracetamolSingleMg(maxDailyMg) * (everyEightHours(maxDailyMg) ? 3 : 4);
+    }
+
+    private static boolean everyEightHours(int maxDailyMg) {
+        return maxDailyMg >= 3000 && maxDailyMg < 4000;
     }
 
     /** The analgesic proposal for the band, as a map for the {@code analgesia} key, and in words. */
@@ -75,8 +85,8 @@ final class Analgesia {
                         : OrganFunction.judge("NSAID", bands).reason()) + ")";
         if (!band.atLeast(PainBand.MODERATE)) {
             int max = paracetamolMaxMg(picture);
-            BigDecimal single = BigDecimal.valueOf(max == 2000 ? 500 : 1000);
-            String frequency = max == 3000 ? "every 8 h" : "every 6 h";
+            BigDecimal single = BigDecimal.valueOf(paracetamolSingleMg(max));
+            String frequency = paracetamolFrequency(max);
             proposal.put("drug", "PARACETAMOL");
             proposal.put("route", "ORAL");
             proposal.put("dose", single);

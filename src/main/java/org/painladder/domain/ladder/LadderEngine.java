@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.painladder.domain.pain.PainControl;
 
 /**
  * The rule table of clinical-rules §6.4 and §6.8 (all but REF-01/02) in the precedence of §6.3. Pure and
@@ -38,6 +39,12 @@ public final class LadderEngine {
     static final Set<RuleId> REGIMEN_BOUND_ADVICE = EnumSet.of(RuleId.RSC_01, RuleId.RSC_02, RuleId.RSC_03,
             RuleId.ADJ_03);
 
+    /**
+     * Rescue advice is sized to the dose the patient takes: a SAFETY trigger withdraws it with the up-moves, since the
+     * dose it was sized to is being cut, and the rescue check runs again when the cut dose is prescribed.
+     */
+    static final Set<RuleId> RESCUE_ADVICE = EnumSet.of(RuleId.RSC_01, RuleId.RSC_02, RuleId.RSC_03);
+
     public Decision evaluate(PatientSnapshot snapshot, NewFact fact, LadderPolicy policy, Clock clock) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(fact, "fact");
@@ -63,9 +70,19 @@ public final class LadderEngine {
         List<ProposedRecommendation> coAdvice = new ArrayList<>();
         cause.recommendation().ifPresent(coAdvice::add);
         coAdvice.addAll(CoAdviceRules.onAssessment(picture));
-        List<UUID> withdrawn = safety.blocksUp() ? snapshot.pending().stream()
-                .filter(p -> UP_RULES.contains(p.ruleId())).map(PendingRecommendation::id).toList() : List.of();
-        return PendingLedger.decide(snapshot.pending(), ladderMove, coAdvice, withdrawn);
+        // Pain that is controlled now justifies no escalation or up-titration: one still pending is withdrawn.
+        boolean settled = ladderMove.isEmpty() && picture.painControl() == PainControl.CONTROLLED;
+        List<UUID> withdrawn = snapshot.pending().stream()
+                .filter(p -> (safety.blocksUp() || settled) && UP_RULES.contains(p.ruleId())
+                        || safety.blocksUp() && RESCUE_ADVICE.contains(p.ruleId()))
+                .map(PendingRecommendation::id).toList();
+        return PendingLedger.decide(snapshot.pending(), ladderMove, withoutMoreOpioid(coAdvice, safety), withdrawn);
+    }
+
+    /** §8.1 principle 1 for the co-advice: while toxicity stops up-moves, no rescue is added or raised either. */
+    private static List<ProposedRecommendation> withoutMoreOpioid(List<ProposedRecommendation> advice,
+                                                                  SafetyRules.Verdict safety) {
+        return safety.blocksUp() ? advice.stream().filter(r -> !SafetyReview.raisesRescue(r)).toList() : advice;
     }
 
     private static Optional<ProposedRecommendation> ladderMove(ClinicalPicture picture, SafetyRules.Verdict safety,
@@ -108,20 +125,54 @@ public final class LadderEngine {
                 .filter(p -> (p.type().isLadderMove() || REGIMEN_BOUND_ADVICE.contains(p.ruleId()))
                         && p.regimenVersion() < changed.after().regimenVersion())
                 .map(PendingRecommendation::id).toList();
-        Optional<ProposedRecommendation> ladderMove = ladderMove(picture, SafetyRules.evaluate(picture),
-                CauseRules.evaluate(picture))
+        SafetyRules.Verdict safety = SafetyRules.evaluate(picture);
+        Optional<ProposedRecommendation> ladderMove = reassessedMove(picture, safety);
+        // While toxicity stops up-moves, rescue advice follows only a regimen that cut the opioid: it is then sized
+        // to the cut dose, as ROT-01's rescue is after an adverse effect.
+        boolean cut = changed.after().omeddMg().compareTo(changed.before().omeddMg()) < 0;
+        List<ProposedRecommendation> advice = CoAdviceRules.onRegimen(picture);
+        return PendingLedger.decide(current.pending(), ladderMove, cut ? advice : withoutMoreOpioid(advice, safety),
+                stale);
+    }
+
+    /** The ladder asked again without a new score: MAINTAIN and STEP_DOWN judge a score, so they are left out. */
+    private static Optional<ProposedRecommendation> reassessedMove(ClinicalPicture picture, SafetyRules.Verdict safety) {
+        return ladderMove(picture, safety, CauseRules.evaluate(picture))
                 .filter(move -> move.type() != RecommendationType.MAINTAIN
                         && move.type() != RecommendationType.STEP_DOWN);
-        return PendingLedger.decide(current.pending(), ladderMove, CoAdviceRules.onRegimen(picture), stale);
     }
 
     /**
-     * New patient factors (clinical-rules §8.2) make no ladder move on their own: the advice on the regimen is given
-     * again in the light of the new bands, and nothing pending is withdrawn.
+     * New patient factors (clinical-rules §8.2; api.md: "a change re-evaluates the ladder rules"). The advice on the
+     * regimen is given again in the light of the new bands. Pending advice the new bands change is replaced: a pending
+     * ladder move by the move the ladder now gives (an ORG switch where it named a drug to avoid), or withdrawn when
+     * it gives none; a pending cause or co-advice card of the latest assessment by its new version. Nothing that was
+     * not pending is proposed again, so a factor change never brings back advice a clinician has already answered.
      */
     private Decision onFactorsChange(PatientSnapshot snapshot, LadderPolicy policy, Instant now) {
         ClinicalPicture picture = new ClinicalPicture(snapshot, null, policy, now);
-        return PendingLedger.decide(snapshot.pending(), Optional.empty(), CoAdviceRules.onRegimen(picture), List.of());
+        SafetyRules.Verdict safety = SafetyRules.evaluate(picture);
+        List<PendingRecommendation> pendingMoves = snapshot.pending().stream()
+                .filter(p -> p.type().isLadderMove()).toList();
+        Optional<ProposedRecommendation> ladderMove = pendingMoves.isEmpty() ? Optional.empty()
+                : reassessedMove(picture, safety);
+        List<UUID> replaced = new ArrayList<>();
+        if (ladderMove.isEmpty()) {
+            pendingMoves.forEach(p -> replaced.add(p.id()));
+        }
+        List<ProposedRecommendation> advice = new ArrayList<>(CoAdviceRules.onRegimen(picture));
+        List<ProposedRecommendation> cardsOfLatest = new ArrayList<>();
+        CauseRules.evaluate(picture).recommendation().ifPresent(cardsOfLatest::add);
+        cardsOfLatest.addAll(CoAdviceRules.onAssessment(picture));
+        for (ProposedRecommendation card : cardsOfLatest) {
+            List<PendingRecommendation> sameRule = snapshot.pending().stream()
+                    .filter(p -> p.ruleId() == card.ruleId()).toList();
+            if (!sameRule.isEmpty() && sameRule.stream().noneMatch(p -> p.fingerprint().equals(card.fingerprint()))) {
+                sameRule.forEach(p -> replaced.add(p.id()));
+                advice.add(card);
+            }
+        }
+        return PendingLedger.decide(snapshot.pending(), ladderMove, withoutMoreOpioid(advice, safety), replaced);
     }
 
     private static PatientSnapshot withRegimen(PatientSnapshot s, RegimenFacts regimen) {

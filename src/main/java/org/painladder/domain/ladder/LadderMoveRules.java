@@ -83,8 +83,8 @@ final class LadderMoveRules {
         var bands = picture.snapshot().organFunctionBands();
         boolean nsaid = OrganFunction.nsaidSafe(bands) && !picture.feverReported();
         int max = Analgesia.paracetamolMaxMg(picture);
-        int single = max == 2000 ? 500 : 1000;
-        String frequency = max == 3000 ? "every 8 h, by the clock" : "every 6 h, by the clock";
+        int single = Analgesia.paracetamolSingleMg(max);
+        String frequency = Analgesia.paracetamolFrequency(max) + ", by the clock";
         String why = band == PainBand.MILD ? "Mild background pain (" + latest.score() + "/10) without analgesia"
                 : "Moderate background pain (" + latest.score() + "/10) without analgesia, not yet persistent";
         String nsaidText = nsaid ? (bone ? ", with an NSAID for bone pain if there is no contraindication"
@@ -100,7 +100,7 @@ final class LadderMoveRules {
                 .threshold("bandMildMax", picture.policy().bandEdges().mildMax())
                 .fact("band", band.name())
                 .propose("toStep", 1)
-                .prescription("PARACETAMOL", single, frequency, max);
+                .prescription("PARACETAMOL", single, frequency, Analgesia.paracetamolDailyMg(max));
         if (nsaid) {
             advice.propose("alternative", bone ? "add an NSAID (ibuprofen 400 mg three times a day) for bone pain if "
                     + "safe" : "an NSAID (ibuprofen 400 mg three times a day) if safe");
@@ -211,6 +211,9 @@ final class LadderMoveRules {
         BigDecimal limit = "MORPHINE".equals(drug) ? limits.morphineMg() : limits.hydromorphoneMg();
         boolean halve = OrganFunction.halveStartingDose(drug, bands);
         BigDecimal daily = DoseSteps.plain(halve ? limit.divide(BigDecimal.valueOf(2)) : limit);
+        // The alternative is held to the same ORG caution as the first choice (§8.2: oxycodone −50 % in the liver).
+        BigDecimal oxycodoneLimit = OrganFunction.halveStartingDose("OXYCODONE", bands)
+                ? OrganFunction.halved(limits.oxycodoneMg()) : limits.oxycodoneMg();
         BigDecimal factor = Equianalgesia.factor(drug, Equianalgesia.ORAL, picture.policy().mmeFactorProfile())
                 .orElse(BigDecimal.ONE);
         ScheduledDrug opioid = new ScheduledDrug(drug, ScheduledDrug.STRONG_OPIOID, "ORAL", daily, "mg",
@@ -229,7 +232,7 @@ final class LadderMoveRules {
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10) on step " + step
                         + ": " + why + ". Start oral " + Advice.drugName(drug) + " modified-release "
                         + Advice.daily(daily, "mg") + ("MORPHINE".equals(drug) ? " (or oxycodone up to "
-                        + Advice.daily(limits.oxycodoneMg(), "mg") + ")" : "")
+                        + Advice.daily(oxycodoneLimit, "mg") + ")" : "")
                         + (changes.isEmpty() ? "" : " (" + changes + ")") + ", rescue " + rescue.describe()
                         + ", a laxative and " + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
                 .threshold("moderatePainStrategy", picture.policy().moderatePainStrategy().name())
@@ -242,7 +245,7 @@ final class LadderMoveRules {
                 .propose("toDailyDose", daily)
                 .propose("unit", "mg")
                 .propose("alternative", "MORPHINE".equals(drug) ? "OXYCODONE up to "
-                        + limits.oxycodoneMg().toPlainString() + " mg/day" : null)
+                        + oxycodoneLimit.toPlainString() + " mg/day" : null)
                 .rescue(rescue)
                 .propose("laxative", true)
                 .propose("antiemetic", ANTIEMETIC_DRUG)

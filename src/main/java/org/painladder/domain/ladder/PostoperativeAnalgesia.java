@@ -9,10 +9,11 @@ import java.util.Set;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.patient.Contraindication;
+import org.painladder.domain.patient.OrganFunctionBand;
 
 /**
  * CAU-04's structured proposal (clinical-rules §8.10; APS 2016, Chou et al., J Pain 17:131): IV PCA morphine for an
- * adult (bolus 1 mg, lockout 5-10 min, no basal infusion when opioid-naive, 4-hour maximum per local protocol); PCEA
+ * adult, fentanyl where organ function cautions against morphine (bolus 1 mg or 20 mcg, halved if frail; lockout 5-10 min, no basal infusion when opioid-naive, 4-hour maximum per local protocol); PCEA
  * after major thoracic or abdominal surgery (bupivacaine 0.1 % + fentanyl 2 mcg/mL) unless a neuraxial
  * contraindication is recorded; and multimodal paracetamol ± NSAID checked against organ function. Each PCA is given
  * as the regimen lines to record, so accepting the proposal and PUTting those lines round-trips.
@@ -20,6 +21,8 @@ import org.painladder.domain.patient.Contraindication;
 final class PostoperativeAnalgesia {
 
     static final BigDecimal PCIA_BOLUS_MG = BigDecimal.ONE;
+    /** APS 2016: fentanyl IV PCA demand dose 10–50 mcg; the low end for a patient whose organs call for caution. */
+    static final BigDecimal PCIA_BOLUS_FENTANYL_MCG = new BigDecimal("20");
     static final int LOCKOUT_MIN = 5;
     static final int LOCKOUT_MAX = 10;
     /** Sites of major thoracic or abdominal surgery, where PCEA is offered. */
@@ -49,22 +52,39 @@ final class PostoperativeAnalgesia {
     String addTo(Advice advice, ClinicalPicture picture, PainAssessment latest) {
         RegimenFacts regimen = picture.regimen();
         boolean opioidNaive = !regimen.hasScheduledOpioid();
+        Set<OrganFunctionBand> bands = picture.snapshot().organFunctionBands();
+        OrganFunction.Judgement morphine = OrganFunction.judge("MORPHINE", bands);
+        // §8.2: fentanyl is the table's preferred opioid where the kidneys or the liver rule morphine out or call for
+        // caution (no active metabolites to accumulate); starting doses are halved for the elderly or frail.
+        boolean fentanyl = morphine.avoid() || morphine.caution();
+        String drug = fentanyl ? "FENTANYL" : "MORPHINE";
+        String unit = fentanyl ? "mcg" : "mg";
+        BigDecimal bolus = fentanyl ? PCIA_BOLUS_FENTANYL_MCG : PCIA_BOLUS_MG;
+        if (bands.contains(OrganFunctionBand.ELDERLY_OR_FRAIL)) {
+            bolus = OrganFunction.halved(bolus);
+        }
         Map<String, Object> pcia = new LinkedHashMap<>();
-        pcia.put("drug", "MORPHINE");
+        pcia.put("drug", drug);
         pcia.put("route", "IV");
         pcia.put("mode", "PCA");
-        pcia.put("bolusDose", PCIA_BOLUS_MG);
-        pcia.put("unit", "mg");
+        pcia.put("bolusDose", bolus);
+        pcia.put("unit", unit);
         pcia.put("lockoutMinutes", LOCKOUT_MAX);
         pcia.put("lockoutMinutesRange", LOCKOUT_MIN + "-" + LOCKOUT_MAX);
         pcia.put("basalInfusion", opioidNaive ? "none: opioid-naive (APS 2016)"
                 : "none added: continue the usual background opioid");
         pcia.put("maxDosePer4h", "per local protocol");
-        pcia.put("regimenLine", line("MORPHINE", "IV", "mg", PCIA_BOLUS_MG, LOCKOUT_MAX, null));
+        pcia.put("regimenLine", line(drug, "IV", unit, bolus, LOCKOUT_MAX, null));
         advice.propose("pcia", pcia);
-        StringBuilder text = new StringBuilder("IV PCA morphine 1 mg bolus, lockout " + LOCKOUT_MIN + "-"
-                + LOCKOUT_MAX + " min, " + (opioidNaive ? "no basal infusion (opioid-naive)"
-                : "on top of the usual background opioid") + ", 4-hour maximum per local protocol");
+        if (fentanyl) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "PCIA fentanyl instead of morphine: "
+                    + morphine.reason());
+        }
+        StringBuilder text = new StringBuilder("IV PCA " + drug.toLowerCase(java.util.Locale.ROOT) + " "
+                + bolus.toPlainString() + " " + unit + " bolus, lockout " + LOCKOUT_MIN + "-" + LOCKOUT_MAX + " min, "
+                + (opioidNaive ? "no basal infusion (opioid-naive)" : "on top of the usual background opioid")
+                + ", 4-hour maximum per local protocol" + (fentanyl ? " (fentanyl, not morphine: "
+                + morphine.reason() + ")" : ""));
         Set<Contraindication> barred = picture.snapshot().contraindications().stream()
                 .filter(NEURAXIAL_CONTRAINDICATIONS::contains).collect(java.util.stream.Collectors.toSet());
         if (latest.site() != null && PCEA_SITES.contains(latest.site())) {

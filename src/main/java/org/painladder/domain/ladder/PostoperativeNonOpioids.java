@@ -40,8 +40,12 @@ final class PostoperativeNonOpioids {
      * The ORG table of §8.2 (clinical-rules, {@link OrganFunctionTable}): paracetamol under the band's cap and 60 mg/kg
      * under 50 kg; ibuprofen unless a band says to avoid NSAIDs or the patient is anticoagulated (bleeding).
      */
-    static final NonOpioidCheck ORG_TABLE = (bands, factors, contraindications) -> {
-        List<Choice> choices = new ArrayList<>();
+    /**
+     * Paracetamol's daily ceiling for the patient, the lowest that applies (§1.7, §8.2): 4 g; the ORG table's caps
+     * (3 g in moderate and 2 g in severe hepatic impairment, 3 g for the elderly or frail); 60 mg/kg under 50 kg.
+     * Every proposal that gives paracetamol takes its ceiling from here.
+     */
+    static Choice paracetamol(Set<OrganFunctionBand> bands, PatientFactors factors) {
         BigDecimal paracetamol = PARACETAMOL_MAX_MG;
         String paracetamolReason = "regular paracetamol 1 g × 4";
         Optional<OrganFunctionAdvice> capped = OrganFunctionTable.advice("PARACETAMOL", bands).stream()
@@ -61,7 +65,13 @@ final class PostoperativeNonOpioids {
                         + " mg/d: 60 mg/kg/d under 50 kg (§8.2)";
             }
         }
-        choices.add(new Choice("PARACETAMOL", true, paracetamol, paracetamolReason));
+        return new Choice("PARACETAMOL", true, paracetamol, paracetamolReason);
+    }
+
+    static final NonOpioidCheck ORG_TABLE = (bands, factors, contraindications) -> {
+        List<Choice> choices = new ArrayList<>();
+        Choice paracetamol = paracetamol(bands, factors);
+        choices.add(paracetamol);
         Optional<OrganFunctionAdvice> nsaid = OrganFunctionTable.strictest("IBUPROFEN", bands);
         boolean anticoagulated = contraindications.contains(Contraindication.ANTICOAGULATED)
                 || contraindications.contains(Contraindication.COAGULOPATHY);

@@ -66,7 +66,9 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
 
     /**
      * The same rescue in oral hydromorphone when the organ-function bands say to avoid this drug (§8.2: morphine with
-     * eGFR < 30), at the equianalgesic single dose.
+     * eGFR < 30), at the equianalgesic single dose, halved (and rounded down) where the bands call for caution with
+     * hydromorphone too (−50 % below eGFR 30 and in moderate or severe hepatic impairment), as any new opioid is
+     * started.
      */
     RescuePlan avoiding(Set<org.painladder.domain.patient.OrganFunctionBand> bands, LadderPolicy policy) {
         if (!OrganFunction.judge(drug, bands).avoid()) {
@@ -76,8 +78,11 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
                 .orElse(BigDecimal.ONE));
         BigDecimal factor = Equianalgesia.factor("HYDROMORPHONE", Equianalgesia.ORAL, policy.mmeFactorProfile())
                 .orElseThrow();
-        BigDecimal dose = DoseSteps.nearest(omedd.divide(factor, 4, RoundingMode.HALF_UP),
-                DoseSteps.rescueStep("HYDROMORPHONE", Equianalgesia.ORAL));
+        BigDecimal equianalgesic = omedd.divide(factor, 4, RoundingMode.HALF_UP);
+        BigDecimal step = DoseSteps.rescueStep("HYDROMORPHONE", Equianalgesia.ORAL);
+        BigDecimal dose = OrganFunction.judge("HYDROMORPHONE", bands).caution()
+                ? DoseSteps.floor(equianalgesic.divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP), step).max(step)
+                : DoseSteps.nearest(equianalgesic, step);
         return new RescuePlan("HYDROMORPHONE", Equianalgesia.ORAL, dose, "mg", frequency(Equianalgesia.ORAL));
     }
 

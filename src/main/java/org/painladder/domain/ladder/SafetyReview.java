@@ -1,5 +1,6 @@
 package org.painladder.domain.ladder;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +43,21 @@ final class SafetyReview {
                 || (type == RecommendationType.TITRATE_DOSE && "UP".equals(proposal.get("direction")));
     }
 
-    /** The drugs a proposal would add or raise: its drug (unless it goes down) and its rescue. */
+    /** Rescue advice that adds a rescue opioid (RSC-01, RSC-03) or raises the rescue dose (RSC-02). */
+    static boolean raisesRescue(ProposedRecommendation r) {
+        return switch (r.ruleId()) {
+            case RSC_01, RSC_03 -> true;
+            case RSC_02 -> !(r.proposal().get("fromRescueDose") instanceof BigDecimal from
+                    && r.proposal().get("rescueDose") instanceof BigDecimal to && to.compareTo(from) <= 0);
+            default -> false;
+        };
+    }
+
+    /** The drugs a proposal would add or raise: its drug (unless it goes down), its rescue and its PCA. */
     static List<String> drugsGiven(RecommendationType type, Map<String, Object> proposal) {
         boolean down = "DOWN".equals(proposal.get("direction"));
-        return Stream.of(down ? null : proposal.get("drug"), proposal.get("rescueDrug"))
+        Object pca = proposal.get("pcia") instanceof Map<?, ?> pcia ? pcia.get("drug") : null;
+        return Stream.of(down ? null : proposal.get("drug"), proposal.get("rescueDrug"), pca)
                 .filter(Objects::nonNull).map(Object::toString).distinct().toList();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.PainAssessment;
@@ -15,7 +16,9 @@ import org.painladder.domain.pain.Severity;
  * SAFETY, precedence 1 (SAF-01, SAF-02, SAF-03): opioid toxicity comes before analgesia gains. It stops escalation
  * and up-titration: for 24 h after respiratory depression or severe sedation (SAF-01), for safetyBlockHours after
  * opioid-induced neurotoxicity (SAF-03, one report is enough), and while the latest assessment shows moderate sedation
- * (POSS 3 is "unacceptable", Pasero 2009), whatever the pain.
+ * (POSS 3 is "unacceptable", Pasero 2009), whatever the pain. The blocks run from the time the effect was recorded;
+ * an effect on the latest assessment stops them however old it is (§8.1 principle 1): no later assessment says it
+ * has passed, and a report charted a day late is as current as the chart gets.
  */
 final class SafetyRules {
 
@@ -59,36 +62,49 @@ final class SafetyRules {
                 .map(e -> e.type().name() + " " + e.severity().name()).toList());
     }
 
+    /** The assessments of the window that trigger, recorded within {@code block} of now or the latest one. */
+    private static List<PainAssessment> triggers(ClinicalPicture picture, Duration block,
+                                                 Predicate<PainAssessment> trigger) {
+        Instant from = picture.now().minus(block);
+        Optional<PainAssessment> latest = picture.latest();
+        return picture.window().stream().filter(trigger)
+                .filter(a -> !a.recordedAt().isBefore(from) || latest.filter(l -> l == a).isPresent()).toList();
+    }
+
+    private static List<PainAssessment> saf01Triggers(ClinicalPicture picture) {
+        return triggers(picture, SAF_01_BLOCK, SafetyRules::isSaf01Trigger);
+    }
+
     private static List<PainAssessment> saf03Triggers(ClinicalPicture picture) {
-        Instant from = picture.now().minus(Duration.ofHours(picture.policy().safetyBlockHours()));
-        boolean onOpioid = picture.regimen().hasScheduledOpioid();
-        return onOpioid ? picture.window().stream()
-                .filter(a -> !a.recordedAt().isBefore(from) && isSaf03Trigger(a)).toList() : List.of();
+        return picture.regimen().hasScheduledOpioid() ? triggers(picture,
+                Duration.ofHours(picture.policy().safetyBlockHours()), SafetyRules::isSaf03Trigger) : List.of();
     }
 
     /** Why escalation and up-titration are withheld now, in words, or empty when they are not. */
     static Optional<String> upBlockReason(ClinicalPicture picture) {
-        Instant from = picture.now().minus(SAF_01_BLOCK);
-        Optional<PainAssessment> saf01 = picture.window().stream()
-                .filter(a -> !a.recordedAt().isBefore(from) && isSaf01Trigger(a)).reduce((a, b) -> b);
-        if (saf01.isPresent()) {
-            return Optional.of("respiratory depression or severe sedation within " + SAF_01_BLOCK.toHours()
-                    + " h (SAF-01: " + Advice.effects(saf01.get()) + ")");
+        List<PainAssessment> saf01 = saf01Triggers(picture);
+        if (!saf01.isEmpty()) {
+            return Optional.of("respiratory depression or severe sedation " + when(picture, saf01, SAF_01_BLOCK)
+                    + " (SAF-01: " + Advice.effects(saf01.get(saf01.size() - 1)) + ")");
         }
         List<PainAssessment> saf03 = saf03Triggers(picture);
         if (!saf03.isEmpty()) {
-            return Optional.of("opioid-induced neurotoxicity within safetyBlockHours "
-                    + picture.policy().safetyBlockHours() + " h (SAF-03: "
+            return Optional.of("opioid-induced neurotoxicity " + when(picture, saf03,
+                    Duration.ofHours(picture.policy().safetyBlockHours())) + " (SAF-03: "
                     + doseLimitingEffects(saf03.get(saf03.size() - 1)) + ")");
         }
         return picture.latest().filter(a -> ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.MODERATE))
                 .map(a -> "moderate sedation on the latest assessment (POSS 3)");
     }
 
+    private static String when(ClinicalPicture picture, List<PainAssessment> triggers, Duration block) {
+        boolean withinBlock = !triggers.get(triggers.size() - 1).recordedAt().isBefore(picture.now().minus(block));
+        return withinBlock ? "within " + block.toHours() + " h" : "on the latest assessment, recorded more than "
+                + block.toHours() + " h ago";
+    }
+
     static Verdict evaluate(ClinicalPicture picture) {
-        Instant from = picture.now().minus(SAF_01_BLOCK);
-        List<PainAssessment> saf01 = picture.window().stream()
-                .filter(a -> !a.recordedAt().isBefore(from) && isSaf01Trigger(a)).toList();
+        List<PainAssessment> saf01 = saf01Triggers(picture);
         List<PainAssessment> saf03 = saf03Triggers(picture);
         List<PainAssessment> moderateSedation = picture.latest()
                 .filter(a -> ClinicalPicture.has(a, AdverseEffectType.SEDATION, Severity.MODERATE))

@@ -45,8 +45,26 @@ class ClinicalSafetyPropertiesTest {
                 return;
             }
             Decision decision = decide(s);
-            assertTrue(decision.toAdd().stream().noneMatch(r -> SafetyReview.goesUp(r.type(), r.proposal())),
+            assertTrue(decision.toAdd().stream().noneMatch(r -> SafetyReview.goesUp(r.type(), r.proposal())
+                            || SafetyReview.raisesRescue(r)),
                     () -> "seed " + seed + " (" + limiting + "): " + Vignettes.describe(decision));
+        });
+    }
+
+    @Test
+    void noPendingUpMoveOrRescueAdviceOutlivesADoseLimitingEffectOnTheLatestAssessment() {
+        qt().withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            RandomPatients.Scenario s = RandomPatients.scenario(seed);
+            String limiting = SafetyRules.doseLimitingEffects(latest(s));
+            if (limiting.isEmpty() || !s.snapshot().regimen().hasScheduledOpioid()) {
+                return;
+            }
+            Decision decision = decide(s);
+            s.snapshot().pending().stream()
+                    .filter(p -> LadderEngine.UP_RULES.contains(p.ruleId())
+                            || LadderEngine.RESCUE_ADVICE.contains(p.ruleId()))
+                    .forEach(p -> assertTrue(decision.toSupersede().contains(p.id()), () -> "seed " + seed + " ("
+                            + limiting + "): pending " + p.ruleId().code() + " kept; " + Vignettes.describe(decision)));
         });
     }
 

@@ -6,6 +6,7 @@ import static org.painladder.domain.ladder.PatientSnapshots.onFentanylPatch;
 import static org.painladder.domain.ladder.PatientSnapshots.onMethadone;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep1WithParacetamol;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep2WithCodeine;
+import static org.painladder.domain.ladder.PatientSnapshots.onStep2WithTramadol;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithMorphine;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithOxycodone;
 import static org.painladder.domain.ladder.RuleId.ADJ_01;
@@ -29,11 +30,13 @@ import static org.painladder.domain.ladder.RuleId.RF_02;
 import static org.painladder.domain.ladder.RuleId.RF_03;
 import static org.painladder.domain.ladder.RuleId.ROT_01;
 import static org.painladder.domain.ladder.RuleId.RSC_03;
+import static org.painladder.domain.ladder.RuleId.SAF_01;
 import static org.painladder.domain.ladder.RuleId.SAF_03;
 import static org.painladder.domain.ladder.RuleId.STD_01;
 import static org.painladder.domain.ladder.RuleId.TOL_01;
 import static org.painladder.domain.ladder.Vignettes.advice;
 import static org.painladder.domain.ladder.Vignettes.analgesia;
+import static org.painladder.domain.ladder.Vignettes.factorsChange;
 import static org.painladder.domain.ladder.Vignettes.indicator;
 import static org.painladder.domain.ladder.Vignettes.move;
 import static org.painladder.domain.ladder.Vignettes.neverGives;
@@ -49,6 +52,8 @@ import static org.painladder.domain.pain.AdverseEffectType.DELIRIUM;
 import static org.painladder.domain.pain.AdverseEffectType.HALLUCINATIONS;
 import static org.painladder.domain.pain.AdverseEffectType.HYPERALGESIA;
 import static org.painladder.domain.pain.AdverseEffectType.MYOCLONUS;
+import static org.painladder.domain.pain.AdverseEffectType.RESPIRATORY_DEPRESSION;
+import static org.painladder.domain.pain.AdverseEffectType.SEDATION;
 import static org.painladder.domain.pain.Severity.MILD;
 import static org.painladder.domain.pain.Severity.MODERATE;
 import static org.painladder.domain.pain.Severity.SEVERE;
@@ -75,10 +80,104 @@ class ClinicalSafetyVignettesTest {
     private static final String PATCH_WARNING = "FENTANYL_PATCH_NOT_OPIOID_TOLERANT";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"testerRegressions", "neurotoxicity", "organFunction", "acuteCauseScope", "methadoneAndPatch",
+    @MethodSource({"testerRegressions", "secondTesterRegressions", "neurotoxicity", "organFunction", "acuteCauseScope", "methadoneAndPatch",
             "breakthroughTyping", "coPrescription", "redFlagsAndReferral"})
     void theEngineDecidesAsTheTeamWould(Vignettes vignette) {
         vignette.check();
+    }
+
+    private static final UUID PENDING_LAD_06 = UUID.fromString("00000000-0000-0000-0000-00000000a006");
+    private static final UUID PENDING_RSC_02 = UUID.fromString("00000000-0000-0000-0000-00000000c002");
+
+    private static PendingRecommendation pending(UUID id, RuleId rule) {
+        return new PendingRecommendation(id, rule.type(), rule, "pending " + rule.code(), 1);
+    }
+
+    /**
+     * The second outside tester (2026-12-07): toxicity charted late, rescue advice sized to a dose being cut, advice
+     * that outlived the picture that justified it (new organ function, settled pain).
+     */
+    static Stream<Vignettes> secondTesterRegressions() {
+        return Stream.of(
+                vignette("Respiratory depression on the latest assessment, charted 25 h late: SAF-01, never LAD-06 "
+                                + "120 → 180",
+                        onStep3WithMorphine(120),
+                        assessments().background(8).with(RESPIRATORY_DEPRESSION, MODERATE).hoursAgo(25),
+                        move(SAF_01, "direction", "DOWN", "toDailyDose", 60), noAdvice(LAD_06),
+                        rationaleSays(SAF_01, "Hold the next dose")),
+                vignette("Respiratory depression 25 h ago and a clean 8/10 since: the 24 h block is over, LAD-06",
+                        onStep3WithMorphine(120).with(assessments().background(8)
+                                .with(RESPIRATORY_DEPRESSION, MODERATE).hoursAgo(25)),
+                        assessments().background(8).btp(0).now(),
+                        move(LAD_06, "direction", "UP")),
+                vignette("Moderate delirium on the latest assessment, recorded 50 h ago (beyond safetyBlockHours): "
+                                + "SAF-03 all the same, no up-titration",
+                        onStep3WithMorphine(120),
+                        assessments().background(8).with(DELIRIUM, MODERATE).hoursAgo(50),
+                        move(SAF_03), noAdvice(LAD_06)),
+                vignette("Respiratory depression on oxycodone 60 mg/day with a pending RSC-02 (rescue 5 → 10 mg): "
+                                + "the rescue advice sized to the old dose is withdrawn, not raised beside SAF-01",
+                        onStep3WithOxycodone(60).pending(pending(PENDING_RSC_02, RuleId.RSC_02)),
+                        assessments().background(8).with(RESPIRATORY_DEPRESSION, MODERATE).now(),
+                        move(SAF_01), supersedes(PENDING_RSC_02), noAdvice(RuleId.RSC_02),
+                        noAdvice(RuleId.RSC_01), noAdvice(RSC_03)),
+                vignette("Severe sedation with incident breakthrough pain: SAF-01 and no RSC-03 rescue before the "
+                                + "trigger",
+                        onStep3WithOxycodone(60),
+                        assessments().background(6).with(SEDATION, SEVERE).btp(4).type(BreakthroughType.INCIDENT)
+                                .now(),
+                        move(SAF_01), noAdvice(RSC_03)),
+                vignette("Pending LAD-06 on morphine 120 mg/day, pain 2/10 now: the up-titration is withdrawn",
+                        onStep3WithMorphine(120).with(assessments().background(8).btp(0).hoursAgo(10))
+                                .pending(pending(PENDING_LAD_06, LAD_06)),
+                        assessments().background(2).btp(0).now(),
+                        noLadderMove(), supersedes(PENDING_LAD_06)),
+                vignette("Pending LAD-06 and a second severe score: the titration stands (not withdrawn)",
+                        onStep3WithMorphine(120).with(assessments().background(8).btp(0).hoursAgo(10))
+                                .pending(pending(PENDING_LAD_06, LAD_06)),
+                        assessments().background(8).btp(0).now(),
+                        move(LAD_06)),
+                factorsChange("eGFR 10 recorded while LAD-06 (morphine 120 → 180) is pending: ORG-01 to "
+                                + "hydromorphone supersedes it",
+                        onStep3WithMorphine(120).egfr(10).with(assessments().background(8).btp(0).hoursAgo(10))
+                                .pending(pending(PENDING_LAD_06, LAD_06)),
+                        move(ORG_01, "fromDrug", "MORPHINE", "drug", "HYDROMORPHONE"), supersedes(PENDING_LAD_06),
+                        neverGives("MORPHINE")),
+                vignette("Postoperative pain 8/10 on haemodialysis: PCIA fentanyl, not morphine",
+                        noAnalgesia().onHaemodialysis(),
+                        assessments().background(8).acute(AcuteCause.POSTOPERATIVE).site(PainSite.ABDOMEN_LOWER)
+                                .now(),
+                        advice(RuleId.CAU_04), neverGives("MORPHINE"),
+                        safetyCheck(RuleId.CAU_04, "ORGAN_FUNCTION", "CHANGED"),
+                        rationaleSays(RuleId.CAU_04, "IV PCA fentanyl 20 mcg bolus")),
+                vignette("Postoperative pain 8/10 at 80, frail: PCIA morphine 0.5 mg and paracetamol at most 3 g",
+                        noAnalgesia().frail().aged(80),
+                        assessments().background(8).acute(AcuteCause.POSTOPERATIVE).site(PainSite.LIMB_LOWER)
+                                .now(),
+                        rationaleSays(RuleId.CAU_04, "IV PCA morphine 0.5 mg bolus"),
+                        rationaleSays(RuleId.CAU_04, "paracetamol at most 3000 mg/d")),
+                vignette("40 kg, mild pain, no analgesic: LAD-01 paracetamol 600 mg every 6 h (2,400 mg/day = "
+                                + "60 mg/kg), never 3 g",
+                        noAnalgesia().weighing(40), assessments().background(2).now(),
+                        move(LAD_01, "drug", "PARACETAMOL", "dose", 600, "toDailyDose", 2400)),
+                vignette("Child-Pugh B, persistent moderate pain on paracetamol: morphine 15 mg/day or oxycodone "
+                                + "up to 10 mg/day (both halved)",
+                        onStep1WithParacetamol().hepatic(HepaticImpairment.MODERATE)
+                                .with(assessments().background(5).hoursAgo(10)),
+                        assessments().background(5).now(),
+                        move(LAD_03, "drug", "MORPHINE", "toDailyDose", 15, "alternative",
+                                "OXYCODONE up to 10 mg/day")),
+                vignette("Fever on ibuprofen with persistent moderate pain: LAD-02 holds the NSAID beside RF-03",
+                        onStep1WithParacetamol().nsaid("IBUPROFEN").with(assessments().background(5).hoursAgo(10)),
+                        assessments().background(5).flag(RedFlag.FEVER).now(),
+                        move(RuleId.LAD_02, "holdNsaid", "IBUPROFEN"), rationaleSays(RuleId.LAD_02, "Hold ibuprofen")),
+                regimenChange("eGFR 20 on tramadol 400 mg/day without a rescue: RSC-01 gives hydromorphone at half "
+                                + "the equianalgesic dose (1 mg, not 2.5)",
+                        onStep2WithTramadol(400).egfr(20).withoutRescue(),
+                        advice(RuleId.RSC_01, "rescueDrug", "HYDROMORPHONE", "rescueDose", 1)),
+                factorsChange("New factors with no pending ladder move propose none",
+                        onStep3WithMorphine(120).egfr(10).with(assessments().background(8).btp(0).hoursAgo(10)),
+                        noLadderMove()));
     }
 
     static Stream<Vignettes> testerRegressions() {

@@ -207,6 +207,12 @@ final class PatientSnapshots {
         return this;
     }
 
+    PatientSnapshots weighing(double kg) {
+        factors = new PatientFactors(factors.renalFunction(), factors.hepaticImpairment(), factors.frail(), kg,
+                factors.unableToSwallow());
+        return this;
+    }
+
     PatientSnapshots frail() {
         factors = new PatientFactors(factors.renalFunction(), factors.hepaticImpairment(), true, factors.weightKg(),
                 factors.unableToSwallow());

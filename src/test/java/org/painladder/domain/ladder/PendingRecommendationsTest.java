@@ -68,7 +68,7 @@ class PendingRecommendationsTest {
         PendingRecommendation escalation = pending(RecommendationType.ESCALATE_TO_STEP_2, RuleId.LAD_02, "codeine", 1);
 
         Decision decision = evaluate(onStep1WithParacetamol().pending(escalation),
-                assessments().background(2).mechanism(PainMechanism.NEUROPATHIC).now());
+                assessments().background(5).mechanism(PainMechanism.NEUROPATHIC).now());
 
         assertTrue(decision.toAdd().stream().anyMatch(r -> r.ruleId() == RuleId.ADJ_01));
         assertEquals(List.of(), decision.toSupersede());

@@ -18,7 +18,7 @@ import org.painladder.domain.patient.PrimarySite;
 /**
  * Random but plausible patients for the property tests, built from a seed so that QuickTheories can replay a failure:
  * any step and opioid, up to eight earlier assessments over the last week with flares, adverse effects (neurotoxicity
- * included, up to severe), typed breakthrough episodes, red flags and acute episodes at any site, patient factors
+ * included, up to severe; now and then respiratory depression), a new assessment now and then charted up to 72 h late, typed breakthrough episodes, red flags and acute episodes at any site, patient factors
  * (eGFR, hepatic impairment, frailty, age), a patch started without opioid tolerance, a missing laxative, and possibly
  * a pending recommendation.
  */
@@ -26,7 +26,8 @@ final class RandomPatients {
 
     private static final RuleId[] LADDER_RULES = {RuleId.LAD_02, RuleId.LAD_04, RuleId.LAD_06, RuleId.LAD_07,
             RuleId.ROT_01, RuleId.MNT_01, RuleId.STD_01, RuleId.SAF_02};
-    private static final RuleId[] ADVICE_RULES = {RuleId.ADJ_01, RuleId.CAU_01, RuleId.RSC_01, RuleId.INT_04};
+    private static final RuleId[] ADVICE_RULES = {RuleId.ADJ_01, RuleId.CAU_01, RuleId.RSC_01, RuleId.RSC_02,
+            RuleId.RSC_03, RuleId.INT_04};
 
     private RandomPatients() {
     }
@@ -149,6 +150,9 @@ final class RandomPatients {
             boolean neurotoxic = type == AdverseEffectType.DELIRIUM || type == AdverseEffectType.MYOCLONUS
                     || type == AdverseEffectType.HALLUCINATIONS || type == AdverseEffectType.HYPERALGESIA;
             a.with(type, Severity.values()[random.nextInt(neurotoxic ? 3 : 2)]);
+        }
+        if (random.nextInt(20) == 0) {
+            a.with(AdverseEffectType.RESPIRATORY_DEPRESSION, Severity.values()[random.nextInt(3)]);
         }
         if (random.nextInt(4) == 0) {
             a.type(BreakthroughType.values()[random.nextInt(BreakthroughType.values().length)]);

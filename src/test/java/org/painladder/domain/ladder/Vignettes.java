@@ -34,6 +34,14 @@ record Vignettes(String name, PatientSnapshot snapshot, NewFact fact, LadderPoli
                 LadderPolicy.defaults(), List.of(expected));
     }
 
+    /** The patient's factors have just changed to those of {@code patient} (from none recorded). */
+    @SafeVarargs
+    static Vignettes factorsChange(String name, PatientSnapshots patient, Consumer<Decision>... expected) {
+        PatientSnapshot snapshot = patient.build();
+        return new Vignettes(name, snapshot, new NewFact.PatientFactorsChanged(null, snapshot.factors(), null,
+                snapshot.organFunctionBands()), LadderPolicy.defaults(), List.of(expected));
+    }
+
     Vignettes under(LadderPolicy other) {
         return new Vignettes(name, snapshot, fact, other, expectations);
     }

@@ -159,7 +159,10 @@ class OrganFunctionTableTest {
                 OrganFunctionTable.alternatives("AMITRIPTYLINE", elderly));
         assertEquals(Optional.of(AVOID), verdict("CELECOXIB", elderly));
         assertEquals(Optional.of(CAUTION), verdict("TRAMADOL", elderly));
-        assertEquals(Optional.of(PREFER), verdict("PARACETAMOL", elderly));
+        // Still the first-line non-opioid, under the frail elderly's 3 g ceiling (clinical-rules §1.7).
+        assertEquals(Optional.of(CAUTION), verdict("PARACETAMOL", elderly));
+        assertEquals(List.of(new BigDecimal("3000")), OrganFunctionTable.advice("PARACETAMOL", elderly).stream()
+                .map(OrganFunctionAdvice::maxDailyDoseMg).toList());
     }
 
     @Test
