@@ -1,7 +1,6 @@
 package org.painladder.api;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.painladder.api.problem.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,9 +41,9 @@ public record Paging(int page, int size) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            return Rfc3339.parse(value.trim()).toInstant();
         } catch (DateTimeParseException malformed) {
-            throw badParameter(name, "must be an RFC 3339 timestamp with offset, e.g. 2026-11-20T08:30:00Z");
+            throw badParameter(name, "must be " + Rfc3339.EXPECTED);
         }
     }
 
