@@ -6,15 +6,22 @@ import org.painladder.api.problem.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
 
 /**
- * Query parameters shared by every list: {@code page} ≥ 0 and {@code size} 1–200 (default 50). They are parsed
- * here rather than by JAX-RS because JAX-RS answers a malformed query parameter with 404; ours is a 400 problem.
+ * Query parameters shared by every list: {@code page} 0–10,000,000 and {@code size} 1–200 (default 50). They are
+ * parsed here rather than by JAX-RS because JAX-RS answers a malformed query parameter with 404; ours is a 400 problem.
  */
 public record Paging(int page, int size) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
+    /** page × size is the row offset the database skips to, an int: 10,000,000 × 200 still fits. */
+    public static final int MAX_PAGE = 10_000_000;
+    /** The OpenAPI description of every list's page parameter. */
+    public static final String PAGE_DESCRIPTION = "Zero-based page number, 0 to 10000000 (default 0); a page past the"
+            + " last item is empty, a larger number is 400.";
+    /** The OpenAPI description of every list's size parameter. */
+    public static final String SIZE_DESCRIPTION = "Items per page, 1 to 200 (default 50); outside is 400.";
 
     public static Paging of(String page, String size) {
-        int pageNumber = integer("page", page, 0, Integer.MAX_VALUE, 0);
+        int pageNumber = integer("page", page, 0, MAX_PAGE, 0);
         int pageSize = integer("size", size, 1, MAX_SIZE, DEFAULT_SIZE);
         return new Paging(pageNumber, pageSize);
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.PageResponse;
@@ -96,7 +97,10 @@ public class PainAssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<PainAssessmentResponse> timeline(@PathParam("patientId") UUID patientId,
                                                          @QueryParam("from") String from, @QueryParam("to") String to,
-                                                         @QueryParam("page") String page, @QueryParam("size") String size) {
+                                                         @Parameter(description = Paging.PAGE_DESCRIPTION)
+                                                         @QueryParam("page") String page,
+                                                         @Parameter(description = Paging.SIZE_DESCRIPTION)
+                                                         @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         return PageResponse.of(readingPainTimeline.timeline(patientId, Paging.timestamp("from", from),
                         Paging.timestamp("to", to), paging.page(), paging.size())
