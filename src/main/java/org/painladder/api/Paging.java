@@ -1,21 +1,27 @@
 package org.painladder.api;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.painladder.api.problem.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
 
 /**
- * Query parameters shared by every list: {@code page} ≥ 0 and {@code size} 1–200 (default 50). They are parsed
- * here rather than by JAX-RS because JAX-RS answers a malformed query parameter with 404; ours is a 400 problem.
+ * Query parameters shared by every list: {@code page} 0–10,000,000 and {@code size} 1–200 (default 50). They are
+ * parsed here rather than by JAX-RS because JAX-RS answers a malformed query parameter with 404; ours is a 400 problem.
  */
 public record Paging(int page, int size) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
+    /** page × size is the row offset the database skips to, an int: 10,000,000 × 200 still fits. */
+    public static final int MAX_PAGE = 10_000_000;
+    /** The OpenAPI description of every list's page parameter. */
+    public static final String PAGE_DESCRIPTION = "Zero-based page number, 0 to 10000000 (default 0); a page past the"
+            + " last item is empty, a larger number is 400.";
+    /** The OpenAPI description of every list's size parameter. */
+    public static final String SIZE_DESCRIPTION = "Items per page, 1 to 200 (default 50); outside is 400.";
 
     public static Paging of(String page, String size) {
-        int pageNumber = integer("page", page, 0, Integer.MAX_VALUE, 0);
+        int pageNumber = integer("page", page, 0, MAX_PAGE, 0);
         int pageSize = integer("size", size, 1, MAX_SIZE, DEFAULT_SIZE);
         return new Paging(pageNumber, pageSize);
     }
@@ -42,9 +48,9 @@ public record Paging(int page, int size) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            return Rfc3339.parse(value.trim()).toInstant();
         } catch (DateTimeParseException malformed) {
-            throw badParameter(name, "must be an RFC 3339 timestamp with offset, e.g. 2026-11-20T08:30:00Z");
+            throw badParameter(name, "must be " + Rfc3339.EXPECTED);
         }
     }
 

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * The service's ObjectMapper reads what the contract says and nothing else (api.md "Strict input"): an unknown
@@ -61,7 +63,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
         }
         mapper.registerModule(new SimpleModule("painladder-strict-timestamps")
-                .addDeserializer(OffsetDateTime.class, new TimestampFromTextOnly()));
+                .addDeserializer(OffsetDateTime.class, new TimestampFromTextOnly<>(OffsetDateTime.class, at -> at))
+                .addDeserializer(Instant.class, new TimestampFromTextOnly<>(Instant.class, OffsetDateTime::toInstant)));
     }
 
     /** Whether a JSON shape is how values of this kind are written, and so not a coercion at all. */
@@ -75,18 +78,30 @@ public class StrictJson implements ObjectMapperCustomizer {
         };
     }
 
-    /** An RFC 3339 string only: the JSR-310 reader would take 0 as 1970-01-01T00:00:00Z. */
-    static final class TimestampFromTextOnly extends StdDeserializer<OffsetDateTime> {
-        TimestampFromTextOnly() {
-            super(OffsetDateTime.class);
+    /**
+     * An RFC 3339 string only ({@link Rfc3339}): the JSR-310 readers would take 0, 1.7e9 or "1700000000" as seconds
+     * since 1970, and a year of -999999999.
+     */
+    static final class TimestampFromTextOnly<T> extends StdDeserializer<T> {
+        private final transient Function<OffsetDateTime, T> as;
+
+        TimestampFromTextOnly(Class<T> type, Function<OffsetDateTime, T> as) {
+            super(type);
+            this.as = as;
         }
 
         @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+                return (T) context.handleUnexpectedToken(handledType(), parser);
             }
-            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+            String text = parser.getText();
+            try {
+                return as.apply(Rfc3339.parse(text));
+            } catch (DateTimeParseException notRfc3339) {
+                return (T) context.handleWeirdStringValue(handledType(), text, "must be " + Rfc3339.EXPECTED);
+            }
         }
 
         @Override

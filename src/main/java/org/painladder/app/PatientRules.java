@@ -33,7 +33,8 @@ class PatientRules {
                     + " PERITONEAL; send renalFunction null to clear the renal function"));
         }
         if (renal != null && renal.measuredAt() != null) {
-            RecordingPainAssessment.refuseFuture("renalFunction.measuredAt", renal.measuredAt(), now, violations);
+            RecordingPainAssessment.refuseImplausible("renalFunction.measuredAt", renal.measuredAt(),
+                    profile.birthYear(), now, violations);
         }
         if (!violations.isEmpty()) {
             throw new ClinicalValidationException(violations);

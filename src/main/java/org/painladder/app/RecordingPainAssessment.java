@@ -14,6 +14,7 @@ import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainCourse;
 import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.domain.pain.ScaleReading;
+import org.painladder.domain.patient.ClinicalTimes;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.domain.refractory.RefractoryCase;
@@ -64,7 +65,7 @@ public class RecordingPainAssessment {
         Instant now = clock.instant();
         PainAssessmentIngest.Snapshot snapshot = ladderEvaluation.beforeAssessment(patientId, incoming.externalId(),
                 now).orElseThrow(() -> new NotFoundException("patient", patientId));
-        ScaleReading.Accepted reading = validate(incoming, now);
+        ScaleReading.Accepted reading = validate(incoming, snapshot.patient().profile().birthYear(), now);
         String contentHash = incoming.contentHash(reading.rawValue());
 
         PainAssessments.WindowAndRetry recent = snapshot.recent();
@@ -102,20 +103,32 @@ public class RecordingPainAssessment {
                 .controlledStreak(openCase.controlledSince(), state.painControl(), state.latestBackgroundAt()));
     }
 
-    /** A time past the tolerated clock drift is a mistake in the feed, not a fact (regimens and assessments alike). */
-    static void refuseFuture(String field, Instant at, Instant now, List<Violation> violations) {
+    /**
+     * The one rule for every clinical event time (assessments, procedures, regimens, renal measurements): a time past
+     * the tolerated clock drift, or before the patient's birth year ({@link ClinicalTimes}), is a mistake in the feed,
+     * not a fact.
+     *
+     * @param birthYear the patient's, or null when not known
+     */
+    static void refuseImplausible(String field, Instant at, Integer birthYear, Instant now,
+                                  List<Violation> violations) {
         if (at.isAfter(now.plus(MAX_CLOCK_DRIFT))) {
             violations.add(new Violation(field, "is more than 5 minutes in the future"));
         }
+        if (ClinicalTimes.beforeBirthYear(at, birthYear)) {
+            violations.add(new Violation(field, birthYear == null
+                    ? "is before " + ClinicalTimes.EARLIEST_BIRTH_YEAR + ", the earliest time a clinical event is accepted"
+                    : "is before the patient's birth year " + birthYear));
+        }
     }
 
-    private static ScaleReading.Accepted validate(NewPainAssessment incoming, Instant now) {
+    private static ScaleReading.Accepted validate(NewPainAssessment incoming, Integer birthYear, Instant now) {
         List<Violation> violations = new ArrayList<>();
         ScaleReading reading = incoming.scale().read(incoming.rawValue());
         if (reading instanceof ScaleReading.Rejected rejected) {
             violations.add(new Violation("value", rejected.reason()));
         }
-        refuseFuture("recordedAt", incoming.recordedAt(), now, violations);
+        refuseImplausible("recordedAt", incoming.recordedAt(), birthYear, now, violations);
         if (incoming.acuteCause() != null && incoming.course() != PainCourse.ACUTE) {
             violations.add(new Violation("acuteCause", "applies only to course ACUTE"));
         }

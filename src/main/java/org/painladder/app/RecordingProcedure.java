@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.painladder.app.ClinicalValidationException.Violation;
+import org.painladder.domain.patient.Patient;
 import org.painladder.domain.procedure.Procedure;
 import org.painladder.domain.procedure.ProcedureClosing;
 import org.painladder.domain.refractory.ClosingSuggestion;
@@ -45,9 +46,10 @@ public class RecordingProcedure {
 
     @Transactional
     public Outcome record(UUID patientId, NewProcedure incoming, String caller) {
-        patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        Patient patient = patients.findForUpdate(patientId)
+                .orElseThrow(() -> new NotFoundException("patient", patientId));
         Instant now = clock.instant();
-        InterventionType type = validated(incoming, now);
+        InterventionType type = validated(incoming, patient.profile().birthYear(), now);
         Procedure procedure = procedures.insert(new Procedure(UUID.randomUUID(), patientId, type,
                 incoming.performedAt(), incoming.outcome(), incoming.performedBy(), now, caller));
         Optional<RefractoryCase> open = cases.findOpen(patientId);
@@ -69,7 +71,7 @@ public class RecordingProcedure {
                 .orElseThrow(() -> new NotFoundException("procedure", procedureId));
     }
 
-    private static InterventionType validated(NewProcedure incoming, Instant now) {
+    private static InterventionType validated(NewProcedure incoming, Integer birthYear, Instant now) {
         List<Violation> violations = new ArrayList<>();
         InterventionType type = null;
         if (incoming.type() == null) {
@@ -85,7 +87,8 @@ public class RecordingProcedure {
         if (incoming.performedAt() == null) {
             violations.add(new Violation("performedAt", "is required"));
         } else {
-            RecordingPainAssessment.refuseFuture("performedAt", incoming.performedAt(), now, violations);
+            RecordingPainAssessment.refuseImplausible("performedAt", incoming.performedAt(), birthYear, now,
+                    violations);
         }
         if (!violations.isEmpty()) {
             throw new ClinicalValidationException(violations);

@@ -69,7 +69,7 @@ public class RecordingRegimen {
         if (expectedVersion != null && expectedVersion != currentVersion) {
             throw new StaleVersionException(expectedVersion, currentVersion);
         }
-        Regimen regimen = checked(incoming, now);
+        Regimen regimen = checked(incoming, patient.profile().birthYear(), now);
         Instant effectiveAt = incoming.effectiveAt() == null ? now : incoming.effectiveAt();
         if (current.isPresent()) {
             RecordedRegimen previous = current.get();
@@ -97,7 +97,7 @@ public class RecordingRegimen {
         return new Outcome(recorded, true);
     }
 
-    private Regimen checked(NewRegimen incoming, Instant now) {
+    private Regimen checked(NewRegimen incoming, Integer birthYear, Instant now) {
         if (incoming.items() == null) {
             throw new ClinicalValidationException("items", "is required; send [] to record that all analgesics"
                     + " were stopped");
@@ -108,7 +108,8 @@ public class RecordingRegimen {
             invalid.violations().forEach(v -> violations.add(new Violation(v.field(), v.message())));
         }
         if (incoming.effectiveAt() != null) {
-            RecordingPainAssessment.refuseFuture("effectiveAt", incoming.effectiveAt(), now, violations);
+            RecordingPainAssessment.refuseImplausible("effectiveAt", incoming.effectiveAt(), birthYear, now,
+                    violations);
         }
         if (!violations.isEmpty()) {
             throw new ClinicalValidationException(violations);

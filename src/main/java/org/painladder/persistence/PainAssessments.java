@@ -2,6 +2,7 @@ package org.painladder.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,13 +92,12 @@ public class PainAssessments {
      * needs a second look at the state, and only a full filtered page a count.
      */
     public Optional<Page<RecordedAssessment>> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
-        String range = " where a.patientId = :patientId and a.recordedAt >= :from and a.recordedAt < :to";
-        Instant lower = from == null ? Instant.EPOCH : from;
-        Instant upper = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-        List<Object[]> rows = entityManager.createQuery("select (select s.assessmentCount from PatientStateEntity s"
-                        + " where s.patientId = :patientId), a from PainAssessmentEntity a" + range
-                        + " order by a.recordedAt desc, a.receivedAt desc", Object[].class)
-                .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
+        // An open end is no bound at all, not a stand-in date: every acknowledged score is listed, however old.
+        String range = " where a.patientId = :patientId" + (from == null ? "" : " and a.recordedAt >= :from")
+                + (to == null ? "" : " and a.recordedAt < :to");
+        List<Object[]> rows = inRange(entityManager.createQuery("select (select s.assessmentCount from"
+                        + " PatientStateEntity s where s.patientId = :patientId), a from PainAssessmentEntity a" + range
+                        + " order by a.recordedAt desc, a.receivedAt desc", Object[].class), patientId, from, to)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
@@ -107,9 +107,19 @@ public class PainAssessments {
         List<RecordedAssessment> items = rows.stream().map(row -> toRecorded((PainAssessmentEntity) row[1])).toList();
         return Optional.of(Page.of(items, page, size, () -> from == null && to == null
                 ? (rows.isEmpty() ? storedCount(patientId) : (Long) rows.get(0)[0])
-                : entityManager.createQuery("select count(a) from PainAssessmentEntity a" + range, Long.class)
-                .setParameter("patientId", patientId).setParameter("from", lower).setParameter("to", upper)
-                .getSingleResult()));
+                : inRange(entityManager.createQuery("select count(a) from PainAssessmentEntity a" + range, Long.class),
+                patientId, from, to).getSingleResult()));
+    }
+
+    private static <T> TypedQuery<T> inRange(TypedQuery<T> query, UUID patientId, Instant from, Instant to) {
+        query.setParameter("patientId", patientId);
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query;
     }
 
     /** The whole timeline's length as the live state keeps it: counting a long history on every read does not scale. */

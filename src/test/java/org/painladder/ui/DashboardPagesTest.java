@@ -74,6 +74,12 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aWorklistPageFarBeyondTheEndIsRefusedNotAFailure() {
+        DashboardSession.signedInAs("palliative").page("/ui/worklist?page=2147483647&size=200").then()
+                .statusCode(400);
+    }
+
+    @Test
     void aLinkToAPatientThatDoesNotExistAnswersAPageNotTheApisProblem() {
         DashboardSession session = DashboardSession.signedInAs("palliative");
         String unknown = "/ui/patients/" + java.util.UUID.randomUUID();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.PageResponse;
@@ -39,7 +40,10 @@ public class AuditEventResource {
     @APIResponse(responseCode = "200", description = "A page of audit events")
     public PageResponse<AuditEventResponse> list(@QueryParam("patientId") String patientId,
                                                  @QueryParam("actor") String actor, @QueryParam("from") String from,
-                                                 @QueryParam("to") String to, @QueryParam("page") String page,
+                                                 @QueryParam("to") String to,
+                                                 @Parameter(description = Paging.PAGE_DESCRIPTION)
+                                                 @QueryParam("page") String page,
+                                                 @Parameter(description = Paging.SIZE_DESCRIPTION)
                                                  @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         AuditEvents.Filter filter = new AuditEvents.Filter(patient(patientId), actor == null || actor.isBlank() ? null

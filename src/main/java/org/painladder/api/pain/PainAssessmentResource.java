@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.PageResponse;
@@ -35,6 +36,7 @@ import org.painladder.app.NewPainAssessment;
 import org.painladder.app.ReadingPainTimeline;
 import org.painladder.app.RecordingPainAssessment;
 import org.painladder.app.RulesConfig;
+import org.painladder.domain.pain.PainScale;
 import org.painladder.security.Roles;
 
 @Path("/api/v1/patients/{patientId}")
@@ -75,7 +77,8 @@ public class PainAssessmentResource {
     public Response record(@PathParam("patientId") UUID patientId, @Valid @NotNull PainAssessmentRequest request,
                            @Context UriInfo uriInfo) {
         RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId, new NewPainAssessment(
-                request.externalId(), request.recordedAt().toInstant(), request.scale(), rawValue(request.value()),
+                request.externalId(), request.recordedAt().toInstant(), request.scale(),
+                rawValue(request.scale(), request.value()),
                 request.kind(), request.site(), request.mechanism(), request.course(), request.acuteCause(),
                 request.breakthroughEpisodes24h(), request.adverseEffectValues(), request.source(),
                 request.breakthroughType(), request.redFlags()));
@@ -96,7 +99,10 @@ public class PainAssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<PainAssessmentResponse> timeline(@PathParam("patientId") UUID patientId,
                                                          @QueryParam("from") String from, @QueryParam("to") String to,
-                                                         @QueryParam("page") String page, @QueryParam("size") String size) {
+                                                         @Parameter(description = Paging.PAGE_DESCRIPTION)
+                                                         @QueryParam("page") String page,
+                                                         @Parameter(description = Paging.SIZE_DESCRIPTION)
+                                                         @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         return PageResponse.of(readingPainTimeline.timeline(patientId, Paging.timestamp("from", from),
                         Paging.timestamp("to", to), paging.page(), paging.size())
@@ -134,19 +140,24 @@ public class PainAssessmentResource {
         return PainTrendResponse.of(readingPainTimeline.trend(patientId, Paging.integer("days", days, 1, 365, 30)));
     }
 
-    /** A score is a JSON number, or a word for VRS; objects, arrays and booleans are not a pain value. */
-    private static String rawValue(JsonNode value) {
+    /**
+     * A score is a JSON number, or a word for VRS only: "7.0" or " 7" on a numeric scale is a coercion (api.md
+     * "Strict input"), as are objects, arrays and booleans.
+     */
+    private static String rawValue(PainScale scale, JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             throw new ClinicalValidationException("value", "must not be null");
         }
         if (value.isNumber()) {
             return value.decimalValue().toPlainString();
         }
-        if (value.isTextual()) {
+        if (value.isTextual() && scale == PainScale.VRS) {
             return value.textValue();
         }
+        String expected = scale == PainScale.VRS ? "a word: NONE, MILD, MODERATE or SEVERE"
+                : "a JSON number on the " + scale + " scale";
         throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(
-                "value has the wrong JSON type: it must be a number, or a word for VRS",
-                List.of(new Problem.FieldViolation("value", "must be a number or a string"))).toResponse());
+                "value has the wrong JSON type: it must be " + expected,
+                List.of(new Problem.FieldViolation("value", "must be " + expected))).toResponse());
     }
 }

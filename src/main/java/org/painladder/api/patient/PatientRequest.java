@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.domain.patient.ClinicalTimes;
 import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.Diagnosis;
 import org.painladder.domain.patient.Dialysis;
@@ -29,7 +30,7 @@ import org.painladder.domain.patient.Sex;
 public record PatientRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:/-]+", message = "may hold letters, digits and . _ : / - only")
         String mrn,
-        @Min(1880) Integer birthYear,
+        @Min(ClinicalTimes.EARLIEST_BIRTH_YEAR) Integer birthYear,
         @Pattern(regexp = "(?i)female|male|other|unknown", message = "must be one of female, male, other, unknown")
         @Schema(description = "female, male, other or unknown, in any letter case",
                 enumeration = {"female", "male", "other", "unknown"}, pattern = "^(female|male|other|unknown)$")

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -114,7 +115,10 @@ public class PatientResource {
             summary = "List patients, or look one up by MRN",
             description = "With mrn, the list holds the one patient registered under it, or nothing.")
     @APIResponse(responseCode = "200", description = "A page of patients")
-    public PageResponse<PatientResponse> list(@QueryParam("mrn") String mrn, @QueryParam("page") String page,
+    public PageResponse<PatientResponse> list(@QueryParam("mrn") String mrn,
+                                              @Parameter(description = Paging.PAGE_DESCRIPTION)
+                                              @QueryParam("page") String page,
+                                              @Parameter(description = Paging.SIZE_DESCRIPTION)
                                               @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         Page<Patient> patients = readingPatients.list(mrn, paging.page(), paging.size());

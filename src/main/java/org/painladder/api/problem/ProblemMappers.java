@@ -297,7 +297,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining(", "));
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type) || type == java.util.Date.class) {
-            return "an RFC 3339 timestamp with offset, e.g. 2026-11-20T08:30:00Z";
+            return org.painladder.api.Rfc3339.EXPECTED;
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.PageResponse;
@@ -86,7 +87,10 @@ public class ProcedureResource {
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ProcedureResponse> list(@PathParam("patientId") UUID patientId,
-                                                @QueryParam("page") String page, @QueryParam("size") String size) {
+                                                @Parameter(description = Paging.PAGE_DESCRIPTION)
+                                                @QueryParam("page") String page,
+                                                @Parameter(description = Paging.SIZE_DESCRIPTION)
+                                                @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         return PageResponse.of(recordingProcedure.list(patientId, paging.page(), paging.size())
                 .map(ProcedureResponse::of));

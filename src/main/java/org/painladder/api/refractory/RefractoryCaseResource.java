@@ -20,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.ETags;
 import org.painladder.api.PageResponse;
+import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
 import org.painladder.api.problem.Problem;
 import org.painladder.app.MovingRefractoryCase;
@@ -65,7 +67,9 @@ public class RefractoryCaseResource {
                                                          @QueryParam("primarySite") String primarySite,
                                                          @QueryParam("intervention") String intervention,
                                                          @QueryParam("sort") String sort,
+                                                         @Parameter(description = Paging.PAGE_DESCRIPTION)
                                                          @QueryParam("page") String page,
+                                                         @Parameter(description = Paging.SIZE_DESCRIPTION)
                                                          @QueryParam("size") String size) {
         return PageResponse.of(readingCases.worklist(
                         WorklistParameters.read(status, site, primarySite, intervention, sort, page, size))

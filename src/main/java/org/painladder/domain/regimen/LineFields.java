@@ -50,8 +50,11 @@ final class LineFields {
         }
     }
 
-    /** A positive amount with at most 3 decimals, as every dose; answers whether a valid value is present. */
-    private static boolean amount(BigDecimal amount, String field, boolean required,
+    /**
+     * A positive amount of at most 100000 with at most 3 decimals, as every dose (a regimen line's and the daily dose
+     * an opioid conversion starts from); answers whether a valid value is present.
+     */
+    static boolean amount(BigDecimal amount, String field, boolean required,
                                   List<RegimenViolation> violations) {
         if (amount == null) {
             if (required) {

@@ -70,9 +70,7 @@ public record OpioidConversion(
         List<RegimenViolation> violations = new ArrayList<>();
         Optional<Side> from = side(request.fromDrug(), request.fromRoute(), "from", formulary, violations);
         Optional<Side> to = side(request.toDrug(), request.toRoute(), "to", formulary, violations);
-        if (request.dailyDose() == null || request.dailyDose().signum() <= 0) {
-            violations.add(new RegimenViolation("from.dailyDose", "must be a positive number"));
-        }
+        LineFields.amount(request.dailyDose(), "from.dailyDose", true, violations);
         Optional<DoseUnit> unit = Optional.ofNullable(request.fromUnit()).flatMap(DoseUnit::parse);
         if (unit.isEmpty()) {
             violations.add(new RegimenViolation("from.unit", request.fromUnit() == null ? "is required"

@@ -1,8 +1,6 @@
 package org.painladder.interop.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -53,9 +51,12 @@ public class FhirBundleResource {
     private final FhirSubjects fhirSubjects;
     private final RecordingRegimenBundle recordingRegimenBundle;
     private final AuditedPatient auditedPatient;
+    private final StrictFhirResources strictFhirResources;
 
     FhirBundleResource(FhirContext fhirContext, Formulary formulary, FhirSubjects fhirSubjects,
-                       RecordingRegimenBundle recordingRegimenBundle, AuditedPatient auditedPatient) {
+                       RecordingRegimenBundle recordingRegimenBundle, AuditedPatient auditedPatient,
+                       StrictFhirResources strictFhirResources) {
+        this.strictFhirResources = strictFhirResources;
         this.fhirContext = fhirContext;
         this.formulary = formulary;
         this.fhirSubjects = fhirSubjects;
@@ -81,7 +82,7 @@ public class FhirBundleResource {
                     + " no entry can be read. Idempotent on Bundle.identifier: sent again, the first answer is given"
                     + " back and nothing is recorded; the same identifier with other content is 409.")
     public Response replaceRegimen(String body, @Context SecurityContext security) {
-        Bundle bundle = parse(body);
+        Bundle bundle = strictFhirResources.parse(Bundle.class, body);
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION) {
             throw new ClinicalValidationException("Bundle.type", "must be transaction or collection");
         }
@@ -105,15 +106,6 @@ public class FhirBundleResource {
         RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, Sha256.hex(encode(bundle)),
                 patientId, regimen, outcome -> encode(transactionResponse(mappings, outcome)));
         return Response.ok(answer.body()).type(FhirMedia.FHIR_JSON).build();
-    }
-
-    private Bundle parse(String body) {
-        try {
-            return fhirContext.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
-                    .parseResource(Bundle.class, Objects.requireNonNullElse(body, ""));
-        } catch (DataFormatException | IllegalArgumentException unparsable) {
-            throw UnparsableResourceException.from("Bundle", unparsable.getMessage());
-        }
     }
 
     /** Every MedicationRequest must be the same patient's: a Bundle is one patient's regimen. */

@@ -1,12 +1,6 @@
 package org.painladder.interop.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,15 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Date;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,8 +22,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
-import org.painladder.api.problem.Problem;
-import org.painladder.api.problem.ProblemType;
 import org.painladder.app.ReadingPainTimeline;
 import org.painladder.app.RecordingPainAssessment;
 import org.painladder.domain.pain.RecordedAssessment;
@@ -55,13 +44,14 @@ public class FhirObservationResource {
     private final CapabilityStatements capabilityStatements;
     private final FhirSubjects fhirSubjects;
     private final AuditedPatient auditedPatient;
-    private final ObjectMapper objectMapper;
+    private final StrictFhirResources strictFhirResources;
 
     FhirObservationResource(FhirContext fhirContext, RecordingPainAssessment recordingPainAssessment,
                             ReadingPainTimeline readingPainTimeline,
                             CapabilityStatements capabilityStatements,
-                            FhirSubjects fhirSubjects, AuditedPatient auditedPatient, ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+                            FhirSubjects fhirSubjects, AuditedPatient auditedPatient,
+                            StrictFhirResources strictFhirResources) {
+        this.strictFhirResources = strictFhirResources;
         this.fhirContext = fhirContext;
         this.recordingPainAssessment = recordingPainAssessment;
         this.readingPainTimeline = readingPainTimeline;
@@ -81,7 +71,7 @@ public class FhirObservationResource {
                     + " the resource id) is the externalId, so retries are idempotent. 400 OperationOutcome when the"
                     + " resource cannot be parsed, 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
     public Response create(String body, @Context UriInfo uriInfo) {
-        Observation observation = parse(body);
+        Observation observation = strictFhirResources.parse(Observation.class, body);
         UUID patientId = fhirSubjects.patientOf(PainObservations.subject(observation), "Observation.subject");
         auditedPatient.is(patientId);
         RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId,
@@ -140,30 +130,6 @@ public class FhirObservationResource {
     public Response metadata(@Context UriInfo uriInfo) {
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4").build().toString();
         return Response.ok(encode(capabilityStatements.of(base))).type(FhirMedia.FHIR_JSON).build();
-    }
-
-    private Observation parse(String body) {
-        try {
-            JsonNode tree = objectMapper.readTree(Objects.requireNonNullElse(body, ""));
-            FhirJsonTypes.firstWrongType(fhirContext, "Observation", tree)
-                    .ifPresent(wrong -> {
-                        throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(
-                                wrong.element() + " must be " + wrong.expected(),
-                                List.of(new Problem.FieldViolation(wrong.element(), "must be " + wrong.expected())))
-                                .toResponse());
-                    });
-        } catch (JsonProcessingException unparsable) {
-            throw UnparsableResourceException.from("Observation", null);
-        }
-        IParser parser = fhirContext.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-        try {
-            return parser.parseResource(Observation.class, Objects.requireNonNullElse(body, ""));
-        } catch (DataFormatException | IllegalArgumentException unparsable) {
-            throw UnparsableResourceException.from("Observation", unparsable.getMessage());
-        } catch (RuntimeException parserFailure) {
-            // HAPI fails in other ways on odd shapes it does not expect; the body is what is wrong, not the service.
-            throw UnparsableResourceException.from("Observation", null);
-        }
     }
 
     private String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {

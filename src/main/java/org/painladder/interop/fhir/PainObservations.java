@@ -33,6 +33,8 @@ final class PainObservations {
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String SCALE_SYSTEM = "urn:painladder:pain-scale";
     static final String EXTERNAL_ID_SYSTEM = "urn:painladder:external-id";
+    /** The UCUM units of a dimensionless score. */
+    private static final Set<String> SCORE_UNITS = Set.of("{score}", "1");
     private static final Set<Observation.ObservationStatus> RECORDABLE = Set.of(Observation.ObservationStatus.FINAL,
             Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED);
 
@@ -121,9 +123,23 @@ final class PainObservations {
             return integer.getValue().toString();
         }
         if (value instanceof Quantity quantity && quantity.hasValue()) {
+            if (!isScore(quantity)) {
+                throw invalid("Observation.valueQuantity", "must be a 0-10 score: without a unit, or in UCUM {score}"
+                        + " or 1 (system " + MedicationRequests.UCUM + ")");
+            }
             return quantity.getValue().stripTrailingZeros().toPlainString();
         }
         throw invalid("Observation.value[x]", "must be valueInteger or valueQuantity from 0 to 10");
+    }
+
+    /**
+     * A pain score has no physical unit: a quantity in mg or mm is another measurement, not a score to be read as one.
+     * The unit text, the code and the system are each optional, but what is given must say "score".
+     */
+    private static boolean isScore(Quantity quantity) {
+        return (!quantity.hasSystem() || MedicationRequests.UCUM.equals(quantity.getSystem()))
+                && (!quantity.hasCode() || SCORE_UNITS.contains(quantity.getCode()))
+                && (!quantity.hasUnit() || SCORE_UNITS.contains(quantity.getUnit()));
     }
 
     static Observation toObservation(RecordedAssessment recorded) {
@@ -141,7 +157,7 @@ final class PainObservations {
         observation.setEffective(new DateTimeType(Date.from(assessment.recordedAt())));
         observation.setIssued(Date.from(recorded.receivedAt()));
         observation.setValue(new Quantity().setValue(BigDecimal.valueOf(assessment.score())).setUnit("{score}")
-                .setSystem("http://unitsofmeasure.org").setCode("{score}"));
+                .setSystem(MedicationRequests.UCUM).setCode("{score}"));
         // The score is normalised to 0-10; the method names the instrument it was recorded on.
         observation.setMethod(new CodeableConcept(new Coding(SCALE_SYSTEM, assessment.scale().name(),
                 assessment.scale().name() + " " + assessment.rawValue())));
