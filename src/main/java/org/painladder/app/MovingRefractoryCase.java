@@ -37,9 +37,9 @@ public class MovingRefractoryCase {
     /** @param expectedVersion the version named by If-Match, or null when the client sent none */
     @Transactional
     public RefractoryCase move(UUID caseId, Long expectedVersion, Move move) {
-        UUID patientId = cases.find(caseId).orElseThrow(() -> new NotFoundException("refractory case", caseId))
-                .patientId();
+        UUID patientId = cases.patientOf(caseId).orElseThrow(() -> new NotFoundException("refractory case", caseId));
         // Patient first, then case: the same lock order as the evaluation of a new fact, so the two cannot deadlock.
+        // The case is read only under its lock, so that moves sent at once each see the one before them.
         Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
         RefractoryCase current = cases.findForUpdate(caseId).orElseThrow(() -> new NotFoundException("refractory case",
                 caseId));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.painladder.app.DecidingRecommendation.ClinicianDecision;
 import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.persistence.Patients;
 import org.painladder.persistence.Recommendations;
 
 /**
@@ -24,10 +25,13 @@ public class RecordingCardFeedback {
         }
     }
 
+    private final Patients patients;
     private final Recommendations recommendations;
     private final DecidingRecommendation decidingRecommendation;
 
-    RecordingCardFeedback(Recommendations recommendations, DecidingRecommendation decidingRecommendation) {
+    RecordingCardFeedback(Patients patients, Recommendations recommendations,
+                          DecidingRecommendation decidingRecommendation) {
+        this.patients = patients;
         this.recommendations = recommendations;
         this.decidingRecommendation = decidingRecommendation;
     }
@@ -35,12 +39,17 @@ public class RecordingCardFeedback {
     /** @param note the acceptance note, or the reason for overriding (required then) */
     @Transactional
     public Outcome record(UUID cardUuid, RecommendationStatus outcome, String clinician, String note) {
-        Optional<Recommendation> recommendation = recommendations.findById(cardUuid);
-        if (recommendation.isEmpty()) {
+        Optional<UUID> owner = recommendations.patientOf(cardUuid);
+        if (owner.isEmpty()) {
             return new Outcome(null, null);
         }
-        UUID patientId = recommendation.get().patientId();
-        if (recommendation.get().status() != RecommendationStatus.PENDING) {
+        UUID patientId = owner.get();
+        // The patient's lock before the recommendation is read, as in deciding: the same feedback sent twice at once
+        // then finds the first one's decision and is ignored, instead of deciding over it.
+        patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
+        Recommendation recommendation = recommendations.find(patientId, cardUuid)
+                .orElseThrow(() -> new NotFoundException("recommendation", cardUuid));
+        if (recommendation.status() != RecommendationStatus.PENDING) {
             return new Outcome(patientId, null);
         }
         Recommendation decided = decidingRecommendation.decide(patientId, cardUuid, null,

@@ -14,6 +14,8 @@ import org.painladder.persistence.Patients;
  * A FHIR Bundle of the patient's active MedicationRequests replaces the regimen exactly as PUT /regimen does. A
  * Bundle with an identifier is recorded once: sent again, it gets its first answer back and nothing is recorded; the
  * same identifier with other content is a conflict. The answer is kept in the transaction that recorded the regimen.
+ * If-Match is checked as PUT /regimen checks it, once the Bundle is known to be no resend: a retry of a recorded
+ * Bundle still names the version that Bundle replaced, and gets its first answer again.
  */
 @ApplicationScoped
 public class RecordingRegimenBundle {
@@ -38,11 +40,12 @@ public class RecordingRegimenBundle {
     /**
      * @param bundleIdentifier Bundle.identifier as system|value, or null when the Bundle has none
      * @param contentSha256    a hash of the Bundle's content, to tell a resend from another Bundle
+     * @param expectedVersion  the regimen version named by If-Match (0 for "none yet"), or null when not sent
      * @param answer           renders the answer from what was recorded
      */
     @Transactional
-    public Answer record(String bundleIdentifier, String contentSha256, UUID patientId, NewRegimen regimen,
-                         Function<RecordingRegimen.Outcome, String> answer) {
+    public Answer record(String bundleIdentifier, String contentSha256, UUID patientId, Long expectedVersion,
+                         NewRegimen regimen, Function<RecordingRegimen.Outcome, String> answer) {
         // The patient's lock orders this Bundle with a resend of it, which then finds the receipt.
         patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
         if (bundleIdentifier != null) {
@@ -56,7 +59,7 @@ public class RecordingRegimenBundle {
                 return new Answer(earlier.get().responseBody(), true);
             }
         }
-        String body = answer.apply(recordingRegimen.record(patientId, null, regimen));
+        String body = answer.apply(recordingRegimen.record(patientId, expectedVersion, regimen));
         if (bundleIdentifier != null) {
             receipts.insert(bundleIdentifier, new Receipt(patientId, contentSha256, body), clock.instant());
         }

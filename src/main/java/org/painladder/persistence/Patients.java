@@ -62,7 +62,8 @@ public class Patients {
 
     /**
      * Loads the patient and locks its live-state row until the transaction ends, so that facts about one patient
-     * are applied one after the other and the live state always reflects all of them.
+     * are applied one after the other and the live state always reflects all of them. Call it before anything else
+     * in the transaction reads the patient: Hibernate answers a row it already holds as it was first read.
      */
     public Optional<Patient> findForUpdate(UUID id) {
         return Optional.ofNullable(entityManager.find(PatientStateEntity.class, id, LockModeType.PESSIMISTIC_WRITE))

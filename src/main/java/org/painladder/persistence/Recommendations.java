@@ -77,10 +77,14 @@ public class Recommendations {
                 : Optional.of(toRecommendation(entity));
     }
 
-    /** By id alone, for callers that know the recommendation but not the patient (a CDS Hooks card's uuid). */
-    public Optional<Recommendation> findById(UUID recommendationId) {
-        return Optional.ofNullable(entityManager.find(RecommendationEntity.class, recommendationId))
-                .map(this::toRecommendation);
+    /**
+     * Whose recommendation it is, for callers that know only its id (a CDS Hooks card's uuid). Read as a column, so
+     * that the recommendation is first read once the caller holds the patient's lock, and read as it is then.
+     */
+    public Optional<UUID> patientOf(UUID recommendationId) {
+        return entityManager.createQuery("select r.patientId from RecommendationEntity r where r.id = :id", UUID.class)
+                .setParameter("id", recommendationId)
+                .getResultStream().findFirst();
     }
 
     /** A patient and the advice still pending for it, oldest first. */

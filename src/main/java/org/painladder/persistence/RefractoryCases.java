@@ -90,7 +90,20 @@ public class RefractoryCases {
         return Optional.ofNullable(entityManager.find(RefractoryCaseEntity.class, id)).map(this::toCase);
     }
 
-    /** Loads the case and locks its row until the transaction ends. */
+    /**
+     * Whose case it is, read as a column: the case itself stays unread, so that {@link #findForUpdate} reads it from
+     * the row it locks.
+     */
+    public Optional<UUID> patientOf(UUID id) {
+        return entityManager.createQuery("select c.patientId from RefractoryCaseEntity c where c.id = :id", UUID.class)
+                .setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Loads the case and locks its row until the transaction ends. Call it before anything else in the transaction
+     * reads the case: Hibernate answers a case it already holds as it was first read, and only locks the row.
+     */
     public Optional<RefractoryCase> findForUpdate(UUID id) {
         return Optional.ofNullable(entityManager.find(RefractoryCaseEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(this::toCase);

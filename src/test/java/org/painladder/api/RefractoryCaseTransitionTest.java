@@ -3,17 +3,21 @@ package org.painladder.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.RefractoryCaseFixtures.flaggedPatient;
 import static org.painladder.api.RefractoryCaseFixtures.pancreaticPain;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RefractoryCaseTransitionTest {
-
 
     private static String transitions(String caseId) {
         return "/api/v1/refractory-cases/" + caseId + "/transitions";
@@ -115,5 +119,47 @@ class RefractoryCaseTransitionTest {
         as("auditor").queryParam("patientId", patientId).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.findAll { it.resourceId == '" + caseId + "' }.action",
                         equalTo(List.of("DECIDE", "READ")));
+    }
+
+    @Test
+    void teamMembersMovingOneCaseAtOnceWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+        List<Integer> statuses = AtOnce.send(3, () -> as("palliative").header("If-Match", "\"0\"")
+                .body("{ \"to\": \"UNDER_REVIEW\", \"by\": \"pc.nurse.kim\" }").post(transitions(caseId))
+                .then().extract().statusCode());
+
+        assertEquals(Map.of(200, 1L, 412, 2L), counted(statuses), statuses.toString());
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().header("ETag", equalTo("\"1\""))
+                .body("status", equalTo("UNDER_REVIEW")).body("version", equalTo(1))
+                .body("history.to", equalTo(List.of("OPEN", "UNDER_REVIEW")));
+    }
+
+    @Test
+    void teamMembersMovingOneCaseAtOnceWithoutIfMatchFindTheMoveAlreadyMade() throws Exception {
+        String caseId = flaggedPatient(pancreaticPain())[1];
+        List<Integer> reviews = AtOnce.send(10, () -> as("palliative").body("{ \"to\": \"UNDER_REVIEW\" }")
+                .post(transitions(caseId)).then().extract().statusCode());
+
+        assertEquals(Map.of(200, 1L, 409, 9L), counted(reviews), reviews.toString());
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("version", equalTo(1))
+                .body("history.to", equalTo(List.of("OPEN", "UNDER_REVIEW")));
+    }
+
+    @Test
+    void aCaseClosedByManyAtOnceIsClosedOnce() throws Exception {
+        String[] flagged = flaggedPatient(pancreaticPain());
+        List<Integer> closings = AtOnce.send(6, () -> as("palliative")
+                .body("{ \"to\": \"CLOSED\", \"outcome\": \"PAIN_CONTROLLED\" }").post(transitions(flagged[1]))
+                .then().extract().statusCode());
+
+        assertEquals(Map.of(200, 1L, 409, 5L), counted(closings), closings.toString());
+        as("palliative").get("/api/v1/refractory-cases/" + flagged[1]).then().body("version", equalTo(1))
+                .body("status", equalTo("CLOSED")).body("history.to", equalTo(List.of("OPEN", "CLOSED")));
+        as("ehr").get("/api/v1/patients/" + flagged[0]).then().body("openRefractoryCaseId", nullValue());
+    }
+
+    private static Map<Integer, Long> counted(List<Integer> statuses) {
+        return statuses.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new,
+                Collectors.counting()));
     }
 }

@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * the acquisition timeout) answers 503 problem+json with {@code Retry-After}: the caller did nothing wrong and should
  * send the same request again. Should the connection have broken during the commit itself, the retry is still safe:
  * an assessment's externalId and a POST's Idempotency-Key make it answer the stored result instead of a second one.
- * Any other persistence failure stays the 500 that {@link ProblemMappers} answers for every unexpected failure.
+ * Any other persistence failure is answered as {@link ProblemMappers} answers every unexpected failure: a lost race
+ * for a row 409, a value the database refused 422, anything else 500.
  */
 public class DatabaseUnavailableMapper {
 
@@ -50,7 +51,7 @@ public class DatabaseUnavailableMapper {
 
     static Response answer(Throwable failure) {
         if (!isConnectionFailure(failure)) {
-            return ProblemMappers.unexpectedOrRefusedData(failure);
+            return ProblemMappers.unexpectedOrRefused(failure);
         }
         LOG.warnf("Database unavailable (correlation id %s): %s", CorrelationId.current(), rootMessage(failure));
         return Response.fromResponse(problem().toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();

@@ -12,6 +12,9 @@ import io.quarkus.resteasy.reactive.server.runtime.exceptionmappers.Unauthorized
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -23,7 +26,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.painladder.api.JsonBounds;
@@ -42,6 +48,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
+    /** Lock wait timed out (H2, PostgreSQL), deadlock and serialization failure (PostgreSQL; H2's deadlock too). */
+    private static final Set<String> CONCURRENCY_STATES = Set.of("HYT00", "55P03", "40P01", "40001");
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException failure) {
@@ -189,18 +197,25 @@ public class ProblemMappers {
     }
 
     /**
-     * A value the database refused as data (SQLState class 22: longer than its column, out of its numeric range, a
-     * character it cannot store) came from a field without a limit of its own: 422, not a 500 whose log line quotes
-     * the statement and the value. Anything else is logged with its stack but without the failure's messages, which
-     * may quote SQL or the input.
+     * A write that lost a race for a row another request held or changed is 409: the caller did nothing wrong and may
+     * read again and resend. A value the database refused as data (SQLState class 22: longer than its column, out of
+     * its numeric range, a character it cannot store) came from a field without a limit of its own: 422, not a 500
+     * whose log line quotes the statement and the value. Anything else is logged with its stack but without the
+     * failure's messages, which may quote SQL or the input.
      */
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable failure) {
-        return unexpectedOrRefusedData(failure);
+        return unexpectedOrRefused(failure);
     }
 
     /** Also for the persistence mappers of {@link DatabaseUnavailableMapper} when the database did answer. */
-    static Response unexpectedOrRefusedData(Throwable failure) {
+    static Response unexpectedOrRefused(Throwable failure) {
+        if (isConcurrentChange(failure)) {
+            LOG.warnf("A concurrent change refused a write (correlation id %s): %s", CorrelationId.current(),
+                    failure.getClass().getSimpleName());
+            return ProblemType.CONFLICT.problem("The record was changed or held by another request at the same"
+                    + " moment; read it again and resend if the change still applies").toResponse();
+        }
         if (isRefusedData(failure)) {
             return ProblemType.VALIDATION_FAILED.problem("A value cannot be stored as sent: it is longer or larger"
                     + " than its field allows, or holds a character that cannot be stored", List.of(
@@ -210,6 +225,24 @@ public class ProblemMappers {
         String correlationId = CorrelationId.current();
         LOG.errorf(ScrubbedFailure.of(failure), "Unexpected failure (correlation id %s)", correlationId);
         return ProblemType.unexpectedFailure(correlationId).toResponse();
+    }
+
+    /**
+     * Somewhere in the cause chain (a commit's rollback included): a version check that failed, a lock wait that timed
+     * out, or a deadlock or serialization failure the database broke.
+     */
+    private static boolean isConcurrentChange(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
+                    || cause instanceof LockTimeoutException || cause instanceof StaleStateException
+                    || cause instanceof LockAcquisitionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                    && CONCURRENCY_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SQLState class 22, data exception, whatever the JPA layer wrapped around it. */

@@ -3,10 +3,12 @@ package org.painladder.interop.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -20,6 +22,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.painladder.api.ETags;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.NewRegimen;
 import org.painladder.app.RecordingRegimen;
@@ -80,8 +83,12 @@ public class FhirBundleResource {
                     + " transaction-response Bundle: each entry 200 with the regimen line's MedicationRequest and its"
                     + " warnings, or 422 with an OperationOutcome naming the element that could not be read; 422 when"
                     + " no entry can be read. Idempotent on Bundle.identifier: sent again, the first answer is given"
-                    + " back and nothing is recorded; the same identifier with other content is 409.")
-    public Response replaceRegimen(String body, @Context SecurityContext security) {
+                    + " back and nothing is recorded; the same identifier with other content is 409. If-Match takes"
+                    + " the regimen's ETag as for PUT /regimen (\"0\" before the first one): an old version is 412"
+                    + " and nothing is recorded, unless the Bundle is one recorded before, whose answer is given back.")
+    public Response replaceRegimen(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @Context SecurityContext security) {
+        Long expectedVersion = ETags.expectedVersion(ifMatch);
         Bundle bundle = strictFhirResources.parse(Bundle.class, body);
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION) {
             throw new ClinicalValidationException("Bundle.type", "must be transaction or collection");
@@ -104,7 +111,7 @@ public class FhirBundleResource {
         NewRegimen regimen = new NewRegimen(items, null, caller,
                 identifier == null ? "FHIR Bundle" : "FHIR Bundle " + identifier);
         RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, Sha256.hex(encode(bundle)),
-                patientId, regimen, outcome -> encode(transactionResponse(mappings, outcome)));
+                patientId, expectedVersion, regimen, outcome -> encode(transactionResponse(mappings, outcome)));
         return Response.ok(answer.body()).type(FhirMedia.FHIR_JSON).build();
     }
 

@@ -3,6 +3,7 @@ package org.painladder.interop.cdshooks;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
@@ -13,8 +14,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.AtOnce;
 import org.painladder.api.TestTokens;
 
 /** A clinician's answer to a card in the EHR decides the recommendation behind it, once. */
@@ -66,6 +69,22 @@ class CardFeedbackTest {
         recommendation(patientAndRecommendation).body("status", equalTo("REJECTED"))
                 .body("decidedBy", equalTo("dr.lee"))
                 .body("decisionNote", equalTo("Overridden in the EHR: Prefers to wait for the oncology review"));
+    }
+
+    @Test
+    void theSameOverrideSentSeveralTimesAtOnceRejectsOnceAndTheOthersAreIgnored() throws Exception {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        String body = """
+                { "feedback": [ { "card": "%s", "outcome": "overridden", "overrideReason": { "userComment": "no" },
+                                  "outcomeTimestamp": "2026-12-07T15:00:00Z" } ] }""".formatted(patientAndRecommendation[1]);
+        String token = TestTokens.forRole("ehr", "dr.lee");
+        List<String> answers = AtOnce.send(4, () -> {
+            var answer = feedback(token, body).extract();
+            return answer.statusCode() + " " + (answer.statusCode() == 200 ? answer.path("feedback[0].result") : "");
+        });
+
+        assertEquals(List.of("200 IGNORED", "200 IGNORED", "200 IGNORED", "200 REJECTED"), answers.stream().sorted().toList());
+        recommendation(patientAndRecommendation).body("status", equalTo("REJECTED")).body("version", equalTo(1));
     }
 
     @Test

@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -137,6 +138,32 @@ class FhirMedicationsTest {
         ResourceVersionConflictException conflict = assertThrows(ResourceVersionConflictException.class,
                 () -> client.create().resource(changed).execute());
         assertValid(conflict.getOperationOutcome());
+    }
+
+    @Test
+    void aBundleWithAStaleIfMatchIs412AndRecordsNothingAsPutRegimenWould() {
+        String patientId = registeredPatient();
+        as("ehr").body("""
+                { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 } ] }
+                """).put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
+
+        PreconditionFailedException stale = assertThrows(PreconditionFailedException.class, () -> client.create()
+                .resource(regimenBundle(patientId, null, null)).withAdditionalHeader("If-Match", "\"0\"").execute());
+        assertValid(stale.getOperationOutcome());
+        as("ehr").get("/api/v1/patients/" + patientId + "/regimen").then().header("ETag", "\"1\"")
+                .body("items[0].drug", org.hamcrest.Matchers.equalTo("MORPHINE"));
+
+        String identifier = "medlist-" + UUID.randomUUID();
+        String first = FHIR.newJsonParser().encodeResourceToString(client.create()
+                .resource(regimenBundle(patientId, "urn:ehr:medlist", identifier))
+                .withAdditionalHeader("If-Match", "\"1\"").execute().getResource());
+        // A retry of the Bundle that was recorded gets its answer again, although its If-Match is no longer current.
+        String again = FHIR.newJsonParser().encodeResourceToString(client.create()
+                .resource(regimenBundle(patientId, "urn:ehr:medlist", identifier))
+                .withAdditionalHeader("If-Match", "\"1\"").execute().getResource());
+        assertEquals(first, again);
+        as("ehr").get("/api/v1/patients/" + patientId + "/regimen/history").then().body("total",
+                org.hamcrest.Matchers.equalTo(2));
     }
 
     @Test
