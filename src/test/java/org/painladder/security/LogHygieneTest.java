@@ -65,8 +65,9 @@ class LogHygieneTest {
         with(ehr).header("Idempotency-Key", "log-1").body(scored).post(assessments).then().statusCode(201);
         with(ehr).body(scored.replace("\"BACK_LOW\"", "\"" + NARRATIVE + "\"")).post(assessments).then().statusCode(422);
         with(ehr).body("{ \"note\": \"" + NARRATIVE + "\", \"value\": ").post(assessments).then().statusCode(400);
+        // A string on the NRS is a wrong JSON type (strict input), refused before its text reaches a message.
         with(ehr).body(scored.replace("\"value\": 8", "\"value\": \"" + NARRATIVE + "\"")).post(assessments)
-                .then().statusCode(422);
+                .then().statusCode(400);
         with(ehr).contentType("application/fhir+json").body("""
                 { "resourceType": "Observation", "status": "final",
                   "identifier": [ { "value": "fhir-log-1" } ],
