@@ -101,22 +101,20 @@ final class Advice {
     }
 
     /**
-     * "Keep the non-opioid" never keeps an NSAID the patient must stop: with fever reported (RF-03 holds NSAIDs) or
-     * organ function that says to avoid it (§8.2), the proposal names the NSAID to hold and says why.
+     * "Keep the non-opioid" never keeps an NSAID the patient must stop ({@link ClinicalPicture#nsaidBarred}): the
+     * proposal names the NSAID to hold and says why.
      */
     private String heldNsaid() {
         if (!Boolean.TRUE.equals(proposal.get("keepNonOpioid"))) {
             return "";
         }
-        var bands = picture.snapshot().organFunctionBands();
-        boolean fever = picture.feverReported();
+        Optional<String> barred = picture.nsaidBarred();
         Optional<String> nsaid = CoAdviceRules.NSAIDS.stream().filter(picture.regimen()::isScheduled).sorted()
-                .findFirst().filter(code -> fever || OrganFunction.judge(code, bands).avoid());
+                .findFirst().filter(code -> barred.isPresent());
         if (nsaid.isEmpty()) {
             return "";
         }
-        String why = fever ? "fever reported: febrile neutropenia first (RF-03)"
-                : OrganFunction.judge(nsaid.get(), bands).reason();
+        String why = barred.get();
         proposal.put("holdNsaid", nsaid.get());
         check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "hold " + drugName(nsaid.get()) + ": " + why);
         return " Hold " + drugName(nsaid.get()) + " (" + why + "); keep the other non-opioids.";

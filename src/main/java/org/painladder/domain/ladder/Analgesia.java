@@ -79,11 +79,15 @@ final class Analgesia {
         Set<OrganFunctionBand> bands = picture.snapshot().organFunctionBands();
         RegimenFacts regimen = picture.regimen();
         Map<String, Object> proposal = new LinkedHashMap<>();
-        boolean nsaid = OrganFunction.nsaidSafe(bands) && !picture.feverReported();
-        String nsaidText = nsaid ? ", with an NSAID (ibuprofen 400 mg three times a day) if safe"
-                : "; no NSAID (" + (picture.feverReported() ? "fever: febrile neutropenia first"
-                        : OrganFunction.judge("NSAID", bands).reason()) + ")";
-        if (!band.atLeast(PainBand.MODERATE)) {
+        Optional<String> nsaidBarred = picture.nsaidBarred();
+        boolean nsaid = nsaidBarred.isEmpty();
+        String nsaidText = nsaidBarred.map(why -> "; no NSAID (" + why + ")")
+                .orElse(", with an NSAID (ibuprofen 400 mg three times a day) if safe");
+        Optional<String> opioidBlocked = SafetyRules.upBlockReason(picture);
+        if (!band.atLeast(PainBand.MODERATE) || opioidBlocked.isPresent()) {
+            // §8.1.1: while toxicity stops up-moves, no opioid is added for the band, not even the rescue.
+            String pain = band.atLeast(PainBand.MODERATE) ? bandName(band) : "mild";
+            String noOpioid = opioidBlocked.map(why -> "; no extra opioid: " + why).orElse("");
             int max = paracetamolMaxMg(picture);
             BigDecimal single = BigDecimal.valueOf(paracetamolSingleMg(max));
             String frequency = paracetamolFrequency(max);
@@ -96,8 +100,8 @@ final class Analgesia {
             if (nsaid) {
                 proposal.put("with", "IBUPROFEN 400 mg three times a day if safe");
             }
-            return new ForBand(proposal, "Analgesia for mild pain: paracetamol " + single.toPlainString() + " mg "
-                    + frequency + " (at most " + max + " mg/day)" + nsaidText + ".");
+            return new ForBand(proposal, "Analgesia for " + pain + " pain: paracetamol " + single.toPlainString()
+                    + " mg " + frequency + " (at most " + max + " mg/day)" + nsaidText + noOpioid + ".");
         }
         Optional<ScheduledDrug> strong = PrimaryOpioid.strong(regimen);
         Optional<RescueDose> rescue = Titration.primaryRescue(regimen);

@@ -91,10 +91,11 @@ final class CauseRules {
                             + "escalating opioids treats the symptom, not the cause.")
                     .propose("treatment", "antibacterial therapy and source control per local protocol");
             case CAU_02 -> {
-                boolean nsaid = OrganFunction.nsaidSafe(picture.snapshot().organFunctionBands());
+                Optional<String> nsaidBarred = picture.nsaidBarred();
+                boolean nsaid = nsaidBarred.isEmpty();
                 advice.because("Acute non-infectious inflammatory pain (" + latest.score() + "/10): treat the cause "
                                 + "with " + (nsaid ? "an NSAID or a corticosteroid" : "a corticosteroid (no NSAID: "
-                                + OrganFunction.judge("NSAID", picture.snapshot().organFunctionBands()).reason() + ")")
+                                + nsaidBarred.get() + ")")
                                 + " (for example radiation mucositis or serositis; a dexamethasone trial). " + analgesia
                                 + hold)
                         .propose("treatment", nsaid ? "NSAID or corticosteroid directed at the cause (dexamethasone "

@@ -186,6 +186,23 @@ final class ClinicalPicture {
                 now, Duration.ofHours(policy.stalenessHours()), policy.bandEdges());
     }
 
+    /**
+     * Why no NSAID may be given now, or empty when one may: fever on the latest assessment (RF-03 holds NSAIDs), an
+     * anticoagulant or a coagulopathy on record (bleeding), or an organ-function band that avoids NSAIDs (§8.2).
+     */
+    Optional<String> nsaidBarred() {
+        if (feverReported()) {
+            return Optional.of("fever: febrile neutropenia first (RF-03)");
+        }
+        var contraindications = snapshot.contraindications();
+        if (contraindications.contains(org.painladder.domain.patient.Contraindication.ANTICOAGULATED)
+                || contraindications.contains(org.painladder.domain.patient.Contraindication.COAGULOPATHY)) {
+            return Optional.of("anticoagulated or coagulopathy on record: bleeding risk");
+        }
+        OrganFunction.Judgement nsaid = OrganFunction.judge("NSAID", snapshot.organFunctionBands());
+        return nsaid.avoid() ? Optional.of(nsaid.reason()) : Optional.empty();
+    }
+
     /** The latest assessment reports fever (§8.8 RF-03): NSAIDs are held. */
     boolean feverReported() {
         return latest().map(a -> a.redFlags().contains(org.painladder.domain.pain.RedFlag.FEVER)).orElse(false);

@@ -177,57 +177,81 @@ final class CoAdviceRules {
                 .build());
     }
 
+    /**
+     * The neuropathic adjuvants for this patient's bands (§8.2): gabapentin and pregabalin by the label's creatinine-
+     * clearance table and at a low start when elderly or frail, amitriptyline only where it is not to be avoided.
+     * ADJ-01 and INT-03 both give them from here.
+     */
+    private record NeuropathicAdjuvants(int gabapentinMg, String ceiling, String pregabalin, boolean amitriptyline,
+                                        boolean lowDose, String amitriptylineReason) {
+
+        static NeuropathicAdjuvants of(java.util.Set<org.painladder.domain.patient.OrganFunctionBand> bands) {
+            OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
+            boolean renalSevere = bands.stream()
+                    .anyMatch(org.painladder.domain.patient.OrganFunctionBand::isRenalSevereOrWorse);
+            boolean lowDose = renalSevere || gabapentin.caution() || bands.contains(
+                    org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL);
+            String ceiling = bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_FAILURE)
+                    ? "at most 300 mg/day (CrCl < 15)" : renalSevere ? "at most 700 mg/day (CrCl 15–29)"
+                    : gabapentin.caution() ? "by the label's CrCl table" : "titrate to 1800–3600 mg/day";
+            OrganFunction.Judgement amitriptyline = OrganFunction.judge("AMITRIPTYLINE", bands);
+            return new NeuropathicAdjuvants(lowDose ? 100 : 300, ceiling,
+                    renalSevere ? "PREGABALIN 25 mg a day" : "PREGABALIN 75 mg twice a day", !amitriptyline.avoid(),
+                    lowDose, amitriptyline.reason());
+        }
+
+        String gabapentinText() {
+            return "gabapentin " + gabapentinMg + " mg at night and titrate (" + ceiling + ")";
+        }
+
+        String amitriptylineText() {
+            return amitriptyline ? ", or amitriptyline 10–25 mg at night" : " (not amitriptyline: " + amitriptylineReason
+                    + ")";
+        }
+
+        Advice proposeAndCheck(Advice advice, String moreAlternatives) {
+            advice.propose("drug", "GABAPENTIN")
+                    .propose("route", "ORAL")
+                    .propose("dose", BigDecimal.valueOf(gabapentinMg))
+                    .propose("doseUnit", "mg")
+                    .propose("frequency", "at night, " + ceiling)
+                    .propose("alternatives", pregabalin + (amitriptyline ? "; AMITRIPTYLINE 10–25 mg at night" : "")
+                            + moreAlternatives);
+            if (lowDose || !amitriptyline) {
+                advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (lowDose ? "gabapentin started at "
+                        + gabapentinMg + " mg, " + ceiling : "") + (lowDose && !amitriptyline ? "; " : "")
+                        + (amitriptyline ? "" : "amitriptyline left out: " + amitriptylineReason));
+            }
+            return advice;
+        }
+    }
+
     private static ProposedRecommendation neuropathic(ClinicalPicture picture, PainAssessment a, PainBand band) {
-        var bands = picture.snapshot().organFunctionBands();
-        OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
-        boolean renalSevere = bands.stream()
-                .anyMatch(org.painladder.domain.patient.OrganFunctionBand::isRenalSevereOrWorse);
-        boolean lowDose = gabapentin.caution() || bands.contains(
-                org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL);
-        int dose = renalSevere ? 100 : lowDose ? 100 : 300;
-        String ceiling = bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_FAILURE)
-                ? "at most 300 mg/day (CrCl < 15)" : renalSevere ? "at most 700 mg/day (CrCl 15–29)"
-                : gabapentin.caution() ? "by the label's CrCl table" : "titrate to 1800–3600 mg/day";
-        boolean amitriptyline = !OrganFunction.judge("AMITRIPTYLINE", bands).avoid();
+        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
         Advice advice = Advice.of(RuleId.ADJ_01, picture)
                 .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
-                        + "only partly to opioids. Add gabapentin " + dose + " mg at night and titrate (" + ceiling
-                        + "), or pregabalin " + (renalSevere ? "25 mg a day" : "75 mg twice a day")
-                        + (amitriptyline ? ", or amitriptyline 10–25 mg at night" : " (not amitriptyline: "
-                        + OrganFunction.judge("AMITRIPTYLINE", bands).reason() + ")") + ", or duloxetine 30 mg"
-                        + "; dexamethasone if nerve compression is suspected. Keep the opioid. "
+                        + "only partly to opioids. Add " + adjuvants.gabapentinText() + ", or "
+                        + adjuvants.pregabalin().toLowerCase(java.util.Locale.ROOT) + adjuvants.amitriptylineText()
+                        + ", or duloxetine 30 mg; dexamethasone if nerve compression is suspected. Keep the opioid. "
                         + "(ESMO 2018 and EAPC 2012 recommend this; WHO 2018 found the evidence insufficient.)")
                 .read(a)
                 .fact("mechanism", a.mechanism().name())
-                .fact("band", band.name())
-                .propose("drug", "GABAPENTIN")
-                .propose("route", "ORAL")
-                .propose("dose", BigDecimal.valueOf(dose))
-                .propose("doseUnit", "mg")
-                .propose("frequency", "at night, " + ceiling)
-                .propose("alternatives", (renalSevere ? "PREGABALIN 25 mg a day" : "PREGABALIN 75 mg twice a day")
-                        + (amitriptyline ? "; AMITRIPTYLINE 10–25 mg at night" : "")
-                        + "; DULOXETINE 30 mg/day; DEXAMETHASONE if nerve compression");
-        if (lowDose || !amitriptyline) {
-            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (lowDose ? "gabapentin started at " + dose
-                    + " mg, " + ceiling : "") + (lowDose && !amitriptyline ? "; " : "") + (amitriptyline ? ""
-                    : "amitriptyline left out: " + OrganFunction.judge("AMITRIPTYLINE", bands).reason()));
-        }
-        return advice.build();
+                .fact("band", band.name());
+        return adjuvants.proposeAndCheck(advice, "; DULOXETINE 30 mg/day; DEXAMETHASONE if nerve compression")
+                .build();
     }
 
     private static ProposedRecommendation bone(ClinicalPicture picture, PainAssessment a, PainBand band) {
         var bands = picture.snapshot().organFunctionBands();
         boolean nsaidScheduled = NSAIDS.stream().anyMatch(picture.regimen()::isScheduled);
-        OrganFunction.Judgement nsaid = OrganFunction.judge("NSAID", bands);
-        boolean nsaidOk = !nsaid.avoid() && !picture.feverReported();
+        Optional<String> nsaidBarred = picture.nsaidBarred();
+        boolean nsaidOk = nsaidBarred.isEmpty();
         OrganFunction.Judgement zoledronic = OrganFunction.judge("ZOLEDRONIC_ACID", bands);
         String why = a.site() == PainSite.BONE_DIFFUSE ? "Bone pain" : "Pain with bone metastases";
         String nsaidText = nsaidScheduled ? (nsaidOk ? "Keep the NSAID; " : "Stop the NSAID ("
-                + (picture.feverReported() ? "fever: febrile neutropenia first" : nsaid.reason()) + ") and use "
-                + "dexamethasone; ")
+                + nsaidBarred.get() + ") and use dexamethasone; ")
                 : nsaidOk ? "Add a regular NSAID if safe and/or dexamethasone; " : "Dexamethasone (no NSAID: "
-                + (picture.feverReported() ? "fever: febrile neutropenia first" : nsaid.reason()) + "); ";
+                + nsaidBarred.get() + "); ";
         String agentText = zoledronic.avoid() ? "denosumab rather than zoledronic acid (" + zoledronic.reason()
                 + "; watch calcium)" : zoledronic.caution() ? "denosumab, or zoledronic acid at the label's reduced "
                 + "dose (3.0–3.5 mg by CrCl 30–60)" : "a bisphosphonate (zoledronic acid) or denosumab";
@@ -246,8 +270,7 @@ final class CoAdviceRules {
                 .propose("radiotherapy", "8 Gy × 1");
         if (!nsaidOk || zoledronic.verdict() != OrganFunction.Verdict.FREE) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, String.join("; ", java.util.stream.Stream
-                    .of(nsaidOk ? null : "NSAID left out: " + (picture.feverReported() ? "fever (RF-03)"
-                            : nsaid.reason()), zoledronic.avoid() ? "denosumab instead of zoledronic acid: "
+                    .of(nsaidOk ? null : "NSAID left out: " + nsaidBarred.get(), zoledronic.avoid() ? "denosumab instead of zoledronic acid: "
                             + zoledronic.reason() : zoledronic.caution() ? zoledronic.reason() : null)
                     .filter(java.util.Objects::nonNull).toList()));
         }
@@ -287,26 +310,25 @@ final class CoAdviceRules {
     }
 
     private static ProposedRecommendation postherpetic(ClinicalPicture picture, PainAssessment a) {
-        return Advice.of(RuleId.INT_03, picture)
-                .because("Postherpetic neuralgia (" + a.score() + "/10) without a neuropathic adjuvant: gabapentin or "
-                        + "pregabalin, or a tricyclic (amitriptyline 10–25 mg at night); for localised pain a "
-                        + "lidocaine 5 % plaster or a capsaicin 8 % patch.")
+        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
+        Advice advice = Advice.of(RuleId.INT_03, picture)
+                .because("Postherpetic neuralgia (" + a.score() + "/10) without a neuropathic adjuvant: "
+                        + adjuvants.gabapentinText() + ", or " + adjuvants.pregabalin().toLowerCase(java.util.Locale.ROOT)
+                        + adjuvants.amitriptylineText() + "; for localised pain a lidocaine 5 % plaster or a capsaicin "
+                        + "8 % patch.")
                 .read(a)
-                .fact("painCondition", PainCondition.POSTHERPETIC_NEURALGIA.name())
-                .propose("drug", "GABAPENTIN")
-                .propose("route", "ORAL")
-                .propose("alternatives", "PREGABALIN; AMITRIPTYLINE; topical LIDOCAINE 5 % plaster or CAPSAICIN "
-                        + "8 % patch")
-                .build();
+                .fact("painCondition", PainCondition.POSTHERPETIC_NEURALGIA.name());
+        return adjuvants.proposeAndCheck(advice, "; topical LIDOCAINE 5 % plaster or CAPSAICIN 8 % patch").build();
     }
 
     private static ProposedRecommendation radicular(ClinicalPicture picture, PainAssessment a, RegimenFacts regimen) {
         boolean nsaid = NSAIDS.stream().anyMatch(regimen::isScheduled);
-        boolean safe = OrganFunction.nsaidSafe(picture.snapshot().organFunctionBands()) && !picture.feverReported();
+        Optional<String> nsaidBarred = picture.nsaidBarred();
+        boolean safe = nsaidBarred.isEmpty();
         return Advice.of(RuleId.INT_04, picture)
                 .because("Radicular pain from disc herniation (" + a.score() + "/10): "
-                        + (!safe ? "no NSAID (" + OrganFunction.judge("NSAID", picture.snapshot().organFunctionBands())
-                        .reason() + "); " : nsaid ? "keep the NSAID; " : "an NSAID if safe; ")
+                        + (!safe ? "no NSAID (" + nsaidBarred.get() + "); " : nsaid ? "keep the NSAID; "
+                        : "an NSAID if safe; ")
                         + "refer for an epidural steroid injection if the radicular pain persists; an urgent surgical "
                         + "opinion with red flags (cauda equina symptoms, progressive motor deficit).")
                 .read(a)
@@ -314,6 +336,18 @@ final class CoAdviceRules {
                 .propose("treatment", !safe ? "no NSAID" : nsaid ? "continue NSAID" : "NSAID if safe")
                 .propose("referral", "epidural steroid injection; urgent surgical opinion with red flags")
                 .build();
+    }
+
+    /**
+     * Advice that names a drug class the regimen now schedules has been carried out (ADJ-01 and INT-03 a neuropathic
+     * adjuvant, INT-01 carbamazepine or oxcarbazepine): a regimen change withdraws it.
+     */
+    static boolean satisfiedBy(RuleId rule, RegimenFacts regimen) {
+        return switch (rule) {
+            case ADJ_01, INT_03 -> NEUROPATHIC_ADJUVANTS.stream().anyMatch(regimen::isScheduled);
+            case INT_01 -> TRIGEMINAL_FIRST_LINE.stream().anyMatch(regimen::isScheduled);
+            default -> false;
+        };
     }
 
     /** RSC-01/02 judge the regimen itself, so they run when it changes (not again at every pain score). */

@@ -45,6 +45,9 @@ public final class LadderEngine {
      */
     static final Set<RuleId> RESCUE_ADVICE = EnumSet.of(RuleId.RSC_01, RuleId.RSC_02, RuleId.RSC_03);
 
+    /** The dose cuts and switches of the toxicity pathway (SAF-01..03, and the rotation SAF-03 may force). */
+    static final Set<RuleId> SAFETY_ADVICE = EnumSet.of(RuleId.SAF_01, RuleId.SAF_02, RuleId.SAF_03, RuleId.ROT_01);
+
     public Decision evaluate(PatientSnapshot snapshot, NewFact fact, LadderPolicy policy, Clock clock) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(fact, "fact");
@@ -54,8 +57,8 @@ public final class LadderEngine {
         if (fact instanceof NewFact.AssessmentRecorded recorded) {
             return onAssessment(snapshot, recorded, policy, now);
         }
-        if (fact instanceof NewFact.PatientFactorsChanged) {
-            return onFactorsChange(snapshot, policy, now);
+        if (fact instanceof NewFact.PatientFactorsChanged changed) {
+            return onFactorsChange(snapshot, changed, policy, now);
         }
         return onRegimenChange(snapshot, (NewFact.RegimenChanged) fact, policy, now);
     }
@@ -121,15 +124,19 @@ public final class LadderEngine {
         PatientSnapshot current = snapshot.regimen().equals(changed.after()) ? snapshot : withRegimen(snapshot,
                 changed.after());
         ClinicalPicture picture = new ClinicalPicture(current, null, policy, now);
+        // Safety advice stands until a regimen cuts the opioid: a change that adds paracetamol (or raises the dose)
+        // has not answered respiratory depression, and the rules give SAF advice only on a new score.
+        boolean cut = changed.after().omeddMg().compareTo(changed.before().omeddMg()) < 0;
         List<UUID> stale = current.pending().stream()
                 .filter(p -> (p.type().isLadderMove() || REGIMEN_BOUND_ADVICE.contains(p.ruleId()))
-                        && p.regimenVersion() < changed.after().regimenVersion())
+                        && p.regimenVersion() < changed.after().regimenVersion()
+                        && (cut || !SAFETY_ADVICE.contains(p.ruleId()))
+                        || CoAdviceRules.satisfiedBy(p.ruleId(), changed.after()))
                 .map(PendingRecommendation::id).toList();
         SafetyRules.Verdict safety = SafetyRules.evaluate(picture);
         Optional<ProposedRecommendation> ladderMove = reassessedMove(picture, safety);
         // While toxicity stops up-moves, rescue advice follows only a regimen that cut the opioid: it is then sized
         // to the cut dose, as ROT-01's rescue is after an adverse effect.
-        boolean cut = changed.after().omeddMg().compareTo(changed.before().omeddMg()) < 0;
         List<ProposedRecommendation> advice = CoAdviceRules.onRegimen(picture);
         return PendingLedger.decide(current.pending(), ladderMove, cut ? advice : withoutMoreOpioid(advice, safety),
                 stale);
@@ -146,18 +153,22 @@ public final class LadderEngine {
      * New patient factors (clinical-rules §8.2; api.md: "a change re-evaluates the ladder rules"). The advice on the
      * regimen is given again in the light of the new bands. Pending advice the new bands change is replaced: a pending
      * ladder move by the move the ladder now gives (an ORG switch where it named a drug to avoid), or withdrawn when
-     * it gives none; a pending cause or co-advice card of the latest assessment by its new version. Nothing that was
-     * not pending is proposed again, so a factor change never brings back advice a clinician has already answered.
+     * it gives none; a pending cause or co-advice card of the latest assessment by its new version. When the bands
+     * changed, the new versions replace the pending ones even where the proposal is the same: their safety checks
+     * must say what is now known of the patient's organs. Nothing that was not pending is proposed again, so a factor
+     * change never brings back advice a clinician has already answered.
      */
-    private Decision onFactorsChange(PatientSnapshot snapshot, LadderPolicy policy, Instant now) {
+    private Decision onFactorsChange(PatientSnapshot snapshot, NewFact.PatientFactorsChanged changed,
+                                     LadderPolicy policy, Instant now) {
         ClinicalPicture picture = new ClinicalPicture(snapshot, null, policy, now);
         SafetyRules.Verdict safety = SafetyRules.evaluate(picture);
+        boolean newBands = !changed.bandsBefore().equals(changed.bandsAfter());
         List<PendingRecommendation> pendingMoves = snapshot.pending().stream()
-                .filter(p -> p.type().isLadderMove()).toList();
+                .filter(p -> p.type().isLadderMove() && !SAFETY_ADVICE.contains(p.ruleId())).toList();
         Optional<ProposedRecommendation> ladderMove = pendingMoves.isEmpty() ? Optional.empty()
                 : reassessedMove(picture, safety);
         List<UUID> replaced = new ArrayList<>();
-        if (ladderMove.isEmpty()) {
+        if (ladderMove.isEmpty() || newBands) {
             pendingMoves.forEach(p -> replaced.add(p.id()));
         }
         List<ProposedRecommendation> advice = new ArrayList<>(CoAdviceRules.onRegimen(picture));
@@ -167,7 +178,8 @@ public final class LadderEngine {
         for (ProposedRecommendation card : cardsOfLatest) {
             List<PendingRecommendation> sameRule = snapshot.pending().stream()
                     .filter(p -> p.ruleId() == card.ruleId()).toList();
-            if (!sameRule.isEmpty() && sameRule.stream().noneMatch(p -> p.fingerprint().equals(card.fingerprint()))) {
+            if (!sameRule.isEmpty() && (newBands
+                    || sameRule.stream().noneMatch(p -> p.fingerprint().equals(card.fingerprint())))) {
                 sameRule.forEach(p -> replaced.add(p.id()));
                 advice.add(card);
             }

@@ -81,7 +81,8 @@ final class LadderMoveRules {
     private static ProposedRecommendation startStep1(ClinicalPicture picture, PainAssessment latest, PainBand band) {
         boolean bone = picture.snapshot().boneMetastases();
         var bands = picture.snapshot().organFunctionBands();
-        boolean nsaid = OrganFunction.nsaidSafe(bands) && !picture.feverReported();
+        Optional<String> nsaidBarred = picture.nsaidBarred();
+        boolean nsaid = nsaidBarred.isEmpty();
         int max = Analgesia.paracetamolMaxMg(picture);
         int single = Analgesia.paracetamolSingleMg(max);
         String frequency = Analgesia.paracetamolFrequency(max) + ", by the clock";
@@ -89,8 +90,7 @@ final class LadderMoveRules {
                 : "Moderate background pain (" + latest.score() + "/10) without analgesia, not yet persistent";
         String nsaidText = nsaid ? (bone ? ", with an NSAID for bone pain if there is no contraindication"
                 : " and/or an NSAID if there is no contraindication")
-                : "; no NSAID (" + (picture.feverReported() ? "fever: febrile neutropenia first"
-                        : OrganFunction.judge("NSAID", bands).reason()) + ")";
+                : "; no NSAID (" + nsaidBarred.orElseThrow() + ")";
         Advice advice = Advice.of(RuleId.LAD_01, picture)
                 .because(why + ": start step 1 by the clock: paracetamol " + single + " mg " + frequency + " ("
                         + max + " mg/day" + (max < 4000 ? ", lowered for liver disease, weight under 50 kg or frailty"
@@ -105,8 +105,8 @@ final class LadderMoveRules {
             advice.propose("alternative", bone ? "add an NSAID (ibuprofen 400 mg three times a day) for bone pain if "
                     + "safe" : "an NSAID (ibuprofen 400 mg three times a day) if safe");
         } else {
-            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "NSAID left out: " + (picture
-                    .feverReported() ? "fever reported (RF-03)" : OrganFunction.judge("NSAID", bands).reason()));
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "NSAID left out: "
+                    + nsaidBarred.orElseThrow());
         }
         if (max < 4000) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "paracetamol at most " + max + " mg/day "

@@ -61,10 +61,6 @@ final class OrganFunction {
         return judge("MORPHINE", bands).avoid() ? "HYDROMORPHONE" : "MORPHINE";
     }
 
-    static boolean nsaidSafe(Set<OrganFunctionBand> bands) {
-        return !judge("NSAID", bands).avoid();
-    }
-
     static Optional<String> bandsText(Set<OrganFunctionBand> bands) {
         return bands.isEmpty() ? Optional.empty()
                 : Optional.of(String.join(", ", bands.stream().sorted().map(Enum::name).toList()));

@@ -67,7 +67,9 @@ import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.pain.RedFlag;
+import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.HepaticImpairment;
+import org.painladder.domain.patient.PainCondition;
 import org.painladder.domain.patient.PrimarySite;
 
 /**
@@ -88,6 +90,8 @@ class ClinicalSafetyVignettesTest {
 
     private static final UUID PENDING_LAD_06 = UUID.fromString("00000000-0000-0000-0000-00000000a006");
     private static final UUID PENDING_RSC_02 = UUID.fromString("00000000-0000-0000-0000-00000000c002");
+    private static final UUID PENDING_SAF_01 = UUID.fromString("00000000-0000-0000-0000-00000000f001");
+    private static final UUID PENDING_ADJ_01 = UUID.fromString("00000000-0000-0000-0000-00000000d001");
 
     private static PendingRecommendation pending(UUID id, RuleId rule) {
         return new PendingRecommendation(id, rule.type(), rule, "pending " + rule.code(), 1);
@@ -175,6 +179,45 @@ class ClinicalSafetyVignettesTest {
                                 + "the equianalgesic dose (1 mg, not 2.5)",
                         onStep2WithTramadol(400).egfr(20).withoutRescue(),
                         advice(RuleId.RSC_01, "rescueDrug", "HYDROMORPHONE", "rescueDose", 1)),
+                regimenChange("SAF-01 pending after respiratory depression 2 h ago; a regimen that only adds "
+                                + "paracetamol does not answer it: SAF-01 stays pending",
+                        onStep3WithMorphine(120).with(assessments().background(8)
+                                        .with(RESPIRATORY_DEPRESSION, MODERATE).hoursAgo(2))
+                                .pending(pending(PENDING_SAF_01, SAF_01)),
+                        Vignettes.doesNotSupersede(PENDING_SAF_01), noAdvice(LAD_06)),
+                vignette("Traumatic limb pain 8/10 three hours after respiratory depression on morphine: CAU-03 "
+                                + "gives paracetamol, not the rescue dose",
+                        onStep3WithMorphine(120).with(assessments().background(6)
+                                .with(RESPIRATORY_DEPRESSION, MODERATE).hoursAgo(3)),
+                        assessments().background(8).acute(AcuteCause.TRAUMATIC).site(PainSite.LIMB_LOWER).now(),
+                        analgesia(CAU_03, "PARACETAMOL", 1000), rationaleSays(CAU_03, "no extra opioid"),
+                        noAdvice(RuleId.LAD_06)),
+                vignette("Postherpetic neuralgia at 82 with eGFR 20: INT-03 gabapentin 100 mg (at most 700 mg/day), "
+                                + "pregabalin 25 mg, no amitriptyline",
+                        onStep1WithParacetamol().aged(82).egfr(20).with(PainCondition.POSTHERPETIC_NEURALGIA),
+                        assessments().background(5).mechanism(PainMechanism.NEUROPATHIC).now(),
+                        advice(RuleId.INT_03, "drug", "GABAPENTIN", "dose", 100),
+                        rationaleSays(RuleId.INT_03, "at most 700 mg/day"), neverGives("AMITRIPTYLINE"),
+                        safetyCheck(RuleId.INT_03, "ORGAN_FUNCTION", "CHANGED")),
+                regimenChange("ADJ-01 pending, then gabapentin prescribed: the adjuvant advice is withdrawn",
+                        onStep3WithMorphine(60).adjuvant("GABAPENTIN").pending(pending(PENDING_ADJ_01, ADJ_01)),
+                        supersedes(PENDING_ADJ_01)),
+                factorsChange("Child-Pugh C recorded while LAD-06 (morphine 120 → 180) is pending: replaced by the "
+                                + "same move with its organ-function warning",
+                        onStep3WithMorphine(120).hepatic(HepaticImpairment.SEVERE)
+                                .with(assessments().background(8).btp(0).hoursAgo(10))
+                                .pending(pending(PENDING_LAD_06, LAD_06)),
+                        supersedes(PENDING_LAD_06), safetyCheck(LAD_06, "ORGAN_FUNCTION", "WARNING")),
+                vignette("Anticoagulated, mild pain, no analgesic: LAD-01 paracetamol without an NSAID",
+                        noAnalgesia().contraindicated(Contraindication.ANTICOAGULATED),
+                        assessments().background(2).now(),
+                        move(LAD_01, "drug", "PARACETAMOL"), neverGives("NSAID"),
+                        rationaleSays(LAD_01, "no NSAID (anticoagulated"),
+                        safetyCheck(LAD_01, "ORGAN_FUNCTION", "CHANGED")),
+                vignette("Anticoagulated with bone metastases, bone pain 6/10: ADJ-02 dexamethasone, no NSAID",
+                        onStep1WithParacetamol().withBoneMetastases().contraindicated(Contraindication.ANTICOAGULATED),
+                        assessments().background(6).site(PainSite.BONE_DIFFUSE).now(),
+                        advice(ADJ_02, "adjuvant", "DEXAMETHASONE"), neverGives("NSAID")),
                 factorsChange("New factors with no pending ladder move propose none",
                         onStep3WithMorphine(120).egfr(10).with(assessments().background(8).btp(0).hoursAgo(10)),
                         noLadderMove()));

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.Dialysis;
 import org.painladder.domain.patient.HepaticImpairment;
 import org.painladder.domain.patient.PainCondition;
@@ -39,6 +40,7 @@ final class PatientSnapshots {
     private final List<PainAssessment> assessments = new ArrayList<>();
     private final List<PendingRecommendation> pending = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<Contraindication> contraindications = EnumSet.noneOf(Contraindication.class);
     private PatientFactors factors = PatientFactors.none();
     private Integer birthYear = 1958;
     private PrimarySite primarySite = PrimarySite.PANCREAS;
@@ -207,6 +209,11 @@ final class PatientSnapshots {
         return this;
     }
 
+    PatientSnapshots contraindicated(Contraindication contraindication) {
+        contraindications.add(contraindication);
+        return this;
+    }
+
     PatientSnapshots weighing(double kg) {
         factors = new PatientFactors(factors.renalFunction(), factors.hepaticImpairment(), factors.frail(), kg,
                 factors.unableToSwallow());
@@ -271,7 +278,7 @@ final class PatientSnapshots {
         RegimenFacts regimen = regimen();
         int step = liveStep >= 0 ? liveStep : regimen.ladderStep();
         return new PatientSnapshot(PATIENT, step, Assessments.NOW.minus(Duration.ofDays(5)), boneMetastases,
-                conditions, lifeExpectancyMonths, primarySite, Set.of(), regimen, assessments, pending,
+                conditions, lifeExpectancyMonths, primarySite, contraindications, regimen, assessments, pending,
                 factors, factors.bands(birthYear, 2026));
     }
 }

@@ -18,6 +18,7 @@ import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainMechanism;
 import org.painladder.domain.pain.Severity;
+import org.painladder.domain.patient.HepaticImpairment;
 
 /** At most one pending ladder move; the same advice is not repeated while an equal one is pending. */
 class PendingRecommendationsTest {
@@ -49,6 +50,23 @@ class PendingRecommendationsTest {
 
         assertEquals(List.of(), ladderMoves(again));
         assertEquals(List.of(), again.toSupersede());
+    }
+
+    @Test
+    void newOrganFunctionReplacesAPendingMoveWhoseProposalIsUnchangedSoItsChecksSayWhatIsKnownNow() {
+        PainAssessment severe = assessments().background(8).btp(0).hoursAgo(10);
+        ProposedRecommendation titration = ladderMoves(evaluate(onStep3WithMorphine(120), severe)).get(0);
+        PatientSnapshot childPughC = onStep3WithMorphine(120).hepatic(HepaticImpairment.SEVERE).with(severe)
+                .pending(pendingFrom(titration, 3)).build();
+
+        Decision decision = ENGINE.evaluate(childPughC, new NewFact.PatientFactorsChanged(null, childPughC.factors(),
+                null, childPughC.organFunctionBands()), POLICY, CLOCK);
+
+        assertEquals(List.of(PENDING_ID), decision.toSupersede());
+        ProposedRecommendation replacement = ladderMoves(decision).get(0);
+        assertEquals(titration.fingerprint(), replacement.fingerprint());
+        assertEquals("WARNING", replacement.safetyChecks().stream()
+                .filter(c -> c.check().equals(SafetyCheck.ORGAN_FUNCTION)).findFirst().orElseThrow().result());
     }
 
     @Test

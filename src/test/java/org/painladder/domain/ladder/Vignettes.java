@@ -167,6 +167,11 @@ record Vignettes(String name, PatientSnapshot snapshot, NewFact fact, LadderPoli
                 + decision.toSupersede());
     }
 
+    static Consumer<Decision> doesNotSupersede(UUID id) {
+        return decision -> assertFalse(decision.toSupersede().contains(id), () -> id + " should stay pending, got "
+                + describe(decision));
+    }
+
     static Consumer<Decision> supersedesNothing() {
         return decision -> assertTrue(decision.toSupersede().isEmpty(), () -> "nothing superseded expected, got "
                 + decision.toSupersede());
