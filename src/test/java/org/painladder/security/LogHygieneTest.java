@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
 
 /**
@@ -67,7 +68,7 @@ class LogHygieneTest {
         with(ehr).body("{ \"note\": \"" + NARRATIVE + "\", \"value\": ").post(assessments).then().statusCode(400);
         with(ehr).body(scored.replace("\"value\": 8", "\"value\": \"" + NARRATIVE + "\"")).post(assessments)
                 .then().statusCode(422);
-        with(ehr).contentType("application/fhir+json").body("""
+        with(ehr).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                 { "resourceType": "Observation", "status": "final",
                   "identifier": [ { "value": "fhir-log-1" } ],
                   "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
@@ -77,7 +78,7 @@ class LogHygieneTest {
 
         with(clinician).get(assessments).then().statusCode(200);
         with(clinician).get("/api/v1/patients/" + patientId + "/pain-trend").then().statusCode(200);
-        with(clinician).contentType("application/merge-patch+json").body("{ \"lifeExpectancyMonths\": 3 }")
+        with(clinician).contentType(ApiFixtures.MERGE_PATCH_UTF8).body("{ \"lifeExpectancyMonths\": 3 }")
                 .patch("/api/v1/patients/" + patientId).then().statusCode(200);
         with(TestTokens.forRole("auditor", "ms.audit")).get("/api/v1/patients/" + patientId).then().statusCode(403);
         given().header("Authorization", "Bearer " + clinician.substring(0, clinician.length() - 4) + "AAAA")
