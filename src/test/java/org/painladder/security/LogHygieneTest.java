@@ -67,7 +67,7 @@ class LogHygieneTest {
         with(ehr).body(scored.replace("\"BACK_LOW\"", "\"" + NARRATIVE + "\"")).post(assessments).then().statusCode(422);
         with(ehr).body("{ \"note\": \"" + NARRATIVE + "\", \"value\": ").post(assessments).then().statusCode(400);
         with(ehr).body(scored.replace("\"value\": 8", "\"value\": \"" + NARRATIVE + "\"")).post(assessments)
-                .then().statusCode(422);
+                .then().statusCode(400);
         with(ehr).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                 { "resourceType": "Observation", "status": "final",
                   "identifier": [ { "value": "fhir-log-1" } ],
