@@ -16,8 +16,9 @@ import org.painladder.api.problem.Problem;
 import org.painladder.api.problem.ProblemType;
 
 /**
- * Every JSON body, of /api and of /fhir alike, passes {@link JsonBounds} before any parser (Jackson's data binding,
- * HAPI FHIR's) sees it, so a hostile number or shape is a 400 naming the field, never minutes of work or a 500.
+ * Every JSON body, of /api, /fhir and /cds-services alike, is checked to be UTF-8 ({@link Utf8Bodies}) and passes
+ * {@link JsonBounds} before any parser (Jackson's data binding, HAPI FHIR's) sees it, so a hostile number or shape is
+ * a 400 naming the field, never minutes of work or a 500, and no byte is read as another character than it encodes.
  */
 @Provider
 public class BoundedJsonBodies implements ReaderInterceptor {
@@ -39,6 +40,11 @@ public class BoundedJsonBodies implements ReaderInterceptor {
         if (!isJson(context.getMediaType())) {
             return context.proceed();
         }
+        String charset = context.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new WebApplicationException(ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("JSON is UTF-8 (RFC 8259):"
+                    + " send the body in UTF-8, with charset=utf-8 or no charset parameter").toResponse());
+        }
         byte[] body;
         try {
             body = context.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
@@ -50,6 +56,13 @@ public class BoundedJsonBodies implements ReaderInterceptor {
         if (body.length > maxBodyBytes) {
             throw new WebApplicationException(ProblemType.PAYLOAD_TOO_LARGE
                     .problem("The body is larger than the " + maxBodyBytes + "-byte limit").toResponse());
+        }
+        String notUtf8 = Utf8Bodies.whyNotUtf8(body);
+        if (notUtf8 != null) {
+            throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(
+                    "The body is not valid UTF-8: " + notUtf8,
+                    List.of(new Problem.FieldViolation(JsonBounds.WHOLE_BODY, "is not valid UTF-8: " + notUtf8)))
+                    .toResponse());
         }
         try {
             JsonBounds.check(body, prefix());

@@ -51,18 +51,16 @@ public class DecidingRecommendation {
         this.clock = clock;
     }
 
-    /** @param expectedVersion the version named by If-Match, or null when the client sent none */
+    /** @param expectedVersion the versions named by If-Match, or the one the dashboard page showed */
     @Transactional
-    public Recommendation decide(UUID patientId, UUID recommendationId, Long expectedVersion,
+    public Recommendation decide(UUID patientId, UUID recommendationId, ExpectedVersion expectedVersion,
                                  ClinicianDecision decision) {
         Instant now = clock.instant();
         // The patient's row lock orders this decision with new facts, which may supersede the recommendation.
         Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
         Recommendation current = recommendations.find(patientId, recommendationId)
                 .orElseThrow(() -> new NotFoundException("recommendation", recommendationId));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new StaleVersionException(expectedVersion, current.version());
-        }
+        expectedVersion.check(current.version());
         if (current.status().isDecided()) {
             throw new ConflictException(alreadyDecided(current));
         }

@@ -34,18 +34,16 @@ public class MovingRefractoryCase {
         this.clock = clock;
     }
 
-    /** @param expectedVersion the version named by If-Match, or null when the client sent none */
+    /** @param expectedVersion the versions named by If-Match, or the one the dashboard page showed */
     @Transactional
-    public RefractoryCase move(UUID caseId, Long expectedVersion, Move move) {
+    public RefractoryCase move(UUID caseId, ExpectedVersion expectedVersion, Move move) {
         UUID patientId = cases.patientOf(caseId).orElseThrow(() -> new NotFoundException("refractory case", caseId));
         // Patient first, then case: the same lock order as the evaluation of a new fact, so the two cannot deadlock.
         // The case is read only under its lock, so that moves sent at once each see the one before them.
         Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
         RefractoryCase current = cases.findForUpdate(caseId).orElseThrow(() -> new NotFoundException("refractory case",
                 caseId));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new StaleVersionException(expectedVersion, current.version());
-        }
+        expectedVersion.check(current.version());
         Instant now = clock.instant();
         TransitionResult result = current.moveTo(move.to(), move.outcome(), move.by(), move.assignee(), move.note(), now);
         if (result instanceof TransitionResult.Invalid invalid) {

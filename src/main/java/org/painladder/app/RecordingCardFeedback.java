@@ -52,7 +52,7 @@ public class RecordingCardFeedback {
         if (recommendation.status() != RecommendationStatus.PENDING) {
             return new Outcome(patientId, null);
         }
-        Recommendation decided = decidingRecommendation.decide(patientId, cardUuid, null,
+        Recommendation decided = decidingRecommendation.decide(patientId, cardUuid, ExpectedVersion.UNCONDITIONAL,
                 new ClinicianDecision(outcome, clinician, note));
         return new Outcome(patientId, decided.status());
     }

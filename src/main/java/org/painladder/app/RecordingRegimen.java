@@ -58,17 +58,15 @@ public class RecordingRegimen {
         this.evaluatingRegimen = evaluatingRegimen;
     }
 
-    /** @param expectedVersion the regimen version named by If-Match (0 for "none yet"), or null when not sent */
+    /** @param expectedVersion the regimen versions named by If-Match ("0" for "none yet") */
     @Transactional
-    public Outcome record(UUID patientId, Long expectedVersion, NewRegimen incoming) {
+    public Outcome record(UUID patientId, ExpectedVersion expectedVersion, NewRegimen incoming) {
         Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
         // Read the clock only once the lock is held, so "now" never runs behind a regimen committed meanwhile.
         Instant now = clock.instant();
         Optional<RecordedRegimen> current = regimens.current(patientId);
         int currentVersion = current.map(RecordedRegimen::version).orElse(0);
-        if (expectedVersion != null && expectedVersion != currentVersion) {
-            throw new StaleVersionException(expectedVersion, currentVersion);
-        }
+        expectedVersion.check(currentVersion, current.isPresent());
         Regimen regimen = checked(incoming, patient.profile().birthYear(), now);
         Instant effectiveAt = incoming.effectiveAt() == null ? now : incoming.effectiveAt();
         if (current.isPresent()) {

@@ -40,11 +40,11 @@ public class RecordingRegimenBundle {
     /**
      * @param bundleIdentifier Bundle.identifier as system|value, or null when the Bundle has none
      * @param contentSha256    a hash of the Bundle's content, to tell a resend from another Bundle
-     * @param expectedVersion  the regimen version named by If-Match (0 for "none yet"), or null when not sent
+     * @param expectedVersion  the regimen versions named by If-Match ("0" for "none yet")
      * @param answer           renders the answer from what was recorded
      */
     @Transactional
-    public Answer record(String bundleIdentifier, String contentSha256, UUID patientId, Long expectedVersion,
+    public Answer record(String bundleIdentifier, String contentSha256, UUID patientId, ExpectedVersion expectedVersion,
                          NewRegimen regimen, Function<RecordingRegimen.Outcome, String> answer) {
         // The patient's lock orders this Bundle with a resend of it, which then finds the receipt.
         patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));

@@ -31,15 +31,13 @@ public class UpdatingPatient {
     }
 
     /**
-     * @param expectedVersion the version named by If-Match, or null when the client sent none
+     * @param expectedVersion the versions named by If-Match
      * @param change          turns the stored profile into the new one (a JSON merge patch, for the API)
      */
     @Transactional
-    public Patient update(UUID patientId, Long expectedVersion, UnaryOperator<PatientProfile> change) {
+    public Patient update(UUID patientId, ExpectedVersion expectedVersion, UnaryOperator<PatientProfile> change) {
         Patient current = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new StaleVersionException(expectedVersion, current.version());
-        }
+        expectedVersion.check(current.version());
         PatientProfile changed = change.apply(current.profile());
         if (!changed.mrn().equals(current.profile().mrn())) {
             throw new ClinicalValidationException("mrn", "is the EHR's identifier for this patient and cannot be"

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ConflictException;
+import org.painladder.app.ExpectedVersion;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.StaleVersionException;
 
@@ -59,12 +60,12 @@ final class FormActions {
     }
 
     /** The version the page was rendered with; blank when the form did not carry one. */
-    static Long version(String version) {
+    static ExpectedVersion version(String version) {
         if (version == null || version.isBlank()) {
-            return null;
+            return ExpectedVersion.UNCONDITIONAL;
         }
         try {
-            return Long.valueOf(version.trim());
+            return ExpectedVersion.of(Long.parseLong(version.trim()));
         } catch (NumberFormatException notANumber) {
             throw new ClinicalValidationException("version", "must be the number the page was rendered with");
         }

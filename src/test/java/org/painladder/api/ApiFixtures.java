@@ -12,6 +12,11 @@ public final class ApiFixtures {
     private ApiFixtures() {
     }
 
+    /** FHIR JSON as a FHIR client sends it: UTF-8, said so, as REST Assured would otherwise declare ISO-8859-1. */
+    public static final String FHIR_JSON_UTF8 = "application/fhir+json; charset=utf-8";
+    /** A JSON merge patch, UTF-8 and said so, for the same reason. */
+    public static final String MERGE_PATCH_UTF8 = "application/merge-patch+json; charset=utf-8";
+
     public static RequestSpecification as(String role) {
         return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
     }

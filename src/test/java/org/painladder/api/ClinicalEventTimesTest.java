@@ -31,7 +31,7 @@ class ClinicalEventTimesTest {
                     .statusCode(422).contentType("application/problem+json")
                     .body("violations.field", hasItem("recordedAt"));
         }
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON).body("""
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                         { "resourceType": "Observation", "status": "final",
                           "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
                           "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "1800-01-01T00:00:00Z",
@@ -68,7 +68,7 @@ class ClinicalEventTimesTest {
                                        "prn": false } ], "effectiveAt": "0001-01-01T00:00:00Z" }""")
                 .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(422)
                 .body("violations.field", hasItem("effectiveAt"));
-        as("ehr").contentType("application/merge-patch+json")
+        as("ehr").contentType(ApiFixtures.MERGE_PATCH_UTF8)
                 .body("{\"renalFunction\": {\"egfr\": 50, \"measuredAt\": \"1900-01-01T00:00:00Z\"}}")
                 .patch("/api/v1/patients/" + patientId).then().statusCode(422)
                 .body("violations.field", hasItem("renalFunction.measuredAt"));

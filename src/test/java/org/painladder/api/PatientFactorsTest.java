@@ -99,7 +99,7 @@ class PatientFactorsTest {
                 .post("/api/v1/patients").then().statusCode(201)
                 .body("organFunctionBands", contains("RENAL_REDUCED")).extract().path("id");
 
-        as("clinician").contentType("application/merge-patch+json")
+        as("clinician").contentType(ApiFixtures.MERGE_PATCH_UTF8)
                 .body("{ \"renalFunction\": { \"egfr\": 12, \"measuredAt\": \"2026-12-01T07:00:00Z\" } }")
                 .patch(patients(id)).then().statusCode(200)
                 .body("renalFunction.egfr", equalTo(12.0f))

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PatientUpdateTest {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String MERGE_PATCH = ApiFixtures.MERGE_PATCH_UTF8;
 
     @Test
     void mergePatchKeepsAbsentFieldsClearsNullsAndReplacesArrays() {

@@ -67,7 +67,7 @@ class StrictInputTest {
     }
 
     private static RequestSpecification fhirAs(String role) {
-        return given().header("Authorization", TestTokens.bearer(role)).contentType(FHIR_JSON);
+        return given().header("Authorization", TestTokens.bearer(role)).contentType(ApiFixtures.FHIR_JSON_UTF8);
     }
 
     private static String observation(String subjectPatientId, String extra) {
@@ -87,7 +87,7 @@ class StrictInputTest {
                 .body("violations.message", hasItem("unknown field"));
         badRequestNaming(as("ehr").body(patientJson(anyMrn()).replace("\"sex\"", "\"renalFunctio\": {}, \"sex\""))
                 .post("/api/v1/patients"), "renalFunctio");
-        badRequestNaming(as("ehr").contentType("application/merge-patch+json").body("{ \"lifeExpectancyMonth\": 3 }")
+        badRequestNaming(as("ehr").contentType(ApiFixtures.MERGE_PATCH_UTF8).body("{ \"lifeExpectancyMonth\": 3 }")
                 .patch("/api/v1/patients/" + patientId), "lifeExpectancyMonth");
         badRequestNaming(as("clinician").body("""
                 { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6,

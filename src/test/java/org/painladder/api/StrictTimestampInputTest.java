@@ -74,14 +74,14 @@ class StrictTimestampInputTest {
         }
         String patientId = registeredPatient();
         for (String measuredAt : NOT_RFC_3339) {
-            for (String mediaType : new String[] {"application/merge-patch+json", "application/json"}) {
+            for (String mediaType : new String[] {ApiFixtures.MERGE_PATCH_UTF8, "application/json"}) {
                 badRequestNaming(as("ehr").contentType(mediaType)
                         .body("{\"renalFunction\": {\"egfr\": 50, \"measuredAt\": " + measuredAt + "}}")
                         .patch("/api/v1/patients/" + patientId), "renalFunction.measuredAt");
             }
         }
         as("ehr").get("/api/v1/patients/" + patientId).then().body("renalFunction", equalTo(null));
-        as("ehr").contentType("application/merge-patch+json")
+        as("ehr").contentType(ApiFixtures.MERGE_PATCH_UTF8)
                 .body("{\"renalFunction\": {\"egfr\": 50, \"measuredAt\": \"" + anHourAgo() + "\"}}")
                 .patch("/api/v1/patients/" + patientId).then().statusCode(200)
                 .body("renalFunction.egfr", equalTo(50.0f));
@@ -101,7 +101,7 @@ class StrictTimestampInputTest {
     void aFhirObservationTimeMustBeRfc3339WithAnOffset() {
         String patientId = registeredPatient();
         for (String effective : new String[] {"-999999999-01-01T00:00:00Z", "2026-12-07T10:00:00", "12026-01-01"}) {
-            given().header("Authorization", TestTokens.bearer("ehr")).contentType("application/fhir+json").body("""
+            given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                             { "resourceType": "Observation", "status": "final",
                               "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
                               "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "%s", "valueInteger": 4 }

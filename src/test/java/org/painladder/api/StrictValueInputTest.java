@@ -62,16 +62,16 @@ class StrictValueInputTest {
     @Test
     void aBundlesDoseSentAsAStringIs400AndRecordsNothing() {
         String patientId = registeredPatient();
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                 .body(morphineBundle(patientId, "\"10\"")).post("/fhir/r4/Bundle").then().statusCode(400)
                 .contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"))
                 .body("issue.expression.flatten()", hasItem(
                         "Bundle.entry[0].resource.dosageInstruction[0].doseAndRate[0].doseQuantity.value"));
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                 .body(morphineBundle(patientId, "10").replace("\"periodUnit\": \"d\"", "\"periodUnit\": 1"))
                 .post("/fhir/r4/Bundle").then().statusCode(400).contentType(FHIR_JSON);
         as("ehr").get("/api/v1/patients/" + patientId + "/regimen/history").then().body("total", equalTo(0));
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                 .body(morphineBundle(patientId, "10")).post("/fhir/r4/Bundle").then().statusCode(200);
     }
 

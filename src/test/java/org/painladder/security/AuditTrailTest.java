@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 import org.painladder.api.HungUpClient;
 import org.painladder.app.SealingAuditTrail;
 
@@ -123,7 +124,7 @@ class AuditTrailTest {
     @Test
     void aFhirObservationIsAuditedAgainstThePatientItsSubjectNames() {
         String patientId = registeredPatient();
-        String observationId = as("ehr").contentType("application/fhir+json").body("""
+        String observationId = as("ehr").contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                 { "resourceType": "Observation", "status": "final", "identifier": [ { "value": "fhir-audit-1" } ],
                   "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
                   "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "%s", "valueInteger": 6 }"""

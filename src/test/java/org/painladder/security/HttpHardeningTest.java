@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 import org.painladder.api.HungUpClient;
 
 /** What every response carries, and what no error body ever gives away. */
@@ -90,7 +91,7 @@ class HttpHardeningTest {
                 as("ehr").get("/api/v1/patients/not-a-uuid"),
                 as("ehr").get("/api/v1/no-such-thing"),
                 as("ehr").queryParam("size", 9999).get("/api/v1/patients"),
-                as("ehr").header("If-Match", "\"999\"").contentType("application/merge-patch+json")
+                as("ehr").header("If-Match", "\"999\"").contentType(ApiFixtures.MERGE_PATCH_UTF8)
                         .body("{\"birthYear\": 1960}").patch("/api/v1/patients/" + patientId),
                 as("auditor").get("/api/v1/patients/" + patientId),
                 given().header("Authorization", "Bearer e30.e30.e30").get("/api/v1/patients"),

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
 
 /**
@@ -68,7 +69,7 @@ class LogHygieneTest {
         // A string on the NRS is a wrong JSON type (strict input), refused before its text reaches a message.
         with(ehr).body(scored.replace("\"value\": 8", "\"value\": \"" + NARRATIVE + "\"")).post(assessments)
                 .then().statusCode(400);
-        with(ehr).contentType("application/fhir+json").body("""
+        with(ehr).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                 { "resourceType": "Observation", "status": "final",
                   "identifier": [ { "value": "fhir-log-1" } ],
                   "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
@@ -78,7 +79,7 @@ class LogHygieneTest {
 
         with(clinician).get(assessments).then().statusCode(200);
         with(clinician).get("/api/v1/patients/" + patientId + "/pain-trend").then().statusCode(200);
-        with(clinician).contentType("application/merge-patch+json").body("{ \"lifeExpectancyMonths\": 3 }")
+        with(clinician).contentType(ApiFixtures.MERGE_PATCH_UTF8).body("{ \"lifeExpectancyMonths\": 3 }")
                 .patch("/api/v1/patients/" + patientId).then().statusCode(200);
         with(TestTokens.forRole("auditor", "ms.audit")).get("/api/v1/patients/" + patientId).then().statusCode(403);
         given().header("Authorization", "Bearer " + clinician.substring(0, clinician.length() - 4) + "AAAA")

@@ -1,7 +1,5 @@
 package org.painladder.interop.cdshooks;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +22,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
 import org.painladder.api.Paging;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPatientView;
 import org.painladder.app.ReadingPatientView.PatientView;
 import org.painladder.app.RecordingCardFeedback;
+import org.painladder.interop.fhir.StrictFhirResources;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.patient.Patient;
 import org.painladder.security.AuditedPatient;
@@ -45,7 +45,7 @@ import org.painladder.security.Roles;
 public class CdsServicesResource {
 
     private final ObjectMapper objectMapper;
-    private final FhirContext fhirContext;
+    private final StrictFhirResources strictFhirResources;
     private final ReadingPatientView readingPatientView;
     private final PatientViewCards patientViewCards;
     private final OrderCards orderCards;
@@ -53,12 +53,13 @@ public class CdsServicesResource {
     private final AuditedPatient auditedPatient;
     private final String mrnSystem;
 
-    CdsServicesResource(ObjectMapper objectMapper, FhirContext fhirContext, ReadingPatientView readingPatientView,
+    CdsServicesResource(ObjectMapper objectMapper, StrictFhirResources strictFhirResources,
+                        ReadingPatientView readingPatientView,
                         PatientViewCards patientViewCards, OrderCards orderCards,
                         RecordingCardFeedback recordingCardFeedback, AuditedPatient auditedPatient,
                         @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem) {
         this.objectMapper = objectMapper;
-        this.fhirContext = fhirContext;
+        this.strictFhirResources = strictFhirResources;
         this.readingPatientView = readingPatientView;
         this.patientViewCards = patientViewCards;
         this.orderCards = orderCards;
@@ -85,7 +86,9 @@ public class CdsServicesResource {
                     + " fhirAuthorization and prefetch). context.patientId is a painladder id, or the EHR's id with"
                     + " the prefetched Patient carrying the MRN identifier. An unknown patient answers {cards: []};"
                     + " a request without hookInstance, context or patientId, for another hook, or without"
-                    + " draftOrders for an order hook is 400. The fhirServer is never called. patient-view: the"
+                    + " draftOrders for an order hook is 400, as are draftOrders or a prefetched Patient that a"
+                    + " FHIR endpoint here would refuse (a wrong JSON type, a time without offset, an unknown"
+                    + " element), named by their path. The fhirServer is never called. patient-view: the"
                     + " pending recommendations and an open refractory case. order-select, order-sign: the draft"
                     + " MedicationRequests weighed as if added to the regimen (nothing stored).")
     public CdsHooksJson.Cards call(@PathParam("serviceId") String serviceId, String body) {
@@ -121,7 +124,9 @@ public class CdsServicesResource {
                     + (missing.size() > 1 ? " (also missing: " + String.join(", ", missing.subList(1,
                     missing.size())) + ")" : ""));
         }
-        Bundle draftOrders = orderHook ? draftOrders(context.path("draftOrders")) : null;
+        Bundle draftOrders = orderHook
+                ? strictFhirResources.parseEmbedded(Bundle.class, context.path("draftOrders"), "context.draftOrders")
+                : null;
         UUID patientId = uuidOrNull(text(context, "patientId"));
         String mrn = prefetchedMrn(request.path("prefetch").path("patient"));
         if (!orderHook) {
@@ -193,20 +198,18 @@ public class CdsServicesResource {
         }
     }
 
-    private Bundle draftOrders(JsonNode draftOrders) {
-        try {
-            return fhirContext.newJsonParser().parseResource(Bundle.class, draftOrders.toString());
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException unparsable) {
-            throw Paging.badParameter("context.draftOrders", "must be a FHIR R4 Bundle of draft orders");
-        }
-    }
-
     /** The EHR's MRN for the patient, from the prefetched Patient's identifiers (system as configured, or none). */
-    private String prefetchedMrn(JsonNode patient) {
-        for (JsonNode identifier : patient.path("identifier")) {
-            String system = text(identifier, "system");
-            String value = text(identifier, "value");
-            if (value != null && (system == null || system.equals(mrnSystem))) {
+    private String prefetchedMrn(JsonNode prefetched) {
+        // CDS Hooks 2.0: a client that could not prefetch the Patient leaves it out or sends null.
+        if (prefetched.isMissingNode() || prefetched.isNull()) {
+            return null;
+        }
+        org.hl7.fhir.r4.model.Patient patient = strictFhirResources.parseEmbedded(org.hl7.fhir.r4.model.Patient.class,
+                prefetched, "prefetch.patient");
+        for (Identifier identifier : patient.getIdentifier()) {
+            String system = identifier.getSystem();
+            String value = identifier.getValue();
+            if (value != null && !value.isBlank() && (system == null || system.equals(mrnSystem))) {
                 return value;
             }
         }

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.painladder.api.ETags;
 import org.painladder.app.ClinicalValidationException;
+import org.painladder.app.ExpectedVersion;
 import org.painladder.app.NewRegimen;
 import org.painladder.app.RecordingRegimen;
 import org.painladder.app.RecordingRegimenBundle;
@@ -88,7 +89,7 @@ public class FhirBundleResource {
                     + " and nothing is recorded, unless the Bundle is one recorded before, whose answer is given back.")
     public Response replaceRegimen(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Context SecurityContext security) {
-        Long expectedVersion = ETags.expectedVersion(ifMatch);
+        ExpectedVersion expectedVersion = ETags.expectedVersion(ifMatch);
         Bundle bundle = strictFhirResources.parse(Bundle.class, body);
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.COLLECTION) {
             throw new ClinicalValidationException("Bundle.type", "must be transaction or collection");

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
 import org.painladder.api.ladder.LadderScenarios.SeverePainOnStepZero;
 
@@ -118,7 +119,7 @@ class LadderEvaluationTest {
                   "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
                   "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "%s", "valueInteger": 8 }
                 """.formatted(patientId, hoursAgo(1));
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType("application/fhir+json")
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                 .body(observation).post("/fhir/r4/Observation").then().statusCode(201);
 
         as("clinician").queryParam("status", "PENDING").get(recommendationsOf(patientId)).then().statusCode(200)

@@ -113,6 +113,18 @@ class RecommendationDecisionTest {
     }
 
     @Test
+    void aWeakIfMatchNeverMatchesButAListNamingTheCurrentVersionDoes() {
+        SeverePainOnStepZero patient = SeverePainOnStepZero.registered();
+
+        as("palliative").header("If-Match", "W/\"0\"").body(REJECT).post(patient.recommendation() + "/reject").then()
+                .statusCode(412).contentType("application/problem+json");
+        as("clinician").get(patient.recommendation()).then().body("status", equalTo("PENDING"));
+
+        as("clinician").header("If-Match", "\"7\", \"0\"").body(ACCEPT).post(patient.recommendation() + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
     void onlyCliniciansPalliativeTeamsAndAdminsDecide() {
         SeverePainOnStepZero patient = SeverePainOnStepZero.registered();
 

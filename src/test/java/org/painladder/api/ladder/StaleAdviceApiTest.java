@@ -12,6 +12,7 @@ import static org.painladder.api.ladder.LadderScenarios.recommendationsOf;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 
 /**
  * The second outside tester's requests (rules 2026.12.1, clinical-rules §8.12): toxicity charted late, and advice that
@@ -43,7 +44,7 @@ class StaleAdviceApiTest {
         onMorphine120(patientId);
         String titration = pendingTitrationOf(patientId);
 
-        as("clinician").contentType("application/merge-patch+json")
+        as("clinician").contentType(ApiFixtures.MERGE_PATCH_UTF8)
                 .body("{ \"renalFunction\": { \"egfr\": 10, \"dialysis\": \"NONE\", \"measuredAt\": \"" + hoursAgo(1)
                         + "\" } }")
                 .patch("/api/v1/patients/" + patientId).then().statusCode(200);

@@ -1,5 +1,8 @@
 package org.painladder.interop.cdshooks;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +121,30 @@ class OrderHooksTest {
         assertTrue(summaries.stream().anyMatch(s -> s.contains("timing.repeat")), summaries.toString());
         assertTrue(summaries.stream().anyMatch(s -> s.contains("MedicationRequest.dose")), summaries.toString());
         cards.getList("cards.indicator", String.class).forEach(indicator -> assertEquals("info", indicator));
+    }
+
+    @Test
+    void draftOrdersAndThePrefetchedPatientAreReadAsStrictlyAsResourcesPostedToFhir() {
+        String mrn = anyMrn();
+        String patientId = patient(mrn);
+        String request = fixture("order-sign-request.json", Map.of("fhirServer", "https://ehr.example.org/fhir",
+                "patientId", patientId, "mrn", mrn));
+        String draft = "\"status\": \"draft\",";
+        String oxycodone = "context.draftOrders.entry[0].resource";
+        Map<String, String> broken = Map.of(
+                oxycodone + ".dosageInstruction[0].timing.repeat.frequency",
+                request.replace("\"frequency\": 1,", "\"frequency\": \"1\","),
+                oxycodone + ".authoredOn",
+                request.replace(draft, draft + " \"authoredOn\": \"2026-12-07T10:00:00\","),
+                "context.draftOrders",
+                request.replace(draft, draft + " \"dosageInstructions\": [ { \"text\": \"10 mg twice a day\" } ],"),
+                "prefetch.patient.birthDate",
+                request.replace("\"identifier\": [", "\"birthDate\": 1958, \"identifier\": ["));
+        broken.forEach((field, body) -> call("painladder-order-sign", body).statusCode(400)
+                .contentType("application/problem+json").body("type", endsWith("/malformed-request"))
+                .body("violations[0].field", equalTo(field)));
+        call("painladder-order-sign", broken.get("context.draftOrders")).body("violations[0].message",
+                containsString("unknown element dosageInstructions"));
     }
 
     private JsonPath order(String service, String patientId, MedicationRequest... drafts) {

@@ -167,6 +167,20 @@ class FhirMedicationsTest {
     }
 
     @Test
+    void aBundleUnderAWeakIfMatchIs412AndUnderAListNamingTheCurrentVersionIsRecorded() {
+        String patientId = registeredPatient();
+
+        PreconditionFailedException weak = assertThrows(PreconditionFailedException.class, () -> client.create()
+                .resource(regimenBundle(patientId, null, null)).withAdditionalHeader("If-Match", "W/\"0\"").execute());
+        assertValid(weak.getOperationOutcome());
+        as("ehr").get("/api/v1/patients/" + patientId + "/regimen").then().statusCode(404);
+
+        client.create().resource(regimenBundle(patientId, null, null))
+                .withAdditionalHeader("If-Match", "\"4\", \"0\"").execute();
+        as("ehr").get("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @Test
     void aBundleWhereNoEntryMapsIsRefusedWith422AndRecordsNothing() {
         String patientId = registeredPatient();
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);

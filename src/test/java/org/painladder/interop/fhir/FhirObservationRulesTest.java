@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
 
 /**
@@ -41,7 +42,7 @@ class FhirObservationRulesTest {
                 "{ \"value\": 5, \"unit\": \"mg\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mg\" }",
                 "{ \"value\": 5, \"unit\": \"mm\" }",
                 "{ \"value\": 5, \"system\": \"http://snomed.info/sct\", \"code\": \"{score}\" }"}) {
-            given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+            given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                     .body(observation(patientId, anHourAgo(), "\"valueQuantity\": " + quantity))
                     .post("/fhir/r4/Observation").then().statusCode(422).contentType(FHIR_JSON)
                     .body("resourceType", equalTo("OperationOutcome"))
@@ -52,7 +53,7 @@ class FhirObservationRulesTest {
                 "{ \"value\": 5, \"unit\": \"{score}\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"{score}\" }",
                 "{ \"value\": 5, \"system\": \"http://unitsofmeasure.org\", \"code\": \"1\" }",
                 "{ \"value\": 5, \"unit\": \"{score}\" }", "{ \"value\": 5 }"}) {
-            given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+            given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                     .body(observation(patientId, anHourAgo(), "\"valueQuantity\": " + quantity))
                     .post("/fhir/r4/Observation").then().statusCode(201);
         }
@@ -61,15 +62,15 @@ class FhirObservationRulesTest {
     @Test
     void aTimeWithoutAnOffsetIs400() {
         String patientId = registeredPatient();
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                 .body(observation(patientId, "2026-12-07T10:00:00", "\"valueInteger\": 5"))
                 .post("/fhir/r4/Observation").then().statusCode(400).contentType(FHIR_JSON)
                 .body("issue.expression.flatten()", hasItem("Observation.effectiveDateTime"));
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON)
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
                 .body(observation(patientId, anHourAgo(), "\"valueInteger\": 5").replace("\"effectiveDateTime\"",
                         "\"effectivePeriod\": { \"start\": \"2026-12-07T10:00:00\" }, \"issued\""))
                 .post("/fhir/r4/Observation").then().statusCode(400).contentType(FHIR_JSON);
-        given().header("Authorization", TestTokens.bearer("ehr")).contentType(FHIR_JSON).body("""
+        given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                         { "resourceType": "Bundle", "type": "collection", "entry": [ { "resource": {
                             "resourceType": "MedicationRequest", "status": "active", "intent": "order",
                             "authoredOn": "2026-12-07T10:00:00",

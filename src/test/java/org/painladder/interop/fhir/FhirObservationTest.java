@@ -23,7 +23,7 @@ class FhirObservationTest {
     private static final String FHIR_JSON = "application/fhir+json";
 
     private static RequestSpecification fhirAs(String role) {
-        return given().header("Authorization", TestTokens.bearer(role)).contentType(FHIR_JSON);
+        return given().header("Authorization", TestTokens.bearer(role)).contentType(ApiFixtures.FHIR_JSON_UTF8);
     }
 
     private static String observation(String identifier, String subject, String value, String code) {
