@@ -183,7 +183,8 @@ final class CoAdviceRules {
      * ADJ-01 and INT-03 both give them from here.
      */
     private record NeuropathicAdjuvants(int gabapentinMg, String ceiling, String pregabalin, boolean amitriptyline,
-                                        boolean lowDose, String amitriptylineReason) {
+                                        boolean lowDose, String amitriptylineReason, boolean duloxetine,
+                                        String duloxetineReason) {
 
         static NeuropathicAdjuvants of(java.util.Set<org.painladder.domain.patient.OrganFunctionBand> bands) {
             OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
@@ -195,9 +196,14 @@ final class CoAdviceRules {
                     ? "at most 300 mg/day (CrCl < 15)" : renalSevere ? "at most 700 mg/day (CrCl 15–29)"
                     : gabapentin.caution() ? "by the label's CrCl table" : "titrate to 1800–3600 mg/day";
             OrganFunction.Judgement amitriptyline = OrganFunction.judge("AMITRIPTYLINE", bands);
+            OrganFunction.Judgement duloxetine = OrganFunction.judge("DULOXETINE", bands);
             return new NeuropathicAdjuvants(lowDose ? 100 : 300, ceiling,
                     renalSevere ? "PREGABALIN 25 mg a day" : "PREGABALIN 75 mg twice a day", !amitriptyline.avoid(),
-                    lowDose, amitriptyline.reason());
+                    lowDose, amitriptyline.reason(), !duloxetine.avoid(), duloxetine.reason());
+        }
+
+        String duloxetineText() {
+            return duloxetine ? ", or duloxetine 30 mg" : " (not duloxetine: " + duloxetineReason + ")";
         }
 
         String gabapentinText() {
@@ -217,10 +223,13 @@ final class CoAdviceRules {
                     .propose("frequency", "at night, " + ceiling)
                     .propose("alternatives", pregabalin + (amitriptyline ? "; AMITRIPTYLINE 10–25 mg at night" : "")
                             + moreAlternatives);
-            if (lowDose || !amitriptyline) {
-                advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (lowDose ? "gabapentin started at "
-                        + gabapentinMg + " mg, " + ceiling : "") + (lowDose && !amitriptyline ? "; " : "")
-                        + (amitriptyline ? "" : "amitriptyline left out: " + amitriptylineReason));
+            String changes = String.join("; ", java.util.stream.Stream.of(
+                    lowDose ? "gabapentin started at " + gabapentinMg + " mg, " + ceiling : null,
+                    amitriptyline ? null : "amitriptyline left out: " + amitriptylineReason,
+                    duloxetine ? null : "duloxetine left out: " + duloxetineReason)
+                    .filter(java.util.Objects::nonNull).toList());
+            if (!changes.isEmpty()) {
+                advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, changes);
             }
             return advice;
         }
@@ -232,13 +241,14 @@ final class CoAdviceRules {
                 .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
                         + "only partly to opioids. Add " + adjuvants.gabapentinText() + ", or "
                         + adjuvants.pregabalin().toLowerCase(java.util.Locale.ROOT) + adjuvants.amitriptylineText()
-                        + ", or duloxetine 30 mg; dexamethasone if nerve compression is suspected. Keep the opioid. "
+                        + adjuvants.duloxetineText() + "; dexamethasone if nerve compression is suspected. Keep the "
+                        + "opioid. "
                         + "(ESMO 2018 and EAPC 2012 recommend this; WHO 2018 found the evidence insufficient.)")
                 .read(a)
                 .fact("mechanism", a.mechanism().name())
                 .fact("band", band.name());
-        return adjuvants.proposeAndCheck(advice, "; DULOXETINE 30 mg/day; DEXAMETHASONE if nerve compression")
-                .build();
+        return adjuvants.proposeAndCheck(advice, (adjuvants.duloxetine() ? "; DULOXETINE 30 mg/day" : "")
+                + "; DEXAMETHASONE if nerve compression").build();
     }
 
     private static ProposedRecommendation bone(ClinicalPicture picture, PainAssessment a, PainBand band) {
@@ -303,10 +313,26 @@ final class CoAdviceRules {
                         + " Add a gabapentinoid or a TCA if the pain has neuropathic features.")
                 .read(a)
                 .fact("painCondition", PainCondition.HERPES_ZOSTER_ACUTE.name())
-                .propose("treatment", "antiviral: VALACICLOVIR 1 g three times a day for 7 days (or aciclovir, "
-                        + "famciclovir), best within 72 h of rash onset")
+                .propose("treatment", "antiviral: VALACICLOVIR " + valaciclovir(picture) + " for 7 days (or "
+                        + "aciclovir, famciclovir, each at its renal dose), best within 72 h of rash onset")
                 .propose("symptomaticAnalgesia", CauseRules.symptomaticAnalgesia(picture, band))
                 .build();
+    }
+
+    /** The label's dose by creatinine clearance (Valtrex, herpes zoster): the kidneys clear it. */
+    private static String valaciclovir(ClinicalPicture picture) {
+        var bands = picture.snapshot().organFunctionBands();
+        if (bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_FAILURE)) {
+            return "500 mg every 24 h (eGFR < 15 or dialysis: the label's dose below CrCl 10, the cautious one from 10"
+                    + " to 14; after the session on haemodialysis)";
+        }
+        if (bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_SEVERE)) {
+            return "1 g every 24 h (CrCl 10–29)";
+        }
+        if (bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_REDUCED)) {
+            return "1 g every 12 h (CrCl 30–49; every 8 h from 50)";
+        }
+        return "1 g three times a day";
     }
 
     private static ProposedRecommendation postherpetic(ClinicalPicture picture, PainAssessment a) {

@@ -49,6 +49,8 @@ public final class OrganFunctionTable {
     private static final String ZOLEDRONIC_LABEL =
             "Zoledronic acid oncology label (Zometa): dose by creatinine clearance, not recommended below 30 mL/min";
     private static final String HEPATIC = "Bosilkovska et al. 2012 (Drugs 72:1645); Soleimanpour et al. 2016";
+    private static final String DULOXETINE_LABEL =
+            "Duloxetine (Cymbalta) label: avoid with CrCl < 30 mL/min and in any hepatic insufficiency";
     private static final String BEERS = "AGS Beers Criteria 2023";
     private static final String FRAIL_START = "AGS Beers Criteria 2023; NCCN Adult Cancer Pain (frail start doses)";
 
@@ -110,6 +112,9 @@ public final class OrganFunctionTable {
                     "pregabalin 25–75 mg/d (label, CrCl < 15); on haemodialysis a supplementary dose after each"
                             + " session", List.of(),
                     "renally cleared; sedation and falls when it accumulates", GABAPENTINOID_LABELS),
+            new Line(RENAL_SEVERE_OR_WORSE, Set.of("DULOXETINE"), AVOID, null, null, null, null,
+                    List.of("GABAPENTIN", "PREGABALIN"), "exposure rises several-fold below a creatinine clearance of 30",
+                    DULOXETINE_LABEL),
             new Line(RENAL_SEVERE_OR_WORSE, Set.of("FENTANYL"), PREFER, null, null, null,
                     "transdermal or SC", List.of(), "no renally cleared active metabolite", EAPC_RENAL_PCF),
             new Line(RENAL_SEVERE_OR_WORSE, Set.of("BUPRENORPHINE"), PREFER, null, null, null,
@@ -118,6 +123,8 @@ public final class OrganFunctionTable {
                     "for bone metastases; watch calcium (hypocalcaemia is commoner when eGFR < 30)", List.of(),
                     "not cleared by the kidney", EAPC_RENAL_PCF),
             // hepatic MODERATE (Child-Pugh B) and SEVERE (Child-Pugh C)
+            new Line(HEPATIC_MODERATE_OR_WORSE, Set.of("DULOXETINE"), AVOID, null, null, null, null,
+                    List.of("GABAPENTIN", "PREGABALIN"), "hepatotoxic, and cleared by the liver", DULOXETINE_LABEL),
             new Line(HEPATIC_MODERATE_OR_WORSE, Set.of("CODEINE", "TRAMADOL"), AVOID, null, null, null, null,
                     List.of("OXYCODONE", "HYDROMORPHONE"),
                     "prodrugs: activation by the liver is unreliable, so analgesia is unpredictable", HEPATIC),

@@ -218,6 +218,17 @@ class ClinicalSafetyVignettesTest {
                         onStep1WithParacetamol().withBoneMetastases().contraindicated(Contraindication.ANTICOAGULATED),
                         assessments().background(6).site(PainSite.BONE_DIFFUSE).now(),
                         advice(ADJ_02, "adjuvant", "DEXAMETHASONE"), neverGives("NSAID")),
+                vignette("eGFR 10, neuropathic pain 5/10: ADJ-01 without duloxetine (label: avoid below CrCl 30)",
+                        onStep1WithParacetamol().egfr(10),
+                        assessments().background(5).mechanism(PainMechanism.NEUROPATHIC).now(),
+                        advice(ADJ_01, "drug", "GABAPENTIN", "dose", 100), neverGives("DULOXETINE"),
+                        rationaleSays(ADJ_01, "not duloxetine")),
+                vignette("Acute herpes zoster with eGFR 20: INT-02 valaciclovir 1 g every 24 h, not three times a day",
+                        onStep1WithParacetamol().egfr(20).with(PainCondition.HERPES_ZOSTER_ACUTE),
+                        assessments().background(5).now(),
+                        advice(RuleId.INT_02, "treatment", "antiviral: VALACICLOVIR 1 g every 24 h (CrCl 10–29) for 7 "
+                                + "days (or aciclovir, famciclovir, each at its renal dose), best within 72 h of rash "
+                                + "onset")),
                 factorsChange("New factors with no pending ladder move propose none",
                         onStep3WithMorphine(120).egfr(10).with(assessments().background(8).btp(0).hoursAgo(10)),
                         noLadderMove()));

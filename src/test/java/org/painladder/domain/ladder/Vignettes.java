@@ -153,7 +153,8 @@ record Vignettes(String name, PatientSnapshot snapshot, NewFact fact, LadderPoli
                 SafetyReview.drugsGiven(r.type(), r.proposal()).contains(drug)
                         || String.valueOf(r.proposal().get("adjuvant")).contains(drug)
                         || String.valueOf(r.proposal().get("boneTargetedAgent")).contains(drug)
-                        || String.valueOf(r.proposal().get("alternative")).contains(drug),
+                        || String.valueOf(r.proposal().get("alternative")).contains(drug)
+                        || String.valueOf(r.proposal().get("alternatives")).contains(drug),
                 () -> r.ruleId().code() + " gives " + drug + ": " + r.proposal()));
     }
 
