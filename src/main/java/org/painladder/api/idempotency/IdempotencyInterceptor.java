@@ -106,11 +106,16 @@ public class IdempotencyInterceptor {
         return answer.build();
     }
 
-    /** Method, path and the JSON of the body: enough to tell a retry from a different request under one key. */
+    /**
+     * Method, path, the body and the headers the method reads (If-Match): enough to tell a retry from a different
+     * request under one key. A body read as text (FHIR, CDS Hooks) counts as sent; a bound one as its JSON.
+     */
     private String fingerprint(String target, Object[] parameters) throws JsonProcessingException {
         StringBuilder canonical = new StringBuilder(target);
         for (Object parameter : parameters) {
-            if (parameter instanceof Record || parameter instanceof JsonNode) {
+            if (parameter instanceof String text) {
+                canonical.append('\n').append(text);
+            } else if (parameter instanceof Record || parameter instanceof JsonNode) {
                 canonical.append('\n').append(objectMapper.writeValueAsString(parameter));
             }
         }

@@ -1,0 +1,56 @@
+package org.painladder.interop.fhir;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.registeredPatient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.painladder.api.ApiFixtures;
+import org.painladder.api.TestTokens;
+
+/** Idempotency-Key under /fhir: another request under a used key is 422, as under /api. */
+@QuarkusTest
+class FhirIdempotencyKeyTest {
+
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private static RequestSpecification fhirAs(String role, String key) {
+        return given().header("Authorization", TestTokens.bearer(role)).header("Idempotency-Key", key)
+                .contentType(ApiFixtures.FHIR_JSON_UTF8);
+    }
+
+    private static String observation(String identifier, String patientId, int value) {
+        return """
+                { "resourceType": "Observation", "status": "final",
+                  "identifier": [ { "system": "urn:ehr:obs", "value": "%s" } ],
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
+                  "subject": { "reference": "Patient/%s" }, "effectiveDateTime": "%s", "valueInteger": %d }
+                """.formatted(identifier, patientId, Instant.now().minus(1, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS), value);
+    }
+
+    @Test
+    void anotherObservationUnderAUsedKeyIs422AndTheFirstStaysTheOnlyOneStored() {
+        String patientId = registeredPatient();
+        String key = UUID.randomUUID().toString();
+        fhirAs("ehr", key).body(observation("jk1", patientId, 4)).post("/fhir/r4/Observation")
+                .then().statusCode(201);
+
+        fhirAs("ehr", key).body(observation("jk2", patientId, 6)).post("/fhir/r4/Observation")
+                .then().statusCode(422).contentType(FHIR_JSON)
+                .header("Idempotent-Replayed", nullValue())
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("business-rule"));
+
+        as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].externalId", equalTo("jk1"))
+                .body("items[0].score", equalTo(4));
+    }
+}
