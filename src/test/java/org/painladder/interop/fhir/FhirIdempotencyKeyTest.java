@@ -3,10 +3,12 @@ package org.painladder.interop.fhir;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
 
-/** Idempotency-Key under /fhir: another request under a used key is 422, as under /api. */
+/** Idempotency-Key under /fhir: a retry gets the first answer byte for byte, another request under the key is 422. */
 @QuarkusTest
 class FhirIdempotencyKeyTest {
 
@@ -52,5 +54,23 @@ class FhirIdempotencyKeyTest {
         as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].externalId", equalTo("jk1"))
                 .body("items[0].score", equalTo(4));
+    }
+
+    @Test
+    void aReplayedObservationIsTheFirstAnswerByteForByte() {
+        String patientId = registeredPatient();
+        String key = UUID.randomUUID().toString();
+        String body = observation("jk-replay", patientId, 5);
+        Response first = fhirAs("ehr", key).body(body).post("/fhir/r4/Observation");
+        first.then().statusCode(201).contentType(FHIR_JSON).header("Idempotent-Replayed", nullValue());
+
+        Response replay = fhirAs("ehr", key).body(body).post("/fhir/r4/Observation");
+        replay.then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("resourceType", equalTo("Observation")).body("valueQuantity.value", equalTo(5));
+        assertEquals(first.contentType(), replay.contentType());
+        assertEquals(first.asString(), replay.asString());
+        assertEquals(first.header("Location"), replay.header("Location"));
+        as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then()
+                .body("total", equalTo(1));
     }
 }
