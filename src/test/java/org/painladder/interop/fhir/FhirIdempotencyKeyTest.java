@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
@@ -72,5 +74,29 @@ class FhirIdempotencyKeyTest {
         assertEquals(first.header("Location"), replay.header("Location"));
         as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then()
                 .body("total", equalTo(1));
+    }
+
+    @Test
+    void aBundleRetriedUnderItsKeyIsReplayedAndAnotherBundleUnderItIs422() {
+        String patientId = registeredPatient();
+        String key = UUID.randomUUID().toString();
+        FhirContext fhir = FhirContext.forR4();
+        String bundle = fhir.newJsonParser().encodeResourceToString(
+                FhirMedicationsTest.regimenBundle(patientId, "urn:ehr:medlist", "medlist-" + UUID.randomUUID()));
+        Response first = fhirAs("ehr", key).body(bundle).post("/fhir/r4/Bundle");
+        first.then().statusCode(200).contentType(FHIR_JSON).header("Idempotent-Replayed", nullValue());
+
+        Response replay = fhirAs("ehr", key).body(bundle).post("/fhir/r4/Bundle");
+        replay.then().statusCode(200).header("Idempotent-Replayed", equalTo("true"));
+        assertEquals(first.contentType(), replay.contentType());
+        assertEquals(first.asString(), replay.asString());
+
+        Bundle other = FhirMedicationsTest.regimenBundle(patientId, "urn:ehr:medlist", "medlist-" + UUID.randomUUID());
+        other.getEntry().remove(1);
+        fhirAs("ehr", key).body(fhir.newJsonParser().encodeResourceToString(other)).post("/fhir/r4/Bundle")
+                .then().statusCode(422).contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"));
+
+        as("clinician").get("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200)
+                .body("version", equalTo(1)).body("items.size()", equalTo(3));
     }
 }
