@@ -23,7 +23,9 @@ class IdempotencyKeyEntity {
     String requestFingerprint;
     Integer responseStatus;
     String responseBody;
+    String responseContentType;
     String responseLocation;
+    String responseEntityTag;
     @Column(nullable = false)
     Instant createdAt;
 }

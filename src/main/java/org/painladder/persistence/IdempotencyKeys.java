@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,11 +23,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IdempotencyKeys {
 
     /** What an earlier request with the same key left: its fingerprint, and its answer once it has one. */
-    public record Remembered(String requestFingerprint, Integer responseStatus, String responseBody,
-                             String responseLocation) {
+    public record Remembered(String requestFingerprint, Answer answer) {
         public boolean inProgress() {
-            return responseStatus == null;
+            return answer == null;
         }
+    }
+
+    /** The first answer as the client got it, so that a replay is the same status, headers and bytes. */
+    public record Answer(int status, String body, String contentType, String location, String entityTag) {
     }
 
     private final EntityManager entityManager;
@@ -71,7 +75,7 @@ public class IdempotencyKeys {
             entityManager.flush();
         } catch (PersistenceException raced) {
             if (ConstraintViolations.isViolationOf(raced, "pk_idempotency_key")) {
-                return Optional.of(new Remembered(fingerprint, null, null, null));
+                return Optional.of(new Remembered(fingerprint, null));
             }
             throw raced;
         }
@@ -84,13 +88,15 @@ public class IdempotencyKeys {
      * released a moment later, so that the retry runs afresh instead of waiting out {@code abandonedAfter}.
      */
     @Transactional
-    public void complete(String principal, String key, int status, String body, String location) {
+    public void complete(String principal, String key, Answer answer) {
         IdempotencyKeyEntity claim = entityManager.find(IdempotencyKeyEntity.class,
                 new IdempotencyKeyEntity.Id(principal, key));
         if (claim != null) {
-            claim.responseStatus = status;
-            claim.responseBody = body;
-            claim.responseLocation = location;
+            claim.responseStatus = answer.status();
+            claim.responseBody = answer.body();
+            claim.responseContentType = answer.contentType();
+            claim.responseLocation = answer.location();
+            claim.responseEntityTag = answer.entityTag();
             synchronizations.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -123,7 +129,9 @@ public class IdempotencyKeys {
     }
 
     private static Remembered remembered(IdempotencyKeyEntity entity) {
-        return new Remembered(entity.requestFingerprint, entity.responseStatus, entity.responseBody,
-                entity.responseLocation);
+        // Answers kept before V19 have no content type: they were all written as JSON.
+        return new Remembered(entity.requestFingerprint, entity.responseStatus == null ? null
+                : new Answer(entity.responseStatus, entity.responseBody, Objects.requireNonNullElse(
+                entity.responseContentType, "application/json"), entity.responseLocation, entity.responseEntityTag));
     }
 }

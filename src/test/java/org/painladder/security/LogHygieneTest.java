@@ -69,13 +69,14 @@ class LogHygieneTest {
         // A string on the NRS is a wrong JSON type (strict input), refused before its text reaches a message.
         with(ehr).body(scored.replace("\"value\": 8", "\"value\": \"" + NARRATIVE + "\"")).post(assessments)
                 .then().statusCode(400);
+        // An Observation's note is refused (it would be dropped), and its narrative is not logged either.
         with(ehr).contentType(ApiFixtures.FHIR_JSON_UTF8).body("""
                 { "resourceType": "Observation", "status": "final",
                   "identifier": [ { "value": "fhir-log-1" } ],
                   "code": { "coding": [ { "system": "http://loinc.org", "code": "72514-3" } ] },
                   "subject": { "identifier": { "system": "urn:painladder:mrn", "value": "%s" } },
                   "effectiveDateTime": "%s", "valueInteger": 7, "note": [ { "text": "%s" } ] }"""
-                .formatted(mrn, recordedAt, NARRATIVE)).post("/fhir/r4/Observation").then().statusCode(201);
+                .formatted(mrn, recordedAt, NARRATIVE)).post("/fhir/r4/Observation").then().statusCode(400);
 
         with(clinician).get(assessments).then().statusCode(200);
         with(clinician).get("/api/v1/patients/" + patientId + "/pain-trend").then().statusCode(200);

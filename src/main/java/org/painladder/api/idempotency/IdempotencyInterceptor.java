@@ -75,8 +75,10 @@ public class IdempotencyInterceptor {
         try {
             Object answer = invocation.proceed();
             if (answer instanceof Response response && response.getStatus() < 300) {
-                keys.complete(principal, key, response.getStatus(), objectMapper.writeValueAsString(response.getEntity()),
-                        response.getLocation() == null ? null : response.getLocation().toString());
+                keys.complete(principal, key, new IdempotencyKeys.Answer(response.getStatus(), body(response),
+                        response.getMediaType() == null ? MediaType.APPLICATION_JSON : response.getMediaType().toString(),
+                        response.getLocation() == null ? null : response.getLocation().toString(),
+                        response.getEntityTag() == null ? null : response.getEntityTag().toString()));
             } else {
                 keys.release(principal, key);
             }
@@ -96,21 +98,35 @@ public class IdempotencyInterceptor {
             throw problem(ProblemType.CONFLICT, "A request with this " + HEADER + " is still being processed;"
                     + " retry shortly");
         }
-        Response.ResponseBuilder answer = Response.status(earlier.responseStatus())
-                .entity(earlier.responseBody())
-                .type(MediaType.APPLICATION_JSON)
+        IdempotencyKeys.Answer first = earlier.answer();
+        Response.ResponseBuilder answer = Response.status(first.status())
+                .entity(first.body())
+                .type(first.contentType())
                 .header(REPLAYED_HEADER, "true");
-        if (earlier.responseLocation() != null) {
-            answer.header(HttpHeaders.LOCATION, earlier.responseLocation());
+        if (first.location() != null) {
+            answer.header(HttpHeaders.LOCATION, first.location());
+        }
+        if (first.entityTag() != null) {
+            answer.header(HttpHeaders.ETAG, first.entityTag());
         }
         return answer.build();
     }
 
-    /** Method, path and the JSON of the body: enough to tell a retry from a different request under one key. */
+    /** A text entity (a FHIR resource the resource encoded itself) is kept as sent: writing it as JSON would quote it. */
+    private String body(Response response) throws JsonProcessingException {
+        return response.getEntity() instanceof String text ? text : objectMapper.writeValueAsString(response.getEntity());
+    }
+
+    /**
+     * Method, path, the body and the headers the method reads (If-Match): enough to tell a retry from a different
+     * request under one key. A body read as text (FHIR, CDS Hooks) counts as sent; a bound one as its JSON.
+     */
     private String fingerprint(String target, Object[] parameters) throws JsonProcessingException {
         StringBuilder canonical = new StringBuilder(target);
         for (Object parameter : parameters) {
-            if (parameter instanceof Record || parameter instanceof JsonNode) {
+            if (parameter instanceof String text) {
+                canonical.append('\n').append(text);
+            } else if (parameter instanceof Record || parameter instanceof JsonNode) {
                 canonical.append('\n').append(objectMapper.writeValueAsString(parameter));
             }
         }

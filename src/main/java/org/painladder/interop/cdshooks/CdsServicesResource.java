@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.painladder.api.Paging;
+import org.painladder.api.idempotency.Idempotent;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPatientView;
 import org.painladder.app.ReadingPatientView.PatientView;
@@ -81,6 +86,7 @@ public class CdsServicesResource {
     @Path("{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
+    @Idempotent
     @Operation(operationId = "callCdsService", summary = "Call a CDS service with a CDS Hooks request; answers cards",
             description = "The request of CDS Hooks 2.0 (hook, hookInstance, context, optional fhirServer,"
                     + " fhirAuthorization and prefetch). context.patientId is a painladder id, or the EHR's id with"
@@ -91,7 +97,9 @@ public class CdsServicesResource {
                     + " element), named by their path. The fhirServer is never called. patient-view: the"
                     + " pending recommendations and an open refractory case. order-select, order-sign: the draft"
                     + " MedicationRequests weighed as if added to the regimen (nothing stored).")
-    public CdsHooksJson.Cards call(@PathParam("serviceId") String serviceId, String body) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CdsHooksJson.Cards.class)))
+    public Response call(@PathParam("serviceId") String serviceId, String body) {
         CdsHooksJson.Service service = CdsServiceCatalogue.byId(serviceId)
                 .orElseThrow(() -> new NotFoundException("CDS service " + serviceId + " is not offered here; GET"
                         + " /cds-services lists the services"));
@@ -132,24 +140,28 @@ public class CdsServicesResource {
         if (!orderHook) {
             Optional<PatientView> chart = readingPatientView.view(patientId, mrn);
             chart.ifPresent(view -> auditedPatient.is(view.patient().id()));
-            return new CdsHooksJson.Cards(chart.map(patientViewCards::cards).orElse(List.of()));
+            return Response.ok(new CdsHooksJson.Cards(chart.map(patientViewCards::cards).orElse(List.of()))).build();
         }
         Optional<Patient> patient = readingPatientView.patient(patientId, mrn);
         patient.ifPresent(found -> auditedPatient.is(found.id()));
-        return new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, draftOrders)).orElse(List.of()));
+        return Response.ok(new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, draftOrders))
+                .orElse(List.of()))).build();
     }
 
     @POST
     @Path("{serviceId}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
+    @Idempotent
     @Operation(operationId = "sendCdsFeedback", summary = "CDS Hooks feedback on cards",
             description = "{feedback: [{card, outcome: accepted | overridden, overrideReason, outcomeTimestamp}]}."
                     + " accepted on a recommendation's card accepts the recommendation, overridden rejects it with the"
                     + " override reason; the clinician is the token's sub. A card answered before (or not a"
                     + " recommendation) is ignored. Answers what became of each entry.")
-    public CdsHooksJson.FeedbackResults feedback(@PathParam("serviceId") String serviceId, String body,
-                                                 @Context SecurityContext security) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CdsHooksJson.FeedbackResults.class)))
+    public Response feedback(@PathParam("serviceId") String serviceId, String body,
+                             @Context SecurityContext security) {
         CdsServiceCatalogue.byId(serviceId).orElseThrow(() -> new NotFoundException("CDS service " + serviceId
                 + " is not offered here"));
         JsonNode feedback = object(body, "the feedback").path("feedback");
@@ -183,7 +195,7 @@ public class CdsServicesResource {
             results.add(new CdsHooksJson.FeedbackResult(card, recorded.ignored() ? "IGNORED"
                     : recorded.decided().name()));
         }
-        return new CdsHooksJson.FeedbackResults(results);
+        return Response.ok(new CdsHooksJson.FeedbackResults(results)).build();
     }
 
     private JsonNode object(String body, String what) {

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.painladder.api.ETags;
+import org.painladder.api.idempotency.Idempotent;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ExpectedVersion;
 import org.painladder.app.NewRegimen;
@@ -75,6 +76,7 @@ public class FhirBundleResource {
     @POST
     @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
+    @Idempotent
     @Operation(operationId = "postFhirMedicationBundle",
             summary = "Replace the patient's regimen with a Bundle of their active MedicationRequests",
             description = "Bundle.type transaction or collection; every entry a MedicationRequest for the same patient"

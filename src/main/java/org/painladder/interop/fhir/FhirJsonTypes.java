@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeChildExtension;
 import ca.uhn.fhir.context.RuntimePrimitiveDatatypeDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -84,7 +85,9 @@ final class FhirJsonTypes {
             }
             BaseRuntimeChildDefinition child = name.startsWith("_") || "resourceType".equals(name) ? null
                     : definition.getChildByName(name);
-            BaseRuntimeElementDefinition<?> element = child == null ? null : child.getChildByName(name);
+            // HAPI's own lookup of modifierExtension fails an assertion (a 500): extensions are HAPI's to judge.
+            BaseRuntimeElementDefinition<?> element = child == null || child instanceof RuntimeChildExtension ? null
+                    : child.getChildByName(name);
             JsonNode value = member.getValue();
             if (element == null && !isResource(context, value)) {
                 // Unknown elements and extensions of primitives are HAPI's to judge.

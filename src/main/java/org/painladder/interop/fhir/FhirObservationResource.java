@@ -69,7 +69,9 @@ public class FhirObservationResource {
             summary = "Record a pain-severity Observation (LOINC 72514-3) as a pain assessment",
             description = "subject is Patient/{id} or an identifier matching the MRN; the first identifier value (else"
                     + " the resource id) is the externalId, so retries are idempotent. 400 OperationOutcome when the"
-                    + " resource cannot be parsed, 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
+                    + " resource cannot be parsed or carries an element that would change what the score means and is"
+                    + " not stored (valueQuantity.comparator, dataAbsentReason, interpretation, note, bodySite,"
+                    + " component …), named; 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
     public Response create(String body, @Context UriInfo uriInfo) {
         Observation observation = strictFhirResources.parse(Observation.class, body);
         UUID patientId = fhirSubjects.patientOf(PainObservations.subject(observation), "Observation.subject");

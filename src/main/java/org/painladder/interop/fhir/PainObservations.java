@@ -1,5 +1,6 @@
 package org.painladder.interop.fhir;
 
+import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -11,9 +12,12 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
+import org.painladder.api.problem.Problem;
+import org.painladder.api.problem.ProblemType;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.NewPainAssessment;
 import org.painladder.domain.pain.AssessmentKind;
@@ -35,6 +39,13 @@ final class PainObservations {
     static final String EXTERNAL_ID_SYSTEM = "urn:painladder:external-id";
     /** The UCUM units of a dimensionless score. */
     private static final Set<String> SCORE_UNITS = Set.of("{score}", "1");
+    /**
+     * The Observation's elements that are read, or that may be left alone: metadata and narrative, extensions (never
+     * modifierExtension), the encounter and performer, issued, and the method this service writes itself.
+     */
+    private static final Set<String> READ_OR_IGNORED = Set.of("id", "meta", "language", "text", "extension",
+            "identifier", "status", "category", "code", "subject", "encounter", "effective[x]", "issued", "performer",
+            "value[x]", "method");
     private static final Set<Observation.ObservationStatus> RECORDABLE = Set.of(Observation.ObservationStatus.FINAL,
             Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED);
 
@@ -71,6 +82,7 @@ final class PainObservations {
     }
 
     static NewPainAssessment toAssessment(Observation observation) {
+        refuseWhatWouldBeDropped(observation);
         if (!observation.getCode().getCoding().stream()
                 .anyMatch(coding -> LOINC.equals(coding.getSystem()) && PAIN_SEVERITY_NRS.equals(coding.getCode()))) {
             throw invalid("Observation.code", "must carry LOINC " + PAIN_SEVERITY_NRS
@@ -83,6 +95,30 @@ final class PainObservations {
         return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
                 value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
                 AssessmentSource.EHR, null, Set.of());
+    }
+
+    /**
+     * api.md "Strict input": only the score, when and whose it is are stored, so an element that qualifies the score
+     * (a comparator, a body site, components, a note …) is refused rather than dropped. What is left alone says who or
+     * where the score was taken, or is what this service itself answers.
+     */
+    private static void refuseWhatWouldBeDropped(Observation observation) {
+        for (Property element : observation.children()) {
+            if (element.hasValues() && !READ_OR_IGNORED.contains(element.getName())) {
+                throw malformed("Observation." + element.getName(), "is not stored here and would change what the"
+                        + " score means; send the score without it");
+            }
+        }
+        if (observation.getValue() instanceof Quantity quantity && quantity.hasComparator()) {
+            throw malformed("Observation.valueQuantity.comparator", "is not stored here: a pain score is recorded as"
+                    + " exactly its value");
+        }
+        // The score is read as LOINC 72514-3's 0-10 numeric rating; another instrument would change what it means.
+        if (observation.hasMethod() && !observation.getMethod().getCoding().stream().allMatch(coding ->
+                SCALE_SYSTEM.equals(coding.getSystem()) && PainScale.NRS.name().equals(coding.getCode()))) {
+            throw malformed("Observation.method", "must be absent or " + SCALE_SYSTEM + " " + PainScale.NRS.name()
+                    + ": the value is read as a 0-10 numeric rating");
+        }
     }
 
     /** The first identifier's value when there is one, else the resource id the sender gave it. */
@@ -166,5 +202,10 @@ final class PainObservations {
 
     private static ClinicalValidationException invalid(String element, String message) {
         return new ClinicalValidationException(element, message);
+    }
+
+    private static WebApplicationException malformed(String element, String message) {
+        return new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(element + " " + message,
+                List.of(new Problem.FieldViolation(element, message))).toResponse());
     }
 }

@@ -3,6 +3,7 @@ package org.painladder.interop.cdshooks;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
@@ -97,9 +98,34 @@ class CardFeedbackTest {
         feedback(TestTokens.forRole("ehr"), "{ }").statusCode(400).body("violations[0].field", equalTo("feedback"));
     }
 
+    /** The same key for other feedback is 422 and decides nothing; the same feedback again is the first answer. */
+    @Test
+    void feedbackHonoursIdempotencyKey() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        String key = UUID.randomUUID().toString();
+        String onUnknownCard = "{ \"feedback\": [ { \"card\": \"%s\", \"outcome\": \"accepted\" } ] }"
+                .formatted(UUID.randomUUID());
+        String first = feedback(TestTokens.forRole("ehr"), key, onUnknownCard).statusCode(200)
+                .header("Idempotent-Replayed", nullValue()).body("feedback.result", contains("IGNORED"))
+                .extract().asString();
+        feedback(TestTokens.forRole("ehr"), key, onUnknownCard).statusCode(200)
+                .header("Idempotent-Replayed", equalTo("true")).contentType(ContentType.JSON)
+                .body(equalTo(first));
+
+        feedback(TestTokens.forRole("ehr"), key, """
+                { "feedback": [ { "card": "%s", "outcome": "accepted" } ] }""".formatted(patientAndRecommendation[1]))
+                .statusCode(422).contentType("application/problem+json");
+        recommendation(patientAndRecommendation).body("status", equalTo("PENDING"));
+    }
+
     private static ValidatableResponse feedback(String token, String body) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
                 .post(FEEDBACK).then();
+    }
+
+    private static ValidatableResponse feedback(String token, String key, String body) {
+        return given().header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post(FEEDBACK).then();
     }
 
     private static ValidatableResponse recommendation(String[] patientAndRecommendation) {

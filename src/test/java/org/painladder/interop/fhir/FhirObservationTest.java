@@ -3,6 +3,7 @@ package org.painladder.interop.fhir;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.painladder.api.ApiFixtures.anyMrn;
@@ -13,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.ApiFixtures;
 import org.painladder.api.TestTokens;
@@ -92,6 +95,49 @@ class FhirObservationTest {
                 .then().statusCode(422);
         ApiFixtures.as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then()
                 .body("total", equalTo(0));
+    }
+
+    /** api.md "Strict input": an element that would change the score's meaning and is not stored is refused. */
+    @Test
+    void elementsThatChangeTheMeaningAndAreNotStoredAre400NamingThem() {
+        String patientId = registered(anyMrn());
+        String byId = "{ \"reference\": \"Patient/" + patientId + "\" }";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("Observation.valueQuantity.comparator", "\"valueQuantity\": { \"value\": 5, \"comparator\": \">\" }");
+        refused.put("Observation.dataAbsentReason", "\"valueInteger\": 5, \"dataAbsentReason\": { \"text\": \"asleep\" }");
+        refused.put("Observation.bodySite", "\"valueInteger\": 5, \"bodySite\": { \"text\": \"left knee\" }");
+        refused.put("Observation.component", "\"valueInteger\": 5, \"component\": [ { \"code\": { \"text\": \"at rest\" },"
+                + " \"valueInteger\": 2 } ]");
+        refused.put("Observation.interpretation", "\"valueInteger\": 5, \"interpretation\": [ { \"text\": \"high\" } ]");
+        refused.put("Observation.note", "\"valueInteger\": 5, \"note\": [ { \"text\": \"only on movement\" } ]");
+        refused.put("Observation.focus", "\"valueInteger\": 5, \"focus\": [ { \"reference\": \"Patient/other\" } ]");
+        refused.put("Observation.method", "\"valueInteger\": 5, \"method\": { \"coding\": [ { \"system\":"
+                + " \"urn:painladder:pain-scale\", \"code\": \"VAS\" } ] }");
+        refused.put("Observation.modifierExtension", "\"valueInteger\": 5, \"modifierExtension\": [ { \"url\":"
+                + " \"urn:ehr:not-asked\", \"valueBoolean\": true } ]");
+        refused.forEach((element, value) -> fhirAs("ehr").body(observation("f-" + element, byId, value, "72514-3"))
+                .post("/fhir/r4/Observation").then().statusCode(400).contentType(FHIR_JSON)
+                .body("resourceType", equalTo("OperationOutcome")).body("issue[0].code", equalTo("structure"))
+                .body("issue[0].expression[0]", equalTo(element)));
+        ApiFixtures.as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then()
+                .body("total", equalTo(0));
+    }
+
+    /** What the service answers can be sent back: its method, issued and category, with context it may ignore. */
+    @Test
+    void anObservationReadFromHereIsAcceptedBackWithTheElementsItIgnores() {
+        String patientId = registered(anyMrn());
+        String location = fhirAs("ehr").body(observation("f-round", "{ \"reference\": \"Patient/" + patientId + "\" }",
+                "\"valueInteger\": 6, \"meta\": { \"source\": \"urn:ehr\" }, \"encounter\": { \"reference\":"
+                        + " \"Encounter/e1\" }, \"performer\": [ { \"display\": \"Nurse Kim\" } ],"
+                        + " \"extension\": [ { \"url\": \"urn:ehr:ward\", \"valueString\": \"4B\" } ]", "72514-3"))
+                .post("/fhir/r4/Observation").then().statusCode(201).extract().header("Location");
+        String read = fhirAs("ehr").get(location).then().statusCode(200).extract().asString();
+
+        fhirAs("ehr").body(read.replace("f-round", "f-round-again")).post("/fhir/r4/Observation").then()
+                .statusCode(201).body("valueQuantity.value", equalTo(6)).body("method.coding[0].code", equalTo("NRS"));
+        ApiFixtures.as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then()
+                .body("total", equalTo(2)).body("items.score", everyItem(equalTo(6)));
     }
 
     @Test
