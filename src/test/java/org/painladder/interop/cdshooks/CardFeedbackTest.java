@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.painladder.api.AtOnce;
 import org.painladder.api.TestTokens;
 
@@ -95,6 +97,29 @@ class CardFeedbackTest {
         feedback(TestTokens.forRole("ehr"), "{ \"feedback\": [ { \"card\": \"x\", \"outcome\": \"maybe\" } ] }")
                 .statusCode(400).body("violations[0].field", equalTo("feedback[0].outcome"));
         feedback(TestTokens.forRole("ehr"), "{ }").statusCode(400).body("violations[0].field", equalTo("feedback"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"outcomeTimestamp\": \"yesterday\"                              | feedback[1].outcomeTimestamp",
+            "\"outcomeTimestamp\": 12345                                      | feedback[1].outcomeTimestamp",
+            "\"outcomeTimestamp\": \"2026-13-01T00:00:00Z\"                   | feedback[1].outcomeTimestamp",
+            "\"overrideReason\": \"no\"                                       | feedback[1].overrideReason",
+            "\"overrideReason\": { \"userComment\": 7 }                       | feedback[1].overrideReason.userComment",
+            "\"overrideReason\": { \"reason\": { \"code\": [] } }             | feedback[1].overrideReason.reason.code",
+            "\"acceptedSuggestions\": \"all\"                                 | feedback[1].acceptedSuggestions"})
+    void aMalformedFieldInAnyEntryIs400NamingItAndDecidesNoCard(String malformed, String field) {
+        String[] first = severePainOnStepZero();
+        String[] second = severePainOnStepZero();
+        feedback(TestTokens.forRole("ehr"), """
+                { "feedback": [ { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" },
+                                { "card": "%s", "outcome": "overridden", %s } ] }"""
+                .formatted(first[1], Instant.now(), second[1], malformed))
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains(field));
+
+        recommendation(first).body("status", equalTo("PENDING"));
+        recommendation(second).body("status", equalTo("PENDING"));
     }
 
     private static ValidatableResponse feedback(String token, String body) {
