@@ -44,6 +44,7 @@ public class HttpEdge {
     /** Path segments safe to log: words of the API and ids issued here, never an identifier the caller made up. */
     private static final Pattern LOGGABLE_SEGMENT = Pattern.compile(
             "[A-Za-z-]{1,40}|v[0-9]|r4|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern SPACE_AROUND_SEMICOLON = Pattern.compile("[ \\t]*;[ \\t]*");
     private static final Map<Integer, String> EDGE_DETAILS = Map.of(
             413, "The body is larger than the service accepts",
             414, "The request URI is longer than " + MAX_URI_CHARS + " characters",
@@ -84,6 +85,19 @@ public class HttpEdge {
         if (status != 0) {
             reply(context, status, ProblemType.forStatus(status).problem(EDGE_DETAILS.get(status)));
             return;
+        }
+        MultiMap headers = context.request().headers();
+        if (!isIdentity(headers.get(HttpHeaders.CONTENT_ENCODING))) {
+            // Nothing here decompresses a body (RFC 9110 §15.5.16): say which coding would be read.
+            context.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+            reply(context, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
+                    "Content-Encoding not supported: send the body uncompressed"));
+            return;
+        }
+        String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.indexOf(';') >= 0) {
+            // RFC 9110 §5.6.6 allows whitespace around ';', which the JAX-RS media type reader takes into the subtype.
+            headers.set(HttpHeaders.CONTENT_TYPE, SPACE_AROUND_SEMICOLON.matcher(contentType).replaceAll(";"));
         }
         context.next();
     }
@@ -155,6 +169,11 @@ public class HttpEdge {
         } catch (JsonProcessingException impossible) {
             context.response().setStatusCode(status).end();
         }
+    }
+
+    private static boolean isIdentity(String contentEncoding) {
+        return contentEncoding == null || contentEncoding.isBlank()
+                || contentEncoding.trim().equalsIgnoreCase("identity");
     }
 
     private boolean exceedsLimit(String contentLength) {

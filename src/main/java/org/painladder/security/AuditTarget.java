@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.painladder.domain.audit.Access;
 import org.painladder.domain.audit.AuditAction;
 
 /**
@@ -65,7 +66,19 @@ public record AuditTarget(AuditAction action, String resourceType, String resour
         if (patientId == null) {
             patientId = patientInQuery(query);
         }
-        return new AuditTarget(action, resourceType == null ? "root" : resourceType, resourceId, patientId);
+        return new AuditTarget(action, resourceType == null ? "root" : resourceType, bounded(resourceId), patientId);
+    }
+
+    /**
+     * A path value longer than the audited resource id names no stored resource (ids are far shorter), but the attempt
+     * must still be recorded: its beginning is, marked as cut.
+     */
+    private static String bounded(String resourceId) {
+        if (resourceId == null || resourceId.length() <= Access.RESOURCE_ID_LENGTH) {
+            return resourceId;
+        }
+        int end = Access.RESOURCE_ID_LENGTH - 1;
+        return resourceId.substring(0, Character.isHighSurrogate(resourceId.charAt(end - 1)) ? end - 1 : end) + "\u2026";
     }
 
     public AuditTarget concerning(UUID patient) {

@@ -16,14 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.painladder.domain.audit.Access;
 import org.painladder.domain.digest.Sha256;
 
 /**
  * The claims a signed token must carry beyond what SmallRye JWT checks (signature, issuer, audience, expiry): roles as
  * an array of strings, a non-blank subject, an issue time not in the future beyond the clock skew, and a lifetime of
- * at most {@code painladder.security.max-token-lifetime}. A token that breaks one is refused like any invalid token
+ * at most {@code painladder.security.max-token-lifetime}, and an identity the audit trail can record in full (the
+ * names that may become the actor, the client and the roles within their columns' lengths: a request that cannot be
+ * audited must not be served). A token that breaks one is refused like any invalid token
  * (401), never read leniently (a string of groups taken as a role) and never left to fail later (a number of groups,
  * 500). The checks read the verified payload as the identity provider wrote it, before any claim is converted.
  * <p>
@@ -100,6 +106,18 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
         if (!subject.isTextual() || subject.asText().isBlank()) {
             throw refused("sub must name the caller");
         }
+        // SmallRye JWT names the principal by upn, else preferred_username, else sub; the client is azp, else client_id.
+        for (String actorClaim : List.of("upn", "preferred_username", "sub")) {
+            checkRecordable(claims, actorClaim, Access.ACTOR_LENGTH);
+        }
+        for (String clientClaim : List.of("azp", "client_id")) {
+            checkRecordable(claims, clientClaim, Access.CLIENT_LENGTH);
+        }
+        Set<String> roles = new TreeSet<>();
+        groups.forEach(group -> roles.add(group.asText()));
+        if (String.join(",", roles).length() > Access.ROLE_LENGTH) {
+            throw refused("groups are longer than " + Access.ROLE_LENGTH + " characters together");
+        }
         JsonNode issuedAt = claims.path("iat");
         JsonNode expiresAt = claims.path("exp");
         if (!issuedAt.isIntegralNumber() || !expiresAt.isIntegralNumber()) {
@@ -110,6 +128,14 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
         }
         if (expiresAt.asLong() - issuedAt.asLong() > maxLifetime.toSeconds()) {
             throw refused("valid for longer than " + maxLifetime);
+        }
+    }
+
+    private static void checkRecordable(JsonNode claims, String name, int maxLength) throws ParseException {
+        JsonNode value = claims.path(name);
+        if (!value.isMissingNode() && !value.isNull()
+                && (!value.isTextual() || value.asText().length() > maxLength)) {
+            throw refused(name + " must be a string of at most " + maxLength + " characters");
         }
     }
 

@@ -8,11 +8,15 @@ import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,5 +91,58 @@ class StrictContentTypeTest {
                         .body("resourceType", equalTo("OperationOutcome"));
             }
         }
+    }
+
+    /** RFC 9110 §5.6.6 allows whitespace around the ';' of a media type's parameters. */
+    @Test
+    void aCharsetAfterWhitespaceIsTheSameMediaType() throws Exception {
+        for (String mediaType : new String[] {"application/json ; charset=UTF-8", "application/json;charset=utf-8",
+                "application/json\t;  charset=\"utf-8\""}) {
+            String mrn = ApiFixtures.anyMrn();
+            HttpResponse<String> answer = send("POST", "/api/v1/patients", mediaType, null,
+                    HttpRequest.BodyPublishers.ofString(ApiFixtures.patientJson(mrn)));
+            assertEquals(201, answer.statusCode(), mediaType + ": " + answer.body());
+            as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().body("total", equalTo(1));
+        }
+    }
+
+    /** The service reads no compressed body: 415 as RFC 9110 §15.5.16 says, naming the encoding it takes. */
+    @Test
+    void aCompressedBodyIs415AndStoresNothing() throws Exception {
+        String mrn = ApiFixtures.anyMrn();
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(ApiFixtures.patientJson(mrn).getBytes(StandardCharsets.UTF_8));
+        }
+        for (String encoding : new String[] {"gzip", "deflate", "br", "GZIP"}) {
+            HttpResponse<String> answer = send("POST", "/api/v1/patients", "application/json", encoding,
+                    HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray()));
+            assertEquals(415, answer.statusCode(), encoding + ": " + answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
+            assertEquals("identity", answer.headers().firstValue("Accept-Encoding").orElse(null));
+            assertEquals("Content-Encoding not supported: send the body uncompressed",
+                    JsonPath.from(answer.body()).getString("detail"));
+        }
+        HttpResponse<String> fhir = send("POST", "/fhir/r4/Observation", "application/fhir+json", "gzip",
+                HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray()));
+        assertEquals(415, fhir.statusCode(), fhir.body());
+        assertEquals("OperationOutcome", JsonPath.from(fhir.body()).getString("resourceType"));
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().body("total", equalTo(0));
+
+        HttpResponse<String> identity = send("POST", "/api/v1/patients", "application/json", "identity",
+                HttpRequest.BodyPublishers.ofString(ApiFixtures.patientJson(mrn)));
+        assertEquals(201, identity.statusCode(), identity.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String mediaType, String encoding,
+                                      HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", TestTokens.bearer("admin")).header("Content-Type", mediaType)
+                .method(method, body);
+        if (encoding != null) {
+            request.header("Content-Encoding", encoding);
+        }
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

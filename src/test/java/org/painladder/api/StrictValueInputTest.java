@@ -1,6 +1,7 @@
 package org.painladder.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.painladder.api.ApiFixtures.as;
@@ -88,5 +89,24 @@ class StrictValueInputTest {
                         { "from": { "drug": "MORPHINE", "route": "ORAL", "dailyDose": 100000, "unit": "mg" },
                           "to": { "drug": "OXYCODONE", "route": "ORAL" } }""")
                 .post("/api/v1/opioid-conversions").then().statusCode(200);
+    }
+
+    @Test
+    void aWholeNumberBeyondTheIntegerRangeIs400NamingTheFieldAndStoresNothing() {
+        String mrn = ApiFixtures.anyMrn();
+        as("ehr").body(ApiFixtures.patientJson(mrn).replace("\"lifeExpectancyMonths\": 6",
+                        "\"lifeExpectancyMonths\": 2147483648"))
+                .post("/api/v1/patients").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("lifeExpectancyMonths"));
+        as("ehr").queryParam("mrn", mrn).get("/api/v1/patients").then().statusCode(200).body("total", equalTo(0));
+
+        String assessments = "/api/v1/patients/" + registeredPatient() + "/pain-assessments";
+        for (String tooLarge : new String[] {"2147483648", "-2147483649", "99999999999999999999"}) {
+            as("ehr").body(nrsJson("big-" + System.nanoTime(), anHourAgo(), 6)
+                            .replace("\"breakthroughEpisodes24h\": 1", "\"breakthroughEpisodes24h\": " + tooLarge))
+                    .post(assessments).then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("breakthroughEpisodes24h"));
+        }
+        as("clinician").get(assessments).then().body("total", equalTo(0));
     }
 }

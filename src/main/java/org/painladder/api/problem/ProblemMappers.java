@@ -2,6 +2,7 @@ package org.painladder.api.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -140,6 +141,11 @@ public class ProblemMappers {
     public Response unreadableJson(JsonMappingException failure) {
         String field = fieldPath(failure);
         field = field.isEmpty() ? JsonBounds.WHOLE_BODY : field;
+        if (failure.getCause() instanceof InputCoercionException outOfRange) {
+            String message = "is out of range: must be a whole number" + rangeOf(outOfRange.getTargetType());
+            return ProblemType.MALFORMED_REQUEST.problem(field + " " + message,
+                    List.of(new Problem.FieldViolation(field, message))).toResponse();
+        }
         return ProblemType.MALFORMED_REQUEST.problem("The body cannot be read at " + field,
                 List.of(new Problem.FieldViolation(field, "cannot be read"))).toResponse();
     }
@@ -147,6 +153,13 @@ public class ProblemMappers {
     /** Also a stream limit of the ObjectMapper (nesting, number or string length) and a duplicate key. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
+        // Quarkus REST may hand the mapping failure over inside a WebApplicationException: dispatch on what it is.
+        if (failure instanceof MismatchedInputException mismatched) {
+            return wrongType(mismatched);
+        }
+        if (failure instanceof JsonMappingException mapping) {
+            return unreadableJson(mapping);
+        }
         return ProblemType.MALFORMED_REQUEST.problem("The body is not valid JSON",
                 List.of(new Problem.FieldViolation(JsonBounds.WHOLE_BODY, "is not valid JSON"))).toResponse();
     }
@@ -185,7 +198,7 @@ public class ProblemMappers {
             return unexpected(failure);
         }
         if (failure.getCause() instanceof JsonProcessingException json) {
-            return json instanceof MismatchedInputException mismatched ? wrongType(mismatched) : unreadableJson(json);
+            return unreadableJson(json);
         }
         ProblemType type = ProblemType.forStatus(status);
         Response.ResponseBuilder answer = Response.fromResponse(type.problem(detailFor(status)).toResponse());
@@ -294,6 +307,16 @@ public class ProblemMappers {
             path.append(node.getName());
         }
         return path.toString();
+    }
+
+    private static String rangeOf(Class<?> type) {
+        if (type == Integer.TYPE || type == Integer.class) {
+            return " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.TYPE || type == Long.class) {
+            return " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return "";
     }
 
     private static String fieldPath(JsonMappingException failure) {

@@ -12,6 +12,12 @@ public record Access(String actor, String role, String client, AuditAction actio
                      String resourceId, UUID patientId, AuditOutcome outcome, int status, String correlationId,
                      int requests) {
 
+    /** The longest actor, role list, client and resource id the audit trail stores (audit_event, V3). */
+    public static final int ACTOR_LENGTH = 256;
+    public static final int ROLE_LENGTH = 128;
+    public static final int CLIENT_LENGTH = 256;
+    public static final int RESOURCE_ID_LENGTH = 128;
+
     public Access(String actor, String role, String client, AuditAction action, String resourceType,
                   String resourceId, UUID patientId, AuditOutcome outcome, int status, String correlationId) {
         this(actor, role, client, action, resourceType, resourceId, patientId, outcome, status, correlationId, 1);

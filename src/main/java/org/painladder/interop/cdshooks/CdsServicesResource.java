@@ -164,35 +164,20 @@ public class CdsServicesResource {
                              @Context SecurityContext security) {
         CdsServiceCatalogue.byId(serviceId).orElseThrow(() -> new NotFoundException("CDS service " + serviceId
                 + " is not offered here"));
-        JsonNode feedback = object(body, "the feedback").path("feedback");
-        if (!feedback.isArray()) {
-            throw Paging.badParameter("feedback", "is required: an array of {card, outcome}");
-        }
+        List<CardFeedback> feedback = CardFeedback.read(object(body, "the feedback").path("feedback"));
         String subject = security.getUserPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject() : security.getUserPrincipal().getName();
         String clinician = subject.length() <= 128 ? subject : subject.substring(0, 128);
         List<CdsHooksJson.FeedbackResult> results = new ArrayList<>();
-        for (int index = 0; index < feedback.size(); index++) {
-            JsonNode entry = feedback.get(index);
-            String card = text(entry, "card");
-            String outcome = text(entry, "outcome");
-            if (card == null) {
-                throw Paging.badParameter("feedback[" + index + "].card", "is required: the card's uuid");
-            }
-            if (!"accepted".equals(outcome) && !"overridden".equals(outcome)) {
-                throw Paging.badParameter("feedback[" + index + "].outcome", "must be accepted or overridden");
-            }
-            UUID cardId = uuidOrNull(card);
-            RecordingCardFeedback.Outcome recorded = cardId == null ? new RecordingCardFeedback.Outcome(null, null)
-                    : "accepted".equals(outcome)
-                    ? recordingCardFeedback.record(cardId, RecommendationStatus.ACCEPTED, clinician,
-                    "Accepted in the EHR (CDS Hooks feedback)")
-                    : recordingCardFeedback.record(cardId, RecommendationStatus.REJECTED, clinician,
-                    overrideReason(entry.path("overrideReason")));
+        for (CardFeedback entry : feedback) {
+            RecordingCardFeedback.Outcome recorded = entry.cardId() == null
+                    ? new RecordingCardFeedback.Outcome(null, null)
+                    : recordingCardFeedback.record(entry.cardId(), entry.accepted() ? RecommendationStatus.ACCEPTED
+                    : RecommendationStatus.REJECTED, clinician, entry.note());
             if (recorded.patientId() != null) {
                 auditedPatient.is(recorded.patientId());
             }
-            results.add(new CdsHooksJson.FeedbackResult(card, recorded.ignored() ? "IGNORED"
+            results.add(new CdsHooksJson.FeedbackResult(entry.card(), recorded.ignored() ? "IGNORED"
                     : recorded.decided().name()));
         }
         return Response.ok(new CdsHooksJson.FeedbackResults(results)).build();
@@ -226,18 +211,6 @@ public class CdsServicesResource {
             }
         }
         return null;
-    }
-
-    private static String overrideReason(JsonNode overrideReason) {
-        String comment = text(overrideReason, "userComment");
-        JsonNode reason = overrideReason.path("reason");
-        String display = text(reason, "display");
-        String code = text(reason, "code");
-        String because = comment != null ? comment : display != null ? display : code;
-        String note = because == null ? "Overridden in the EHR without a reason given"
-                : "Overridden in the EHR: " + because;
-        // The decision note holds 2,000 characters, as a reject reason sent to the API may.
-        return note.length() <= 2000 ? note : note.substring(0, 1999) + "…";
     }
 
     private static String text(JsonNode node, String field) {

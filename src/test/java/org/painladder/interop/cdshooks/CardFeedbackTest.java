@@ -18,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.painladder.api.AtOnce;
 import org.painladder.api.TestTokens;
 
@@ -116,6 +118,29 @@ class CardFeedbackTest {
                 { "feedback": [ { "card": "%s", "outcome": "accepted" } ] }""".formatted(patientAndRecommendation[1]))
                 .statusCode(422).contentType("application/problem+json");
         recommendation(patientAndRecommendation).body("status", equalTo("PENDING"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"outcomeTimestamp\": \"yesterday\"                              | feedback[1].outcomeTimestamp",
+            "\"outcomeTimestamp\": 12345                                      | feedback[1].outcomeTimestamp",
+            "\"outcomeTimestamp\": \"2026-13-01T00:00:00Z\"                   | feedback[1].outcomeTimestamp",
+            "\"overrideReason\": \"no\"                                       | feedback[1].overrideReason",
+            "\"overrideReason\": { \"userComment\": 7 }                       | feedback[1].overrideReason.userComment",
+            "\"overrideReason\": { \"reason\": { \"code\": [] } }             | feedback[1].overrideReason.reason.code",
+            "\"acceptedSuggestions\": \"all\"                                 | feedback[1].acceptedSuggestions"})
+    void aMalformedFieldInAnyEntryIs400NamingItAndDecidesNoCard(String malformed, String field) {
+        String[] first = severePainOnStepZero();
+        String[] second = severePainOnStepZero();
+        feedback(TestTokens.forRole("ehr"), """
+                { "feedback": [ { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" },
+                                { "card": "%s", "outcome": "overridden", %s } ] }"""
+                .formatted(first[1], Instant.now(), second[1], malformed))
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains(field));
+
+        recommendation(first).body("status", equalTo("PENDING"));
+        recommendation(second).body("status", equalTo("PENDING"));
     }
 
     private static ValidatableResponse feedback(String token, String body) {
