@@ -221,7 +221,9 @@ public class AuditTrail {
             try {
                 if (!identity.isAnonymous()) {
                     actor = identity.getPrincipal().getName();
-                    role = identity.getRoles().stream().sorted().collect(Collectors.joining(","));
+                    // The service's roles only: a directory's other groups say nothing of what the caller may do here.
+                    role = identity.getRoles().stream().filter(Roles.ALL::contains).sorted()
+                            .collect(Collectors.joining(","));
                     client = identity.getPrincipal() instanceof JsonWebToken token ? clientOf(token) : null;
                 }
             } catch (RuntimeException unauthenticated) {

@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.painladder.domain.audit.Access;
@@ -28,8 +26,8 @@ import org.painladder.domain.digest.Sha256;
  * The claims a signed token must carry beyond what SmallRye JWT checks (signature, issuer, audience, expiry): roles as
  * an array of strings, a non-blank subject, an issue time not in the future beyond the clock skew, and a lifetime of
  * at most {@code painladder.security.max-token-lifetime}, and an identity the audit trail can record in full (the
- * names that may become the actor, the client and the roles within their columns' lengths: a request that cannot be
- * audited must not be served). A token that breaks one is refused like any invalid token
+ * names that may become the actor and the client within their columns' lengths: a request that cannot be audited
+ * must not be served; the trail keeps only the service's own roles, so a directory's other groups may be many). A token that breaks one is refused like any invalid token
  * (401), never read leniently (a string of groups taken as a role) and never left to fail later (a number of groups,
  * 500). The checks read the verified payload as the identity provider wrote it, before any claim is converted.
  * <p>
@@ -112,11 +110,6 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
         }
         for (String clientClaim : List.of("azp", "client_id")) {
             checkRecordable(claims, clientClaim, Access.CLIENT_LENGTH);
-        }
-        Set<String> roles = new TreeSet<>();
-        groups.forEach(group -> roles.add(group.asText()));
-        if (String.join(",", roles).length() > Access.ROLE_LENGTH) {
-            throw refused("groups are longer than " + Access.ROLE_LENGTH + " characters together");
         }
         JsonNode issuedAt = claims.path("iat");
         JsonNode expiresAt = claims.path("exp");

@@ -11,6 +11,9 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
 
+    /** The service's own roles: a token may carry any number of other groups of the hospital's directory. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(EHR, CLINICIAN, PALLIATIVE, AUDITOR, ADMIN);
+
     private Roles() {
     }
 }

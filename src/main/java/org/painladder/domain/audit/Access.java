@@ -12,9 +12,8 @@ public record Access(String actor, String role, String client, AuditAction actio
                      String resourceId, UUID patientId, AuditOutcome outcome, int status, String correlationId,
                      int requests) {
 
-    /** The longest actor, role list, client and resource id the audit trail stores (audit_event, V3). */
+    /** The longest actor, client and resource id the audit trail stores (audit_event, V3). */
     public static final int ACTOR_LENGTH = 256;
-    public static final int ROLE_LENGTH = 128;
     public static final int CLIENT_LENGTH = 256;
     public static final int RESOURCE_ID_LENGTH = 128;
 
