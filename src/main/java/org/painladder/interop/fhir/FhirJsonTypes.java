@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -28,6 +29,12 @@ final class FhirJsonTypes {
 
     /** A FHIRPath-like location and what its value must be. */
     record WrongType(String element, String expected) {
+    }
+
+    static final String NOT_EMPTY = "a value: FHIR JSON has no empty arrays, objects or strings";
+
+    private static boolean isEmpty(JsonNode value) {
+        return value.isContainerNode() ? value.isEmpty() : value.isTextual() && value.textValue().isEmpty();
     }
 
     /** FHIR element names, and _name for a primitive's id and extensions; HAPI fails on others (even on ""). */
@@ -89,6 +96,11 @@ final class FhirJsonTypes {
             BaseRuntimeElementDefinition<?> element = child == null || child instanceof RuntimeChildExtension ? null
                     : child.getChildByName(name);
             JsonNode value = member.getValue();
+            if (isEmpty(value) || value.isArray() && StreamSupport.stream(value.spliterator(), false)
+                    .anyMatch(FhirJsonTypes::isEmpty)) {
+                // FHIR JSON has no empty values; HAPI would drop one silently, known element or not.
+                return Optional.of(new WrongType(path + "." + name, NOT_EMPTY));
+            }
             if (element == null && !isResource(context, value)) {
                 // Unknown elements and extensions of primitives are HAPI's to judge.
                 continue;

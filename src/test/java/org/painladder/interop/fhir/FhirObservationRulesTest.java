@@ -36,6 +36,22 @@ class FhirObservationRulesTest {
     }
 
     @Test
+    void anEmptyArrayObjectOrStringIsRefusedKnownElementOrNotAndNothingIsStored() {
+        String patientId = registeredPatient();
+        for (String[] empty : new String[][] {{"\"foo\": []", "Observation.foo"},
+                {"\"note\": []", "Observation.note"}, {"\"category\": [ {} ]", "Observation.category"},
+                {"\"valueQuantity\": { \"value\": 5, \"unit\": \"\" }", "Observation.valueQuantity.unit"}}) {
+            given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
+                    .body(observation(patientId, anHourAgo(), empty[0].startsWith("\"valueQuantity")
+                            ? empty[0] : "\"valueInteger\": 5, " + empty[0]))
+                    .post("/fhir/r4/Observation").then().statusCode(400).contentType(FHIR_JSON)
+                    .body("resourceType", equalTo("OperationOutcome"))
+                    .body("issue.expression.flatten()", hasItem(empty[1]));
+        }
+        as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().body("total", equalTo(0));
+    }
+
+    @Test
     void aScoreInMilligramsIs422() {
         String patientId = registeredPatient();
         for (String quantity : new String[] {
