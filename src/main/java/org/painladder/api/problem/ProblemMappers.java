@@ -245,24 +245,24 @@ public class ProblemMappers {
      * out, or a deadlock or serialization failure the database broke.
      */
     private static boolean isConcurrentChange(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
-            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
-                    || cause instanceof LockTimeoutException || cause instanceof StaleStateException
-                    || cause instanceof LockAcquisitionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && CONCURRENCY_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof OptimisticLockException
+                || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                || cause instanceof StaleStateException || cause instanceof LockAcquisitionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                && CONCURRENCY_STATES.contains(sql.getSQLState()));
     }
 
     /** SQLState class 22, data exception, whatever the JPA layer wrapped around it. */
     private static boolean isRefusedData(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22"));
+    }
+
+    /** The failure or one of its first 16 causes (a cycle or a very deep chain is not walked further). */
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> test) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (test.test(cause)) {
                 return true;
             }
         }

@@ -36,36 +36,36 @@ class ClinicalSafetyPropertiesTest {
                 .reduce((a, b) -> b.recordedAt().isBefore(a.recordedAt()) ? a : b).orElseThrow();
     }
 
-    @Test
-    void noProposalRaisesAnOpioidTheLatestAssessmentReportsAsDoseLimiting() {
+    /** What a property checks on a patient on a scheduled opioid whose latest assessment reports a dose limit. */
+    @FunctionalInterface
+    private interface DoseLimitingCase {
+        void check(long seed, RandomPatients.Scenario scenario, String limiting, Decision decision);
+    }
+
+    private static void forEachDoseLimitingCase(DoseLimitingCase property) {
         qt().withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
             RandomPatients.Scenario s = RandomPatients.scenario(seed);
             String limiting = SafetyRules.doseLimitingEffects(latest(s));
-            if (limiting.isEmpty() || !s.snapshot().regimen().hasScheduledOpioid()) {
-                return;
+            if (!limiting.isEmpty() && s.snapshot().regimen().hasScheduledOpioid()) {
+                property.check(seed, s, limiting, decide(s));
             }
-            Decision decision = decide(s);
-            assertTrue(decision.toAdd().stream().noneMatch(r -> SafetyReview.goesUp(r.type(), r.proposal())
-                            || SafetyReview.raisesRescue(r)),
-                    () -> "seed " + seed + " (" + limiting + "): " + Vignettes.describe(decision));
         });
     }
 
     @Test
+    void noProposalRaisesAnOpioidTheLatestAssessmentReportsAsDoseLimiting() {
+        forEachDoseLimitingCase((seed, s, limiting, decision) -> assertTrue(decision.toAdd().stream()
+                        .noneMatch(r -> SafetyReview.goesUp(r.type(), r.proposal()) || SafetyReview.raisesRescue(r)),
+                () -> "seed " + seed + " (" + limiting + "): " + Vignettes.describe(decision)));
+    }
+
+    @Test
     void noPendingUpMoveOrRescueAdviceOutlivesADoseLimitingEffectOnTheLatestAssessment() {
-        qt().withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
-            RandomPatients.Scenario s = RandomPatients.scenario(seed);
-            String limiting = SafetyRules.doseLimitingEffects(latest(s));
-            if (limiting.isEmpty() || !s.snapshot().regimen().hasScheduledOpioid()) {
-                return;
-            }
-            Decision decision = decide(s);
-            s.snapshot().pending().stream()
-                    .filter(p -> LadderEngine.UP_RULES.contains(p.ruleId())
-                            || LadderEngine.RESCUE_ADVICE.contains(p.ruleId()))
-                    .forEach(p -> assertTrue(decision.toSupersede().contains(p.id()), () -> "seed " + seed + " ("
-                            + limiting + "): pending " + p.ruleId().code() + " kept; " + Vignettes.describe(decision)));
-        });
+        forEachDoseLimitingCase((seed, s, limiting, decision) -> s.snapshot().pending().stream()
+                .filter(p -> LadderEngine.UP_RULES.contains(p.ruleId())
+                        || LadderEngine.RESCUE_ADVICE.contains(p.ruleId()))
+                .forEach(p -> assertTrue(decision.toSupersede().contains(p.id()), () -> "seed " + seed + " ("
+                        + limiting + "): pending " + p.ruleId().code() + " kept; " + Vignettes.describe(decision))));
     }
 
     @Test
