@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.patient.PainCondition;
 
 /**
@@ -186,13 +190,13 @@ final class CoAdviceRules {
                                         boolean lowDose, String amitriptylineReason, boolean duloxetine,
                                         String duloxetineReason) {
 
-        static NeuropathicAdjuvants of(java.util.Set<org.painladder.domain.patient.OrganFunctionBand> bands) {
+        static NeuropathicAdjuvants of(Set<OrganFunctionBand> bands) {
             OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
             boolean renalSevere = bands.stream()
-                    .anyMatch(org.painladder.domain.patient.OrganFunctionBand::isRenalSevereOrWorse);
+                    .anyMatch(OrganFunctionBand::isRenalSevereOrWorse);
             boolean lowDose = renalSevere || gabapentin.caution() || bands.contains(
-                    org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL);
-            String ceiling = bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_FAILURE)
+                    OrganFunctionBand.ELDERLY_OR_FRAIL);
+            String ceiling = bands.contains(OrganFunctionBand.RENAL_FAILURE)
                     ? "at most 300 mg/day (CrCl < 15)" : renalSevere ? "at most 700 mg/day (CrCl 15–29)"
                     : gabapentin.caution() ? "by the label's CrCl table" : "titrate to 1800–3600 mg/day";
             OrganFunction.Judgement amitriptyline = OrganFunction.judge("AMITRIPTYLINE", bands);
@@ -223,11 +227,11 @@ final class CoAdviceRules {
                     .propose("frequency", "at night, " + ceiling)
                     .propose("alternatives", pregabalin + (amitriptyline ? "; AMITRIPTYLINE 10–25 mg at night" : "")
                             + moreAlternatives);
-            String changes = String.join("; ", java.util.stream.Stream.of(
+            String changes = String.join("; ", Stream.of(
                     lowDose ? "gabapentin started at " + gabapentinMg + " mg, " + ceiling : null,
                     amitriptyline ? null : "amitriptyline left out: " + amitriptylineReason,
                     duloxetine ? null : "duloxetine left out: " + duloxetineReason)
-                    .filter(java.util.Objects::nonNull).toList());
+                    .filter(Objects::nonNull).toList());
             if (!changes.isEmpty()) {
                 advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, changes);
             }
@@ -240,7 +244,7 @@ final class CoAdviceRules {
         Advice advice = Advice.of(RuleId.ADJ_01, picture)
                 .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
                         + "only partly to opioids. Add " + adjuvants.gabapentinText() + ", or "
-                        + adjuvants.pregabalin().toLowerCase(java.util.Locale.ROOT) + adjuvants.amitriptylineText()
+                        + adjuvants.pregabalin().toLowerCase(Locale.ROOT) + adjuvants.amitriptylineText()
                         + adjuvants.duloxetineText() + "; dexamethasone if nerve compression is suspected. Keep the "
                         + "opioid. "
                         + "(ESMO 2018 and EAPC 2012 recommend this; WHO 2018 found the evidence insufficient.)")
@@ -282,7 +286,7 @@ final class CoAdviceRules {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, String.join("; ", java.util.stream.Stream
                     .of(nsaidOk ? null : "NSAID left out: " + nsaidBarred.get(), zoledronic.avoid() ? "denosumab instead of zoledronic acid: "
                             + zoledronic.reason() : zoledronic.caution() ? zoledronic.reason() : null)
-                    .filter(java.util.Objects::nonNull).toList()));
+                    .filter(Objects::nonNull).toList()));
         }
         return advice.build();
     }
@@ -322,14 +326,14 @@ final class CoAdviceRules {
     /** The label's dose by creatinine clearance (Valtrex, herpes zoster): the kidneys clear it. */
     private static String valaciclovir(ClinicalPicture picture) {
         var bands = picture.snapshot().organFunctionBands();
-        if (bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_FAILURE)) {
+        if (bands.contains(OrganFunctionBand.RENAL_FAILURE)) {
             return "500 mg every 24 h (eGFR < 15 or dialysis: the label's dose below CrCl 10, the cautious one from 10"
                     + " to 14; after the session on haemodialysis)";
         }
-        if (bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_SEVERE)) {
+        if (bands.contains(OrganFunctionBand.RENAL_SEVERE)) {
             return "1 g every 24 h (CrCl 10–29)";
         }
-        if (bands.contains(org.painladder.domain.patient.OrganFunctionBand.RENAL_REDUCED)) {
+        if (bands.contains(OrganFunctionBand.RENAL_REDUCED)) {
             return "1 g every 12 h (CrCl 30–49; every 8 h from 50)";
         }
         return "1 g three times a day";
@@ -339,7 +343,7 @@ final class CoAdviceRules {
         NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
         Advice advice = Advice.of(RuleId.INT_03, picture)
                 .because("Postherpetic neuralgia (" + a.score() + "/10) without a neuropathic adjuvant: "
-                        + adjuvants.gabapentinText() + ", or " + adjuvants.pregabalin().toLowerCase(java.util.Locale.ROOT)
+                        + adjuvants.gabapentinText() + ", or " + adjuvants.pregabalin().toLowerCase(Locale.ROOT)
                         + adjuvants.amitriptylineText() + "; for localised pain a lidocaine 5 % plaster or a capsaicin "
                         + "8 % patch.")
                 .read(a)
