@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,12 +55,14 @@ public class HttpEdge {
     private final long maxBodyBytes;
     private final ObjectMapper objectMapper;
     private final Instance<ErrorBodyFormat> errorBodyFormats;
+    private final ResourceMethods resourceMethods;
 
     HttpEdge(@ConfigProperty(name = "painladder.http.max-body-bytes") long maxBodyBytes, ObjectMapper objectMapper,
-             Instance<ErrorBodyFormat> errorBodyFormats) {
+             Instance<ErrorBodyFormat> errorBodyFormats, ResourceMethods resourceMethods) {
         this.maxBodyBytes = maxBodyBytes;
         this.objectMapper = objectMapper;
         this.errorBodyFormats = errorBodyFormats;
+        this.resourceMethods = resourceMethods;
     }
 
     void install(@Observes Router router) {
@@ -87,6 +90,11 @@ public class HttpEdge {
             return;
         }
         MultiMap headers = context.request().headers();
+        if (context.request().method() == HttpMethod.OPTIONS && !headers.contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+                && ResourceMethods.isResourcePath(path)) {
+            answerOptions(context);
+            return;
+        }
         if (!isIdentity(headers.get(HttpHeaders.CONTENT_ENCODING))) {
             // Nothing here decompresses a body (RFC 9110 §15.5.16): say which coding would be read.
             context.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
@@ -94,12 +102,30 @@ public class HttpEdge {
                     "Content-Encoding not supported: send the body uncompressed"));
             return;
         }
+        if (headers.contains(HttpHeaders.IF_MATCH)) {
+            // RFC 9110 §5.3: several If-Match lines are one list; the resources read one header value.
+            List<String> ifMatchLines = headers.getAll(HttpHeaders.IF_MATCH);
+            if (ifMatchLines.size() > 1) {
+                headers.set(HttpHeaders.IF_MATCH, String.join(", ", ifMatchLines));
+            }
+        }
         String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.indexOf(';') >= 0) {
             // RFC 9110 §5.6.6 allows whitespace around ';', which the JAX-RS media type reader takes into the subtype.
             headers.set(HttpHeaders.CONTENT_TYPE, SPACE_AROUND_SEMICOLON.matcher(contentType).replaceAll(";"));
         }
         context.next();
+    }
+
+    /**
+     * OPTIONS names the methods of the path it asks about (RFC 9110 §9.3.7); a CORS preflight goes on to Quarkus's
+     * CORS filter instead.
+     */
+    private void answerOptions(RoutingContext context) {
+        resourceMethods.allowedAt(context.request().path()).ifPresentOrElse(
+                methods -> context.response().setStatusCode(204)
+                        .putHeader(HttpHeaders.ALLOW, ResourceMethods.allowHeader(methods)).end(),
+                () -> reply(context, 404, ProblemType.forStatus(404).problem("No resource at this path")));
     }
 
     /** The status a request is refused with before anything reads it, or 0. */

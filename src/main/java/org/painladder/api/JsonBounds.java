@@ -89,8 +89,9 @@ public final class JsonBounds {
                 if (parser.getTextLength() > MAX_STRING_CHARS) {
                     throw new OutOfBounds(path(prefix, context), "may have at most " + MAX_STRING_CHARS + " characters");
                 }
-                if (holdsNul(parser)) {
-                    throw new OutOfBounds(path(prefix, context), "may not hold the NUL character (\\u0000)");
+                String unstorable = unstorableCharacter(parser);
+                if (unstorable != null) {
+                    throw new OutOfBounds(path(prefix, context), unstorable);
                 }
             }
             case FIELD_NAME -> {
@@ -98,22 +99,37 @@ public final class JsonBounds {
                     throw new OutOfBounds(path(prefix, context.getParent()),
                             "has a member name of more than " + MAX_NAME_CHARS + " characters");
                 }
+                String unstorable = unstorableCharacter(parser);
+                if (unstorable != null) {
+                    throw new OutOfBounds(path(prefix, context.getParent()), "has a member name that " + unstorable);
+                }
             }
             default -> {
             }
         }
     }
 
-    /** No field takes a NUL, and PostgreSQL cannot store one in text: refused here rather than by the database. */
-    private static boolean holdsNul(JsonParser parser) throws IOException {
+    /**
+     * No field takes a NUL, and PostgreSQL cannot store one in text; a lone surrogate escape ("\\ud800" without its
+     * pair) is no character at all, and would be stored as "?". Both are refused here rather than altered later. The
+     * UTF-8 check before this one refuses encoded surrogates, so any surrogate here came from a JSON escape.
+     */
+    private static String unstorableCharacter(JsonParser parser) throws IOException {
         char[] text = parser.getTextCharacters();
         int end = parser.getTextOffset() + parser.getTextLength();
         for (int i = parser.getTextOffset(); i < end; i++) {
-            if (text[i] == '\u0000') {
-                return true;
+            char c = text[i];
+            if (c == '\u0000') {
+                return "may not hold the NUL character (\\u0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("holds a lone surrogate escape (\\u%04x), which is no character: escape a"
+                        + " character outside the Basic Multilingual Plane as its surrogate pair", (int) c);
             }
         }
-        return false;
+        return null;
     }
 
     private static void checkNumber(JsonParser parser, String prefix) throws IOException, OutOfBounds {

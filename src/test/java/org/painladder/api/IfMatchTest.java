@@ -58,6 +58,19 @@ class IfMatchTest {
     }
 
     @Test
+    void anIfMatchSentOnSeveralLinesIsReadAsOneList() {
+        String patientId = registeredPatient();
+
+        // RFC 9110 §5.3: field lines of one list-based field are one comma-separated list, whichever line holds a tag.
+        as("clinician").header("If-Match", "\"7\"").header("If-Match", "\"0\"")
+                .body("{ \"lifeExpectancyMonths\": 4 }")
+                .patch(patient(patientId)).then().statusCode(200).header("ETag", equalTo("\"1\""));
+        as("clinician").header("If-Match", "\"1\"").header("If-Match", "W/\"x\", \"9\"")
+                .body(MORPHINE).put(regimenOf(patientId)).then().statusCode(412);
+        as("clinician").get(patient(patientId)).then().body("lifeExpectancyMonths", equalTo(4));
+    }
+
+    @Test
     void anIfMatchThatIsNoEntityTagIs412AndChangesNothing() {
         String patientId = registeredPatient();
 

@@ -62,4 +62,15 @@ class JsonBoundsTest {
         accepted("");
         accepted("  {\"mrn\": \"MRN-1\"}  \n");
     }
+
+    @Test
+    void aLoneSurrogateEscapeIsRefusedWhereItsPairIsAccepted() {
+        accepted("{\"reason\": \"pain \\ud83d\\ude00 eased\"}");
+        assertEquals("reason", refusedAt("{\"reason\": \"a\\ud800b\"}"));
+        assertEquals("reason", refusedAt("{\"reason\": \"ends high \\ud83d\"}"));
+        assertEquals("items[0].note", refusedAt("{\"items\": [{\"note\": \"\\ude00 low first\"}]}"));
+        assertEquals("reason", refusedAt("{\"reason\": \"reversed \\ude00\\ud83d\"}"));
+        assertEquals("Observation", refused("{\"a\\udfff\": 1}", "Observation.").field());
+        accepted("{\"reason\": \"an escaped backslash then u: \\\\ud800\"}");
+    }
 }

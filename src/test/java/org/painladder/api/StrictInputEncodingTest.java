@@ -180,4 +180,15 @@ class StrictInputEncodingTest {
         as("clinician").get("/api/v1/patients/" + patientId + "/regimen").then()
                 .body("reason", containsString("Rücksprache — 😀"));
     }
+
+    @Test
+    void aLoneSurrogateEscapeIs400NamingItsFieldAndStoresNothing() {
+        String patientId = registeredPatient();
+        as("clinician").body("""
+                { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 } ],
+                  "changedBy": "dr.lee", "reason": "titrated \\ud800 today" }""")
+                .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"), "detail", containsString("lone surrogate"));
+        as("clinician").get("/api/v1/patients/" + patientId + "/regimen").then().statusCode(404);
+    }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -34,6 +35,7 @@ import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.painladder.api.JsonBounds;
+import org.painladder.api.ResourceMethods;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ConflictException;
 import org.painladder.app.NotFoundException;
@@ -51,6 +53,12 @@ public class ProblemMappers {
     private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
     /** Lock wait timed out (H2, PostgreSQL), deadlock and serialization failure (PostgreSQL; H2's deadlock too). */
     private static final Set<String> CONCURRENCY_STATES = Set.of("HYT00", "55P03", "40P01", "40001");
+
+    private final ResourceMethods resourceMethods;
+
+    ProblemMappers(ResourceMethods resourceMethods) {
+        this.resourceMethods = resourceMethods;
+    }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException failure) {
@@ -189,11 +197,19 @@ public class ProblemMappers {
 
     /** Unknown routes (404), wrong methods (405), wrong content types (415) and friends from the JAX-RS layer. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException failure) {
+    public Response webApplication(WebApplicationException failure, RoutingContext context) {
         if (failure.getResponse().getEntity() instanceof Problem) {
             return failure.getResponse();
         }
         int status = failure.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            // The JAX-RS layer sees only the class it routed to: a method another class serves on this path is no 404.
+            Optional<Set<String>> allowed = resourceMethods.allowedAt(context.normalizedPath());
+            if (allowed.isPresent() && !allowed.get().contains(context.request().method().name())) {
+                return Response.fromResponse(ProblemType.METHOD_NOT_ALLOWED.problem(detailFor(405)).toResponse())
+                        .header(HttpHeaders.ALLOW, ResourceMethods.allowHeader(allowed.get())).build();
+            }
+        }
         if (status >= 500) {
             return unexpected(failure);
         }
@@ -201,12 +217,7 @@ public class ProblemMappers {
             return unreadableJson(json);
         }
         ProblemType type = ProblemType.forStatus(status);
-        Response.ResponseBuilder answer = Response.fromResponse(type.problem(detailFor(status)).toResponse());
-        Object allow = failure.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
-        if (allow != null) {
-            answer.header(HttpHeaders.ALLOW, allow);
-        }
-        return answer.build();
+        return type.problem(detailFor(status)).toResponse();
     }
 
     /**
