@@ -83,7 +83,7 @@ final class Analgesia {
         boolean nsaid = nsaidBarred.isEmpty();
         String nsaidText = nsaidBarred.map(why -> "; no NSAID (" + why + ")")
                 .orElse(", with an NSAID (ibuprofen 400 mg three times a day) if safe");
-        Optional<String> opioidBlocked = SafetyRules.upBlockReason(picture);
+        Optional<String> opioidBlocked = picture.upBlockReason();
         if (!band.atLeast(PainBand.MODERATE) || opioidBlocked.isPresent()) {
             // §8.1.1: while toxicity stops up-moves, no opioid is added for the band, not even the rescue.
             String pain = band.atLeast(PainBand.MODERATE) ? bandName(band) : "mild";

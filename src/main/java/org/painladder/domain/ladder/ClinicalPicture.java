@@ -30,6 +30,8 @@ final class ClinicalPicture {
     private final PainAssessment newAssessment;
     private final List<PainAssessment> window;
     private final List<PainAssessment> background;
+    /** SafetyRules' answer, asked by every proposal's toxicity check and every CAU card: worked out once. */
+    private Optional<String> upBlockReason;
 
     ClinicalPicture(PatientSnapshot snapshot, PainAssessment newAssessment, LadderPolicy policy, Instant now) {
         this.snapshot = snapshot;
@@ -60,6 +62,14 @@ final class ClinicalPicture {
 
     private static boolean sameAssessment(PainAssessment a, PainAssessment b) {
         return a.id() != null ? Objects.equals(a.id(), b.id()) : a.equals(b);
+    }
+
+    /** Why escalation and up-titration are withheld now, in words, or empty when they are not (SAF-01..03). */
+    Optional<String> upBlockReason() {
+        if (upBlockReason == null) {
+            upBlockReason = SafetyRules.upBlockReason(this);
+        }
+        return upBlockReason;
     }
 
     PatientSnapshot snapshot() {

@@ -95,7 +95,7 @@ final class SafetyReview {
     private static SafetyCheck toxicity(ClinicalPicture picture, RuleId rule, Map<String, Object> proposal) {
         Optional<PainAssessment> latest = picture.latest();
         String limiting = latest.map(SafetyRules::doseLimitingEffects).orElse("");
-        Optional<String> block = SafetyRules.upBlockReason(picture);
+        Optional<String> block = picture.upBlockReason();
         if (block.isPresent()) {
             return new SafetyCheck(SafetyCheck.TOXICITY, goesUp(rule.type(), proposal) ? SafetyCheck.WARNING
                     : SafetyCheck.BLOCKED, block.get() + ": escalation and up-titration withheld");
