@@ -22,11 +22,24 @@ final class Utf8Bodies {
 
     /** Why the body is not UTF-8 JSON may be sent in, or null when it is. */
     static String whyNotUtf8(byte[] body) {
+        // Most bodies are ASCII, which is UTF-8 as it stands: only a NUL can be wrong there.
+        for (int at = 0; at < body.length; at++) {
+            if (body[at] == 0) {
+                return nulAt(at);
+            }
+            if (body[at] < 0) {
+                return whyNotStrictUtf8(body);
+            }
+        }
+        return null;
+    }
+
+    private static String whyNotStrictUtf8(byte[] body) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         // The text is not kept: a small window is decoded into again and again, so the check costs no body-sized copy.
-        CharBuffer window = CharBuffer.allocate(4096);
+        CharBuffer window = CharBuffer.allocate(Math.min(4096, body.length + 1));
         CoderResult result;
         do {
             window.clear();
@@ -39,9 +52,13 @@ final class Utf8Bodies {
         }
         for (int at = 0; at < body.length; at++) {
             if (body[at] == 0) {
-                return "a NUL byte at byte " + at + ", as in UTF-16 or UTF-32 text";
+                return nulAt(at);
             }
         }
         return null;
+    }
+
+    private static String nulAt(int at) {
+        return "a NUL byte at byte " + at + ", as in UTF-16 or UTF-32 text";
     }
 }
