@@ -45,13 +45,18 @@ public final class RefractoryCaseFixtures {
                 "\"ANTICOAGULATED\"");
     }
 
-    /** Registers the patient, posts its background scores and opens its case; answers {patientId, caseId}. */
+    /**
+     * Registers the patient (without a diagnosis when the primary site is null), posts its background scores and opens
+     * its case; answers {patientId, caseId}.
+     */
     public static String[] flaggedPatient(Flagged flagged) {
+        String diagnosis = flagged.primarySite() == null ? "" : """
+                "diagnosis": { "icd10": "C80.1", "primarySite": "%s", "metastatic": true },"""
+                .formatted(flagged.primarySite());
         String patientId = as("ehr").body("""
-                        { "mrn": "%s", "birthYear": 1960, "sex": "male",
-                          "diagnosis": { "icd10": "C80.1", "primarySite": "%s", "metastatic": true },
+                        { "mrn": "%s", "birthYear": 1960, "sex": "male", %s
                           "lifeExpectancyMonths": %s, "contraindications": [%s] }
-                        """.formatted(anyMrn(), flagged.primarySite(), flagged.lifeExpectancyMonths(),
+                        """.formatted(anyMrn(), diagnosis, flagged.lifeExpectancyMonths(),
                         flagged.contraindications()))
                 .post("/api/v1/patients").then().statusCode(201).extract().path("id");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -74,6 +74,21 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aPatientWithoutADiagnosisOrAPainSiteHasItsPageAndItsPlaceOnTheWorklist() {
+        String bare = as("ehr").body("{ \"mrn\": \"" + org.painladder.api.ApiFixtures.anyMrn() + "\" }")
+                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+        String[] flagged = RefractoryCaseFixtures.flaggedPatient(new RefractoryCaseFixtures.Flagged(null,
+                org.painladder.domain.pain.PainSite.ABDOMEN_UPPER,
+                org.painladder.domain.pain.PainMechanism.NOCICEPTIVE_VISCERAL, 7, 240, 15, 6, ""));
+        DashboardSession session = DashboardSession.signedInAs("palliative");
+
+        session.page("/ui/patients/" + bare).then().statusCode(200);
+        session.page("/ui/patients/" + flagged[0]).then().statusCode(200);
+        session.page("/ui/worklist").then().statusCode(200).body(containsString(flagged[1]));
+        session.page("/ui/worklist?status=OPEN").then().statusCode(200);
+    }
+
+    @Test
     void aWorklistPageFarBeyondTheEndIsRefusedNotAFailure() {
         DashboardSession.signedInAs("palliative").page("/ui/worklist?page=2147483647&size=200").then()
                 .statusCode(400);

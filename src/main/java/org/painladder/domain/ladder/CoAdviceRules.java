@@ -3,6 +3,7 @@ package org.painladder.domain.ladder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -141,7 +142,8 @@ final class CoAdviceRules {
         return advice.build();
     }
 
-    private static final Set<org.painladder.domain.patient.PrimarySite> UPPER_ABDOMINAL = Set.of(
+    /** An EnumSet, as every set of sites here: it answers false for a patient registered without a primary site. */
+    private static final Set<org.painladder.domain.patient.PrimarySite> UPPER_ABDOMINAL = EnumSet.of(
             org.painladder.domain.patient.PrimarySite.PANCREAS, org.painladder.domain.patient.PrimarySite.STOMACH,
             org.painladder.domain.patient.PrimarySite.LIVER);
 

@@ -111,7 +111,9 @@ final class RandomPatients {
             patient.withBoneMetastases();
         }
         if (random.nextInt(5) == 0) {
-            patient.primary(PrimarySite.values()[random.nextInt(PrimarySite.values().length)]);
+            // One choice more than there are sites: a patient registered without a diagnosis has none.
+            int site = random.nextInt(PrimarySite.values().length + 1);
+            patient.primary(site < PrimarySite.values().length ? PrimarySite.values()[site] : null);
         }
         if (random.nextInt(6) == 0) {
             patient.regimenWarning("FENTANYL_PATCH_NOT_OPIOID_TOLERANT");
