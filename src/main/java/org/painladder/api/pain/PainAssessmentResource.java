@@ -130,7 +130,8 @@ public class PainAssessmentResource {
     @Operation(operationId = "readPainTrend",
             summary = "The pain trend over the last days (background scores)",
             description = "days 1–365, default 30. mean, max, latest, controlledFraction and slopePerDay are over"
-                    + " background scores; daily buckets are UTC days. procedures lists the interventions done in the"
+                    + " background scores; slopePerDay is null until they span a day. Daily buckets are UTC days."
+                    + " procedures lists the interventions done in the"
                     + " same days.")
     @APIResponse(responseCode = "200", description = "The trend",
             content = @Content(schema = @Schema(implementation = PainTrendResponse.class)))

@@ -2,6 +2,7 @@ package org.painladder.domain.pain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  * largest 24-hour count reported that day, since each report already covers the preceding 24 hours.
  *
  * @param controlledFraction share of background scores in the window that were mild or none
- * @param slopePerDay        least-squares change in score per day; null with fewer than two scores
+ * @param slopePerDay        least-squares change in score per day; null with fewer than two scores or when
+ *                           they span less than a day
  */
 public record PainTrend(int days, int count, BigDecimal mean, Integer max, Integer latest,
                         BigDecimal controlledFraction, BigDecimal slopePerDay, List<Day> daily) {
@@ -26,6 +28,7 @@ public record PainTrend(int days, int count, BigDecimal mean, Integer max, Integ
     }
 
     private static final double SECONDS_PER_DAY = 86_400d;
+    private static final Duration DAY = Duration.ofDays(1);
 
     /** Days are UTC calendar days, so every EHR sees the same buckets whatever its time zone. */
     public static PainTrend of(List<PainAssessment> assessments, int days, Instant now, BandEdges edges) {
@@ -76,6 +79,10 @@ public record PainTrend(int days, int count, BigDecimal mean, Integer max, Integ
             return null;
         }
         Instant origin = background.get(0).recordedAt();
+        if (Duration.between(origin, background.get(background.size() - 1).recordedAt()).compareTo(DAY) < 0) {
+            // A rate per day from scores hours apart extrapolates their noise: 9 then 3 an hour apart reads -144.
+            return null;
+        }
         double n = background.size();
         double sumX = 0, sumY = 0, sumXX = 0, sumXY = 0;
         for (PainAssessment a : background) {

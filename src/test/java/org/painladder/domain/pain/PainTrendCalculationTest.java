@@ -45,4 +45,18 @@ class PainTrendCalculationTest {
         assertEquals(1, trend.count());
         assertNull(trend.slopePerDay());
     }
+
+    @Test
+    void scoresWithinLessThanADayHaveNoSlopePerDay() {
+        // Eight scores over two hours, falling from 9 to 2, would read about -90 a day by least squares.
+        List<PainAssessment> hours = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            hours.add(background(9 - i, NOW.minus(java.time.Duration.ofMinutes(120 - 15 * i))));
+        }
+        assertNull(PainTrend.of(hours, 30, NOW, BandEdges.DEFAULT).slopePerDay());
+
+        PainTrend dayApart = PainTrend.of(List.of(background(8, hoursBefore(24)), background(6, hoursBefore(0))),
+                30, NOW, BandEdges.DEFAULT);
+        assertEquals(new BigDecimal("-2.00"), dayApart.slopePerDay());
+    }
 }
