@@ -101,4 +101,15 @@ class AssessmentFlagsTest {
                 .post(assessmentsOf(patientId)).then().statusCode(oneOf(400, 422));
         as("clinician").get(assessmentsOf(patientId)).then().body("items", empty());
     }
+
+    @Test
+    void anAdverseEffectListedTwiceIs422NamingTheSecondAndStoresNothing() {
+        String patientId = registeredPatient();
+        as("ehr").body(flagged("twice-" + System.nanoTime(), anHourAgo(), "INCIDENT", "[]", """
+                [ { "type": "NAUSEA", "severity": "MILD" }, { "type": "SEDATION", "severity": "MILD" },
+                  { "type": "NAUSEA", "severity": "SEVERE" } ]"""))
+                .post(assessmentsOf(patientId)).then().statusCode(422)
+                .body("violations[0].field", equalTo("adverseEffects[2].type"));
+        as("clinician").get(assessmentsOf(patientId)).then().body("total", equalTo(0));
+    }
 }

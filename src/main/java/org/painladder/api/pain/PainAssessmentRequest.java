@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.painladder.app.ClinicalValidationException;
 import org.painladder.domain.pain.AcuteCause;
 import org.painladder.domain.pain.AdverseEffect;
 import org.painladder.domain.pain.AdverseEffectType;
@@ -50,7 +52,18 @@ public record PainAssessmentRequest(
         }
     }
 
+    /** The adverse effects, each type once: NAUSEA both MILD and SEVERE leaves the rules no severity to act on. */
     List<AdverseEffect> adverseEffectValues() {
-        return adverseEffects == null ? List.of() : adverseEffects.stream().map(AdverseEffectBody::toAdverseEffect).toList();
+        if (adverseEffects == null) {
+            return List.of();
+        }
+        Set<AdverseEffectType> listed = EnumSet.noneOf(AdverseEffectType.class);
+        for (int i = 0; i < adverseEffects.size(); i++) {
+            if (!listed.add(adverseEffects.get(i).type())) {
+                throw new ClinicalValidationException("adverseEffects[" + i + "].type",
+                        "is listed twice; give each adverse effect once, at its worst severity");
+            }
+        }
+        return adverseEffects.stream().map(AdverseEffectBody::toAdverseEffect).toList();
     }
 }
