@@ -143,14 +143,17 @@ final class AdjustmentRules {
         AdverseEffect culprit = effect.get();
         return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(),
                 picture.snapshot().organFunctionBands()),
-                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
+                Rotation.keptRoute(drug, picture.snapshot().factors()), cut, picture.policy())
+                .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
                 .because("Dose-limiting " + name(culprit) + " on the last two assessments: switching opioid helps "
-                        + "in about 50–80 %. " + Rotation.describe(drug, plan) + " The cut is "
-                        + cut + " % because the switch is for adverse effects.")
+                        + "in about 50–80 %. " + Rotation.describe(drug, plan) + Rotation.routeNote(drug, plan)
+                        + " The cut is " + cut + " % because the switch is for adverse effects.")
                 .read(List.of(previous, latest))
                 .threshold("rotationReductionPctAdverseEffects", cut)
                 .fact("adverseEffect", culprit.type().name() + " " + culprit.severity().name())
-                .fact("painControl", control.name()), drug, plan).build());
+                .fact("painControl", control.name()), drug, plan)
+                .propose("frequency", Rotation.infusion(plan.toRoute()))
+                .build());
     }
 
     private static boolean intolerable(AdverseEffect effect, PainControl control, ClinicalPicture picture) {
@@ -205,14 +208,17 @@ final class AdjustmentRules {
         int harmed = followedByHarm;
         return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(),
                 picture.snapshot().organFunctionBands()),
-                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_02, picture)
+                Rotation.keptRoute(drug, picture.snapshot().factors()), cut, picture.policy())
+                .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_02, picture)
                 .because("Pain still uncontrolled after " + harmed + " dose increases in 7 days, each "
                         + "followed by a moderate or worse adverse effect: titration is blocked by toxicity. "
-                        + Rotation.describe(drug, plan))
+                        + Rotation.describe(drug, plan) + Rotation.routeNote(drug, plan))
                 .read(picture.latest().map(List::of).orElse(List.of()))
                 .threshold("rotationReductionPct", cut)
                 .fact("doseIncreasesIn7Days", increases.size())
-                .fact("increasesFollowedByAdverseEffects", harmed), drug, plan).build());
+                .fact("increasesFollowedByAdverseEffects", harmed), drug, plan)
+                .propose("frequency", Rotation.infusion(plan.toRoute()))
+                .build());
     }
 
     /**
