@@ -51,6 +51,20 @@ final class Analgesia {
     }
 
     /**
+     * The start given subcutaneously, for a patient who cannot swallow (§8.2, ROT-03: SC first): the oral single dose
+     * converted by the profile's factors, rounded down to a dose that can be drawn up.
+     */
+    static BigDecimal subcutaneousSingleDose(Start start, LadderPolicy policy) {
+        String profile = policy.mmeFactorProfile();
+        BigDecimal exact = start.singleDoseMg()
+                .multiply(Equianalgesia.factor(start.drug(), Equianalgesia.ORAL, profile).orElseThrow())
+                .divide(Equianalgesia.factor(start.drug(), Equianalgesia.SC, profile).orElseThrow(), 6,
+                        RoundingMode.HALF_UP);
+        BigDecimal drawn = DoseSteps.floor(exact, DoseSteps.rescueStep(start.drug(), Equianalgesia.SC));
+        return drawn.signum() > 0 ? drawn : DoseSteps.floor(exact, new BigDecimal("0.05"));
+    }
+
+    /**
      * LAD-04's intravenous alternative, IV morphine 2–5 mg (NCCN opioid-naive), in the drug the start uses and cut as
      * its oral dose is cut, so that the text never names morphine where the organ function switched it.
      */
