@@ -7,11 +7,13 @@ import static org.painladder.domain.ladder.PatientSnapshots.onFentanylPatch;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep1WithParacetamol;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep2WithCodeine;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithMorphine;
+import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithOxycodone;
 import static org.painladder.domain.ladder.RuleId.LAD_02;
 import static org.painladder.domain.ladder.RuleId.LAD_04;
 import static org.painladder.domain.ladder.RuleId.LAD_06;
 import static org.painladder.domain.ladder.RuleId.MNT_01;
 import static org.painladder.domain.ladder.RuleId.ORG_01;
+import static org.painladder.domain.ladder.RuleId.ROT_01;
 import static org.painladder.domain.ladder.RuleId.ROT_03;
 import static org.painladder.domain.ladder.RuleId.RSC_03;
 import static org.painladder.domain.ladder.RuleId.SAF_01;
@@ -24,6 +26,7 @@ import static org.painladder.domain.ladder.Vignettes.rationaleSays;
 import static org.painladder.domain.ladder.Vignettes.safetyCheck;
 import static org.painladder.domain.ladder.Vignettes.supersedes;
 import static org.painladder.domain.ladder.Vignettes.vignette;
+import static org.painladder.domain.pain.AdverseEffectType.PRURITUS;
 import static org.painladder.domain.pain.AdverseEffectType.RESPIRATORY_DEPRESSION;
 import static org.painladder.domain.pain.AdverseEffectType.SEDATION;
 import static org.painladder.domain.pain.Severity.MILD;
@@ -97,6 +100,23 @@ class RouteAndToleranceVignettesTest {
                                 .with(assessments().background(3).hoursAgo(10)),
                         assessments().background(3).now(),
                         move(ROT_03, "drug", "MORPHINE", "route", "SC", "crossToleranceReductionPct", 25)),
+                vignette("Cannot swallow, opioid-naive, severe pain: LAD-04 starts SC morphine 2 mg every 4 h, "
+                                + "rescue SC",
+                        noAnalgesia().unableToSwallow(), assessments().background(8).now(),
+                        move(LAD_04, "drug", "MORPHINE", "route", "SC", "dose", 2, "toDailyDose", 12,
+                                "rescueRoute", "SC", "rescueDose", 2, "reassessAfterMinutes", 30)),
+                vignette("Severe pruritus twice on SC morphine 24 mg/day: ROT-01 keeps the SC route",
+                        new PatientSnapshots().strong("MORPHINE", "SC", 24, "mg", "2")
+                                .rescue("MORPHINE", "SC", "2.5", "2")
+                                .with(assessments().background(4).with(PRURITUS, SEVERE).hoursAgo(10)),
+                        assessments().background(4).with(PRURITUS, SEVERE).now(),
+                        move(ROT_01, "fromRoute", "SC", "route", "SC", "rescueRoute", "SC",
+                                "frequency", "continuous subcutaneous infusion over 24 h")),
+                vignette("Cannot swallow, severe pruritus twice on oral oxycodone: ROT-01 goes SC, not by mouth",
+                        onStep3WithOxycodone(40).unableToSwallow()
+                                .with(assessments().background(4).with(PRURITUS, SEVERE).hoursAgo(10)),
+                        assessments().background(4).with(PRURITUS, SEVERE).now(),
+                        move(ROT_01, "fromRoute", "ORAL", "route", "SC", "rescueRoute", "SC")),
                 vignette("Able to swallow: MNT-01 as before, no ROT-03",
                         onStep3WithMorphine(60).with(assessments().background(3).hoursAgo(10)),
                         assessments().background(3).now(),
