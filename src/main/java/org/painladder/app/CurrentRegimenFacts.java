@@ -22,6 +22,7 @@ import org.painladder.domain.regimen.DatedRegimen;
 import org.painladder.domain.regimen.DrugClass;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.MmeFactor;
+import org.painladder.domain.regimen.OpioidTolerance;
 import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.Regimen;
 import org.painladder.domain.regimen.RegimenItem;
@@ -103,7 +104,7 @@ public class CurrentRegimenFacts {
                 current.evaluation().omedd().prnMg(), scheduled, rescues, current.version(), current.effectiveAt(),
                 lastScheduledOpioidChangeAt(stretch), step3Since, strongTried,
                 analgesicAdjuvantScheduled(regimen), scheduledCodes, opioidDoseIncreasesAt(stretch),
-                warningCodes(current));
+                warningCodes(current), OpioidTolerance.doseHeldSince(stretch, formulary).orElse(null));
     }
 
     /**

@@ -93,29 +93,30 @@ final class AdjustmentRules {
         ScheduledDrug drug = strong.get();
         OrganFunction.Judgement verdict = OrganFunction.judge(drug.code(), bands);
         int cut = picture.policy().rotationReductionPctAdverseEffects();
+        String toRoute = Rotation.keptRoute(drug, picture.snapshot().factors());
         return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(), bands),
-                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ORG_01, picture)
+                toRoute, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ORG_01, picture)
                 .because(Advice.drugName(drug.code()) + " is to be avoided: " + verdict.reason() + ". Do not raise it. "
-                        + Rotation.describe(drug, plan) + " The cut is " + cut + " % (metabolites already "
-                        + "accumulating); a fentanyl or buprenorphine patch is the alternative once pain is stable.")
+                        + Rotation.describe(drug, plan) + Rotation.routeNote(drug, plan) + " The cut is " + cut
+                        + " % (metabolites already accumulating); a fentanyl or buprenorphine patch is the alternative "
+                        + "once pain is stable.")
                 .read(picture.latest().map(List::of).orElse(List.of()))
                 .threshold("rotationReductionPctAdverseEffects", cut)
                 .fact("organFunctionBands", OrganFunction.bandsText(bands).orElse(""))
                 .check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, Advice.drugName(drug.code()) + " replaced by "
-                        + Advice.drugName(plan.toDrug()) + ": " + verdict.reason()), drug, plan).build());
+                        + Advice.drugName(plan.toDrug()) + ": " + verdict.reason()), drug, plan)
+                .propose("frequency", Rotation.infusion(plan.toRoute()))
+                .build());
     }
 
     static Optional<ProposedRecommendation> rotation(ClinicalPicture picture) {
         Optional<ScheduledDrug> strong = PrimaryOpioid.strong(picture.regimen());
-        if (strong.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ProposedRecommendation> rot01 = intolerance(picture, strong.get());
+        Optional<ProposedRecommendation> rot01 = strong.flatMap(drug -> intolerance(picture, drug));
         if (rot01.isPresent()) {
             return rot01;
         }
-        Optional<ProposedRecommendation> rot02 = titrationBlocked(picture, strong.get());
-        return rot02.isPresent() ? rot02 : routeChange(picture, strong.get());
+        Optional<ProposedRecommendation> rot02 = strong.flatMap(drug -> titrationBlocked(picture, drug));
+        return rot02.isPresent() ? rot02 : routeChange(picture);
     }
 
     /** ROT-01: the same intolerable effect on the latest two assessments, both within 72 h. */
@@ -142,14 +143,17 @@ final class AdjustmentRules {
         AdverseEffect culprit = effect.get();
         return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(),
                 picture.snapshot().organFunctionBands()),
-                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
+                Rotation.keptRoute(drug, picture.snapshot().factors()), cut, picture.policy())
+                .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
                 .because("Dose-limiting " + name(culprit) + " on the last two assessments: switching opioid helps "
-                        + "in about 50–80 %. " + Rotation.describe(drug, plan) + " The cut is "
-                        + cut + " % because the switch is for adverse effects.")
+                        + "in about 50–80 %. " + Rotation.describe(drug, plan) + Rotation.routeNote(drug, plan)
+                        + " The cut is " + cut + " % because the switch is for adverse effects.")
                 .read(List.of(previous, latest))
                 .threshold("rotationReductionPctAdverseEffects", cut)
                 .fact("adverseEffect", culprit.type().name() + " " + culprit.severity().name())
-                .fact("painControl", control.name()), drug, plan).build());
+                .fact("painControl", control.name()), drug, plan)
+                .propose("frequency", Rotation.infusion(plan.toRoute()))
+                .build());
     }
 
     private static boolean intolerable(AdverseEffect effect, PainControl control, ClinicalPicture picture) {
@@ -204,47 +208,62 @@ final class AdjustmentRules {
         int harmed = followedByHarm;
         return Rotation.plan(drug, Rotation.nextOpioid(drug, picture.regimen().strongOpioidsTriedSinceStep3(),
                 picture.snapshot().organFunctionBands()),
-                Equianalgesia.ORAL, cut, picture.policy()).map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_02, picture)
+                Rotation.keptRoute(drug, picture.snapshot().factors()), cut, picture.policy())
+                .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_02, picture)
                 .because("Pain still uncontrolled after " + harmed + " dose increases in 7 days, each "
                         + "followed by a moderate or worse adverse effect: titration is blocked by toxicity. "
-                        + Rotation.describe(drug, plan))
+                        + Rotation.describe(drug, plan) + Rotation.routeNote(drug, plan))
                 .read(picture.latest().map(List::of).orElse(List.of()))
                 .threshold("rotationReductionPct", cut)
                 .fact("doseIncreasesIn7Days", increases.size())
-                .fact("increasesFollowedByAdverseEffects", harmed), drug, plan).build());
+                .fact("increasesFollowedByAdverseEffects", harmed), drug, plan)
+                .propose("frequency", Rotation.infusion(plan.toRoute()))
+                .build());
     }
 
     /**
-     * ROT-03, as far as the api can express it: severe nausea (CTCAE grade 3, oral intake inadequate) on the latest
-     * assessment while the opioid is given by mouth. Same opioid subcutaneously (no cross-tolerance cut for the same
-     * drug), or subcutaneous morphine less 25 % when the oral opioid has no parenteral form here.
+     * ROT-03: an opioid by mouth while the patient cannot take it: flagged unable to swallow (§8.2), or severe nausea
+     * (CTCAE grade 3, oral intake inadequate) on the latest assessment. A weak opioid goes too: codeine and tramadol
+     * have no parenteral form here. Same opioid subcutaneously (no cross-tolerance cut for the same drug), else the
+     * strong opioid the organ function allows, less 25 %.
      */
-    private static Optional<ProposedRecommendation> routeChange(ClinicalPicture picture, ScheduledDrug drug) {
+    static Optional<ProposedRecommendation> routeChange(ClinicalPicture picture) {
+        Optional<ScheduledDrug> oral = PrimaryOpioid.of(picture.regimen())
+                .filter(drug -> Equianalgesia.ORAL.equals(drug.route()));
         Optional<PainAssessment> latest = picture.latest();
-        if (!"ORAL".equals(drug.route()) || latest.isEmpty()
-                || !ClinicalPicture.has(latest.get(), AdverseEffectType.NAUSEA, Severity.SEVERE)) {
+        boolean cannotSwallow = picture.snapshot().factors().isUnableToSwallow();
+        boolean nausea = latest.filter(a -> ClinicalPicture.has(a, AdverseEffectType.NAUSEA, Severity.SEVERE))
+                .isPresent();
+        if (oral.isEmpty() || !(cannotSwallow || nausea)) {
             return Optional.empty();
         }
-        boolean sameDrug = Equianalgesia.factor(drug.code(), Equianalgesia.SC, picture.policy().mmeFactorProfile())
-                .isPresent();
-        String toDrug = sameDrug ? drug.code() : "MORPHINE";
-        PainAssessment nauseated = latest.get();
+        ScheduledDrug drug = oral.get();
+        var bands = picture.snapshot().organFunctionBands();
+        boolean sameDrug = drug.isStrongOpioid()
+                && Equianalgesia.factor(drug.code(), Equianalgesia.SC, picture.policy().mmeFactorProfile()).isPresent()
+                && !OrganFunction.judge(drug.code(), bands).avoid();
+        String toDrug = sameDrug ? drug.code() : OrganFunction.startingStrongOpioid(bands);
+        String pain = latest.map(a -> " with pain " + a.score() + "/10").orElse("");
+        String why = cannotSwallow ? "The patient cannot swallow" + pain + ": oral doses cannot be given."
+                : "Severe nausea (CTCAE grade 3)" + pain + ": oral doses cannot be relied on.";
         return Rotation.plan(drug, toDrug, Equianalgesia.SC, picture.policy().rotationReductionPct(), picture.policy())
                 .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_03, picture)
-                        .because("Severe nausea (CTCAE grade 3) with pain " + nauseated.score() + "/10: oral doses "
-                                + "cannot be relied on. Give " + Advice.drugName(plan.toDrug()) + " "
+                        .because(why + " Give " + Advice.drugName(plan.toDrug()) + " "
                                 + Advice.daily(plan.toDailyDose(), "mg") + " by continuous subcutaneous infusion over "
-                                + "24 h (oral " + Advice.daily(drug.dailyDose(), drug.unit()) + ", equianalgesic "
+                                + "24 h (oral " + Advice.drugName(drug.code()) + " "
+                                + Advice.daily(drug.dailyDose(), drug.unit()) + ", equianalgesic "
                                 + Advice.daily(plan.equianalgesicDailyDose(), "mg") + " subcutaneously"
                                 + (plan.reductionPct() == 0 ? ", no cut for the same opioid by another route"
                                         : ", less " + plan.reductionPct() + " % for a new opioid")
-                                + "), rescue " + plan.rescue().describe() + ", and treat the nausea (metoclopramide or "
-                                + "haloperidol). A transdermal route is an alternative once the patient is stable and "
+                                + "), rescue " + plan.rescue().describe()
+                                + (nausea ? ", and treat the nausea (metoclopramide or haloperidol)" : "")
+                                + ". A transdermal route is an alternative once the patient is stable and "
                                 + "opioid-tolerant.")
-                        .read(nauseated)
-                        .threshold("nausea", "SEVERE (CTCAE grade 3: inadequate oral intake)")
+                        .read(latest.map(List::of).orElse(List.of()))
+                        .threshold(cannotSwallow ? "unableToSwallow" : "nausea", cannotSwallow ? Boolean.TRUE
+                                : "SEVERE (CTCAE grade 3: inadequate oral intake)")
                         .threshold("rotationReductionPct", plan.reductionPct()), drug, plan)
-                        .propose("frequency", "continuous subcutaneous infusion over 24 h")
+                        .propose("frequency", Rotation.infusion(plan.toRoute()))
                         .build());
     }
 

@@ -1,6 +1,7 @@
 package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ final class Analgesia {
     private static final BigDecimal MORPHINE_START_MG = BigDecimal.valueOf(5);
     /** Oral hydromorphone is about five times oral morphine (CDC 2022): 1 mg for 5 mg. */
     private static final BigDecimal HYDROMORPHONE_START_MG = BigDecimal.ONE;
+    private static final BigDecimal IV_MORPHINE_LOW_MG = BigDecimal.valueOf(2);
+    private static final BigDecimal IV_MORPHINE_HIGH_MG = BigDecimal.valueOf(5);
 
     private Analgesia() {
     }
@@ -45,6 +48,37 @@ final class Analgesia {
                             : OrganFunction.judge(drug, bands).reason()).append(")");
         }
         return new Start(drug, dose, why.toString());
+    }
+
+    /**
+     * The start given subcutaneously, for a patient who cannot swallow (§8.2, ROT-03: SC first): the oral single dose
+     * converted by the profile's factors, rounded down to a dose that can be drawn up.
+     */
+    static BigDecimal subcutaneousSingleDose(Start start, LadderPolicy policy) {
+        String profile = policy.mmeFactorProfile();
+        BigDecimal exact = start.singleDoseMg()
+                .multiply(Equianalgesia.factor(start.drug(), Equianalgesia.ORAL, profile).orElseThrow())
+                .divide(Equianalgesia.factor(start.drug(), Equianalgesia.SC, profile).orElseThrow(), 6,
+                        RoundingMode.HALF_UP);
+        BigDecimal drawn = DoseSteps.floor(exact, DoseSteps.rescueStep(start.drug(), Equianalgesia.SC));
+        return drawn.signum() > 0 ? drawn : DoseSteps.floor(exact, new BigDecimal("0.05"));
+    }
+
+    /**
+     * LAD-04's intravenous alternative, IV morphine 2–5 mg (NCCN opioid-naive), in the drug the start uses and cut as
+     * its oral dose is cut, so that the text never names morphine where the organ function switched it.
+     */
+    static String intravenousStart(Start start, LadderPolicy policy) {
+        String profile = policy.mmeFactorProfile();
+        BigDecimal full = "MORPHINE".equals(start.drug()) ? MORPHINE_START_MG : HYDROMORPHONE_START_MG;
+        BigDecimal perMorphineMg = Equianalgesia.factor("MORPHINE", "IV", profile).orElseThrow()
+                .multiply(start.singleDoseMg())
+                .divide(Equianalgesia.factor(start.drug(), "IV", profile).orElseThrow().multiply(full), 6,
+                        RoundingMode.HALF_UP);
+        BigDecimal step = new BigDecimal("0.05");
+        return "IV " + DoseSteps.floor(perMorphineMg.multiply(IV_MORPHINE_LOW_MG), step).toPlainString() + "–"
+                + DoseSteps.floor(perMorphineMg.multiply(IV_MORPHINE_HIGH_MG), step).toPlainString() + " mg "
+                + Advice.drugName(start.drug());
     }
 
     /** Paracetamol's daily ceiling for the patient ({@link PostoperativeNonOpioids#paracetamol}). */

@@ -108,8 +108,7 @@ final class CoAdviceRules {
      */
     private static ProposedRecommendation incident(ClinicalPicture picture, PainAssessment a) {
         RegimenFacts regimen = picture.regimen();
-        boolean tolerant = regimen.omeddMg().compareTo(BigDecimal.valueOf(60)) >= 0
-                && !regimen.patchWithoutTolerance();
+        boolean tolerant = regimen.opioidTolerant(picture.now());
         Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
         RescuePlan plan = rescue.map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(),
                 "20–30 min before the known trigger (movement, dressing, transfer)"))
@@ -137,7 +136,7 @@ final class CoAdviceRules {
         if (!tolerant) {
             advice.check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, "transmucosal fentanyl left out: "
                     + "not opioid-tolerant (OMEDD " + DoseSteps.plain(regimen.omeddMg()).toPlainString()
-                    + " mg/day < 60)");
+                    + " mg/day now; tolerance needs at least 60 mg/day, or a label threshold, for 7 days)");
         }
         return advice.build();
     }

@@ -165,7 +165,7 @@ public final class LadderEngine {
         boolean newBands = !changed.bandsBefore().equals(changed.bandsAfter());
         List<PendingRecommendation> pendingMoves = snapshot.pending().stream()
                 .filter(p -> p.type().isLadderMove() && !SAFETY_ADVICE.contains(p.ruleId())).toList();
-        Optional<ProposedRecommendation> ladderMove = pendingMoves.isEmpty() ? Optional.empty()
+        Optional<ProposedRecommendation> ladderMove = pendingMoves.isEmpty() ? offTheMouth(picture, changed)
                 : reassessedMove(picture, safety);
         List<UUID> replaced = new ArrayList<>();
         if (ladderMove.isEmpty() || newBands) {
@@ -185,6 +185,19 @@ public final class LadderEngine {
             }
         }
         return PendingLedger.decide(snapshot.pending(), ladderMove, withoutMoreOpioid(advice, safety), replaced);
+    }
+
+    /**
+     * A patient who has just become unable to swallow needs the opioid off the mouth now (ROT-03, or ORG-01 when the
+     * oral drug is also one to avoid, which keeps the new route), even with no ladder move pending: it is a new fact
+     * about the route, not advice answered before.
+     */
+    private static Optional<ProposedRecommendation> offTheMouth(ClinicalPicture picture,
+                                                                NewFact.PatientFactorsChanged changed) {
+        if (changed.before().isUnableToSwallow() || !changed.after().isUnableToSwallow()) {
+            return Optional.empty();
+        }
+        return AdjustmentRules.organFunctionSwitch(picture).or(() -> AdjustmentRules.routeChange(picture));
     }
 
     private static PatientSnapshot withRegimen(PatientSnapshot s, RegimenFacts regimen) {

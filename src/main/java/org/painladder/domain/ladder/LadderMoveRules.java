@@ -120,35 +120,48 @@ final class LadderMoveRules {
                                                    PainAssessment latest) {
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
         String name = Advice.drugName(start.drug());
-        String dose = start.singleDoseMg().toPlainString();
+        // §8.2 unableToSwallow: the start goes under the skin (ROT-03's first choice), not by mouth.
+        boolean subcutaneous = picture.snapshot().factors().isUnableToSwallow();
+        String route = subcutaneous ? Equianalgesia.SC : Equianalgesia.ORAL;
+        BigDecimal single = subcutaneous ? Analgesia.subcutaneousSingleDose(start, picture.policy())
+                : start.singleDoseMg();
+        BigDecimal daily = DoseSteps.plain(single.multiply(BigDecimal.valueOf(6)));
+        int reassess = subcutaneous ? 30 : 60;
+        String rescueFrequency = RescuePlan.frequency(route);
+        String startText = subcutaneous
+                ? "subcutaneous " + name + " " + single.toPlainString() + " mg every 4 h (the patient cannot "
+                        + "swallow; oral " + start.singleDoseMg().toPlainString() + " mg converted"
+                        + (start.why().isEmpty() ? "" : "; " + start.why()) + ")"
+                : "oral " + name + " immediate-release " + single.toPlainString() + " mg every 4 h"
+                        + (start.why().isEmpty() ? " (2.5 mg if frail or elderly)" : " (" + start.why() + ")");
         Advice advice = Advice.of(RuleId.LAD_04, picture)
                 .because("Severe background pain (" + scores(severe) + "/10 in the last "
                         + picture.policy().escalationWindowHours() + " h) on step " + step + ": skip step 2 and start "
-                        + "a strong opioid. Opioid-naive: oral " + name + " immediate-release " + dose + " mg every 4 h"
-                        + (start.why().isEmpty() ? " (2.5 mg if frail or elderly)" : " (" + start.why() + ")")
-                        + " with a rescue of the same dose up to hourly, reassessed 60 min after each dose (IV 2–5 mg "
-                        + "morphine reassessed at 15 min if rapid control is needed and the kidneys allow). Convert "
-                        + "the "
-                        + "24-h total to modified-release after 24–48 h. Prescribe a laxative (senna ± macrogol) and "
+                        + "a strong opioid. Opioid-naive: " + startText + " with a rescue of the same dose "
+                        + rescueFrequency.replace("as needed, ", "") + ", reassessed " + reassess + " min after each "
+                        + "dose (" + Analgesia.intravenousStart(start, picture.policy()) + " reassessed at 15 min if "
+                        + "rapid control is needed and the kidneys allow). "
+                        + (subcutaneous ? "Once stable, a syringe driver or a patch takes over the 24-h total."
+                        : "Convert the 24-h total to modified-release after 24–48 h.") + " Prescribe a laxative (senna ± macrogol) and "
                         + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
                 .read(severe).read(latest)
                 .threshold("bandModerateMax", picture.policy().bandEdges().moderateMax())
                 .threshold("escalationWindowHours", picture.policy().escalationWindowHours())
                 .propose("toStep", 3)
                 .propose("drug", start.drug())
-                .propose("route", Equianalgesia.ORAL)
-                .propose("dose", start.singleDoseMg())
+                .propose("route", route)
+                .propose("dose", single)
                 .propose("doseUnit", "mg")
                 .propose("frequency", "every 4 h, by the clock")
-                .propose("toDailyDose", start.dailyDoseMg())
+                .propose("toDailyDose", daily)
                 .propose("unit", "mg")
-                .propose("formulation", "immediate-release")
+                .propose("formulation", subcutaneous ? null : "immediate-release")
                 .propose("rescueDrug", start.drug())
-                .propose("rescueRoute", "ORAL")
-                .propose("rescueDose", start.singleDoseMg())
+                .propose("rescueRoute", route)
+                .propose("rescueDose", single)
                 .propose("rescueUnit", "mg")
-                .propose("rescueFrequency", "as needed, up to hourly")
-                .propose("reassessAfterMinutes", 60)
+                .propose("rescueFrequency", rescueFrequency)
+                .propose("reassessAfterMinutes", reassess)
                 .propose("laxative", true)
                 .propose("antiemetic", ANTIEMETIC_DRUG)
                 .propose("keepNonOpioid", step == 1);
@@ -168,6 +181,12 @@ final class LadderMoveRules {
     private static ProposedRecommendation weakOpioid(ClinicalPicture picture, int step,
             List<PainAssessment> persistent, OrganFunction.Judgement codeine) {
         boolean caution = codeine.caution();
+        // §8.2 ELDERLY_OR_FRAIL: start doses −50 %, as LAD-03/04 start; an organ caution lengthens the interval too.
+        boolean frail = picture.snapshot().organFunctionBands()
+                .contains(org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL);
+        int single = frail ? 15 : 30;
+        int daily = single * (caution ? 4 : 6);
+        String interval = caution ? "every 6 h" : "every 4 h";
         OrganFunction.Judgement tramadol = OrganFunction.judge("TRAMADOL", picture.snapshot().organFunctionBands());
         String tramadolText = tramadol.verdict() == OrganFunction.Verdict.FREE
                 ? " or tramadol 50 mg every 6 h (ceiling 400 mg/day)"
@@ -177,14 +196,15 @@ final class LadderMoveRules {
                         + picture.policy().minSpacingHours() + " h apart within "
                         + picture.policy().escalationWindowHours()
                         + " h) on step " + step + ": add a scheduled weak opioid: "
-                        + (caution ? "codeine 30 mg every 6 h (120 mg/day, a longer interval: " + codeine.reason() + ")"
-                        : "codeine 30 mg every 4 h (180 mg/day; raise to 60 mg, ceiling 360 mg/day)")
+                        + "codeine " + single + " mg " + interval + " (" + daily + " mg/day"
+                        + (frail ? ", half the usual start: elderly or frail" : "")
+                        + (caution ? ", a longer interval: " + codeine.reason()
+                        : "; raise to " + (single * 2) + " mg, ceiling 360 mg/day") + ")"
                         + tramadolText + ". "
                         + (step == 0 ? "Add regular paracetamol too. " : "Keep the non-opioid. ")
                         + "Rescue: the same weak opioid as needed within its ceiling. Prescribe a laxative.")
                 .propose("toStep", 2)
-                .prescription("CODEINE", 30, caution ? "every 6 h, by the clock" : "every 4 h, by the clock",
-                        caution ? 120 : 180)
+                .prescription("CODEINE", single, interval + ", by the clock", daily)
                 .propose("ceilingDailyDose", BigDecimal.valueOf(360))
                 .propose("alternative", tramadol.verdict() == OrganFunction.Verdict.FREE
                         ? "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day" : null)
@@ -193,6 +213,10 @@ final class LadderMoveRules {
         if (caution) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine every 6 h instead of every 4 h: "
                     + codeine.reason());
+        }
+        if (frail) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine 15 mg instead of 30 mg: "
+                    + "elderly or frail, start doses −50 % (§8.2, NCCN frail start)");
         }
         return advice.build();
     }

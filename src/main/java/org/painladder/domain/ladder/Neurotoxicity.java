@@ -44,7 +44,7 @@ final class Neurotoxicity {
             int cut = policy.rotationReductionPctAdverseEffects();
             Optional<Rotation.Plan> plan = Rotation.plan(drug, Rotation.nextOpioid(drug,
                     picture.regimen().strongOpioidsTriedSinceStep3(), picture.snapshot().organFunctionBands()),
-                    Equianalgesia.ORAL, cut, policy);
+                    Rotation.keptRoute(drug, picture.snapshot().factors()), cut, policy);
             if (plan.isPresent()) {
                 return Rotation.addTo(Advice.of(RuleId.ROT_01, picture)
                         .because("Opioid-induced neurotoxicity (SAF-03): " + named + " on "
@@ -52,7 +52,8 @@ final class Neurotoxicity {
                                 + (again ? ", reported again within 72 h" : "") + ". "
                                 + (again ? "Persisting neurotoxicity: rotate now" : "One severe report is enough: "
                                 + "rotate now") + ", do not raise this opioid. "
-                                + Rotation.describe(drug, plan.get()) + " The cut is " + cut + " % because the "
+                                + Rotation.describe(drug, plan.get()) + Rotation.routeNote(drug, plan.get())
+                                + " The cut is " + cut + " % because the "
                                 + "switch is for adverse effects." + common)
                         .read(trigger)
                         .threshold("rotationReductionPctAdverseEffects", cut)
@@ -63,6 +64,7 @@ final class Neurotoxicity {
                                 + Advice.drugName(drug.code()) + ": switched at once, up-moves withheld for "
                                 + policy.safetyBlockHours() + " h"), drug, plan.get())
                         .propose("critical", true)
+                        .propose("frequency", Rotation.infusion(plan.get().toRoute()))
                         .propose("reversibleCauses", REVERSIBLE_CAUSES)
                         .build();
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.painladder.domain.regimen.OpioidTolerance;
 
 /**
  * What the rules need to know about the current analgesic regimen, computed by the service from the regimen domain.
@@ -24,13 +25,16 @@ import java.util.Set;
  *                                     the seam, empty when the service does not supply it
  * @param warningCodes                 the codes of the regimen's warnings (FENTANYL_PATCH_NOT_OPIOID_TOLERANT,
  *                                     ORGAN_FUNCTION, NO_LAXATIVE …): §8.1 never proposes more of what they flag
+ * @param toleranceDoseSince           since when the regimens, up to this one, have given an opioid-tolerance dose
+ *                                     without a break ({@link OpioidTolerance#doseHeldSince}); null when this one does
+ *                                     not
  */
 public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
                            List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
                            Instant lastScheduledOpioidChangeAt, Instant step3Since,
                            Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
                            Set<String> scheduledCodes, List<Instant> opioidDoseIncreasesAt,
-                           Set<String> warningCodes) {
+                           Set<String> warningCodes, Instant toleranceDoseSince) {
 
     public RegimenFacts {
         omeddMg = omeddMg == null ? BigDecimal.ZERO : omeddMg;
@@ -57,7 +61,7 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         this(ladderStep, omeddMg, prnOmeddMg, scheduled, rescues, regimenVersion, effectiveAt,
                 lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled,
                         scheduledCodes,
-                List.of(), Set.of());
+                List.of(), Set.of(), null);
     }
 
     /** A patient with no analgesic regimen recorded. */
@@ -72,6 +76,15 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
 
     public boolean hasScheduledOpioid() {
         return scheduled.stream().anyMatch(ScheduledDrug::isOpioid);
+    }
+
+    /**
+     * The one judgement of opioid tolerance the rules use (§1.10: the tolerance dose for at least a week), for TIRF,
+     * a patch or a conversion to one; a patch started without it does not make the patient tolerant (§8.5).
+     */
+    public boolean opioidTolerant(Instant now) {
+        return toleranceDoseSince != null && !toleranceDoseSince.isAfter(now.minus(OpioidTolerance.MIN_DURATION))
+                && !patchWithoutTolerance();
     }
 
     /** A fentanyl patch in a patient who was not opioid-tolerant when it was prescribed (§1.10, §8.5). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.painladder.domain.patient.OrganFunctionBand;
+import org.painladder.domain.patient.PatientFactors;
 import org.painladder.domain.regimen.OpioidConversion;
 
 /**
@@ -61,6 +62,35 @@ final class Rotation {
                         conversion.crossToleranceReductionPct().intValue(),
                 toDaily, conversion.factorsUsed(), conversion.trace(),
                 conversion.cautions().stream().map(c -> c.message()).toList(), rescue);
+    }
+
+    /**
+     * The route a switch keeps: a parenteral opioid stays parenteral, and a patient who cannot swallow gets the
+     * subcutaneous route (§8.2, ROT-03); otherwise by mouth.
+     */
+    static String keptRoute(ScheduledDrug current, PatientFactors factors) {
+        if (Equianalgesia.SC.equals(current.route()) || "IV".equals(current.route())) {
+            return current.route();
+        }
+        return factors.isUnableToSwallow() ? Equianalgesia.SC : Equianalgesia.ORAL;
+    }
+
+    /** How a parenteral daily dose is given; null by mouth, where the new drug's own schedule applies. */
+    static String infusion(String route) {
+        return switch (route) {
+            case "SC" -> "continuous subcutaneous infusion over 24 h";
+            case "IV" -> "continuous intravenous infusion over 24 h";
+            default -> null;
+        };
+    }
+
+    /** Why a switch is not by mouth, in words; empty when it is. */
+    static String routeNote(ScheduledDrug current, Plan plan) {
+        if (Equianalgesia.ORAL.equals(plan.toRoute())) {
+            return "";
+        }
+        return " Give it by " + infusion(plan.toRoute()) + (plan.toRoute().equals(current.route())
+                ? " (the route stays parenteral, as now)." : " (the patient cannot swallow).");
     }
 
     static Advice addTo(Advice advice, ScheduledDrug current, Plan plan) {

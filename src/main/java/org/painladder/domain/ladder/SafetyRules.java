@@ -120,12 +120,18 @@ final class SafetyRules {
         Optional<PainAssessment> fresh = picture.newAssessment();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(picture.regimen())
                 .or(() -> PrimaryOpioid.untitrated(picture.regimen()));
-        if (fresh.isEmpty() || opioid.isEmpty()) {
+        if (fresh.isEmpty()) {
             return Optional.empty();
         }
         PainAssessment assessment = fresh.get();
+        if (opioid.isEmpty()) {
+            return picture.regimen().rescues().stream().findFirst().filter(rescue -> saf01.contains(assessment))
+                    .map(rescue -> saf01AsNeeded(picture, assessment, rescue));
+        }
         if (saf01.contains(assessment)) {
-            return Optional.of(saf01(picture, assessment, opioid.get()));
+            return Optional.of(opioid.get().isFentanylPatch() && picture.regimen().patchWithoutTolerance()
+                    ? saf01PatchWithoutTolerance(picture, assessment, opioid.get())
+                    : saf01(picture, assessment, opioid.get()));
         }
         if (saf03.contains(assessment)) {
             return Optional.of(Neurotoxicity.recommend(picture, assessment, opioid.get()));
@@ -161,6 +167,89 @@ final class SafetyRules {
                 .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
                 .fact("adverseEffects", effects)
                 .doseChange("DOWN", drug, restart)
+                .propose("reductionPct", SAF_01_CUT_PCT)
+                .propose("holdNextDose", true)
+                .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
+                .build();
+    }
+
+    /**
+     * §8.1.1, §8.5: a patch started without opioid tolerance is not restarted, even at half; as TOL-01, it comes off
+     * and an immediate-release opioid is titrated, here from half the opioid-naive start since the patient has just
+     * shown toxicity.
+     */
+    private static ProposedRecommendation saf01PatchWithoutTolerance(ClinicalPicture picture, PainAssessment trigger,
+                                                                     ScheduledDrug patch) {
+        Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
+        BigDecimal single = OrganFunction.halved(start.singleDoseMg());
+        BigDecimal daily = DoseSteps.plain(single.multiply(BigDecimal.valueOf(6)));
+        return Advice.of(RuleId.SAF_01, picture)
+                .because("Opioid toxicity: " + describe(trigger) + " on a fentanyl patch "
+                        + Advice.dose(patch.dailyDose(), patch.unit()) + " started when the patient was not "
+                        + "opioid-tolerant. Remove the patch now and do not restart it (the skin depot keeps releasing "
+                        + "fentanyl for 12–36 h, so keep monitoring); give titrated naloxone if the respiratory rate is "
+                        + "below 8/min or the patient cannot be roused. Once alert, and about 12 h after removal, "
+                        + "titrate oral " + Advice.drugName(start.drug()) + " immediate-release "
+                        + single.toPlainString() + " mg every 4 h (" + Advice.daily(daily, "mg") + ", half the "
+                        + "opioid-naive start" + (start.why().isEmpty() ? "" : "; " + start.why()) + "). No "
+                        + "escalation or up-titration for 24 h.")
+                .read(trigger)
+                .threshold("respiratoryDepression", "any severity")
+                .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
+                .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
+                .fact("adverseEffects", Advice.effects(trigger))
+                .fact("regimenWarning", "FENTANYL_PATCH_NOT_OPIOID_TOLERANT")
+                .propose("direction", "DOWN")
+                .propose("removePatch", true)
+                .propose("stopDrug", patch.code())
+                .propose("fromDrug", patch.code())
+                .propose("fromRoute", patch.route())
+                .propose("fromDailyDose", DoseSteps.plain(patch.dailyDose()))
+                .propose("fromUnit", patch.unit())
+                .propose("drug", start.drug())
+                .propose("route", Equianalgesia.ORAL)
+                .propose("formulation", "immediate-release")
+                .propose("dose", single)
+                .propose("doseUnit", "mg")
+                .propose("frequency", "every 4 h, by the clock, once alert and about 12 h after removal")
+                .propose("toDailyDose", daily)
+                .propose("unit", "mg")
+                .propose("reductionPct", SAF_01_CUT_PCT)
+                .propose("holdNextDose", true)
+                .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
+                .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.PATCH_WARNING)
+                .build();
+    }
+
+    /**
+     * SAF-01 on an as-needed opioid alone: the toxicity is the same whichever way the dose was given. Like a PCA's
+     * demand doses, the as-needed doses stop now and come back at half.
+     */
+    private static ProposedRecommendation saf01AsNeeded(ClinicalPicture picture, PainAssessment trigger,
+                                                        RescueDose rescue) {
+        BigDecimal half = Titration.percentOf(rescue.singleDose(), 100 - SAF_01_CUT_PCT);
+        BigDecimal rounded = DoseSteps.floor(half, DoseSteps.rescueStep(rescue.code(), rescue.route()));
+        BigDecimal restart = rounded.signum() > 0 ? rounded : DoseSteps.plain(half);
+        return Advice.of(RuleId.SAF_01, picture)
+                .because("Opioid toxicity: " + describe(trigger) + " on as-needed " + Advice.drugName(rescue.code())
+                        + " " + Advice.dose(rescue.singleDose(), rescue.unit()) + " " + rescue.route()
+                        .toLowerCase(java.util.Locale.ROOT) + ". Give no further as-needed dose now; give titrated "
+                        + "naloxone if the respiratory rate is below 8/min or the patient cannot be roused; monitor "
+                        + "sedation and breathing; once alert, allow as-needed doses at half, "
+                        + Advice.dose(restart, rescue.unit()) + ". No escalation or up-titration for 24 h.")
+                .read(trigger)
+                .threshold("respiratoryDepression", "any severity")
+                .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
+                .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
+                .fact("adverseEffects", Advice.effects(trigger))
+                .propose("direction", "DOWN")
+                .propose("drug", rescue.code())
+                .propose("route", rescue.route())
+                .propose("asNeededOnly", true)
+                .propose("fromDose", DoseSteps.plain(rescue.singleDose()))
+                .propose("dose", restart)
+                .propose("doseUnit", rescue.unit())
+                .propose("frequency", RescuePlan.frequency(rescue.route()) + ", once alert")
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
                 .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")

@@ -47,14 +47,33 @@ public record OpioidTolerance(boolean tolerant, String basis) {
                 .filter(dated -> dated.effectiveAt().isAfter(weekBefore) && dated.effectiveAt().isBefore(at))
                 .toList();
         BigDecimal lowest = Omedd.of(inForceAWeekBefore.get().regimen(), formulary).scheduledMg();
-        boolean tolerant = meetsToleranceDose(inForceAWeekBefore.get().regimen(), formulary);
         for (DatedRegimen dated : week) {
             lowest = lowest.min(Omedd.of(dated.regimen(), formulary).scheduledMg());
-            tolerant &= meetsToleranceDose(dated.regimen(), formulary);
         }
+        boolean tolerant = doseHeldSince(history.stream().filter(dated -> dated.effectiveAt().isBefore(at)).toList(),
+                formulary).filter(since -> !since.isAfter(weekBefore)).isPresent();
         return new OpioidTolerance(tolerant, (tolerant ? "opioid-tolerant" : "not opioid-tolerant")
                 + ": lowest scheduled OMEDD in the 7 days before was " + Amounts.plain(lowest) + " mg/d (needs >= "
                 + Amounts.plain(MIN_OMEDD_MG) + " mg/d or a label threshold for a week)");
+    }
+
+    /**
+     * Since when the regimens, up to the latest, have given a tolerance dose without a break: where the week of §1.10
+     * starts. Empty when the latest gives less (or there is none).
+     *
+     * @param history regimens in force, in any order
+     */
+    public static Optional<Instant> doseHeldSince(List<DatedRegimen> history, Formulary formulary) {
+        List<DatedRegimen> newestFirst = history.stream()
+                .sorted(Comparator.comparing(DatedRegimen::effectiveAt).reversed()).toList();
+        Instant since = null;
+        for (DatedRegimen dated : newestFirst) {
+            if (!meetsToleranceDose(dated.regimen(), formulary)) {
+                break;
+            }
+            since = dated.effectiveAt();
+        }
+        return Optional.ofNullable(since);
     }
 
     private static boolean meetsToleranceDose(Regimen regimen, Formulary formulary) {

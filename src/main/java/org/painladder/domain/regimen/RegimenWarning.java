@@ -28,6 +28,8 @@ public record RegimenWarning(String code, String message, List<Integer> items, M
     public static final String NO_LAXATIVE = "NO_LAXATIVE";
     /** Paracetamol above 60 mg/kg/d for a patient under 50 kg (clinical-rules §8.2). */
     public static final String PARACETAMOL_ABOVE_WEIGHT_DOSE = "PARACETAMOL_ABOVE_WEIGHT_DOSE";
+    /** A line by mouth for a patient who cannot swallow (clinical-rules §8.2 unableToSwallow, ROT-03). */
+    public static final String ORAL_ROUTE_UNABLE_TO_SWALLOW = "ORAL_ROUTE_UNABLE_TO_SWALLOW";
 
     public RegimenWarning {
         items = List.copyOf(items);

@@ -46,6 +46,7 @@ final class RegimenWarnings {
         check.noMmeFactor(omedd);
         check.organFunction(patient, formulary);
         check.paracetamolForWeight(patient);
+        check.oralRouteUnableToSwallow(patient);
         check.noLaxative();
         return List.copyOf(check.warnings);
     }
@@ -223,7 +224,17 @@ final class RegimenWarnings {
     }
 
     /** Under 50 kg, 60 mg/kg/d is the paracetamol limit, whatever the 4 g ceiling says (clinical-rules §8.2). */
-    private void paracetamolForWeight(PatientOrganFunction patient) {
+    /** §8.2 unableToSwallow: a line by mouth cannot be taken; ROT-03 moves the opioid under the skin. */
+    private void oralRouteUnableToSwallow(PatientOrganFunction patient) {
+        List<Integer> lines = indexes(item -> item.route() == Route.ORAL);
+        if (patient.factors().isUnableToSwallow() && !lines.isEmpty()) {
+            warnings.add(new RegimenWarning(RegimenWarning.ORAL_ROUTE_UNABLE_TO_SWALLOW, "the patient cannot "
+                    + "swallow, yet " + itemList(lines) + " " + (lines.size() == 1 ? "is" : "are") + " given by "
+                    + "mouth: use another route (subcutaneous first, or transdermal; ROT-03)", lines, Map.of()));
+        }
+    }
+
+        private void paracetamolForWeight(PatientOrganFunction patient) {
         Double weight = patient.factors().weightKg();
         if (weight == null || BigDecimal.valueOf(weight).compareTo(LOW_WEIGHT_KG) >= 0) {
             return;

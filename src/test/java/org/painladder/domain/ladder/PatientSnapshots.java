@@ -45,6 +45,7 @@ final class PatientSnapshots {
     private Integer birthYear = 1958;
     private PrimarySite primarySite = PrimarySite.PANCREAS;
     private Integer lifeExpectancyMonths = 6;
+    private Instant toleranceDoseSince;
 
     static PatientSnapshots noAnalgesia() {
         PatientSnapshots s = new PatientSnapshots();
@@ -226,6 +227,22 @@ final class PatientSnapshots {
         return this;
     }
 
+    /** The patient cannot swallow (§8.2 unableToSwallow: oral medicines cannot be given). */
+    PatientSnapshots unableToSwallow() {
+        factors = new PatientFactors(factors.renalFunction(), factors.hepaticImpairment(), factors.frail(),
+                factors.weightKg(), true);
+        return this;
+    }
+
+    /**
+     * The regimens have given a tolerance dose (§1.10) without a break since this many days ago; by default an
+     * OMEDD of at least 60 has been taken for 10 days (as {@link #regimen()} assumes for step 3), else never.
+     */
+    PatientSnapshots toleranceDoseSinceDaysAgo(double days) {
+        toleranceDoseSince = Assessments.NOW.minus(Duration.ofMinutes(Math.round(days * 24 * 60)));
+        return this;
+    }
+
     /** Age in the evaluation year (2026), from the birth year as the service computes it. */
     PatientSnapshots aged(int years) {
         birthYear = 2026 - years;
@@ -269,9 +286,11 @@ final class PatientSnapshots {
                 null, null, false, null));
         Set<String> codes = scheduled.stream().map(ScheduledDrug::code).collect(Collectors.toSet());
         boolean adjuvant = scheduled.stream().anyMatch(d -> d.isAdjuvant() && !"SENNA".equals(d.code()));
+        Instant tolerantSince = toleranceDoseSince != null ? toleranceDoseSince
+                : omedd.compareTo(BigDecimal.valueOf(60)) >= 0 ? effectiveAt.minus(Duration.ofDays(10)) : null;
         return new RegimenFacts(step, omedd, prn, scheduled, rescues, regimenVersion, effectiveAt,
                 step >= 2 ? lastOpioidChangeAt : null, step == 3 ? effectiveAt.minus(Duration.ofDays(10)) : null,
-                step == 3 ? tried : Set.of(), adjuvant, codes, doseIncreases, warnings);
+                step == 3 ? tried : Set.of(), adjuvant, codes, doseIncreases, warnings, tolerantSince);
     }
 
     PatientSnapshot build() {
