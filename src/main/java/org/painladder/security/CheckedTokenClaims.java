@@ -130,6 +130,15 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
                 && (!value.isTextual() || value.asText().length() > maxLength)) {
             throw refused(name + " must be a string of at most " + maxLength + " characters");
         }
+        if (value.isTextual() && value.asText().codePoints().anyMatch(CheckedTokenClaims::isInvisibleOrControl)) {
+            // A right-to-left override or a zero-width space would make one actor read as another in the trail.
+            throw refused(name + " must not hold control or invisible formatting characters");
+        }
+    }
+
+    private static boolean isInvisibleOrControl(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
     }
 
     private static JsonNode payloadOf(String rawToken) throws ParseException {

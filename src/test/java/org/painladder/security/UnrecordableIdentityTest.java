@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.painladder.api.TestTokens;
 
 /**
- * A validly signed token whose identity does not fit the audit trail (actor and client 256 characters, roles 128)
- * cannot be used: it is refused with 401 like any invalid token, and the refused request is audited as anonymous,
+ * A validly signed token whose identity does not fit the audit trail (actor and client 256 characters, roles 128,
+ * no control or invisible formatting character that would make one actor read as another) cannot be used: it is refused with 401 like any invalid token, and the refused request is audited as anonymous,
  * never answered 500 with no trace.
  */
 @QuarkusTest
@@ -51,7 +51,12 @@ class UnrecordableIdentityTest {
                         Map.of("upn", "", "preferred_username", "p".repeat(257))),
                 Arguments.of("azp of 257 characters", Map.of("azp", "c".repeat(257))),
                 Arguments.of("client_id of 257 characters", Map.of("client_id", "c".repeat(257))),
-                Arguments.of("azp not a string", Map.of("azp", Map.of("name", "c".repeat(300)))));
+                Arguments.of("azp not a string", Map.of("azp", Map.of("name", "c".repeat(300)))),
+                Arguments.of("upn with a NUL", Map.of("upn", "dr.a\u0000b")),
+                Arguments.of("sub and upn with a right-to-left override",
+                        Map.of("sub", "\u202eadmin", "upn", "\u202eadmin")),
+                Arguments.of("preferred_username with a zero-width space, no upn",
+                        Map.of("upn", "", "preferred_username", "dr.lee\u200b")));
     }
 
     @ParameterizedTest(name = "{0}")
