@@ -86,6 +86,21 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return new RescuePlan("HYDROMORPHONE", Equianalgesia.ORAL, dose, "mg", frequency(Equianalgesia.ORAL));
     }
 
+    /**
+     * A rescue in an opioid the patient does not take yet is started as LAD-05 starts it (§8.2): in oral hydromorphone
+     * where the bands avoid the planned drug, and halved (rounded down) where they call for caution with it.
+     */
+    RescuePlan startedAsNewOpioid(Set<org.painladder.domain.patient.OrganFunctionBand> bands, LadderPolicy policy) {
+        RescuePlan safe = avoiding(bands, policy);
+        if (!safe.equals(this) || !OrganFunction.judge(drug, bands).caution()) {
+            return safe;
+        }
+        BigDecimal step = DoseSteps.rescueStep(drug, route);
+        BigDecimal half = DoseSteps.floor(singleDose.divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP), step)
+                .max(step);
+        return new RescuePlan(drug, route, half, unit, frequency);
+    }
+
     void addTo(Map<String, Object> proposal) {
         proposal.put("rescueDrug", drug);
         proposal.put("rescueRoute", route);
