@@ -34,7 +34,8 @@ final class CoAdviceRules {
     private CoAdviceRules() {
     }
 
-    static List<ProposedRecommendation> onAssessment(ClinicalPicture picture) {
+    /** @param moveRescue the rescue the ladder move of the same evaluation sets, which RSC-03 then times */
+    static List<ProposedRecommendation> onAssessment(ClinicalPicture picture, Optional<RescuePlan> moveRescue) {
         List<ProposedRecommendation> advice = new ArrayList<>();
         Optional<PainAssessment> latest = picture.latest();
         if (latest.isEmpty()) {
@@ -69,7 +70,7 @@ final class CoAdviceRules {
             advice.add(radicular(picture, a, regimen));
         }
         if (a.breakthroughType() == BreakthroughType.INCIDENT && regimen.hasScheduledOpioid()) {
-            advice.add(incident(picture, a));
+            advice.add(incident(picture, a, moveRescue));
         }
         coeliacPlexus(picture).ifPresent(advice::add);
         return advice;
@@ -108,13 +109,17 @@ final class CoAdviceRules {
      * RSC-03 (§8.6): incident pain is predictable; a rescue 20–30 min before the trigger, not a higher background
      * dose. Transmucosal fentanyl only for the opioid-tolerant; at a bone site, fracture risk is assessed.
      */
-    private static ProposedRecommendation incident(ClinicalPicture picture, PainAssessment a) {
+    private static ProposedRecommendation incident(ClinicalPicture picture, PainAssessment a,
+                                                   Optional<RescuePlan> moveRescue) {
         RegimenFacts regimen = picture.regimen();
         boolean tolerant = regimen.omeddMg().compareTo(BigDecimal.valueOf(60)) >= 0
                 && !regimen.patchWithoutTolerance();
-        Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
-        RescuePlan plan = rescue.map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(),
-                "20–30 min before the known trigger (movement, dressing, transfer)"))
+        String beforeTrigger = "20–30 min before the known trigger (movement, dressing, transfer)";
+        // The rescue a ladder move beside this advice sets is the one to time: one rescue dose per evaluation.
+        Optional<RescuePlan> current = moveRescue.or(() -> Titration.primaryRescue(regimen)
+                .map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(), "")));
+        RescuePlan plan = current.map(r -> new RescuePlan(r.drug(), r.route(), r.singleDose(), r.unit(),
+                        beforeTrigger))
                 .orElseGet(() -> RescuePlan.forDailyOmedd(regimen.omeddMg(), PrimaryOpioid.of(regimen).orElse(null),
                         regimen, picture.policy()));
         boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW

@@ -75,7 +75,7 @@ public final class LadderEngine {
                 .or(() -> ladderMove(picture, safety, cause));
         List<ProposedRecommendation> coAdvice = new ArrayList<>();
         cause.recommendation().ifPresent(coAdvice::add);
-        coAdvice.addAll(CoAdviceRules.onAssessment(picture));
+        coAdvice.addAll(CoAdviceRules.onAssessment(picture, ladderMove.flatMap(RescuePlan::setBy)));
         // Pain that is controlled now justifies no escalation or up-titration, nor does pain an acute cause at its site
         // explains (§8.4): one still pending is withdrawn.
         boolean settled = ladderMove.isEmpty() && picture.painControl() == PainControl.CONTROLLED;
@@ -186,7 +186,7 @@ public final class LadderEngine {
         }
         List<ProposedRecommendation> cardsOfLatest = new ArrayList<>();
         CauseRules.evaluate(picture).recommendation().ifPresent(cardsOfLatest::add);
-        cardsOfLatest.addAll(CoAdviceRules.onAssessment(picture));
+        cardsOfLatest.addAll(CoAdviceRules.onAssessment(picture, ladderMove.flatMap(RescuePlan::setBy)));
         for (ProposedRecommendation card : cardsOfLatest) {
             if (replaceSameRule(snapshot, card, newBands, replaced)) {
                 advice.add(card);

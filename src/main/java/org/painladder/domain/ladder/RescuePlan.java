@@ -101,6 +101,16 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return new RescuePlan(drug, route, half, unit, frequency);
     }
 
+    /** The rescue a recommendation sets, read back from its rescue fields. */
+    static java.util.Optional<RescuePlan> setBy(ProposedRecommendation recommendation) {
+        Map<String, Object> p = recommendation.proposal();
+        if (!(p.get("rescueDrug") instanceof String drug)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new RescuePlan(drug, (String) p.get("rescueRoute"), (BigDecimal) p.get(
+                "rescueDose"), (String) p.get("rescueUnit"), (String) p.get("rescueFrequency")));
+    }
+
     void addTo(Map<String, Object> proposal) {
         proposal.put("rescueDrug", drug);
         proposal.put("rescueRoute", route);
