@@ -176,6 +176,11 @@ class CoAdviceVignettesTest {
                         onStep3WithOxycodone(40).with(assessments().background(2).with(CONSTIPATION, MILD)
                                 .hoursAgo(30)),
                         assessments().background(2).with(CONSTIPATION, MILD).hoursAgo(1),
+                        move(MNT_01)),
+                vignette("controlled, breakthrough episodes not charted, mild constipation: MNT-01",
+                        onStep3WithOxycodone(40).with(assessments().background(1).btp(null).with(CONSTIPATION, MILD)
+                                .daysAgo(2)),
+                        assessments().background(1).btp(null).with(CONSTIPATION, MILD).hoursAgo(1),
                         move(MNT_01)));
     }
 
