@@ -30,6 +30,7 @@ public class EvaluatingRegimen {
         OpioidTolerance tolerance = OpioidTolerance.assess(effectiveAt,
                 regimens.inForceSince(patient.id(), effectiveAt.minus(OpioidTolerance.MIN_DURATION)), formulary);
         return regimen.evaluate(formulary, tolerance, PatientOrganFunction.of(patient.profile().factors(),
-                patient.profile().birthYear(), LadderEvaluation.yearOf(effectiveAt)));
+                patient.profile().birthYear(), LadderEvaluation.yearOf(effectiveAt),
+                patient.profile().contraindications()));
     }
 }

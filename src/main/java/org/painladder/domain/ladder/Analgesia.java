@@ -174,6 +174,31 @@ final class Analgesia {
                 + ", with regular paracetamol" + nsaidText + ".");
     }
 
+    /**
+     * CAU-04's analgesia for the band: where moderate or severe pain calls for an opioid, the PCIA is that opioid, with
+     * its organ-function choice; no second as-needed opioid beside it (§6.3).
+     */
+    static ForBand forBandWithPcia(ClinicalPicture picture, PainBand band) {
+        if (!band.atLeast(PainBand.MODERATE) || picture.upBlockReason().isPresent()) {
+            return forBand(picture, band);
+        }
+        PostoperativeAnalgesia.Pcia pcia = PostoperativeAnalgesia.Pcia.of(picture.snapshot().organFunctionBands());
+        String frequency = "PCA demand dose, lockout " + PostoperativeAnalgesia.LOCKOUT_MIN + "-"
+                + PostoperativeAnalgesia.LOCKOUT_MAX + " min";
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("drug", pcia.drug());
+        proposal.put("route", "IV");
+        proposal.put("dose", pcia.bolus());
+        proposal.put("doseUnit", pcia.unit());
+        proposal.put("frequency", frequency);
+        String nsaidText = picture.nsaidBarred().map(why -> "; no NSAID (" + why + ")")
+                .orElse(", with an NSAID if safe");
+        return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: the PCIA ("
+                + Advice.drugName(pcia.drug()) + " " + pcia.bolus().toPlainString() + " " + pcia.unit() + " "
+                + frequency + ") is the opioid; no oral as-needed opioid beside it; regular paracetamol" + nsaidText
+                + ".");
+    }
+
     private static String bandName(PainBand band) {
         return band == PainBand.SEVERE ? "severe" : "moderate";
     }

@@ -72,7 +72,8 @@ final class CauseRules {
     private static ProposedRecommendation recommend(ClinicalPicture picture, PainAssessment latest, RuleId rule) {
         int days = picture.policy().acuteCauseSuppressionDays();
         PainBand band = picture.band(latest);
-        Analgesia.ForBand forBand = Analgesia.forBand(picture, band);
+        Analgesia.ForBand forBand = rule == RuleId.CAU_04 ? Analgesia.forBandWithPcia(picture, band)
+                : Analgesia.forBand(picture, band);
         String analgesia = forBand.text();
         String site = latest.site() == null ? "this site" : latest.site().name();
         String hold = " Do not climb the ladder for pain at " + site + " and do not count these scores toward "

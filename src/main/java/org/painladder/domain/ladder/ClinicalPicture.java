@@ -204,10 +204,10 @@ final class ClinicalPicture {
         if (feverReported()) {
             return Optional.of("fever: febrile neutropenia first (RF-03)");
         }
-        var contraindications = snapshot.contraindications();
-        if (contraindications.contains(org.painladder.domain.patient.Contraindication.ANTICOAGULATED)
-                || contraindications.contains(org.painladder.domain.patient.Contraindication.COAGULOPATHY)) {
-            return Optional.of("anticoagulated or coagulopathy on record: bleeding risk");
+        Optional<String> bleeding = org.painladder.domain.patient.Contraindication.nsaidBleedingRisk(
+                snapshot.contraindications());
+        if (bleeding.isPresent()) {
+            return bleeding;
         }
         OrganFunction.Judgement nsaid = OrganFunction.judge("NSAID", snapshot.organFunctionBands());
         return nsaid.avoid() ? Optional.of(nsaid.reason()) : Optional.empty();

@@ -14,8 +14,11 @@ import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainSite;
+import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.patient.PainCondition;
+import org.painladder.domain.refractory.InterventionAdvisor;
+import org.painladder.domain.refractory.InterventionType;
 
 /**
  * CO-ADVICE, precedence 5: adjuvants (ADJ-01/02), the intractable non-cancer conditions (INT-01..04) and the rescue
@@ -32,7 +35,8 @@ final class CoAdviceRules {
     private CoAdviceRules() {
     }
 
-    static List<ProposedRecommendation> onAssessment(ClinicalPicture picture) {
+    /** @param moveRescue the rescue the ladder move of the same evaluation sets, which RSC-03 then times */
+    static List<ProposedRecommendation> onAssessment(ClinicalPicture picture, Optional<RescuePlan> moveRescue) {
         List<ProposedRecommendation> advice = new ArrayList<>();
         Optional<PainAssessment> latest = picture.latest();
         if (latest.isEmpty()) {
@@ -67,7 +71,7 @@ final class CoAdviceRules {
             advice.add(radicular(picture, a, regimen));
         }
         if (a.breakthroughType() == BreakthroughType.INCIDENT && regimen.hasScheduledOpioid()) {
-            advice.add(incident(picture, a));
+            advice.add(incident(picture, a, moveRescue));
         }
         coeliacPlexus(picture).ifPresent(advice::add);
         return advice;
@@ -106,12 +110,16 @@ final class CoAdviceRules {
      * RSC-03 (§8.6): incident pain is predictable; a rescue 20–30 min before the trigger, not a higher background
      * dose. Transmucosal fentanyl only for the opioid-tolerant; at a bone site, fracture risk is assessed.
      */
-    private static ProposedRecommendation incident(ClinicalPicture picture, PainAssessment a) {
+    private static ProposedRecommendation incident(ClinicalPicture picture, PainAssessment a,
+                                                   Optional<RescuePlan> moveRescue) {
         RegimenFacts regimen = picture.regimen();
         boolean tolerant = regimen.opioidTolerant(picture.now());
-        Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
-        RescuePlan plan = rescue.map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(),
-                "20–30 min before the known trigger (movement, dressing, transfer)"))
+        String beforeTrigger = "20–30 min before the known trigger (movement, dressing, transfer)";
+        // The rescue a ladder move beside this advice sets is the one to time: one rescue dose per evaluation.
+        Optional<RescuePlan> current = moveRescue.or(() -> Titration.primaryRescue(regimen)
+                .map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(), "")));
+        RescuePlan plan = current.map(r -> new RescuePlan(r.drug(), r.route(), r.singleDose(), r.unit(),
+                        beforeTrigger))
                 .orElseGet(() -> RescuePlan.forDailyOmedd(regimen.omeddMg(), PrimaryOpioid.of(regimen).orElse(null),
                         regimen, picture.policy()));
         boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW
@@ -167,19 +175,52 @@ final class CoAdviceRules {
         if (!(upperAbdomen && (visceral || pancreas)) || persistent.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Advice.of(RuleId.INT_05, picture)
-                .because("Upper-abdominal visceral cancer pain" + (pancreas ? " from the pancreas" : "") + " still "
-                        + LadderMoveRules.scores(persistent) + "/10 on step 3: refer now for coeliac plexus neurolysis "
-                        + "(EUS- or CT-guided), which relieves pancreatic cancer pain and spares opioid (ESMO 2018; "
-                        + "Arcidiacono 2011); do not wait until the pain is refractory. The ladder continues "
-                        + "meanwhile.")
+        InterventionAdvisor.Contraindications contraindications = InterventionAdvisor.contraindications(
+                InterventionType.CELIAC_PLEXUS_NEUROLYSIS.family(), picture.snapshot().contraindications());
+        String pain = "Upper-abdominal visceral cancer pain" + (pancreas ? " from the pancreas" : "") + " still "
+                + LadderMoveRules.scores(persistent) + "/10 on step 3: ";
+        Advice advice = Advice.of(RuleId.INT_05, picture)
                 .read(persistent)
                 .threshold("minScoresForPersistence", picture.policy().minScoresForPersistence())
                 .fact("primarySite", picture.snapshot().primarySite() == null ? null
-                        : picture.snapshot().primarySite().name())
+                        : picture.snapshot().primarySite().name());
+        if (!contraindications.absolute().isEmpty()) {
+            // §3.4: a contraindicated procedure is named with what rules it out, never advised "now".
+            return Optional.of(advice
+                    .because(pain + "coeliac plexus neurolysis, the early referral for this pain (ESMO 2018), is "
+                            + "contraindicated by " + words(contraindications.absolute()) + " (clinical-rules §3.4): "
+                            + "do not refer now. Discuss with the pain team whether it can be corrected (an "
+                            + "anticoagulant held for the ASRA interval, an infection treated). The ladder continues "
+                            + "meanwhile.")
+                    .propose("contraindicatedBy", names(contraindications.absolute()))
+                    .propose("timing", "not now: contraindicated")
+                    .build());
+        }
+        boolean relative = !contraindications.relative().isEmpty();
+        if (relative) {
+            advice.propose("relativeContraindications", names(contraindications.relative()));
+        }
+        return Optional.of(advice
+                .because(pain + (relative ? "refer for coeliac plexus neurolysis (EUS- or CT-guided) once "
+                        + words(contraindications.relative()) + " is treated or corrected (a relative "
+                        + "contraindication, clinical-rules §3.4); it" : "refer now for coeliac plexus neurolysis "
+                        + "(EUS- or CT-guided), which") + " relieves pancreatic cancer pain and spares opioid (ESMO "
+                        + "2018; Arcidiacono 2011); do not wait until the pain is refractory. The ladder continues "
+                        + "meanwhile.")
                 .propose("referral", "CELIAC_PLEXUS_NEUROLYSIS")
-                .propose("timing", "now, alongside step 3")
+                .propose("timing", relative ? "once " + words(contraindications.relative()) + " is corrected"
+                        : "now, alongside step 3")
                 .build());
+    }
+
+    /** A §3.4 contraindication as the ward says it: "anticoagulated", "local infection". */
+    private static String words(List<Contraindication> contraindications) {
+        return String.join(" and ", contraindications.stream()
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
+    }
+
+    private static List<String> names(List<Contraindication> contraindications) {
+        return contraindications.stream().map(Enum::name).toList();
     }
 
     /**
@@ -311,17 +352,20 @@ final class CoAdviceRules {
                 .build();
     }
 
+    /** The neuropathic adjuvant for neuropathic features is the one ADJ-01 and INT-03 give (§8.2 checked). */
     private static ProposedRecommendation zoster(ClinicalPicture picture, PainAssessment a, PainBand band) {
-        return Advice.of(RuleId.INT_02, picture)
+        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
+        Advice advice = Advice.of(RuleId.INT_02, picture)
                 .because("Acute herpes zoster: start an antiviral (aciclovir, valaciclovir or famciclovir), best "
                         + "within 72 h of rash onset. " + CauseRules.symptomaticAnalgesia(picture, band)
-                        + " Add a gabapentinoid or a TCA if the pain has neuropathic features.")
+                        + " If the pain has neuropathic features, add " + adjuvants.gabapentinText() + ", or "
+                        + adjuvants.pregabalin().toLowerCase(Locale.ROOT) + adjuvants.amitriptylineText() + ".")
                 .read(a)
                 .fact("painCondition", PainCondition.HERPES_ZOSTER_ACUTE.name())
                 .propose("treatment", "antiviral: VALACICLOVIR " + valaciclovir(picture) + " for 7 days (or "
                         + "aciclovir, famciclovir, each at its renal dose), best within 72 h of rash onset")
-                .propose("symptomaticAnalgesia", CauseRules.symptomaticAnalgesia(picture, band))
-                .build();
+                .propose("symptomaticAnalgesia", CauseRules.symptomaticAnalgesia(picture, band));
+        return adjuvants.proposeAndCheck(advice, "").propose("adjuvantWhen", "neuropathic features").build();
     }
 
     /** The label's dose by creatinine clearance (Valtrex, herpes zoster): the kidneys clear it. */
@@ -352,21 +396,32 @@ final class CoAdviceRules {
         return adjuvants.proposeAndCheck(advice, "; topical LIDOCAINE 5 % plaster or CAPSAICIN 8 % patch").build();
     }
 
+    /** The epidural steroid injection is checked against §3.4's epidural column, as the refractory candidates are. */
     private static ProposedRecommendation radicular(ClinicalPicture picture, PainAssessment a, RegimenFacts regimen) {
         boolean nsaid = NSAIDS.stream().anyMatch(regimen::isScheduled);
         Optional<String> nsaidBarred = picture.nsaidBarred();
         boolean safe = nsaidBarred.isEmpty();
-        return Advice.of(RuleId.INT_04, picture)
+        InterventionAdvisor.Contraindications contraindications = InterventionAdvisor.contraindications(
+                InterventionType.Family.NEURAXIAL, picture.snapshot().contraindications());
+        boolean epidural = contraindications.absolute().isEmpty();
+        Advice advice = Advice.of(RuleId.INT_04, picture)
                 .because("Radicular pain from disc herniation (" + a.score() + "/10): "
                         + (!safe ? "no NSAID (" + nsaidBarred.get() + "); " : nsaid ? "keep the NSAID; "
                         : "an NSAID if safe; ")
-                        + "refer for an epidural steroid injection if the radicular pain persists; an urgent surgical "
-                        + "opinion with red flags (cauda equina symptoms, progressive motor deficit).")
+                        + (epidural ? "refer for an epidural steroid injection if the radicular pain persists; "
+                        : "no epidural steroid injection (contraindicated by " + words(contraindications.absolute())
+                        + ", clinical-rules §3.4); ")
+                        + "an urgent surgical opinion with red flags (cauda equina symptoms, progressive motor "
+                        + "deficit).")
                 .read(a)
                 .fact("painCondition", PainCondition.DISC_HERNIATION_RADICULOPATHY.name())
                 .propose("treatment", !safe ? "no NSAID" : nsaid ? "continue NSAID" : "NSAID if safe")
-                .propose("referral", "epidural steroid injection; urgent surgical opinion with red flags")
-                .build();
+                .propose("referral", epidural ? "epidural steroid injection; urgent surgical opinion with red flags"
+                        : "urgent surgical opinion with red flags");
+        if (!epidural) {
+            advice.propose("contraindicatedBy", names(contraindications.absolute()));
+        }
+        return advice.build();
     }
 
     /**
@@ -396,16 +451,30 @@ final class CoAdviceRules {
         }
         LadderPolicy policy = picture.policy();
         if (regimen.rescues().isEmpty()) {
-            RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);
-            return List.of(Advice.of(RuleId.RSC_01, picture)
+            var bands = picture.snapshot().organFunctionBands();
+            RescuePlan planned = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);
+            // A rescue in another opioid (oral morphine beside a weak opioid) is a new opioid for the patient.
+            boolean newOpioid = !planned.drug().equals(opioid.get().code());
+            RescuePlan plan = newOpioid ? planned.startedAsNewOpioid(bands, policy) : planned;
+            boolean halved = plan.drug().equals(planned.drug()) && !plan.equals(planned);
+            String why = OrganFunction.judge(planned.drug(), bands).reason();
+            Advice advice = Advice.of(RuleId.RSC_01, picture)
                     .because("A scheduled opioid (OMEDD " + DoseSteps.plain(regimen.omeddMg()).toPlainString()
                             + " mg/day) without a rescue: every opioid regimen needs one for breakthrough pain. Add "
-                            + plan.describe() + " (10–20 % of the daily dose, target 15 %).")
+                            + plan.describe() + (halved ? " (half of 15 % of the daily dose, as a new opioid is "
+                            + "started: " + why + ")." : " (10–20 % of the daily dose, target 15 %)."))
                     .threshold("rescueFractionMin", policy.rescueFractionMin())
                     .threshold("rescueFractionMax", policy.rescueFractionMax())
                     .threshold("rescueFractionTarget", policy.rescueFractionTarget())
-                    .rescue(plan)
-                    .build());
+                    .rescue(plan);
+            if (halved) {
+                advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "rescue " + planned.describe()
+                        + " halved to " + plan.singleDose().toPlainString() + " " + plan.unit() + ": " + why);
+            } else if (newOpioid && !plan.equals(planned)) {
+                advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "rescue " + planned.describe()
+                        + " replaced by " + plan.describe() + ": " + why);
+            }
+            return List.of(advice.build());
         }
         Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
         if (rescue.isEmpty()) {

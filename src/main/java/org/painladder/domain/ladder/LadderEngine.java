@@ -48,6 +48,9 @@ public final class LadderEngine {
     /** The dose cuts and switches of the toxicity pathway (SAF-01..03, and the rotation SAF-03 may force). */
     static final Set<RuleId> SAFETY_ADVICE = EnumSet.of(RuleId.SAF_01, RuleId.SAF_02, RuleId.SAF_03, RuleId.ROT_01);
 
+    /** The dose cuts the rules give only on a new score: nothing but a new score can give them again. */
+    private static final Set<RuleId> CUTS_ON_A_SCORE = EnumSet.of(RuleId.SAF_01, RuleId.SAF_02, RuleId.SAF_03);
+
     public Decision evaluate(PatientSnapshot snapshot, NewFact fact, LadderPolicy policy, Clock clock) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(fact, "fact");
@@ -72,11 +75,13 @@ public final class LadderEngine {
                 .or(() -> ladderMove(picture, safety, cause));
         List<ProposedRecommendation> coAdvice = new ArrayList<>();
         cause.recommendation().ifPresent(coAdvice::add);
-        coAdvice.addAll(CoAdviceRules.onAssessment(picture));
-        // Pain that is controlled now justifies no escalation or up-titration: one still pending is withdrawn.
+        coAdvice.addAll(CoAdviceRules.onAssessment(picture, ladderMove.flatMap(RescuePlan::setBy)));
+        // Pain that is controlled now justifies no escalation or up-titration, nor does pain an acute cause at its site
+        // explains (§8.4): one still pending is withdrawn.
         boolean settled = ladderMove.isEmpty() && picture.painControl() == PainControl.CONTROLLED;
+        boolean heldBack = cause.suppresses(picture.latestRecentBackground());
         List<UUID> withdrawn = snapshot.pending().stream()
-                .filter(p -> (safety.blocksUp() || settled) && UP_RULES.contains(p.ruleId())
+                .filter(p -> (safety.blocksUp() || settled || heldBack) && UP_RULES.contains(p.ruleId())
                         || safety.blocksUp() && RESCUE_ADVICE.contains(p.ruleId()))
                 .map(PendingRecommendation::id).toList();
         return PendingLedger.decide(snapshot.pending(), ladderMove, withoutMoreOpioid(coAdvice, safety), withdrawn);
@@ -153,10 +158,12 @@ public final class LadderEngine {
      * New patient factors (clinical-rules §8.2; api.md: "a change re-evaluates the ladder rules"). The advice on the
      * regimen is given again in the light of the new bands. Pending advice the new bands change is replaced: a pending
      * ladder move by the move the ladder now gives (an ORG switch where it named a drug to avoid), or withdrawn when
-     * it gives none; a pending cause or co-advice card of the latest assessment by its new version. When the bands
-     * changed, the new versions replace the pending ones even where the proposal is the same: their safety checks
-     * must say what is now known of the patient's organs. Nothing that was not pending is proposed again, so a factor
-     * change never brings back advice a clinician has already answered.
+     * it gives none; pending rescue or laxative advice, and a pending cause or co-advice card of the latest
+     * assessment, by its new version. When the bands changed, the new versions replace the pending ones even where
+     * the proposal is the same: their safety checks must say what is now known of the patient's organs. A pending
+     * rotation for an adverse effect is replaced like any move but never withdrawn with nothing in its place, and the
+     * SAF dose cuts stay (the rules give them only on a new score). Nothing that was not pending is proposed again,
+     * so a factor change never brings back advice a clinician has already answered.
      */
     private Decision onFactorsChange(PatientSnapshot snapshot, NewFact.PatientFactorsChanged changed,
                                      LadderPolicy policy, Instant now) {
@@ -164,23 +171,24 @@ public final class LadderEngine {
         SafetyRules.Verdict safety = SafetyRules.evaluate(picture);
         boolean newBands = !changed.bandsBefore().equals(changed.bandsAfter());
         List<PendingRecommendation> pendingMoves = snapshot.pending().stream()
-                .filter(p -> p.type().isLadderMove() && !SAFETY_ADVICE.contains(p.ruleId())).toList();
+                .filter(p -> p.type().isLadderMove() && !CUTS_ON_A_SCORE.contains(p.ruleId())).toList();
         Optional<ProposedRecommendation> ladderMove = pendingMoves.isEmpty() ? offTheMouth(picture, changed)
                 : reassessedMove(picture, safety);
         List<UUID> replaced = new ArrayList<>();
         if (ladderMove.isEmpty() || newBands) {
-            pendingMoves.forEach(p -> replaced.add(p.id()));
+            pendingMoves.stream().filter(p -> ladderMove.isPresent() || !SAFETY_ADVICE.contains(p.ruleId()))
+                    .forEach(p -> replaced.add(p.id()));
         }
-        List<ProposedRecommendation> advice = new ArrayList<>(CoAdviceRules.onRegimen(picture));
+        List<ProposedRecommendation> advice = new ArrayList<>();
+        for (ProposedRecommendation card : CoAdviceRules.onRegimen(picture)) {
+            replaceSameRule(snapshot, card, newBands, replaced);
+            advice.add(card);
+        }
         List<ProposedRecommendation> cardsOfLatest = new ArrayList<>();
         CauseRules.evaluate(picture).recommendation().ifPresent(cardsOfLatest::add);
-        cardsOfLatest.addAll(CoAdviceRules.onAssessment(picture));
+        cardsOfLatest.addAll(CoAdviceRules.onAssessment(picture, ladderMove.flatMap(RescuePlan::setBy)));
         for (ProposedRecommendation card : cardsOfLatest) {
-            List<PendingRecommendation> sameRule = snapshot.pending().stream()
-                    .filter(p -> p.ruleId() == card.ruleId()).toList();
-            if (!sameRule.isEmpty() && (newBands
-                    || sameRule.stream().noneMatch(p -> p.fingerprint().equals(card.fingerprint())))) {
-                sameRule.forEach(p -> replaced.add(p.id()));
+            if (replaceSameRule(snapshot, card, newBands, replaced)) {
                 advice.add(card);
             }
         }
@@ -198,6 +206,22 @@ public final class LadderEngine {
             return Optional.empty();
         }
         return AdjustmentRules.organFunctionSwitch(picture).or(() -> AdjustmentRules.routeChange(picture));
+    }
+
+    /**
+     * Marks the pending advice of the card's rule as replaced when the bands changed or the card now says something
+     * else; tells whether there was any.
+     */
+    private static boolean replaceSameRule(PatientSnapshot snapshot, ProposedRecommendation card, boolean newBands,
+                                           List<UUID> replaced) {
+        List<PendingRecommendation> sameRule = snapshot.pending().stream()
+                .filter(p -> p.ruleId() == card.ruleId()).toList();
+        if (!sameRule.isEmpty() && (newBands
+                || sameRule.stream().noneMatch(p -> p.fingerprint().equals(card.fingerprint())))) {
+            sameRule.forEach(p -> replaced.add(p.id()));
+            return true;
+        }
+        return false;
     }
 
     private static PatientSnapshot withRegimen(PatientSnapshot s, RegimenFacts regimen) {

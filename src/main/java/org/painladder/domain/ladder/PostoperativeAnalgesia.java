@@ -10,6 +10,8 @@ import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.OrganFunctionBand;
+import org.painladder.domain.refractory.InterventionAdvisor;
+import org.painladder.domain.refractory.InterventionType;
 
 /**
  * CAU-04's structured proposal (clinical-rules §8.10; APS 2016, Chou et al., J Pain 17:131): IV PCA morphine for an
@@ -28,9 +30,6 @@ final class PostoperativeAnalgesia {
     /** Sites of major thoracic or abdominal surgery, where PCEA is offered. */
     static final Set<PainSite> PCEA_SITES = EnumSet.of(PainSite.CHEST, PainSite.ABDOMEN_UPPER, PainSite.ABDOMEN_LOWER,
             PainSite.PELVIS);
-    private static final Set<Contraindication> NEURAXIAL_CONTRAINDICATIONS = EnumSet.of(Contraindication.ANTICOAGULATED,
-            Contraindication.COAGULOPATHY, Contraindication.SYSTEMIC_INFECTION, Contraindication.LOCAL_INFECTION,
-            Contraindication.PATIENT_DECLINES);
     /** PCEA with bupivacaine 0.1 % (1 mg/mL) and fentanyl 2 mcg/mL: example pump settings, by local protocol. */
     private static final BigDecimal PCEA_BASAL_ML_H = new BigDecimal("6");
     private static final BigDecimal PCEA_BOLUS_ML = new BigDecimal("3");
@@ -48,21 +47,36 @@ final class PostoperativeAnalgesia {
         return new PostoperativeAnalgesia(PostoperativeNonOpioids.ORG_TABLE);
     }
 
+    /** The PCIA's opioid and demand dose for the patient's bands. */
+    record Pcia(String drug, String unit, BigDecimal bolus, OrganFunction.Judgement morphine) {
+
+        static Pcia of(Set<OrganFunctionBand> bands) {
+            OrganFunction.Judgement morphine = OrganFunction.judge("MORPHINE", bands);
+            // §8.2: fentanyl is the table's preferred opioid where the kidneys or the liver rule morphine out or call
+            // for caution (no active metabolites to accumulate); starting doses are halved for the elderly or frail.
+            boolean fentanyl = morphine.avoid() || morphine.caution();
+            BigDecimal bolus = fentanyl ? PCIA_BOLUS_FENTANYL_MCG : PCIA_BOLUS_MG;
+            if (bands.contains(OrganFunctionBand.ELDERLY_OR_FRAIL)) {
+                bolus = OrganFunction.halved(bolus);
+            }
+            return new Pcia(fentanyl ? "FENTANYL" : "MORPHINE", fentanyl ? "mcg" : "mg", bolus, morphine);
+        }
+
+        boolean fentanyl() {
+            return "FENTANYL".equals(drug);
+        }
+    }
+
     /** Adds the PCIA, PCEA and multimodal fields to CAU-04's advice, and says so in the rationale. */
     String addTo(Advice advice, ClinicalPicture picture, PainAssessment latest) {
         RegimenFacts regimen = picture.regimen();
         boolean opioidNaive = !regimen.hasScheduledOpioid();
-        Set<OrganFunctionBand> bands = picture.snapshot().organFunctionBands();
-        OrganFunction.Judgement morphine = OrganFunction.judge("MORPHINE", bands);
-        // §8.2: fentanyl is the table's preferred opioid where the kidneys or the liver rule morphine out or call for
-        // caution (no active metabolites to accumulate); starting doses are halved for the elderly or frail.
-        boolean fentanyl = morphine.avoid() || morphine.caution();
-        String drug = fentanyl ? "FENTANYL" : "MORPHINE";
-        String unit = fentanyl ? "mcg" : "mg";
-        BigDecimal bolus = fentanyl ? PCIA_BOLUS_FENTANYL_MCG : PCIA_BOLUS_MG;
-        if (bands.contains(OrganFunctionBand.ELDERLY_OR_FRAIL)) {
-            bolus = OrganFunction.halved(bolus);
-        }
+        Pcia chosen = Pcia.of(picture.snapshot().organFunctionBands());
+        OrganFunction.Judgement morphine = chosen.morphine();
+        boolean fentanyl = chosen.fentanyl();
+        String drug = chosen.drug();
+        String unit = chosen.unit();
+        BigDecimal bolus = chosen.bolus();
         Map<String, Object> pcia = new LinkedHashMap<>();
         pcia.put("drug", drug);
         pcia.put("route", "IV");
@@ -85,8 +99,9 @@ final class PostoperativeAnalgesia {
                 + (opioidNaive ? "no basal infusion (opioid-naive)" : "on top of the usual background opioid")
                 + ", 4-hour maximum per local protocol" + (fentanyl ? " (fentanyl, not morphine: "
                 + morphine.reason() + ")" : ""));
-        Set<Contraindication> barred = picture.snapshot().contraindications().stream()
-                .filter(NEURAXIAL_CONTRAINDICATIONS::contains).collect(java.util.stream.Collectors.toSet());
+        // PCEA is an epidural catheter: §3.4's epidural column, the table the refractory candidates read.
+        List<Contraindication> barred = InterventionAdvisor.contraindications(InterventionType.Family.NEURAXIAL,
+                picture.snapshot().contraindications()).absolute();
         if (latest.site() != null && PCEA_SITES.contains(latest.site())) {
             if (barred.isEmpty()) {
                 advice.propose("pcea", pcea());

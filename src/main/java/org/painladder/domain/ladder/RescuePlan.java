@@ -86,6 +86,31 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return new RescuePlan("HYDROMORPHONE", Equianalgesia.ORAL, dose, "mg", frequency(Equianalgesia.ORAL));
     }
 
+    /**
+     * A rescue in an opioid the patient does not take yet is started as LAD-05 starts it (§8.2): in oral hydromorphone
+     * where the bands avoid the planned drug, and halved (rounded down) where they call for caution with it.
+     */
+    RescuePlan startedAsNewOpioid(Set<org.painladder.domain.patient.OrganFunctionBand> bands, LadderPolicy policy) {
+        RescuePlan safe = avoiding(bands, policy);
+        if (!safe.equals(this) || !OrganFunction.judge(drug, bands).caution()) {
+            return safe;
+        }
+        BigDecimal step = DoseSteps.rescueStep(drug, route);
+        BigDecimal half = DoseSteps.floor(singleDose.divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP), step)
+                .max(step);
+        return new RescuePlan(drug, route, half, unit, frequency);
+    }
+
+    /** The rescue a recommendation sets, read back from its rescue fields. */
+    static java.util.Optional<RescuePlan> setBy(ProposedRecommendation recommendation) {
+        Map<String, Object> p = recommendation.proposal();
+        if (!(p.get("rescueDrug") instanceof String drug)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new RescuePlan(drug, (String) p.get("rescueRoute"), (BigDecimal) p.get(
+                "rescueDose"), (String) p.get("rescueUnit"), (String) p.get("rescueFrequency")));
+    }
+
     void addTo(Map<String, Object> proposal) {
         proposal.put("rescueDrug", drug);
         proposal.put("rescueRoute", route);

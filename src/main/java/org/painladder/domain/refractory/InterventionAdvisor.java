@@ -141,20 +141,38 @@ public final class InterventionAdvisor {
                 : INTRATHECAL_CATHETER);
     }
 
-    private CandidateIntervention annotated(InterventionType type, Row row, InterventionContext context) {
-        List<Contraindication> contraindicatedBy = new ArrayList<>();
-        List<String> cautions = new ArrayList<>();
-        Map<Contraindication, Strength> column = MATRIX.get(type.family());
+    /**
+     * The patient's §3.4 contraindications to a procedure family: the absolute ones rule it out, the relative ones are
+     * weighed and corrected first where possible. The refractory case's candidates and the co-advice that names a
+     * procedure (INT-04's epidural injection, INT-05's coeliac plexus neurolysis) read this one table.
+     */
+    public record Contraindications(List<Contraindication> absolute, List<Contraindication> relative) {
+
+        public Contraindications {
+            absolute = List.copyOf(absolute);
+            relative = List.copyOf(relative);
+        }
+    }
+
+    public static Contraindications contraindications(Family family, Set<Contraindication> patient) {
+        List<Contraindication> absolute = new ArrayList<>();
+        List<Contraindication> relative = new ArrayList<>();
+        Map<Contraindication, Strength> column = MATRIX.get(family);
         for (Contraindication contraindication : Contraindication.values()) {
-            if (!context.contraindications().contains(contraindication) || !column.containsKey(contraindication)) {
-                continue;
+            if (patient.contains(contraindication) && column.containsKey(contraindication)) {
+                (column.get(contraindication) == Strength.ABSOLUTE ? absolute : relative).add(contraindication);
             }
-            if (column.get(contraindication) == Strength.ABSOLUTE) {
-                contraindicatedBy.add(contraindication);
-            } else {
-                cautions.add("Relative contraindication " + contraindication + ": weigh the benefit against the"
-                        + " risk and correct it first where possible");
-            }
+        }
+        return new Contraindications(absolute, relative);
+    }
+
+    private CandidateIntervention annotated(InterventionType type, Row row, InterventionContext context) {
+        Contraindications found = contraindications(type.family(), context.contraindications());
+        List<Contraindication> contraindicatedBy = found.absolute();
+        List<String> cautions = new ArrayList<>();
+        for (Contraindication contraindication : found.relative()) {
+            cautions.add("Relative contraindication " + contraindication + ": weigh the benefit against the"
+                    + " risk and correct it first where possible");
         }
         if (context.contraindications().contains(Contraindication.PATIENT_DECLINES)) {
             cautions.add("The patient declines interventional treatment: the case stays open for comfort-care"

@@ -18,6 +18,8 @@ public record RegimenWarning(String code, String message, List<Integer> items, M
     public static final String SAME_CLASS_OPIOIDS = "SAME_CLASS_OPIOIDS";
     public static final String WEAK_AND_STRONG_OPIOIDS = "WEAK_AND_STRONG_OPIOIDS";
     public static final String TWO_NSAIDS = "TWO_NSAIDS";
+    /** An NSAID for a patient with an anticoagulant or a coagulopathy on record (clinical-rules §8.12). */
+    public static final String NSAID_BLEEDING_RISK = "NSAID_BLEEDING_RISK";
     public static final String RESCUE_DOSE_OUT_OF_RANGE = "RESCUE_DOSE_OUT_OF_RANGE";
     public static final String PRN_ONLY_OPIOID = "PRN_ONLY_OPIOID";
     public static final String FENTANYL_PATCH_NOT_OPIOID_TOLERANT = "FENTANYL_PATCH_NOT_OPIOID_TOLERANT";

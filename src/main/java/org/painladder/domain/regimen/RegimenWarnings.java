@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.OrganFunctionBand;
 
 /**
@@ -40,6 +41,7 @@ final class RegimenWarnings {
         check.sameClassOpioids(DrugClass.STRONG_OPIOID, "strong");
         check.weakWithStrong();
         check.twoNsaids();
+        check.nsaidBleeding(patient);
         check.prnOnlyOpioid();
         check.rescueDoses(omedd);
         check.fentanylPatch(tolerance);
@@ -101,6 +103,18 @@ final class RegimenWarnings {
             warnings.add(new RegimenWarning(RegimenWarning.TWO_NSAIDS, nsaids.size() + " NSAIDs at once ("
                     + names(nsaids) + ", " + itemList(lines) + "): more bleeding and renal risk, no more relief",
                     lines, Map.of()));
+        }
+    }
+
+    /** The same question the ladder asks before it names an NSAID ({@link Contraindication#nsaidBleedingRisk}). */
+    private void nsaidBleeding(PatientOrganFunction patient) {
+        List<Integer> lines = indexes(item -> item.drug().nsaid());
+        Optional<String> bleeding = Contraindication.nsaidBleedingRisk(patient.contraindications());
+        if (!lines.isEmpty() && bleeding.isPresent()) {
+            warnings.add(new RegimenWarning(RegimenWarning.NSAID_BLEEDING_RISK, names(distinctDrugs(
+                    item -> item.drug().nsaid())) + " (" + itemList(lines) + ") with " + bleeding.get()
+                    + ": stop the NSAID; paracetamol, and dexamethasone for bone or inflammatory pain", lines,
+                    Map.of()));
         }
     }
 

@@ -464,10 +464,11 @@ class ClinicalSafetyVignettesTest {
                         onFentanylPatch(25).regimenWarning(PATCH_WARNING).withoutRescue(),
                         assessments().background(2).btp(0).now(),
                         move(TOL_01), rationaleSays(TOL_01, "Do not raise the patch")),
-                regimenChange("Patch without tolerance, no rescue: RSC-01 repeats the patch warning",
+                regimenChange("Patch without tolerance, no rescue: TOL-01 sets the rescue with the IR restart, so no "
+                                + "RSC-01 sized to the patch it removes",
                         onFentanylPatch(25).regimenWarning(PATCH_WARNING).withoutRescue(),
-                        advice(RuleId.RSC_01), rationaleSays(RuleId.RSC_01, "not opioid-tolerant"),
-                        safetyCheck(RuleId.RSC_01, "OPIOID_TOLERANCE", "WARNING")));
+                        move(TOL_01, "rescueDrug", "MORPHINE", "rescueDose", 5), noAdvice(RuleId.RSC_01),
+                        rationaleSays(TOL_01, "not opioid-tolerant")));
     }
 
     static Stream<Vignettes> breakthroughTyping() {
