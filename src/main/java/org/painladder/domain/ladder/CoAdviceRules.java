@@ -112,7 +112,8 @@ final class CoAdviceRules {
         Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
         RescuePlan plan = rescue.map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(),
                 "20–30 min before the known trigger (movement, dressing, transfer)"))
-                .orElseGet(() -> RescuePlan.forDailyOmedd(regimen.omeddMg(), PrimaryOpioid.of(regimen).orElse(null),
+                .orElseGet(() -> RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null,
+                        null), PrimaryOpioid.of(regimen).orElse(null),
                         regimen, picture.policy()));
         boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW
                 || picture.snapshot().boneMetastases();
@@ -390,16 +391,16 @@ final class CoAdviceRules {
     private static List<ProposedRecommendation> rescueCheck(ClinicalPicture picture) {
         RegimenFacts regimen = picture.regimen();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(regimen);
-        if (opioid.isEmpty() || regimen.omeddMg().signum() <= 0) {
+        BigDecimal basis = Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null, null);
+        if (opioid.isEmpty() || basis.signum() <= 0) {
             return List.of();
         }
         LadderPolicy policy = picture.policy();
         if (regimen.rescues().isEmpty()) {
-            RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);
+            RescuePlan plan = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
             return List.of(Advice.of(RuleId.RSC_01, picture)
-                    .because("A scheduled opioid (OMEDD " + DoseSteps.plain(regimen.omeddMg()).toPlainString()
-                            + " mg/day) without a rescue: every opioid regimen needs one for breakthrough pain. Add "
-                            + plan.describe() + " (10–20 % of the daily dose, target 15 %).")
+                    .because("A scheduled opioid (" + rescueBasisText(regimen, basis) + ") without a rescue: every "
+                            + "opioid regimen needs one for breakthrough pain. Add " + plan.describe() + " (10–20 % of the daily dose, target 15 %).")
                     .threshold("rescueFractionMin", policy.rescueFractionMin())
                     .threshold("rescueFractionMax", policy.rescueFractionMax())
                     .threshold("rescueFractionTarget", policy.rescueFractionTarget())
@@ -410,17 +411,17 @@ final class CoAdviceRules {
         if (rescue.isEmpty()) {
             return List.of();
         }
-        BigDecimal fraction = rescue.get().singleDoseOmeddMg().divide(regimen.omeddMg(), 4, RoundingMode.HALF_UP);
+        BigDecimal fraction = rescue.get().singleDoseOmeddMg().divide(basis, 4, RoundingMode.HALF_UP);
         if (fraction.compareTo(policy.rescueFractionMin()) >= 0
                 && fraction.compareTo(policy.rescueFractionMax()) <= 0) {
             return List.of();
         }
-        RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);
+        RescuePlan plan = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
         String pct = fraction.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString();
         return List.of(Advice.of(RuleId.RSC_02, picture)
                 .because("The rescue dose (" + Advice.drugName(rescue.get().code()) + " "
                         + Advice.dose(rescue.get().singleDose(), rescue.get().unit()) + ") is " + pct + " % of the "
-                        + "scheduled OMEDD of " + DoseSteps.plain(regimen.omeddMg()).toPlainString() + " mg/day, "
+                        + "scheduled " + rescueBasisText(regimen, basis) + ", "
                         + "outside 10–20 %: rescale to " + plan.describe() + " (15 %).")
                 .threshold("rescueFractionMin", policy.rescueFractionMin())
                 .threshold("rescueFractionMax", policy.rescueFractionMax())
@@ -429,6 +430,13 @@ final class CoAdviceRules {
                 .propose("fromRescueDose", DoseSteps.plain(rescue.get().singleDose()))
                 .rescue(plan)
                 .build());
+    }
+
+    /** "OMEDD 60 mg/day", or with a buprenorphine patch the 75:1 figure the rescue is sized from. */
+    private static String rescueBasisText(RegimenFacts regimen, BigDecimal basis) {
+        return basis.compareTo(regimen.omeddMg()) == 0 ? "OMEDD " + DoseSteps.plain(basis).toPlainString() + " mg/day"
+                : "oral morphine equivalent " + DoseSteps.plain(basis).toPlainString() + " mg/day, the buprenorphine "
+                        + "patch counted by the EAPC 75:1 ratio";
     }
 
     private static String mechanism(PainAssessment a) {
