@@ -93,7 +93,8 @@ final class LadderMoveRules {
                 : "; no NSAID (" + nsaidBarred.orElseThrow() + ")";
         Advice advice = Advice.of(RuleId.LAD_01, picture)
                 .because(why + ": start step 1 by the clock: paracetamol " + single + " mg " + frequency + " ("
-                        + max + " mg/day" + (max < 4000 ? ", lowered for liver disease, weight under 50 kg or frailty"
+                        + Analgesia.paracetamolDailyMg(max) + " mg/day" + (max < 4000 ? ", within " + max
+                        + " mg/day, lowered for liver disease, weight under 50 kg or frailty"
                         : "; 3 g/day if frail, under 50 kg or with liver disease") + ")" + nsaidText
                         + ". Reassess the pain within 24–48 h; if it persists, the next step follows.")
                 .read(latest)

@@ -91,6 +91,17 @@ final class Titration {
         return rounded.signum() > 0 ? rounded : DoseSteps.plain(target);
     }
 
+    /**
+     * The cut from {@code from} to {@code to} as a rationale states it: the percentage actually proposed, after the
+     * dose was rounded to one that can be given, naming the rule's step when rounding moved it (60 → 45 mg/day is
+     * "25 % (the 20 % step, rounded down to a dose that can be given)", never "20 %").
+     */
+    static String cutText(BigDecimal from, BigDecimal to, int pct) {
+        int actual = from.subtract(to).multiply(HUNDRED).divide(from, 0, RoundingMode.HALF_UP).intValue();
+        return actual == pct ? pct + " %"
+                : actual + " % (the " + pct + " % step, rounded down to a dose that can be given)";
+    }
+
     static BigDecimal percentOf(BigDecimal value, int pct) {
         return value.multiply(BigDecimal.valueOf(pct)).divide(HUNDRED, 4, RoundingMode.HALF_UP);
     }

@@ -1,12 +1,28 @@
 package org.painladder.domain.ladder;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.domain.ladder.Assessments.assessments;
 import static org.painladder.domain.ladder.PatientSnapshots.onStep1WithParacetamol;
 import static org.painladder.domain.ladder.RuleId.LAD_05;
 import static org.painladder.domain.ladder.RuleId.LAD_06;
 import static org.painladder.domain.ladder.RuleId.LAD_07;
+import static org.painladder.domain.ladder.RuleId.ROT_01;
 import static org.painladder.domain.ladder.RuleId.RSC_01;
+import static org.painladder.domain.ladder.RuleId.SAF_03;
+import static org.painladder.domain.ladder.RuleId.STD_01;
+import static org.painladder.domain.ladder.RuleId.LAD_01;
+import static org.painladder.domain.ladder.PatientSnapshots.noAnalgesia;
+import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithMorphine;
+import static org.painladder.domain.ladder.PatientSnapshots.onStep3WithOxycodone;
+import static org.painladder.domain.pain.AdverseEffectType.DELIRIUM;
+import static org.painladder.domain.pain.AdverseEffectType.HALLUCINATIONS;
+import static org.painladder.domain.pain.AdverseEffectType.MYOCLONUS;
+import static org.painladder.domain.pain.AdverseEffectType.NAUSEA;
+import static org.painladder.domain.pain.Severity.MILD;
+import static org.painladder.domain.pain.Severity.MODERATE;
+import static org.painladder.domain.pain.Severity.SEVERE;
 import static org.painladder.domain.ladder.Vignettes.advice;
 import static org.painladder.domain.ladder.Vignettes.move;
 import static org.painladder.domain.ladder.Vignettes.rationaleSays;
@@ -14,7 +30,11 @@ import static org.painladder.domain.ladder.Vignettes.regimenChange;
 import static org.painladder.domain.ladder.Vignettes.vignette;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +62,74 @@ class ConversionCeilingVignettesTest {
                 assertTrue(d.compareTo(BigDecimal.valueOf(500)) <= 0, r.ruleId().code() + " " + r.proposal());
             }
         });
+    }
+
+    private static final Pattern CUT = Pattern.compile("by (\\d+) % (?:\\([^)]*\\) )?(?:from \\S+ \\S+ )?to ");
+
+    /** The first "by N %" of the rule's rationale is the cut from fromDailyDose to toDailyDose, after rounding. */
+    static Consumer<Decision> cutSaysWhatItDoes(RuleId rule) {
+        return decision -> {
+            ProposedRecommendation r = decision.toAdd().stream().filter(x -> x.ruleId() == rule).findFirst()
+                    .orElseThrow(() -> new AssertionError(rule.code() + " expected"));
+            BigDecimal from = (BigDecimal) r.proposal().get("fromDailyDose");
+            BigDecimal to = (BigDecimal) r.proposal().get("toDailyDose");
+            long actual = from.subtract(to).multiply(BigDecimal.valueOf(100)).divide(from, 0, RoundingMode.HALF_UP)
+                    .longValue();
+            Matcher matcher = CUT.matcher(r.rationale());
+            assertTrue(matcher.find(), r.rationale());
+            assertEquals(actual, Long.parseLong(matcher.group(1)), r.rationale());
+        };
+    }
+
+    /** The last line of the conversion trace names the daily dose proposed. */
+    static Consumer<Decision> traceEndsAtTheProposal(RuleId rule) {
+        return decision -> {
+            ProposedRecommendation r = decision.toAdd().stream().filter(x -> x.ruleId() == rule).findFirst()
+                    .orElseThrow(() -> new AssertionError(rule.code() + " expected"));
+            List<?> trace = (List<?>) r.proposal().get("conversion");
+            String last = String.valueOf(trace.get(trace.size() - 1));
+            String dose = ((BigDecimal) r.proposal().get("toDailyDose")).stripTrailingZeros().toPlainString();
+            assertTrue(last.contains(" " + dose + " mg/d"), last + " vs " + dose);
+        };
+    }
+
+    static Consumer<Decision> rationaleNeverSays(RuleId rule, String words) {
+        return decision -> decision.toAdd().stream().filter(x -> x.ruleId() == rule)
+                .forEach(r -> assertFalse(r.rationale().contains(words), r.rationale()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textAgreesWithNumbers")
+    void theTextSaysWhatTheNumbersDo(Vignettes vignette) {
+        vignette.check();
+    }
+
+    static Stream<Vignettes> textAgreesWithNumbers() {
+        return Stream.of(
+                vignette("STD-01 on morphine 60 mg/day: 60 → 45 is a 25 % cut, not 20",
+                        onStep3WithMorphine(60).with(assessments().background(2).btp(1).daysAgo(6.5),
+                                assessments().background(1).btp(0).daysAgo(4),
+                                assessments().background(2).btp(1).with(NAUSEA, MILD).daysAgo(1)),
+                        assessments().background(1).btp(0).with(NAUSEA, MILD).now(),
+                        move(STD_01, "fromDailyDose", 60, "toDailyDose", 45), cutSaysWhatItDoes(STD_01)),
+                vignette("SAF-03 on oxycodone 60: 60 → 40 is a 33 % cut",
+                        onStep3WithOxycodone(60), assessments().background(5).with(HALLUCINATIONS, MODERATE).now(),
+                        move(SAF_03, "fromDailyDose", 60, "toDailyDose", 40), cutSaysWhatItDoes(SAF_03)),
+                vignette("SAF-03 on a buprenorphine patch 35 mcg/h: 35 → 20 is a 43 % cut",
+                        onBuprenorphinePatch(35), assessments().background(5).with(HALLUCINATIONS, MODERATE).now(),
+                        move(SAF_03, "fromDailyDose", 35, "toDailyDose", 20), cutSaysWhatItDoes(SAF_03)),
+                vignette("LAD-01 at 45 kg, aged 75: 650 mg every 6 h is 2600 mg/day, and the text says so",
+                        noAnalgesia().weighing(45).aged(75), assessments().background(2).now(),
+                        move(LAD_01, "dose", 650, "toDailyDose", 2600), rationaleSays(LAD_01, "2600 mg/day"),
+                        rationaleNeverSays(LAD_01, "(2700 mg/day")),
+                vignette("LAD-01 at 42 kg: 2400 mg/day, not 2520",
+                        noAnalgesia().weighing(42), assessments().background(2).now(),
+                        move(LAD_01, "toDailyDose", 2400), rationaleNeverSays(LAD_01, "(2520 mg/day")),
+                vignette("ROT-01 hydromorphone 8 mg/day on dialysis, severe delirium: the trace ends at the dose given",
+                        onStep1WithParacetamol().strong("HYDROMORPHONE", "ORAL", 8, "mg", "5")
+                                .rescue("HYDROMORPHONE", "ORAL", "1", "5").onHaemodialysis(),
+                        assessments().background(8).with(DELIRIUM, SEVERE).with(MYOCLONUS, SEVERE).now(),
+                        move(ROT_01, "drug", "OXYCODONE"), traceEndsAtTheProposal(ROT_01)));
     }
 
     @ParameterizedTest(name = "{0}")
