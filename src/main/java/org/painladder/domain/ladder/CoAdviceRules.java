@@ -400,7 +400,8 @@ final class CoAdviceRules {
             RescuePlan plan = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
             return List.of(Advice.of(RuleId.RSC_01, picture)
                     .because("A scheduled opioid (" + rescueBasisText(regimen, basis) + ") without a rescue: every "
-                            + "opioid regimen needs one for breakthrough pain. Add " + plan.describe() + " (10–20 % of the daily dose, target 15 %).")
+                            + "opioid regimen needs one for breakthrough pain. Add " + plan.describe()
+                            + " (10–20 % of the daily dose, target 15 %).")
                     .threshold("rescueFractionMin", policy.rescueFractionMin())
                     .threshold("rescueFractionMax", policy.rescueFractionMax())
                     .threshold("rescueFractionTarget", policy.rescueFractionTarget())

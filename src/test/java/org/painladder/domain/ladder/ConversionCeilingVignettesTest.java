@@ -58,7 +58,8 @@ class ConversionCeilingVignettesTest {
     /** No proposal raises tapentadol above its 500 mg/day ceiling, scheduled or as rescue. */
     static Consumer<Decision> tapentadolWithinCeiling() {
         return decision -> decision.toAdd().forEach(r -> {
-            if ("TAPENTADOL".equals(r.proposal().get("drug")) && r.proposal().get("toDailyDose") instanceof BigDecimal d) {
+            Object to = r.proposal().get("toDailyDose");
+            if ("TAPENTADOL".equals(r.proposal().get("drug")) && to instanceof BigDecimal d) {
                 assertTrue(d.compareTo(BigDecimal.valueOf(500)) <= 0, r.ruleId().code() + " " + r.proposal());
             }
         });
