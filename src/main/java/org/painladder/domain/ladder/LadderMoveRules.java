@@ -448,9 +448,14 @@ final class LadderMoveRules {
         if (ceiling.isPresent() && drug.dailyDose().compareTo(ceiling.get()) >= 0) {
             return Optional.of(ceilingToStrong(picture, drug, ceiling.get(), read));
         }
+        // §8.2: a caution drug for the patient's organ function (oxycodone below eGFR 30, Child-Pugh B/C) takes a
+        // lower dose: the step and the daily limit are halved.
+        OrganFunction.Judgement organ = OrganFunction.judge(drug.code(), picture.snapshot().organFunctionBands());
+        int stepPct = organ.caution() ? pct / 2 : pct;
+        int maxIncreasePct = organ.caution() ? policy.maxDailyIncreasePct() / 2 : policy.maxDailyIncreasePct();
         int btp = picture.btp24h();
         Optional<BigDecimal> rescueUsed = Titration.rescueUsed24h(drug, regimen, btp);
-        Titration.Up up = Titration.up(drug, pct, rescueUsed.orElse(null), policy.maxDailyIncreasePct(),
+        Titration.Up up = Titration.up(drug, stepPct, rescueUsed.orElse(null), maxIncreasePct,
                 ceiling.orElse(null));
         BigDecimal newOmedd = newOmedd(regimen, drug, up.toDailyDose());
         RescuePlan rescue = RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, newOmedd, drug,
@@ -466,11 +471,13 @@ final class LadderMoveRules {
                 : "give the modified-release dose every 8 h instead of every 12 h";
         String rescueTaken = rescueUsed.map(r -> Advice.dose(r, drug.unit()) + " of rescue taken in 24 h ("
                 + btp + (btp == 1 ? " dose)" : " doses)")).orElse("");
-        String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + pct + " %"
-                : "+" + pct + " %" + (rescueTaken.isEmpty() ? "" : ", more than adding the " + rescueTaken);
+        String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + stepPct + " %"
+                : "+" + stepPct + " %" + (rescueTaken.isEmpty() ? "" : ", more than adding the " + rescueTaken);
         String capped = up.cappedAtCeiling() ? ", capped at its " + Advice.daily(up.ceiling(), drug.unit())
                 + " ceiling; beyond it the next step is a strong opioid without one"
-                : up.capped() ? ", capped at +" + policy.maxDailyIncreasePct() + " % a day" : "";
+                : up.capped() ? ", capped at +" + maxIncreasePct + " % a day" : "";
+        String organText = organ.caution() ? " The step is halved, +" + stepPct + " % instead of +" + pct + " % ("
+                + organ.reason() + ")." : "";
         String reassess = "TRANSDERMAL".equals(drug.route())
                 ? "The new patch strength reaches steady state in about 72 h; cover with rescues meanwhile."
                 : "Reassess 60 min after the next oral rescue (15 min if IV) and the pain band within 24 h.";
@@ -487,7 +494,7 @@ final class LadderMoveRules {
                         + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
                         drug.unit())
-                        + " (" + basis + capped + "). " + rescueAdvice
+                        + " (" + basis + capped + ")." + organText + " " + rescueAdvice
                         + reassess)
                 .read(read)
                 .threshold(firedName, firedValue)
@@ -504,6 +511,10 @@ final class LadderMoveRules {
                 .doseChange("UP", drug, up.toDailyDose())
                 .propose("newOmeddMg", DoseSteps.plain(newOmedd))
                 .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null);
+        if (organ.caution()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "titration step halved to +" + stepPct
+                    + " % (daily limit +" + maxIncreasePct + " %): " + organ.reason());
+        }
         return Optional.of(advice.rescue(rescue).build());
     }
 

@@ -27,6 +27,7 @@ import static org.painladder.domain.ladder.Vignettes.advice;
 import static org.painladder.domain.ladder.Vignettes.move;
 import static org.painladder.domain.ladder.Vignettes.rationaleSays;
 import static org.painladder.domain.ladder.Vignettes.regimenChange;
+import static org.painladder.domain.ladder.Vignettes.safetyCheck;
 import static org.painladder.domain.ladder.Vignettes.vignette;
 
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.painladder.domain.patient.HepaticImpairment;
 
 /**
  * A palliative-care pharmacist's black-box cases (2026-12-07): a drug with a ceiling (tapentadol 500 mg/day, §1.7,
@@ -167,6 +169,18 @@ class ConversionCeilingVignettesTest {
                         assessments().background(8).hoursAgo(1),
                         move(LAD_06, "direction", "UP", "toDailyDose", 52.5, "rescueDrug", "MORPHINE",
                                 "rescueDose", 15)),
+                vignette("Oxycodone 60 mg/day at eGFR 20, 8/10 twice: the ORG caution (−50 %) halves the step, +25 %"
+                                + " to 75, not +50 % to 90",
+                        onStep3WithOxycodone(60).egfr(20).with(assessments().background(8).hoursAgo(10)),
+                        assessments().background(8).hoursAgo(1),
+                        move(LAD_06, "direction", "UP", "toDailyDose", 75),
+                        safetyCheck(LAD_06, "ORGAN_FUNCTION", "CHANGED")),
+                vignette("Oxycodone 60 mg/day in Child-Pugh C, persistent 5/10: +15 % instead of +30 %, to 70",
+                        onStep3WithOxycodone(60).hepatic(HepaticImpairment.SEVERE)
+                                .with(assessments().background(5).hoursAgo(10)),
+                        assessments().background(5).hoursAgo(1),
+                        move(LAD_07, "direction", "UP", "toDailyDose", 70),
+                        safetyCheck(LAD_07, "ORGAN_FUNCTION", "CHANGED")),
                 regimenChange("Buprenorphine patch 35 mcg/h without a rescue: RSC-01 oral morphine 10 mg (63 mg/day"
                                 + " by 75:1)",
                         onBuprenorphinePatch(35),
