@@ -38,8 +38,10 @@ public class OpioidConversionResource {
             description = "The source dose in OMEDD, the equianalgesic daily dose of the target and the dose to start"
                     + " after the cross-tolerance cut, with the arithmetic in trace and the cautions. To methadone:"
                     + " the non-linear ratio, no further cut, requiresSpecialist. To a fentanyl patch: the label"
-                    + " table, no extra cut, only from 60 mg/d OMEDD. Buprenorphine has no MME factor: 422 with the"
-                    + " reason. Nothing is stored.")
+                    + " table, no extra cut, only from 60 mg/d OMEDD. Into a drug with a ceiling (codeine,"
+                    + " dihydrocodeine, tramadol, tapentadol): capped at the ceiling, with a CEILING caution."
+                    + " From SC or IV fentanyl in mcg/d: read as a continuous infusion (2.4 per mcg/h), the lower"
+                    + " end. Buprenorphine has no MME factor: 422 with the reason. Nothing is stored.")
     @APIResponse(responseCode = "200", description = "The conversion",
             content = @Content(schema = @Schema(implementation = OpioidConversion.class)))
     @Idempotent

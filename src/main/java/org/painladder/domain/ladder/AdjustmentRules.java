@@ -299,7 +299,8 @@ final class AdjustmentRules {
         BigDecimal to = stopWeak ? BigDecimal.ZERO : Titration.down(drug, policy.stepDownReductionPct());
         String action = stopWeak
                 ? "stop " + Advice.drugName(drug.code()) + " and keep the non-opioid (step 1)"
-                : "reduce " + Advice.drugName(drug.code()) + " by " + policy.stepDownReductionPct() + " % from "
+                : "reduce " + Advice.drugName(drug.code()) + " by " + Titration.cutText(drug.dailyDose(), to,
+                        policy.stepDownReductionPct()) + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(to, drug.unit())
                         + ", no more often than every 3 days, never stopping abruptly after long use";
         return Optional.of(Advice.of(RuleId.STD_01, picture)

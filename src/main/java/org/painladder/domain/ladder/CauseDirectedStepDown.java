@@ -62,7 +62,8 @@ final class CauseDirectedStepDown {
                         + ", and every background score since is mild or none (" + LadderMoveRules.scores(after)
                         + "/10). The pain the opioid was titrated against has fallen, so the same dose now risks "
                         + "sedation and slow breathing: reduce " + Advice.drugName(drug.code()) + " by "
-                        + policy.stepDownReductionPct() + " % from " + Advice.daily(drug.dailyDose(), drug.unit())
+                        + Titration.cutText(drug.dailyDose(), to, policy.stepDownReductionPct()) + " from "
+                        + Advice.daily(drug.dailyDose(), drug.unit())
                         + " to " + Advice.daily(to, drug.unit()) + ", no more often than every 3 days, never "
                         + "stopping abruptly, and reassess pain and sedation within 24 h.")
                 .read(after)

@@ -120,7 +120,8 @@ final class CoAdviceRules {
                 .map(r -> new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(), "")));
         RescuePlan plan = current.map(r -> new RescuePlan(r.drug(), r.route(), r.singleDose(), r.unit(),
                         beforeTrigger))
-                .orElseGet(() -> RescuePlan.forDailyOmedd(regimen.omeddMg(), PrimaryOpioid.of(regimen).orElse(null),
+                .orElseGet(() -> RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null,
+                        null), PrimaryOpioid.of(regimen).orElse(null),
                         regimen, picture.policy()));
         boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW
                 || picture.snapshot().boneMetastases();
@@ -446,23 +447,24 @@ final class CoAdviceRules {
     private static List<ProposedRecommendation> rescueCheck(ClinicalPicture picture) {
         RegimenFacts regimen = picture.regimen();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(regimen);
-        if (opioid.isEmpty() || regimen.omeddMg().signum() <= 0) {
+        BigDecimal basis = Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null, null);
+        if (opioid.isEmpty() || basis.signum() <= 0) {
             return List.of();
         }
         LadderPolicy policy = picture.policy();
         if (regimen.rescues().isEmpty()) {
             var bands = picture.snapshot().organFunctionBands();
-            RescuePlan planned = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);
+            RescuePlan planned = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
             // A rescue in another opioid (oral morphine beside a weak opioid) is a new opioid for the patient.
             boolean newOpioid = !planned.drug().equals(opioid.get().code());
             RescuePlan plan = newOpioid ? planned.startedAsNewOpioid(bands, policy) : planned;
             boolean halved = plan.drug().equals(planned.drug()) && !plan.equals(planned);
             String why = OrganFunction.judge(planned.drug(), bands).reason();
             Advice advice = Advice.of(RuleId.RSC_01, picture)
-                    .because("A scheduled opioid (OMEDD " + DoseSteps.plain(regimen.omeddMg()).toPlainString()
-                            + " mg/day) without a rescue: every opioid regimen needs one for breakthrough pain. Add "
-                            + plan.describe() + (halved ? " (half of 15 % of the daily dose, as a new opioid is "
-                            + "started: " + why + ")." : " (10–20 % of the daily dose, target 15 %)."))
+                    .because("A scheduled opioid (" + rescueBasisText(regimen, basis) + ") without a rescue: every "
+                            + "opioid regimen needs one for breakthrough pain. Add " + plan.describe()
+                            + (halved ? " (half of 15 % of the daily dose, as a new opioid is started: " + why + ")."
+                            : " (10–20 % of the daily dose, target 15 %)."))
                     .threshold("rescueFractionMin", policy.rescueFractionMin())
                     .threshold("rescueFractionMax", policy.rescueFractionMax())
                     .threshold("rescueFractionTarget", policy.rescueFractionTarget())
@@ -480,17 +482,17 @@ final class CoAdviceRules {
         if (rescue.isEmpty()) {
             return List.of();
         }
-        BigDecimal fraction = rescue.get().singleDoseOmeddMg().divide(regimen.omeddMg(), 4, RoundingMode.HALF_UP);
+        BigDecimal fraction = rescue.get().singleDoseOmeddMg().divide(basis, 4, RoundingMode.HALF_UP);
         if (fraction.compareTo(policy.rescueFractionMin()) >= 0
                 && fraction.compareTo(policy.rescueFractionMax()) <= 0) {
             return List.of();
         }
-        RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), opioid.get(), regimen, policy);
+        RescuePlan plan = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
         String pct = fraction.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString();
         return List.of(Advice.of(RuleId.RSC_02, picture)
                 .because("The rescue dose (" + Advice.drugName(rescue.get().code()) + " "
                         + Advice.dose(rescue.get().singleDose(), rescue.get().unit()) + ") is " + pct + " % of the "
-                        + "scheduled OMEDD of " + DoseSteps.plain(regimen.omeddMg()).toPlainString() + " mg/day, "
+                        + "scheduled " + rescueBasisText(regimen, basis) + ", "
                         + "outside 10–20 %: rescale to " + plan.describe() + " (15 %).")
                 .threshold("rescueFractionMin", policy.rescueFractionMin())
                 .threshold("rescueFractionMax", policy.rescueFractionMax())
@@ -499,6 +501,13 @@ final class CoAdviceRules {
                 .propose("fromRescueDose", DoseSteps.plain(rescue.get().singleDose()))
                 .rescue(plan)
                 .build());
+    }
+
+    /** "OMEDD 60 mg/day", or with a buprenorphine patch the 75:1 figure the rescue is sized from. */
+    private static String rescueBasisText(RegimenFacts regimen, BigDecimal basis) {
+        return basis.compareTo(regimen.omeddMg()) == 0 ? "OMEDD " + DoseSteps.plain(basis).toPlainString() + " mg/day"
+                : "oral morphine equivalent " + DoseSteps.plain(basis).toPlainString() + " mg/day, the buprenorphine "
+                        + "patch counted by the EAPC 75:1 ratio";
     }
 
     private static String mechanism(PainAssessment a) {

@@ -2,6 +2,8 @@ package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The dose steps a prescriber can actually give, so that proposals read like prescriptions: daily doses of oral
@@ -27,6 +29,29 @@ final class DoseSteps {
             case "CODEINE", "DIHYDROCODEINE" -> new BigDecimal("30");
             default -> BigDecimal.ONE;
         };
+    }
+
+    /** 7-day patches of 5-20 mcg/h, then the 3-4-day patches of 35, 52.5 and 70 mcg/h. */
+    private static final List<BigDecimal> BUPRENORPHINE_PATCHES = Stream.of("5", "10", "15", "20", "35", "52.5", "70")
+            .map(BigDecimal::new).toList();
+    /** Above 70 mcg/h, two patches of 35, 52.5 or 70 mcg/h: multiples of 17.5. */
+    private static final BigDecimal BUPRENORPHINE_COMBINATION_STEP = new BigDecimal("17.5");
+
+    /** The largest buprenorphine patch strength (or two-patch combination) not above {@code value}; 0 below 5. */
+    static BigDecimal buprenorphinePatchAtMost(BigDecimal value) {
+        BigDecimal top = BUPRENORPHINE_PATCHES.get(BUPRENORPHINE_PATCHES.size() - 1);
+        if (value.compareTo(top) > 0) {
+            return floor(value, BUPRENORPHINE_COMBINATION_STEP);
+        }
+        return plain(BUPRENORPHINE_PATCHES.stream().filter(strength -> strength.compareTo(value) <= 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::max));
+    }
+
+    /** The smallest buprenorphine patch strength (or combination) above {@code value}. */
+    static BigDecimal buprenorphinePatchAbove(BigDecimal value) {
+        return BUPRENORPHINE_PATCHES.stream().filter(strength -> strength.compareTo(value) > 0).findFirst()
+                .map(DoseSteps::plain)
+                .orElseGet(() -> floor(value, BUPRENORPHINE_COMBINATION_STEP).add(BUPRENORPHINE_COMBINATION_STEP));
     }
 
     static BigDecimal rescueStep(String drug, String route) {

@@ -18,7 +18,26 @@ final class Equianalgesia {
     static final String ORAL = "ORAL";
     static final String SC = "SC";
 
+    /**
+     * EAPC 2012 oral morphine : transdermal buprenorphine 75:1 (§2.3), 1.8 mg/day per mcg/h. Information only, never
+     * an OMEDD (CDC 2022 gives buprenorphine no MME factor): it sizes a rescue beside a patch, which would otherwise
+     * be 0 mg.
+     */
+    static final BigDecimal BUPRENORPHINE_PATCH_MG_PER_MCG_H = new BigDecimal("1.8");
+
     private Equianalgesia() {
+    }
+
+    /**
+     * The daily oral morphine a rescue is sized from: the OMEDD plus each buprenorphine patch by 75:1, the patch
+     * {@code changed} (if any) at {@code newDailyDose}.
+     */
+    static BigDecimal rescueBasisMg(RegimenFacts regimen, BigDecimal omeddMg, ScheduledDrug changed,
+                                    BigDecimal newDailyDose) {
+        return regimen.scheduled().stream().filter(ScheduledDrug::isBuprenorphinePatch)
+                .map(patch -> (patch.equals(changed) ? newDailyDose : patch.dailyDose())
+                        .multiply(BUPRENORPHINE_PATCH_MG_PER_MCG_H))
+                .reduce(omeddMg, BigDecimal::add);
     }
 
     static FactorProfile profile(String code) {
@@ -32,6 +51,12 @@ final class Equianalgesia {
 
     static Optional<MmeFactor> mmeFactor(String drug, String route, String profile) {
         return Route.parse(route).flatMap(r -> profile(profile).factor(drug, r));
+    }
+
+    /** The drug's ceiling daily dose by this route in mg (tapentadol 500, tramadol 400; §1.7), in the profile. */
+    static Optional<BigDecimal> ceilingMg(String drug, String route, String profile) {
+        return Route.parse(route).flatMap(r -> new Formulary(profile(profile)).find(drug)
+                .flatMap(found -> found.ceilingDailyDoseMg(r)));
     }
 
     /**

@@ -93,7 +93,8 @@ final class LadderMoveRules {
                 : "; no NSAID (" + nsaidBarred.orElseThrow() + ")";
         Advice advice = Advice.of(RuleId.LAD_01, picture)
                 .because(why + ": start step 1 by the clock: paracetamol " + single + " mg " + frequency + " ("
-                        + max + " mg/day" + (max < 4000 ? ", lowered for liver disease, weight under 50 kg or frailty"
+                        + Analgesia.paracetamolDailyMg(max) + " mg/day" + (max < 4000 ? ", within " + max
+                        + " mg/day, lowered for liver disease, weight under 50 kg or frailty"
                         : "; 3 g/day if frail, under 50 kg or with liver disease") + ")" + nsaidText
                         + ". Reassess the pain within 24–48 h; if it persists, the next step follows.")
                 .read(latest)
@@ -293,48 +294,87 @@ final class LadderMoveRules {
         }
         ScheduledDrug drug = weak.get();
         LadderPolicy policy = picture.policy();
-        var bands = picture.snapshot().organFunctionBands();
-        OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), bands);
+        OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), picture.snapshot().organFunctionBands());
         Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
         boolean hadItsWindow = hoursOnIt.map(h -> h >= policy.escalationWindowHours()).orElse(true);
         if (!drug.atCeiling() && !hadItsWindow && !weakVerdict.avoid()) {
             return Optional.empty();
         }
+        String why = weakVerdict.avoid() ? "to be avoided (" + weakVerdict.reason() + ")"
+                : drug.atCeiling() ? "at its ceiling dose" : "given for " + hoursOnIt.orElse(0L) + " h";
+        return Optional.of(switchToStrong(picture, drug, why, read, latest));
+    }
+
+    /**
+     * LAD-05 for a strong opioid with a ceiling (tapentadol, 500 mg/day, §1.7): at the ceiling it cannot be titrated,
+     * so, as for a weak opioid, the way on is a strong opioid without one; at these doses with the cross-tolerance
+     * cut (§2.6), 50 % where the organ function calls for caution with the new opioid.
+     */
+    private static ProposedRecommendation ceilingToStrong(ClinicalPicture picture, ScheduledDrug drug,
+                                                         BigDecimal ceiling, List<PainAssessment> read) {
+        return switchToStrong(picture, drug, "at or above its " + Advice.daily(ceiling, "mg") + " ceiling, which no "
+                + "titration may pass", read, null);
+    }
+
+    private static ProposedRecommendation switchToStrong(ClinicalPicture picture, ScheduledDrug drug, String why,
+                                                         List<PainAssessment> read, PainAssessment latest) {
+        LadderPolicy policy = picture.policy();
+        var bands = picture.snapshot().organFunctionBands();
+        OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), bands);
+        Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
+        boolean weak = drug.isWeakOpioid();
         String target = OrganFunction.startingStrongOpioid(bands);
-        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, target, Equianalgesia.ORAL,
-                policy.rotationReductionPct(), policy.mmeFactorProfile());
+        boolean halve = OrganFunction.judge(target, bands).caution();
+        int cut = weak ? policy.rotationReductionPct()
+                : halve ? OpioidConversion.MAX_REDUCTION_PCT.intValue() : policy.rotationReductionPct();
+        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, target, Equianalgesia.ORAL, cut,
+                policy.mmeFactorProfile());
         BigDecimal weakOmedd = conversion.map(OpioidConversion::fromOmeddMg)
                 .orElse(drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
         BigDecimal equianalgesic = conversion.map(OpioidConversion::equianalgesicDailyDose).orElse(weakOmedd);
-        boolean halve = OrganFunction.judge(target, bands).caution();
-        BigDecimal startDaily = halve ? equianalgesic.divide(BigDecimal.valueOf(2)) : equianalgesic;
-        BigDecimal strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, "ORAL"));
+        BigDecimal strongDaily;
+        String arithmetic;
+        if (weak) {
+            BigDecimal startDaily = halve ? equianalgesic.divide(BigDecimal.valueOf(2)) : equianalgesic;
+            strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, "ORAL"));
+            arithmetic = "equianalgesic to " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no "
+                    + "cross-tolerance cut is needed at these doses";
+        } else {
+            BigDecimal recommended = conversion.map(OpioidConversion::recommendedDailyDose).orElse(equianalgesic);
+            BigDecimal floored = DoseSteps.floor(recommended, DoseSteps.dailyStep(target, "ORAL"));
+            strongDaily = floored.signum() > 0 ? floored : DoseSteps.plain(recommended);
+            arithmetic = "OMEDD " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day, equianalgesic "
+                    + Advice.daily(DoseSteps.plain(equianalgesic), "mg") + " less " + cut + " % for incomplete "
+                    + "cross-tolerance";
+        }
         BigDecimal factor = Equianalgesia.factor(target, Equianalgesia.ORAL, policy.mmeFactorProfile())
                 .orElse(BigDecimal.ONE);
         ScheduledDrug strong = new ScheduledDrug(target, ScheduledDrug.STRONG_OPIOID, "ORAL", strongDaily, "mg",
                 strongDaily.multiply(factor), false);
         RescuePlan rescue = RescuePlan.forDailyOmedd(strongDaily.multiply(factor), strong, RegimenFacts.none(),
                 policy);
-        String why = weakVerdict.avoid() ? "to be avoided (" + weakVerdict.reason() + ")"
-                : drug.atCeiling() ? "at its ceiling dose" : "given for " + hoursOnIt.orElse(0L) + " h";
         String organ = (!"MORPHINE".equals(target) ? " Hydromorphone instead of morphine (" + OrganFunction.judge(
-                "MORPHINE", bands).reason() + ")." : "") + (halve ? " Half the equianalgesic dose ("
-                + OrganFunction.judge(target, bands).reason() + ")." : "");
+                "MORPHINE", bands).reason() + ")." : "") + (halve ? (weak ? " Half the equianalgesic dose ("
+                : " A " + cut + " % cut (") + OrganFunction.judge(target, bands).reason() + ")." : "");
+        String direction = weak ? "go up to step 3, never across to another weak opioid"
+                : "switch to a strong opioid without a ceiling";
         Advice advice = Advice.of(RuleId.LAD_05, picture)
                 .because("Pain not controlled (" + scores(read) + "/10) on " + Advice.drugName(drug.code()) + " "
-                        + Advice.daily(drug.dailyDose(), drug.unit()) + ", " + why + ": go up to step 3, never across "
-                        + "to another weak opioid. Stop " + Advice.drugName(drug.code()) + " and start oral "
+                        + Advice.daily(drug.dailyDose(), drug.unit()) + ", " + why + ": " + direction + ". Stop "
+                        + Advice.drugName(drug.code()) + " and start oral "
                         + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg")
-                        + " (equianalgesic to " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no "
-                        + "cross-tolerance cut is needed at these doses)." + organ + " Rescue " + rescue.describe()
+                        + " (" + arithmetic + ")." + organ + " Rescue " + rescue.describe()
                         + ", a laxative and " + ANTIEMETIC + ".")
-                .read(read).read(latest)
-                .threshold("escalationWindowHours", policy.escalationWindowHours())
+                .read(read);
+        if (latest != null) {
+            advice.read(latest);
+        }
+        advice.threshold("escalationWindowHours", policy.escalationWindowHours())
                 .threshold("minScoresForPersistence", policy.minScoresForPersistence())
                 .threshold("minSpacingHours", policy.minSpacingHours())
                 .fact("weakAtCeiling", drug.atCeiling())
                 .fact("hoursOnWeakOpioid", hoursOnIt.orElse(null))
-                .propose("toStep", 3)
+                .propose("toStep", weak ? 3 : null)
                 .propose("stopDrug", drug.code())
                 .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
                 .propose("fromUnit", drug.unit())
@@ -344,6 +384,7 @@ final class LadderMoveRules {
                 .propose("formulation", "modified-release")
                 .propose("frequency", "every 12 h, by the clock")
                 .propose("equianalgesicDailyDose", DoseSteps.plain(equianalgesic))
+                .propose("crossToleranceReductionPct", weak ? null : cut)
                 .propose("factorsUsed", conversion.map(OpioidConversion::factorsUsed).orElse(null))
                 .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
@@ -354,7 +395,7 @@ final class LadderMoveRules {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
                     + Advice.drugName(drug.code()) + ": " + weakVerdict.reason() + "." : "") + organ);
         }
-        return Optional.of(advice.build());
+        return advice.build();
     }
 
     /** LAD-06/07/08: percentage titration by band, or the 24-h rescue total, capped, at the formulation's interval. */
@@ -427,11 +468,22 @@ final class LadderMoveRules {
         if (methadone) {
             return Optional.of(methadoneStep(picture, drug, rule, read, band));
         }
+        Optional<BigDecimal> ceiling = Equianalgesia.ceilingMg(drug.code(), drug.route(), policy.mmeFactorProfile());
+        if (ceiling.isPresent() && drug.dailyDose().compareTo(ceiling.get()) >= 0) {
+            return Optional.of(ceilingToStrong(picture, drug, ceiling.get(), read));
+        }
+        // §8.2: a caution drug for the patient's organ function (oxycodone below eGFR 30, Child-Pugh B/C) takes a
+        // lower dose: the step and the daily limit are halved.
+        OrganFunction.Judgement organ = OrganFunction.judge(drug.code(), picture.snapshot().organFunctionBands());
+        int stepPct = organ.caution() ? pct / 2 : pct;
+        int maxIncreasePct = organ.caution() ? policy.maxDailyIncreasePct() / 2 : policy.maxDailyIncreasePct();
         int btp = picture.btp24h();
         Optional<BigDecimal> rescueUsed = Titration.rescueUsed24h(drug, regimen, btp);
-        Titration.Up up = Titration.up(drug, pct, rescueUsed.orElse(null), policy.maxDailyIncreasePct());
+        Titration.Up up = Titration.up(drug, stepPct, rescueUsed.orElse(null), maxIncreasePct,
+                ceiling.orElse(null));
         BigDecimal newOmedd = newOmedd(regimen, drug, up.toDailyDose());
-        RescuePlan rescue = RescuePlan.forDailyOmedd(newOmedd, drug, regimen, policy);
+        RescuePlan rescue = RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, newOmedd, drug,
+                up.toDailyDose()), drug, regimen, policy);
         String rescueAdvice = "Rescue " + rescue.describe() + " (15 % of the new total). ";
         String firedName = switch (rule) {
             case LAD_06 -> "titrationPctSevere";
@@ -443,11 +495,13 @@ final class LadderMoveRules {
                 : "give the modified-release dose every 8 h instead of every 12 h";
         String rescueTaken = rescueUsed.map(r -> Advice.dose(r, drug.unit()) + " of rescue taken in 24 h ("
                 + btp + (btp == 1 ? " dose)" : " doses)")).orElse("");
-        String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + pct + " %"
-                : "+" + pct + " %" + (rescueTaken.isEmpty() ? "" : ", more than adding the " + rescueTaken);
-        String capped = up.toDailyDose().compareTo(up.cap()) == 0 && up.byPercentage().max(
-                up.byRescue() == null ? up.byPercentage() : up.byRescue()).compareTo(up.cap()) > 0
-                ? ", capped at +" + policy.maxDailyIncreasePct() + " % a day" : "";
+        String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + stepPct + " %"
+                : "+" + stepPct + " %" + (rescueTaken.isEmpty() ? "" : ", more than adding the " + rescueTaken);
+        String capped = up.cappedAtCeiling() ? ", capped at its " + Advice.daily(up.ceiling(), drug.unit())
+                + " ceiling; beyond it the next step is a strong opioid without one"
+                : up.capped() ? ", capped at +" + maxIncreasePct + " % a day" : "";
+        String organText = organ.caution() ? " The step is halved, +" + stepPct + " % instead of +" + pct + " % ("
+                + organ.reason() + ")." : "";
         String reassess = "TRANSDERMAL".equals(drug.route())
                 ? "The new patch strength reaches steady state in about 72 h; cover with rescues meanwhile."
                 : "Reassess 60 min after the next oral rescue (15 min if IV) and the pain band within 24 h.";
@@ -464,7 +518,7 @@ final class LadderMoveRules {
                         + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
                         drug.unit())
-                        + " (" + basis + capped + "). " + rescueAdvice
+                        + " (" + basis + capped + ")." + organText + " " + rescueAdvice
                         + reassess)
                 .read(read)
                 .threshold(firedName, firedValue)
@@ -481,6 +535,10 @@ final class LadderMoveRules {
                 .doseChange("UP", drug, up.toDailyDose())
                 .propose("newOmeddMg", DoseSteps.plain(newOmedd))
                 .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null);
+        if (organ.caution()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "titration step halved to +" + stepPct
+                    + " % (daily limit +" + maxIncreasePct + " %): " + organ.reason());
+        }
         return Optional.of(advice.rescue(rescue).build());
     }
 

@@ -75,7 +75,8 @@ final class Neurotoxicity {
         return Advice.of(RuleId.SAF_03, picture)
                 .because("Opioid-induced neurotoxicity: " + named + " on " + Advice.daily(drug.dailyDose(), drug.unit())
                         + " of " + Advice.drugName(drug.code()) + ". One report is enough. Reduce "
-                        + Advice.drugName(drug.code()) + (patch ? " patch" : "") + " by " + cut + " % to "
+                        + Advice.drugName(drug.code()) + (patch ? " patch" : "") + " by "
+                        + Titration.cutText(drug.dailyDose(), to, cut) + " to "
                         + Advice.daily(to, drug.unit()) + ", or switch to another opioid with the adverse-effect cut ("
                         + policy.rotationReductionPctAdverseEffects() + " %)." + common)
                 .read(trigger)

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The rescue (breakthrough) dose that goes with a daily opioid dose: {@code rescueFractionTarget} (15 %) of the
- * daily OMEDD, in the patient's current rescue opioid, else in the scheduled opioid by its route when it has an
- * immediate-release
- * form, else as oral morphine. Rounded to a dose that can be given when that stays within 10–20 %.
+ * daily OMEDD, in the patient's current rescue opioid unless it has a ceiling, else in the scheduled opioid by its
+ * route when it has an immediate-release form, else as oral morphine. Rounded to a dose that can be given when that
+ * stays within 10–20 %.
  */
 record RescuePlan(String drug, String route, BigDecimal singleDose, String unit, String frequency) {
 
@@ -20,7 +20,9 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         String route;
         String unit;
         BigDecimal omeddPerUnit;
-        RescueDose current = Titration.primaryRescue(regimen).orElse(null);
+        // A rescue in a drug with a ceiling (tapentadol) would add to a daily total the ceiling already bounds.
+        RescueDose current = Titration.primaryRescue(regimen).filter(r -> Equianalgesia.ceilingMg(r.code(), r.route(),
+                policy.mmeFactorProfile()).isEmpty()).orElse(null);
         if (current != null) {
             drug = current.code();
             route = current.route();

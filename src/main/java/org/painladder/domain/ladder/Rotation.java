@@ -1,6 +1,7 @@
 package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,8 @@ import org.painladder.domain.regimen.OpioidConversion;
 
 /**
  * An opioid switch (clinical-rules §1.8, §2.6): the regimen domain's conversion (equianalgesic daily dose of the new
- * opioid less the cross-tolerance cut), rounded down to a dose step; the rescue at 15 % of the new dose.
+ * opioid less the cross-tolerance cut), rounded down to a dose step, the rounding in the trace; the rescue at 15 % of
+ * the dose proposed (the conversion's own rescue caution, sized to the unrounded dose, is left out).
  *
  * <p>The new opioid is the first of oxycodone, hydromorphone, morphine (all by mouth) that is neither the current one
  * nor already tried on this step-3 course: morphine's metabolites drive neurotoxicity, so morphine goes to oxycodone,
@@ -51,6 +53,12 @@ final class Rotation {
         BigDecimal recommended = conversion.recommendedDailyDose();
         BigDecimal rounded = DoseSteps.floor(recommended, DoseSteps.dailyStep(toDrug, toRoute));
         BigDecimal toDaily = rounded.signum() > 0 ? rounded : DoseSteps.plain(recommended);
+        List<String> trace = new ArrayList<>(conversion.trace());
+        if (toDaily.compareTo(recommended) != 0) {
+            trace.add(recommended.stripTrailingZeros().toPlainString() + " rounded down to a dose that can be given ("
+                    + DoseSteps.dailyStep(toDrug, toRoute).toPlainString() + " mg steps) = " + toDaily.toPlainString()
+                    + " mg/d to start");
+        }
         BigDecimal factor = Equianalgesia.factor(toDrug, toRoute, policy.mmeFactorProfile()).orElseThrow();
         BigDecimal newOmedd = toDaily.multiply(factor);
         ScheduledDrug proposed = new ScheduledDrug(toDrug, ScheduledDrug.STRONG_OPIOID, toRoute, toDaily, "mg",
@@ -60,8 +68,9 @@ final class Rotation {
         return new Plan(toDrug, toRoute, DoseSteps.plain(conversion.fromOmeddMg()),
                 DoseSteps.plain(conversion.equianalgesicDailyDose()),
                         conversion.crossToleranceReductionPct().intValue(),
-                toDaily, conversion.factorsUsed(), conversion.trace(),
-                conversion.cautions().stream().map(c -> c.message()).toList(), rescue);
+                toDaily, conversion.factorsUsed(), trace,
+                conversion.cautions().stream().filter(c -> !"RESCUE_DOSE".equals(c.code())).map(c -> c.message())
+                        .toList(), rescue);
     }
 
     /**

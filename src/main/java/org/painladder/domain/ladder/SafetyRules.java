@@ -159,8 +159,10 @@ final class SafetyRules {
         return Advice.of(RuleId.SAF_01, picture)
                 .because("Opioid toxicity: " + describe(trigger) + " on " + Advice.daily(drug.dailyDose(), drug.unit())
                         + " of " + Advice.drugName(drug.code()) + ". " + hold + "; give titrated naloxone if the "
-                        + "respiratory rate is below 8/min or the patient cannot be roused; restart at half the dose, "
-                        + Advice.daily(restart, drug.unit()) + ", once alert. No escalation or up-titration for 24 h.")
+                        + "respiratory rate is below 8/min or the patient cannot be roused; restart at "
+                        + Advice.daily(restart, drug.unit()) + " (" + Titration.cutText(drug.dailyDose(), restart,
+                        SAF_01_CUT_PCT) + " below the current dose), once alert. No escalation or up-titration "
+                        + "for 24 h.")
                 .read(trigger)
                 .threshold("respiratoryDepression", "any severity")
                 .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
@@ -261,7 +263,9 @@ final class SafetyRules {
         return Advice.of(RuleId.SAF_02, picture)
                 .because("Moderate sedation (POSS 3: often drowsy, drifts off mid-conversation) while pain is "
                         + "controlled (" + trigger.score() + "/10): the dose is more than the pain needs. Reduce "
-                        + Advice.drugName(drug.code()) + " by 25 % from " + Advice.daily(drug.dailyDose(), drug.unit())
+                        + Advice.drugName(drug.code()) + " by "
+                        + Titration.cutText(drug.dailyDose(), to, SAF_02_CUT_PCT)
+                        + " from " + Advice.daily(drug.dailyDose(), drug.unit())
                         + " to " + Advice.daily(to, drug.unit()) + " and reassess sedation and pain within 24 h.")
                 .read(trigger)
                 .threshold("sedation", "MODERATE (POSS 3)")

@@ -58,6 +58,10 @@ public record ScheduledDrug(String code, String drugClass, String route, BigDeci
         return "FENTANYL".equals(code) && "TRANSDERMAL".equals(route);
     }
 
+    public boolean isBuprenorphinePatch() {
+        return "BUPRENORPHINE".equals(code) && "TRANSDERMAL".equals(route);
+    }
+
     public boolean isAdjuvant() {
         return ADJUVANT.equals(drugClass);
     }

@@ -23,23 +23,42 @@ final class Titration {
     /**
      * @param byPercentage current × (1 + pct)
      * @param byRescue     current + the rescue taken in 24 h, null when unknown
-     * @param cap          current × (1 + maxDailyIncreasePct)
+     * @param cap          current × (1 + maxDailyIncreasePct), or the drug's ceiling when that is lower
+     * @param ceiling      the drug's ceiling daily dose (§1.7), null when it has none
      */
     record Up(BigDecimal fromDailyDose, BigDecimal toDailyDose, BigDecimal byPercentage, BigDecimal byRescue,
-              BigDecimal cap) {
+              BigDecimal cap, BigDecimal ceiling) {
 
         boolean rescueDecided() {
             return byRescue != null && byRescue.compareTo(byPercentage) > 0;
         }
+
+        /** The step asked for more than the cap allows. */
+        boolean capped() {
+            BigDecimal asked = byRescue == null ? byPercentage : byPercentage.max(byRescue);
+            return toDailyDose.compareTo(cap) == 0 && asked.compareTo(cap) > 0;
+        }
+
+        /** The cap that held the step is the drug's ceiling, not the daily increase limit. */
+        boolean cappedAtCeiling() {
+            return capped() && ceiling != null && cap.compareTo(ceiling) == 0;
+        }
     }
 
-    static Up up(ScheduledDrug drug, int pct, BigDecimal rescueUsed24h, int maxDailyIncreasePct) {
+    /** @param ceiling the drug's ceiling daily dose, null when it has none: no step goes past it (§1.7) */
+    static Up up(ScheduledDrug drug, int pct, BigDecimal rescueUsed24h, int maxDailyIncreasePct, BigDecimal ceiling) {
         BigDecimal current = drug.dailyDose();
         BigDecimal byPercentage = percentOf(current, 100 + pct);
         BigDecimal byRescue = rescueUsed24h == null || rescueUsed24h.signum() <= 0 ? null : current.add(rescueUsed24h);
-        BigDecimal cap = percentOf(current, 100 + maxDailyIncreasePct);
+        BigDecimal increaseLimit = percentOf(current, 100 + maxDailyIncreasePct);
+        BigDecimal cap = ceiling == null ? increaseLimit : increaseLimit.min(ceiling);
         BigDecimal target = byRescue == null ? byPercentage : byPercentage.max(byRescue);
         target = target.min(cap);
+        if (drug.isBuprenorphinePatch()) {
+            return new Up(DoseSteps.plain(current), buprenorphinePatchUp(current, target, cap),
+                    DoseSteps.plain(byPercentage), byRescue == null ? null : DoseSteps.plain(byRescue),
+                    DoseSteps.plain(cap), ceiling == null ? null : DoseSteps.plain(ceiling));
+        }
         BigDecimal step = DoseSteps.dailyStep(drug.code(), drug.route());
         BigDecimal rounded = DoseSteps.nearest(target, step);
         if (rounded.compareTo(cap) > 0) {
@@ -47,14 +66,40 @@ final class Titration {
         }
         BigDecimal to = rounded.compareTo(current) > 0 ? rounded : DoseSteps.plain(target);
         return new Up(DoseSteps.plain(current), to, DoseSteps.plain(byPercentage),
-                byRescue == null ? null : DoseSteps.plain(byRescue), DoseSteps.plain(cap));
+                byRescue == null ? null : DoseSteps.plain(byRescue), DoseSteps.plain(cap),
+                ceiling == null ? null : DoseSteps.plain(ceiling));
+    }
+
+    /**
+     * A patch strength that is made: the largest up to the target above the current one, else the next one up within
+     * the cap (20 → 35 mcg/h), else the exact figure.
+     */
+    private static BigDecimal buprenorphinePatchUp(BigDecimal current, BigDecimal target, BigDecimal cap) {
+        BigDecimal atMost = DoseSteps.buprenorphinePatchAtMost(target);
+        if (atMost.compareTo(current) > 0) {
+            return atMost;
+        }
+        BigDecimal next = DoseSteps.buprenorphinePatchAbove(current);
+        return next.compareTo(cap) <= 0 ? next : DoseSteps.plain(target);
     }
 
     /** The dose after a cut of {@code pct} %, rounded down to a dose step but never to nothing. */
     static BigDecimal down(ScheduledDrug drug, int pct) {
         BigDecimal target = percentOf(drug.dailyDose(), 100 - pct);
-        BigDecimal rounded = DoseSteps.floor(target, DoseSteps.dailyStep(drug.code(), drug.route()));
+        BigDecimal rounded = drug.isBuprenorphinePatch() ? DoseSteps.buprenorphinePatchAtMost(target)
+                : DoseSteps.floor(target, DoseSteps.dailyStep(drug.code(), drug.route()));
         return rounded.signum() > 0 ? rounded : DoseSteps.plain(target);
+    }
+
+    /**
+     * The cut from {@code from} to {@code to} as a rationale states it: the percentage actually proposed, after the
+     * dose was rounded to one that can be given, naming the rule's step when rounding moved it (60 → 45 mg/day is
+     * "25 % (the 20 % step, rounded down to a dose that can be given)", never "20 %").
+     */
+    static String cutText(BigDecimal from, BigDecimal to, int pct) {
+        int actual = from.subtract(to).multiply(HUNDRED).divide(from, 0, RoundingMode.HALF_UP).intValue();
+        return actual == pct ? pct + " %"
+                : actual + " % (the " + pct + " % step, rounded down to a dose that can be given)";
     }
 
     static BigDecimal percentOf(BigDecimal value, int pct) {

@@ -20,6 +20,9 @@ public record ConversionRange(BigDecimal low, BigDecimal high, String source) {
     private static final String PCF_OXYCODONE = "PCF practice: oral:parenteral oxycodone 1.5-2:1 (x 1.5)";
     private static final String HYDROMORPHONE = "EAPC 2012 / PCF oral:parenteral 2:1 (10) to NCCN/US table"
             + " 1.5 mg IV = 30 mg oral morphine (20)";
+    private static final String FENTANYL = "clinical-rules §2.3, §2.7: 2.4 per mcg/h of continuous infusion (infusion"
+            + " mcg/h = patch mcg/h), i.e. 0.1 per mcg of the day's dose, to 0.3 per mcg of bolus doses"
+            + " (100 mcg = 10 mg IV morphine)";
 
     private static final Map<String, Map<Route, ConversionRange>> PUBLISHED = Map.of(
             "MORPHINE", Map.of(Route.SC, range("2", "3", EAPC_MORPHINE), Route.IV, range("2", "3", EAPC_MORPHINE)),
@@ -27,6 +30,7 @@ public record ConversionRange(BigDecimal low, BigDecimal high, String source) {
                     Route.IV, range("2.25", "3", PCF_OXYCODONE)),
             "HYDROMORPHONE", Map.of(Route.SC, range("10", "20", HYDROMORPHONE),
                     Route.IV, range("10", "20", HYDROMORPHONE)),
+            "FENTANYL", Map.of(Route.SC, range("0.1", "0.3", FENTANYL), Route.IV, range("0.1", "0.3", FENTANYL)),
             "METHADONE", Map.of(Route.ORAL, range("4", "12", "morphine:methadone 4:1-12:1 (clinical-rules §2.5;"
                     + " CDC 2016 tiers 4-12, CDC 2022 4.7)")));
 

@@ -88,6 +88,15 @@ public record FactorProfile(String code, String title, String version, Map<Strin
                             Route.IV, flat("10", MG, "EAPC 2012 / PCF oral:parenteral 2:1 (5 x 2)"))),
             Map.of("CODEINE", new BigDecimal("240")));
 
+    /**
+     * §2.3, §2.7: parenteral fentanyl by continuous infusion counts as a patch of the same mcg/h (2.4 per mcg/h, so 0.1
+     * per mcg of the day's dose); its 0.3 per mcg is for bolus doses and would triple a syringe driver's OMEDD.
+     */
+    private static final String INFUSION_AS_PATCH = "2.4 per mcg/h of continuous infusion: infusion mcg/h = patch"
+            + " mcg/h (EAPC 2012)";
+    private static final Map<String, Map<Route, MmeFactor>> CONTINUOUS_INFUSION = Map.of("FENTANYL", Map.of(
+            Route.SC, flat("0.1", MCG, INFUSION_AS_PATCH), Route.IV, flat("0.1", MCG, INFUSION_AS_PATCH)));
+
     public FactorProfile {
         factors = Map.copyOf(factors);
         ceilingsMg = Map.copyOf(ceilingsMg);
@@ -108,6 +117,13 @@ public record FactorProfile(String code, String title, String version, Map<Strin
 
     public Optional<MmeFactor> factor(String drugCode, Route route) {
         return Optional.ofNullable(factors.getOrDefault(drugCode, Map.of()).get(route));
+    }
+
+    /** The factor for a continuous infusion (or a PCA's basal rate) of this drug by this route. */
+    public Optional<MmeFactor> continuousInfusionFactor(String drugCode, Route route) {
+        Optional<MmeFactor> infusion = Optional.ofNullable(CONTINUOUS_INFUSION.getOrDefault(drugCode, Map.of())
+                .get(route));
+        return infusion.isPresent() ? infusion : factor(drugCode, route);
     }
 
     public Map<Route, MmeFactor> factorsFor(String drugCode) {

@@ -18,7 +18,11 @@ final class LineOmedd {
     private LineOmedd() {
     }
 
-    static List<Contribution> of(int itemIndex, RegimenItem item, MmeFactor factor) {
+    /**
+     * @param infusionFactor the factor for what runs by the clock (an infusion, a PCA's basal rate): for parenteral
+     *                       fentanyl 2.4 per mcg/h, not its bolus factor (§2.3, §2.7)
+     */
+    static List<Contribution> of(int itemIndex, RegimenItem item, MmeFactor factor, MmeFactor infusionFactor) {
         if (!item.isOpioid()) {
             return List.of(new Contribution(itemIndex, item.drug().code(), item.route(), false, item.dailyDose(),
                     item.unit().dailySymbol(), null, Amounts.rounded(BigDecimal.ZERO), "clinical-rules §8.10",
@@ -34,18 +38,19 @@ final class LineOmedd {
         return switch (item.mode()) {
             case CATHETER_BOLUS -> List.of(line(itemIndex, item, factor, item.prn(), item.dailyDose(),
                     describe(item) + " through the catheter", item.prn() ? " if every PRN dose is taken" : ""));
-            case CONTINUOUS_INFUSION -> List.of(line(itemIndex, item, factor, false, item.dailyDose(),
+            case CONTINUOUS_INFUSION -> List.of(line(itemIndex, item, infusionFactor, false, item.dailyDose(),
                     describe(item), ""));
-            default -> pca(itemIndex, item, factor);
+            default -> pca(itemIndex, item, factor, infusionFactor);
         };
     }
 
-    private static List<Contribution> pca(int itemIndex, RegimenItem item, MmeFactor factor) {
+    private static List<Contribution> pca(int itemIndex, RegimenItem item, MmeFactor factor,
+                                          MmeFactor infusionFactor) {
         List<Contribution> parts = new ArrayList<>();
         String unit = item.unit().symbol();
         if (item.ratePerHour() != null) {
-            parts.add(line(itemIndex, item, factor, false, item.basalDailyDose(), item.drug().name() + " PCA basal "
-                    + Amounts.plain(item.ratePerHour()) + " " + unit + "/h × 24 = "
+            parts.add(line(itemIndex, item, infusionFactor, false, item.basalDailyDose(), item.drug().name()
+                    + " PCA basal " + Amounts.plain(item.ratePerHour()) + " " + unit + "/h × 24 = "
                     + Amounts.plain(item.basalDailyDose()) + " " + item.unit().dailySymbol() + " " + item.route(),
                     ""));
         }

@@ -21,7 +21,8 @@ public record Omedd(BigDecimal scheduledMg, BigDecimal prnMg, List<Contribution>
             RegimenItem item = regimen.items().get(index);
             if (item.isOpioid() || item.route().isNeuraxial()) {
                 contributions.addAll(LineOmedd.of(index, item,
-                        formulary.factor(item.drug(), item.route()).orElse(null)));
+                        formulary.factor(item.drug(), item.route()).orElse(null),
+                        formulary.profile().continuousInfusionFactor(item.drug().code(), item.route()).orElse(null)));
             }
         }
         return new Omedd(total(contributions, false), total(contributions, true), contributions,

@@ -201,6 +201,7 @@ public record OpioidConversion(
                     Amounts.percentOf(cautiousEquianalgesic, reduction)));
             trace.add(Amounts.plain(cautiousEquianalgesic) + " × (100 - " + Amounts.plain(reduction) + ") % = "
                     + Amounts.plain(recommended) + " " + dailyUnit(to) + " to start");
+            recommended = withinCeiling(recommended);
             if (Route.TRANSDERMAL != to.route()) {
                 cautions.add(rescue(recommended));
             }
@@ -335,6 +336,28 @@ public record OpioidConversion(
             cautions.add(new Caution("OPIOID_TOLERANT_ONLY", "Only for opioid-tolerant patients: at least 60 mg/d"
                     + " oral morphine or equivalent for at least a week (FDA/NCCN)."));
             return done(fromOmedd, equianalgesic, patch, BigDecimal.ZERO, specialist);
+        }
+
+        /**
+         * §1.7, §2.7: a weak opioid or tapentadol never starts above its ceiling (tramadol's 400 mg/d is a seizure
+         * limit). The capped dose covers less than the source, so the caution says a strong opioid is the way on.
+         */
+        private BigDecimal withinCeiling(BigDecimal recommended) {
+            Optional<BigDecimal> ceiling = to.unit() == DoseUnit.MG ? to.drug().ceilingDailyDoseMg(to.route())
+                    : Optional.empty();
+            if (ceiling.isEmpty() || recommended.compareTo(ceiling.get()) <= 0) {
+                return recommended;
+            }
+            BigDecimal capped = Amounts.rounded(ceiling.get());
+            BigDecimal coveredOmedd = Amounts.rounded(capped.multiply(to.factor().factor()));
+            trace.add("ceiling " + Amounts.plain(capped) + " mg/d " + to.drug().name() + " (clinical-rules §1.7): "
+                    + Amounts.plain(recommended) + " capped at " + Amounts.plain(capped) + " mg/d");
+            cautions.add(new Caution("CEILING", to.drug().name() + " has a ceiling of " + Amounts.plain(capped)
+                    + " mg/d (clinical-rules §1.7; for tramadol a seizure limit): the " + Amounts.plain(recommended)
+                    + " mg/d the conversion gives is capped at " + Amounts.plain(capped) + " mg/d, worth only "
+                    + Amounts.plain(coveredOmedd) + " mg/d OMEDD. This dose is beyond what " + to.drug().name()
+                    + " can carry: choose a strong opioid without a ceiling instead (WHO step 3)."));
+            return capped;
         }
 
         private Caution rescue(BigDecimal recommended) {

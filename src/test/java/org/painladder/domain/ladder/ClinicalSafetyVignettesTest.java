@@ -202,12 +202,13 @@ class ClinicalSafetyVignettesTest {
                 regimenChange("ADJ-01 pending, then gabapentin prescribed: the adjuvant advice is withdrawn",
                         onStep3WithMorphine(60).adjuvant("GABAPENTIN").pending(pending(PENDING_ADJ_01, ADJ_01)),
                         supersedes(PENDING_ADJ_01)),
-                factorsChange("Child-Pugh C recorded while LAD-06 (morphine 120 → 180) is pending: replaced by the "
-                                + "same move with its organ-function warning",
+                factorsChange("Child-Pugh C recorded while LAD-06 (morphine 120 → 180) is pending: replaced by a "
+                                + "halved step, 120 → 150 (§8.2 caution, −50 %)",
                         onStep3WithMorphine(120).hepatic(HepaticImpairment.SEVERE)
                                 .with(assessments().background(8).btp(0).hoursAgo(10))
                                 .pending(pending(PENDING_LAD_06, LAD_06)),
-                        supersedes(PENDING_LAD_06), safetyCheck(LAD_06, "ORGAN_FUNCTION", "WARNING")),
+                        supersedes(PENDING_LAD_06), move(LAD_06, "toDailyDose", 150),
+                        safetyCheck(LAD_06, "ORGAN_FUNCTION", "CHANGED")),
                 vignette("Anticoagulated, mild pain, no analgesic: LAD-01 paracetamol without an NSAID",
                         noAnalgesia().contraindicated(Contraindication.ANTICOAGULATED),
                         assessments().background(2).now(),

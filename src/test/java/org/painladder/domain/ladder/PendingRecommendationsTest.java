@@ -64,8 +64,10 @@ class PendingRecommendationsTest {
 
         assertEquals(List.of(PENDING_ID), decision.toSupersede());
         ProposedRecommendation replacement = ladderMoves(decision).get(0);
-        assertEquals(titration.fingerprint(), replacement.fingerprint());
-        assertEquals("WARNING", replacement.safetyChecks().stream()
+        // §8.2: morphine is a caution drug in Child-Pugh C, so the step is now halved (120 → 150, not 180).
+        assertEquals(0, new java.math.BigDecimal("150").compareTo((java.math.BigDecimal) replacement.proposal()
+                .get("toDailyDose")));
+        assertEquals("CHANGED", replacement.safetyChecks().stream()
                 .filter(c -> c.check().equals(SafetyCheck.ORGAN_FUNCTION)).findFirst().orElseThrow().result());
     }
 
