@@ -96,7 +96,7 @@ class FhirMedicationsTest {
         Bundle response = assertInstanceOf(Bundle.class, outcome.getResource());
         assertValid(response);
         assertEquals(Bundle.BundleType.TRANSACTIONRESPONSE, response.getType());
-        assertEquals(List.of("200 OK", "200 OK", "200 OK", "422 Unprocessable Entity"), response.getEntry().stream()
+        assertEquals(List.of("201 Created", "201 Created", "201 Created", "422 Unprocessable Entity"), response.getEntry().stream()
                 .map(entry -> entry.getResponse().getStatus()).toList());
         OperationOutcome unmappable = (OperationOutcome) response.getEntry().get(3).getResponse().getOutcome();
         assertEquals("MedicationRequest.dosageInstruction[0].route",
