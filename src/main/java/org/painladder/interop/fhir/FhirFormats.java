@@ -28,7 +28,9 @@ public class FhirFormats {
             return null;
         }
         List<String> formats = uriInfo.getQueryParameters().getOrDefault("_format", List.of());
-        boolean otherFormat = formats.stream().anyMatch(format -> !JSON_FORMATS.contains(format.trim()));
+        // An unencoded '+' in application/fhir+json reaches here decoded as a space.
+        boolean otherFormat = formats.stream()
+                .anyMatch(format -> !JSON_FORMATS.contains(format.trim().replace(' ', '+')));
         List<MediaType> accepted = headers.getAcceptableMediaTypes();
         boolean onlyOtherVersions = !accepted.isEmpty() && accepted.stream().allMatch(type -> {
             String version = type.getParameters().get("fhirVersion");

@@ -43,6 +43,12 @@ class FhirContentNegotiationTest {
     }
 
     @Test
+    void anUnencodedPlusInTheFormatIsStillFhirJson() {
+        fhirAs("ehr").urlEncodingEnabled(false).get("/fhir/r4/metadata?_format=application/fhir+json").then()
+                .statusCode(200).body("resourceType", equalTo("CapabilityStatement"));
+    }
+
+    @Test
     void anotherFhirVersionIs406AndR4Is200() {
         fhirAs("ehr").accept("application/fhir+json;fhirVersion=3.0").get("/fhir/r4/metadata").then()
                 .statusCode(406).contentType(FHIR_JSON).body("issue[0].code", equalTo("not-supported"))
