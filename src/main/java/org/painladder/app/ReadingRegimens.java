@@ -37,6 +37,16 @@ public class ReadingRegimens {
         return regimens.current(patientId);
     }
 
+    /**
+     * The regimen version, if it is the one in force: its lines are the patient's active orders, a superseded
+     * version's are not. Empty for an id that names no version.
+     */
+    @Transactional
+    public Optional<RecordedRegimen> inForceAsVersion(UUID regimenId) {
+        return regimens.patientOf(regimenId).flatMap(regimens::current)
+                .filter(current -> current.id().equals(regimenId));
+    }
+
     @Transactional
     public Page<RecordedRegimen> history(UUID patientId, int page, int size) {
         requirePatient(patientId);

@@ -162,6 +162,12 @@ public class Regimens {
         return current;
     }
 
+    /** Whose regimen version this is, when it is one. */
+    public Optional<UUID> patientOf(UUID regimenId) {
+        return entityManager.createQuery("select r.patientId from RegimenEntity r where r.id = :id", UUID.class)
+                .setParameter("id", regimenId).getResultStream().findFirst();
+    }
+
     public Page<RecordedRegimen> history(UUID patientId, int page, int size) {
         long total = entityManager.createQuery("select count(r) from RegimenEntity r where r.patientId = :patientId",
                 Long.class).setParameter("patientId", patientId).getSingleResult();

@@ -205,7 +205,7 @@ class StrictInputTest {
     @Test
     void everyFhirErrorIsAnOperationOutcome() {
         for (Response error : new Response[] {
-                given().get("/fhir/r4/metadata"),
+                given().get("/fhir/r4/Observation/00000000-0000-0000-0000-000000000000"),
                 as("auditor").get("/fhir/r4/Observation?subject=Patient/x"),
                 fhirAs("ehr").get("/fhir/r4/Patient/123"),
                 fhirAs("ehr").delete("/fhir/r4/Observation"),

@@ -34,7 +34,8 @@ import org.painladder.api.TestTokens;
  * The roles matrix of api.md "Security", one row per operation, tested for every role and for no token at all.
  * An operation the service publishes in /q/openapi without a row here fails the build: add its row (one line) when you
  * add an endpoint. Allowed roles get anything but 401/403 (a 404 or 422 for the made-up ids and empty bodies is fine);
- * every other role gets 403, and no token gets 401 (problem+json; an OperationOutcome under /fhir).
+ * every other role gets 403, and no token gets 401 (problem+json; an OperationOutcome under /fhir). A public row
+ * (the FHIR CapabilityStatement, read for discovery before any sign-in) is answered to every caller, token or not.
  */
 @QuarkusTest
 class RolesMatrixTest {
@@ -53,6 +54,11 @@ class RolesMatrixTest {
         return new Row(method, path, Set.of(allowed));
     }
 
+    /** An operation that needs no token, and so documents no security requirement. */
+    static Row publicRow(String method, String path) {
+        return new Row(method, path, Set.of(NO_TOKEN));
+    }
+
     static final List<Row> MATRIX = List.of(
             row("POST", "/api/v1/patients", EHR, ADMIN),
             row("GET", "/api/v1/patients", EHR, CLINICIAN, PALLIATIVE, ADMIN),
@@ -65,7 +71,7 @@ class RolesMatrixTest {
             row("POST", "/fhir/r4/Observation", EHR, ADMIN),
             row("GET", "/fhir/r4/Observation", EHR, CLINICIAN, PALLIATIVE, ADMIN),
             row("GET", "/fhir/r4/Observation/{id}", EHR, CLINICIAN, PALLIATIVE, ADMIN),
-            row("GET", "/fhir/r4/metadata", EHR, CLINICIAN, PALLIATIVE, AUDITOR, ADMIN),
+            publicRow("GET", "/fhir/r4/metadata"),
             row("GET", "/api/v1/audit-events", AUDITOR, ADMIN),
             row("GET", "/api/v1/audit-events/verify", AUDITOR, ADMIN),
             row("GET", "/api/v1/formulary", EHR, CLINICIAN, PALLIATIVE, AUDITOR, ADMIN),
@@ -93,7 +99,9 @@ class RolesMatrixTest {
             row("POST", "/cds-services/{serviceId}", EHR, ADMIN),
             row("POST", "/cds-services/{serviceId}/feedback", EHR, ADMIN),
             row("POST", "/fhir/r4/Bundle", EHR, CLINICIAN, ADMIN),
-            row("GET", "/fhir/r4/MedicationRequest", EHR, CLINICIAN, PALLIATIVE, ADMIN)
+            row("POST", "/fhir/r4", EHR, CLINICIAN, ADMIN),
+            row("GET", "/fhir/r4/MedicationRequest", EHR, CLINICIAN, PALLIATIVE, ADMIN),
+            row("GET", "/fhir/r4/MedicationRequest/{id}", EHR, CLINICIAN, PALLIATIVE, ADMIN)
     );
 
     static Stream<Arguments> everyOperationForEveryCaller() {
@@ -122,7 +130,9 @@ class RolesMatrixTest {
         // FHIR endpoints answer errors as OperationOutcome, everything else as problem+json.
         boolean fhir = row.path().startsWith("/fhir/");
         String errorType = fhir ? "application/fhir+json" : "application/problem+json";
-        if (NO_TOKEN.equals(caller)) {
+        if (row.allowed().contains(NO_TOKEN)) {
+            answer.statusCode(not(oneOf(401, 403)));
+        } else if (NO_TOKEN.equals(caller)) {
             answer.statusCode(401).header("WWW-Authenticate", containsString("Bearer")).contentType(errorType);
             if (!fhir) {
                 answer.body("type", endsWith("/unauthenticated"));
@@ -150,6 +160,12 @@ class RolesMatrixTest {
             Row row = MATRIX.stream().filter(r -> r.toString().equals(name)).findFirst().orElse(null);
             if (row == null) {
                 problems.add(name + " has no row in RolesMatrixTest.MATRIX: add one with the roles it allows");
+                return;
+            }
+            if (row.allowed().contains(NO_TOKEN)) {
+                if (operation.get("security") != null) {
+                    problems.add(name + " is public but documents a security requirement");
+                }
                 return;
             }
             List<String> roles = documentedRoles(operation);

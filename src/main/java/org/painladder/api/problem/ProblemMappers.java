@@ -49,6 +49,9 @@ import org.painladder.security.SecurityHeaders;
  */
 public class ProblemMappers {
 
+    /** The JAX-RS layer's 406 and 415 details, which the FHIR endpoint words for FHIR clients. */
+    public static final String NOT_ACCEPTABLE_DETAIL = "The service answers application/json (problem+json for errors)";
+    public static final String UNSUPPORTED_MEDIA_TYPE_DETAIL = "Send the body as application/json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
     /** Lock wait timed out (H2, PostgreSQL), deadlock and serialization failure (PostgreSQL; H2's deadlock too). */
@@ -291,8 +294,8 @@ public class ProblemMappers {
         return switch (status) {
             case 404 -> "No resource at this path";
             case 405 -> "This path does not support the method";
-            case 406 -> "The service answers application/json (problem+json for errors)";
-            case 415 -> "Send the body as application/json";
+            case 406 -> NOT_ACCEPTABLE_DETAIL;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE_DETAIL;
             default -> Response.Status.fromStatusCode(status) == null ? "The request failed"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
         };

@@ -7,7 +7,8 @@ import org.hl7.fhir.r4.model.Enumerations;
 
 /**
  * What this FHIR endpoint can do, and nothing more: create, read and search-by-subject of pain Observations; a
- * Bundle of MedicationRequests posted to replace a regimen; search of the regimen as MedicationRequests. JSON only.
+ * transaction of MedicationRequests posted to replace a regimen; search and read of the regimen in force as MedicationRequests. JSON
+ * only.
  */
 @ApplicationScoped
 class CapabilityStatements {
@@ -26,7 +27,14 @@ class CapabilityStatements {
         statement.addFormat("json");
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity().setDescription("OAuth2 bearer token (RS256 JWT); roles in the groups claim");
+        rest.getSecurity().setDescription("OAuth2 bearer token (RS256 JWT); roles in the groups claim. This"
+                + " CapabilityStatement (GET metadata) is read without one.");
+        // A posted Bundle is not stored: it is a transaction that replaces the regimen, a system-level interaction.
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("POST to the base (or to Bundle) a transaction Bundle of the patient's active"
+                        + " MedicationRequests, each entry.request a POST to MedicationRequest or a PUT to"
+                        + " MedicationRequest/{id}, to replace the regimen; idempotent on Bundle.identifier");
+        String subject = "Patient/{id}, {id} or [base]/Patient/{id}; required (also as subject:Patient or patient)";
         CapabilityStatement.CapabilityStatementRestResourceComponent observation = rest.addResource()
                 .setType("Observation")
                 .setProfile("http://hl7.org/fhir/StructureDefinition/Observation");
@@ -34,21 +42,23 @@ class CapabilityStatements {
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         observation.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE)
-                .setDocumentation("Patient/{id}; required");
+                .setDocumentation(subject);
+        observation.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("the same as subject");
         observation.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER)
                 .setDocumentation("page size 1-200, default 50");
+        observation.addSearchParam().setName(FhirSearches.PAGE_OFFSET).setType(Enumerations.SearchParamType.NUMBER)
+                .setDocumentation("matches before the page, a multiple of _count; the Bundle's paging links carry it");
         CapabilityStatement.CapabilityStatementRestResourceComponent medicationRequest = rest.addResource()
                 .setType("MedicationRequest")
                 .setProfile("http://hl7.org/fhir/StructureDefinition/MedicationRequest");
+        medicationRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ)
+                .setDocumentation("a line of the regimen in force, by the id a search gave");
         medicationRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         medicationRequest.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE)
-                .setDocumentation("Patient/{id}; required. The regimen in force, one active MedicationRequest a line");
-        CapabilityStatement.CapabilityStatementRestResourceComponent bundle = rest.addResource()
-                .setType("Bundle")
-                .setProfile("http://hl7.org/fhir/StructureDefinition/Bundle")
-                .setDocumentation("POST a transaction or collection Bundle of the patient's active MedicationRequests"
-                        + " to replace the regimen; idempotent on Bundle.identifier");
-        bundle.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+                .setDocumentation(subject + ". The regimen in force, one active MedicationRequest a line");
+        medicationRequest.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("the same as subject");
         return statement;
     }
 }

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.painladder.api.ETags;
+import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ExpectedVersion;
@@ -44,9 +45,10 @@ import org.painladder.security.Roles;
 /**
  * An EHR sends the patient's active MedicationRequests as one Bundle (transaction or collection); together they
  * replace the regimen exactly as PUT /regimen does. Entries that cannot be read as a regimen line are answered with an
- * OperationOutcome each and left out; when none can be read, nothing is recorded (422).
+ * OperationOutcome each and left out; when none can be read, nothing is recorded (422). A transaction is taken at the
+ * FHIR base, as R4 clients post it, and at /Bundle.
  */
-@Path("/fhir/r4/Bundle")
+@Path("/fhir/r4")
 @Tag(name = "FHIR R4", description = "Pain-severity Observations, medications, search and CapabilityStatement")
 @Produces({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
 public class FhirBundleResource {
@@ -77,14 +79,30 @@ public class FhirBundleResource {
     @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
     @Idempotent
+    @Operation(operationId = "postFhirTransaction",
+            summary = "Replace the patient's regimen with a transaction Bundle posted to the FHIR base (R4 transaction)",
+            description = "The same as POST /fhir/r4/Bundle: same roles, idempotency, If-Match and answer.")
+    public Response transaction(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Context SecurityContext security) {
+        return replaceRegimen(body, ifMatch, security);
+    }
+
+    @POST
+    @Path("Bundle")
+    @Consumes({FhirMedia.FHIR_JSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.ADMIN})
+    @Idempotent
     @Operation(operationId = "postFhirMedicationBundle",
             summary = "Replace the patient's regimen with a Bundle of their active MedicationRequests",
             description = "Bundle.type transaction or collection; every entry a MedicationRequest for the same patient"
-                    + " (subject Patient/{id} or the MRN identifier). Drugs by RxNorm ingredient, routes by SNOMED CT,"
+                    + " (subject Patient/{id} or the MRN identifier). In a transaction every entry.request is a POST"
+                    + " to MedicationRequest or a PUT to MedicationRequest/{id} (the resource's id when it has one);"
+                    + " a collection carries no entry.request (R4 bdl-3); anything else is 400 for the whole Bundle."
+                    + " Drugs by RxNorm ingredient, routes by SNOMED CT,"
                     + " doses from doseAndRate.doseQuantity (converted to the formulary's unit), doses a day from"
                     + " timing.repeat. The same rules, warnings and evaluation as PUT /regimen. Answers a"
-                    + " transaction-response Bundle: each entry 200 with the regimen line's MedicationRequest and its"
-                    + " warnings, or 422 with an OperationOutcome naming the element that could not be read; 422 when"
+                    + " transaction-response Bundle: each entry 201 with the regimen line's MedicationRequest and its"
+                    + " warnings (200 when the regimen was already this one), or 422 with an OperationOutcome naming the element that could not be read; 422 when"
                     + " no entry can be read. Idempotent on Bundle.identifier: sent again, the first answer is given"
                     + " back and nothing is recorded; the same identifier with other content is 409. If-Match takes"
                     + " the regimen's ETag as for PUT /regimen (\"0\" before the first one): an old version is 412"
@@ -100,6 +118,7 @@ public class FhirBundleResource {
             throw new ClinicalValidationException("Bundle.entry", "holds no MedicationRequest; to record that every"
                     + " analgesic was stopped, PUT /api/v1/patients/{id}/regimen with items []");
         }
+        checkRequests(bundle);
         UUID patientId = patientOf(bundle);
         auditedPatient.is(patientId);
         List<EntryMapping> mappings = map(bundle);
@@ -116,6 +135,50 @@ public class FhirBundleResource {
         RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, Sha256.hex(encode(bundle)),
                 patientId, expectedVersion, regimen, outcome -> encode(transactionResponse(mappings, outcome)));
         return Response.ok(answer.body()).type(FhirMedia.FHIR_JSON).build();
+    }
+
+    /**
+     * A transaction says what to do with each entry, and the only thing done here is to make its MedicationRequests
+     * the regimen: a DELETE or a write of another type must not be recorded as an active line. R4 bdl-3 wants a
+     * request on every transaction entry and none on a collection's.
+     */
+    private static void checkRequests(Bundle bundle) {
+        for (int index = 0; index < bundle.getEntry().size(); index++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(index);
+            String element = "Bundle.entry[" + index + "].request";
+            if (bundle.getType() == Bundle.BundleType.COLLECTION) {
+                if (entry.hasRequest()) {
+                    throw Paging.badParameter(element, "is only allowed in a batch or transaction (R4 bdl-3)");
+                }
+                continue;
+            }
+            if (!entry.hasRequest()) {
+                throw Paging.badParameter(element, "is required in a transaction (R4 bdl-3): POST MedicationRequest"
+                        + " or PUT MedicationRequest/{id}");
+            }
+            Bundle.HTTPVerb method = entry.getRequest().getMethod();
+            if (method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT) {
+                throw Paging.badParameter(element + ".method", "must be POST or PUT: the Bundle replaces the regimen"
+                        + " with the MedicationRequests it carries, and does nothing else");
+            }
+            if (!(entry.getResource() instanceof MedicationRequest request)) {
+                throw Paging.badParameter(element + ".url", "must name the entry's resource type, and only"
+                        + " MedicationRequests are taken");
+            }
+            String url = Objects.requireNonNullElse(entry.getRequest().getUrl(), "");
+            if (method == Bundle.HTTPVerb.POST && !url.equals("MedicationRequest")) {
+                throw Paging.badParameter(element + ".url", "must be MedicationRequest for a POST");
+            }
+            if (method == Bundle.HTTPVerb.PUT) {
+                String id = url.startsWith("MedicationRequest/") ? url.substring("MedicationRequest/".length()) : "";
+                if (id.isEmpty() || id.contains("/") || id.contains("?")) {
+                    throw Paging.badParameter(element + ".url", "must be MedicationRequest/{id} for a PUT");
+                }
+                if (request.getIdElement().hasIdPart() && !request.getIdElement().getIdPart().equals(id)) {
+                    throw Paging.badParameter(element + ".url", "names another id than the entry's resource.id");
+                }
+            }
+        }
     }
 
     /** Every MedicationRequest must be the same patient's: a Bundle is one patient's regimen. */
@@ -200,7 +263,8 @@ public class FhirBundleResource {
                 }
             }
             MedicationRequest stored = lines.get(line);
-            entry.getResponse().setStatus("200 OK")
+            // A new regimen version gives every line a new MedicationRequest; an unchanged one gives back the lines.
+            entry.getResponse().setStatus(outcome.created() ? "201 Created" : "200 OK")
                     .setLocation("MedicationRequest/" + stored.getIdElement().getIdPart());
             if (outcomeOfLine.hasIssue()) {
                 entry.getResponse().setOutcome(outcomeOfLine);

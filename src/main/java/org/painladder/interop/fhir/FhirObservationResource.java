@@ -1,6 +1,7 @@
 package org.painladder.interop.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,11 +11,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +27,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
+import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPainTimeline;
 import org.painladder.app.RecordingPainAssessment;
 import org.painladder.domain.pain.RecordedAssessment;
@@ -103,18 +109,36 @@ public class FhirObservationResource {
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
     @Operation(operationId = "searchObservations",
             summary = "Search a patient's pain Observations (searchset Bundle, newest first)",
-            description = "subject=Patient/{id} is required; _count 1-200, default 50.")
-    public Response search(@QueryParam("subject") String subject, @QueryParam("_count") String count,
-                           @Context UriInfo uriInfo) {
-        if (subject == null || !subject.startsWith("Patient/")) {
-            throw Paging.badParameter("subject", "is required as Patient/{id}");
-        }
-        UUID patientId = FhirSubjects.uuid(subject.substring("Patient/".length()), "subject");
+            description = "The patient is required as subject=Patient/{id}, subject={id}, subject=[base]/Patient/{id},"
+                    + " subject:Patient={id} or patient={id}; a patient not registered here matches nothing (200,"
+                    + " total 0). _count 1-200, default 50; _getpagesoffset (a multiple of _count) is how many"
+                    + " matches come before the page, and the Bundle links self, first, previous, next and last."
+                    + " Other parameters are ignored, unless Prefer: handling=strict makes them 400.")
+    public Response search(@QueryParam("_count") String count, @QueryParam(FhirSearches.PAGE_OFFSET) String offset,
+                           @Context UriInfo uriInfo, @Context HttpHeaders headers) {
+        FhirSearches.refuseUnknownWhenStrict(uriInfo, headers, Set.of("_count", FhirSearches.PAGE_OFFSET));
+        Optional<UUID> patientId = FhirSearches.patient(uriInfo);
         int pageSize = Paging.integer("_count", count, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
-        Page<RecordedAssessment> page = readingPainTimeline.timeline(patientId, null, null, 0, pageSize);
+        int skipped = Paging.integer(FhirSearches.PAGE_OFFSET, offset, 0, Integer.MAX_VALUE, 0);
+        if (skipped % pageSize != 0) {
+            throw Paging.badParameter(FhirSearches.PAGE_OFFSET, "must be a multiple of _count");
+        }
+        Page<RecordedAssessment> page = patientId.flatMap(id -> timeline(id, skipped / pageSize, pageSize))
+                .orElse(new Page<>(List.of(), 0, pageSize, 0));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) page.total());
         bundle.getMeta().setLastUpdated(new Date());
-        bundle.addLink().setRelation("self").setUrl(uriInfo.getRequestUri().toString());
+        FhirSearches.link(bundle, "self", uriInfo, "Observation", patientId, count == null ? null : pageSize,
+                offset == null ? null : skipped);
+        int last = page.total() == 0 ? 0 : (int) ((page.total() - 1) / pageSize) * pageSize;
+        FhirSearches.link(bundle, "first", uriInfo, "Observation", patientId, pageSize, 0);
+        if (skipped > 0) {
+            FhirSearches.link(bundle, "previous", uriInfo, "Observation", patientId, pageSize,
+                    Math.min(skipped - pageSize, last));
+        }
+        if (skipped < last) {
+            FhirSearches.link(bundle, "next", uriInfo, "Observation", patientId, pageSize, skipped + pageSize);
+        }
+        FhirSearches.link(bundle, "last", uriInfo, "Observation", patientId, pageSize, last);
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4/Observation/").build().toString();
         for (RecordedAssessment recorded : page.items()) {
             Observation observation = PainObservations.toObservation(recorded);
@@ -124,11 +148,22 @@ public class FhirObservationResource {
         return Response.ok(encode(bundle)).type(FhirMedia.FHIR_JSON).build();
     }
 
+    /** Empty for a patient not registered here: a search that matches nothing, not a missing resource. */
+    private Optional<Page<RecordedAssessment>> timeline(UUID patientId, int page, int size) {
+        try {
+            return Optional.of(readingPainTimeline.timeline(patientId, null, null, page, size));
+        } catch (NotFoundException unknownPatient) {
+            return Optional.empty();
+        }
+    }
+
     @GET
     @Path("metadata")
-    @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.AUDITOR, Roles.ADMIN})
+    // R4 and SMART clients read it to discover the endpoint before they sign in; it holds no patient data.
+    @PermitAll
     @Operation(operationId = "readCapabilityStatement",
-            summary = "The CapabilityStatement of this FHIR endpoint")
+            summary = "The CapabilityStatement of this FHIR endpoint",
+            description = "Read without a token: it says what the endpoint supports and holds no patient data.")
     public Response metadata(@Context UriInfo uriInfo) {
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4").build().toString();
         return Response.ok(encode(capabilityStatements.of(base))).type(FhirMedia.FHIR_JSON).build();

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.painladder.api.problem.Problem;
+import org.painladder.api.problem.ProblemMappers;
 import org.painladder.api.problem.ProblemType;
 
 /**
@@ -50,7 +51,7 @@ public class FhirOutcomes {
         OperationOutcome.IssueType code = issueType(problem.status());
         if (problem.violations() == null || problem.violations().isEmpty()) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(code)
-                    .setDiagnostics(problem.detail());
+                    .setDiagnostics(inFhirWords(problem));
         } else {
             for (Problem.FieldViolation violation : problem.violations()) {
                 outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(code)
@@ -61,9 +62,21 @@ public class FhirOutcomes {
         return outcome;
     }
 
+    /** The JAX-RS layer's 406 and 415 speak of the API's media types; a FHIR client is told the FHIR ones. */
+    private static String inFhirWords(Problem problem) {
+        if (problem.status() == 406 && ProblemMappers.NOT_ACCEPTABLE_DETAIL.equals(problem.detail())) {
+            return FhirFormats.NOT_ACCEPTABLE;
+        }
+        if (problem.status() == 415 && ProblemMappers.UNSUPPORTED_MEDIA_TYPE_DETAIL.equals(problem.detail())) {
+            return "Send the body as application/fhir+json (FHIR R4)";
+        }
+        return problem.detail();
+    }
+
     private static OperationOutcome.IssueType issueType(int status) {
         return switch (status) {
-            case 400, 413, 414, 415, 431 -> OperationOutcome.IssueType.STRUCTURE;
+            case 405, 406, 415 -> OperationOutcome.IssueType.NOTSUPPORTED;
+            case 400, 413, 414, 431 -> OperationOutcome.IssueType.STRUCTURE;
             case 401 -> OperationOutcome.IssueType.LOGIN;
             case 403 -> OperationOutcome.IssueType.FORBIDDEN;
             case 404 -> OperationOutcome.IssueType.NOTFOUND;

@@ -1,11 +1,13 @@
 package org.painladder.interop.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -145,12 +147,23 @@ final class PainObservations {
     private static Instant recordedAt(Observation observation) {
         Type effective = observation.getEffective();
         if (effective instanceof DateTimeType dateTime && dateTime.getValue() != null) {
-            return dateTime.getValue().toInstant();
+            return timed(dateTime, "Observation.effectiveDateTime");
         }
         if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
-            return observation.getEffectivePeriod().getStart().toInstant();
+            return timed(observation.getEffectivePeriod().getStartElement(), "Observation.effectivePeriod.start");
         }
         throw invalid("Observation.effectiveDateTime", "is required: when the pain was assessed");
+    }
+
+    /**
+     * A date, a month or a year alone would be stored as its first midnight: a pain score whose hour is made up would
+     * sit in the wrong place on the timeline and in the staleness and breakthrough windows.
+     */
+    private static Instant timed(BaseDateTimeType dateTime, String element) {
+        if (dateTime.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+            throw invalid(element, "gives no time of day: a pain score needs the time it was assessed");
+        }
+        return dateTime.getValue().toInstant();
     }
 
     private static String value(Observation observation) {

@@ -96,7 +96,7 @@ class FhirMedicationsTest {
         Bundle response = assertInstanceOf(Bundle.class, outcome.getResource());
         assertValid(response);
         assertEquals(Bundle.BundleType.TRANSACTIONRESPONSE, response.getType());
-        assertEquals(List.of("200 OK", "200 OK", "200 OK", "422 Unprocessable Entity"), response.getEntry().stream()
+        assertEquals(List.of("201 Created", "201 Created", "201 Created", "422 Unprocessable Entity"), response.getEntry().stream()
                 .map(entry -> entry.getResponse().getStatus()).toList());
         OperationOutcome unmappable = (OperationOutcome) response.getEntry().get(3).getResponse().getOutcome();
         assertEquals("MedicationRequest.dosageInstruction[0].route",
@@ -219,6 +219,30 @@ class FhirMedicationsTest {
     }
 
     @Test
+    void eachSearchResultIsReadAtItsFullUrlWhileItsRegimenIsInForce() {
+        String patientId = registeredPatient();
+        client.create().resource(regimenBundle(patientId, null, null)).execute();
+        Bundle found = client.search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.SUBJECT.hasId("Patient/" + patientId)).returnBundle(Bundle.class).execute();
+        for (Bundle.BundleEntryComponent entry : found.getEntry()) {
+            MedicationRequest read = client.read().resource(MedicationRequest.class).withUrl(entry.getFullUrl())
+                    .execute();
+            assertEquals(FHIR.newJsonParser().encodeResourceToString(entry.getResource()),
+                    FHIR.newJsonParser().encodeResourceToString(read));
+        }
+        String superseded = found.getEntry().get(0).getFullUrl();
+        as("ehr").body("""
+                { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 } ] }
+                """).put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
+        for (String url : List.of(superseded, fhirBase + "/MedicationRequest/abc",
+                fhirBase + "/MedicationRequest/" + UUID.randomUUID() + "-0")) {
+            io.restassured.RestAssured.given().header("Authorization", TestTokens.bearer("clinician")).get(url)
+                    .then().statusCode(404).contentType("application/fhir+json")
+                    .body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"));
+        }
+    }
+
+    @Test
     void theCapabilityStatementListsExactlyWhatIsSupported() {
         CapabilityStatement statement = client.capabilities().ofType(CapabilityStatement.class).execute();
         assertValid(statement);
@@ -227,8 +251,10 @@ class FhirMedicationsTest {
                 resource.getInteraction().stream().map(interaction -> interaction.getCode().toCode())
                         .collect(Collectors.toList())));
         assertEquals(Map.of("Observation", List.of("create", "read", "search-type"),
-                "MedicationRequest", List.of("search-type"),
-                "Bundle", List.of("create")), interactions);
+                "MedicationRequest", List.of("read", "search-type")), interactions);
+        // A posted Bundle is not stored: what the endpoint takes is a transaction, a system-level interaction.
+        assertEquals(List.of("transaction"), statement.getRestFirstRep().getInteraction().stream()
+                .map(interaction -> interaction.getCode().toCode()).toList());
         assertNotNull(statement.getRestFirstRep().getResource().stream()
                 .filter(resource -> resource.getType().equals("MedicationRequest")).findFirst().orElseThrow()
                 .getSearchParam().stream().filter(param -> param.getName().equals("subject")).findFirst()

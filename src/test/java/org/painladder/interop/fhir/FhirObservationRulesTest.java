@@ -98,4 +98,21 @@ class FhirObservationRulesTest {
                 .body("issue.expression.flatten()", hasItem("Bundle.entry[0].resource.authoredOn"));
         as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().body("total", equalTo(0));
     }
+
+    @Test
+    void anEffectiveDateWithoutATimeIs422AndNothingIsStored() {
+        String patientId = registeredPatient();
+        for (String effective : new String[] {"2026-12-07", "2026-12", "2026"}) {
+            given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
+                    .body(observation(patientId, effective, "\"valueInteger\": 5"))
+                    .post("/fhir/r4/Observation").then().statusCode(422).contentType(FHIR_JSON)
+                    .body("issue.expression.flatten()", hasItem("Observation.effectiveDateTime"));
+            given().header("Authorization", TestTokens.bearer("ehr")).contentType(ApiFixtures.FHIR_JSON_UTF8)
+                    .body(observation(patientId, anHourAgo(), "\"valueInteger\": 5").replace("\"effectiveDateTime\"",
+                            "\"effectivePeriod\": { \"start\": \"" + effective + "\" }, \"issued\""))
+                    .post("/fhir/r4/Observation").then().statusCode(422).contentType(FHIR_JSON)
+                    .body("issue.expression.flatten()", hasItem("Observation.effectivePeriod.start"));
+        }
+        as("clinician").get("/api/v1/patients/" + patientId + "/pain-assessments").then().body("total", equalTo(0));
+    }
 }

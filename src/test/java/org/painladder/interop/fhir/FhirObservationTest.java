@@ -181,9 +181,15 @@ class FhirObservationTest {
     }
 
     @Test
+    void theCapabilityStatementIsReadWithoutAToken() {
+        given().get("/fhir/r4/metadata").then().statusCode(200).contentType(FHIR_JSON)
+                .body("resourceType", equalTo("CapabilityStatement"));
+    }
+
+    @Test
     void missingTokenAndWrongRoleAreOperationOutcomes() {
-        given().contentType(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(401)
-                .body("resourceType", equalTo("OperationOutcome")).body("issue[0].code", equalTo("login"));
+        given().contentType(FHIR_JSON).get("/fhir/r4/Observation/00000000-0000-0000-0000-000000000000").then()
+                .statusCode(401).body("resourceType", equalTo("OperationOutcome")).body("issue[0].code", equalTo("login"));
         fhirAs("auditor").queryParam("subject", "Patient/00000000-0000-0000-0000-000000000000")
                 .get("/fhir/r4/Observation").then().statusCode(403)
                 .body("issue[0].code", equalTo("forbidden"));
