@@ -46,7 +46,7 @@ import org.painladder.domain.patient.HepaticImpairment;
 import org.painladder.domain.patient.PainCondition;
 
 /**
- * The third outside review (rules 2026.12.1, 2026-12-07): pending advice that outlived its picture, interventions
+ * The third outside review (rules 2026.12.2, 2026-12-07): pending advice that outlived its picture, interventions
  * advised against a §3.4 contraindication, and rescue and adjuvant advice that disagreed with the ladder move beside it.
  */
 class CoAdviceVignettesTest {
