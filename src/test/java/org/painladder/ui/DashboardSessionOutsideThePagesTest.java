@@ -2,13 +2,16 @@ package org.painladder.ui;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 class DashboardSessionOutsideThePagesTest {
+
+    @Test
+    void theSessionCookieIsHiddenFromThePagesScripts() {
+        var answer = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "palliative").formParam("j_password", "development")
+                .post("/ui/j_security_check").then().statusCode(302).extract();
+        assertTrue(answer.detailedCookie("quarkus-credential").isHttpOnly(), "the session cookie is HttpOnly");
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"ehr", "admin", "palliative", "clinician"})
