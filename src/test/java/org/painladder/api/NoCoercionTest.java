@@ -32,6 +32,7 @@ class NoCoercionTest {
             "\"scale\": \"VRS\", \"value\": \"severe\"  | value | 422",
             "\"scale\": \"VRS\", \"value\": \" SEVERE\" | value | 422",
             "\"scale\": \"NRS\", \"value\": 5.0        | value | 400",
+            "\"scale\": \"NRS\", \"value\": 6.5        | value | 400",
             "\"scale\": \"FACES\", \"value\": 4.0      | value | 400",
             "\"scale\": \"VAS\", \"value\": 4.5e1      | value | 400",
             "\"scale\": \"NRS\", \"value\": 5, \"kind\": \"background\" | kind | 422"})
