@@ -36,7 +36,7 @@ class ExternalIdFormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"obs-x ", " obs-x", "obs\u200b-x", "a\\nb", "obs\\u0000x", "obs\u00a0", "obs\u2028x",
+    @ValueSource(strings = {"obs-x ", " obs-x", "obs\u200b-x", "a\\nb", "obs\\u0007x", "obs\u00a0", "obs\u2028x",
             "\u2060obs"})
     void anExternalIdWithEdgeSpacesOrInvisibleCharactersIs422AndStoresNothing(String externalId) {
         String patientId = registeredPatient();
