@@ -4,8 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,9 +23,9 @@ import org.junit.jupiter.api.Test;
 class MetricsUriLabelsTest {
 
     @Test
-    void requestsRefusedBeforeAnyResourceLeaveNoRawPathInTheMetrics() {
+    void requestsRefusedBeforeAnyResourceLeaveNoRawPathInTheMetrics() throws IOException {
         given().request("TRACE", "/api/v1/patients/ANYTHING-1").then().statusCode(greaterThanOrEqualTo(400));
-        given().urlEncodingEnabled(false).get("/api/v1/leak-1/%zz").then().statusCode(greaterThanOrEqualTo(400));
+        assertTrue(rawRequestLine("GET /api/v1/leak-1/%zz HTTP/1.1").startsWith("HTTP/1.1 4"));
         given().get("/api/v1/leak-2/unknown-path").then().statusCode(greaterThanOrEqualTo(400));
 
         given().get("/q/metrics").then().statusCode(200)
@@ -26,5 +33,15 @@ class MetricsUriLabelsTest {
                 .body(not(containsString("ANYTHING-1")))
                 .body(not(containsString("leak-1")))
                 .body(not(containsString("leak-2")));
+    }
+
+    /** A request line no HTTP client library would send (an undecodable escape), and the status line answered. */
+    private static String rawRequestLine(String requestLine) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 }
