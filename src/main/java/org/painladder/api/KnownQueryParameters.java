@@ -9,10 +9,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -24,35 +23,53 @@ import org.painladder.api.problem.ProblemType;
  * misspelt filter ({@code ?mrm=} for {@code ?mrn=}) would otherwise be dropped, and the caller would take the whole
  * list for the one patient it asked for. FHIR searches keep their own rule (unknown parameters are ignored, as R4
  * servers do by default), and the dashboard's pages are not an API.
+ * <p>
+ * On {@code /api} and {@code /fhir} alike, a single-valued parameter given more than once is 400 naming it: only the
+ * first value would be read, so {@code ?status=PENDING&status=ACCEPTED} would answer for one of them, and a FHIR
+ * search for two subjects would read one patient's data while the audit trail could name neither. A parameter
+ * declared as a list is repeatable.
  */
 @Singleton
 public class KnownQueryParameters {
 
-    private final Map<Method, Set<String>> readByOperation = new ConcurrentHashMap<>();
+    private final Map<Method, Map<String, Boolean>> readByOperation = new ConcurrentHashMap<>();
 
     /** After the audit trail opens its transaction, so that the refusal is audited like any other 400. */
     @ServerRequestFilter(priority = Priorities.USER + 2000)
     Response refuseUnknown(ResourceInfo resource, UriInfo uriInfo) {
         Method operation = resource.getResourceMethod();
-        if (operation == null || !uriInfo.getPath().startsWith("/api/")) {
+        String path = uriInfo.getPath();
+        boolean api = path.startsWith("/api/");
+        if (operation == null || !(api || path.startsWith("/fhir/"))) {
             return null;
         }
-        Set<String> read = readByOperation.computeIfAbsent(operation, KnownQueryParameters::queryParameters);
-        List<String> unknown = uriInfo.getQueryParameters().keySet().stream()
-                .filter(name -> !read.contains(name)).sorted().toList();
-        if (unknown.isEmpty()) {
+        Map<String, Boolean> read = readByOperation.computeIfAbsent(operation, KnownQueryParameters::queryParameters);
+        Map<String, List<String>> given = uriInfo.getQueryParameters();
+        List<String> unknown = api ? given.keySet().stream().filter(name -> !read.containsKey(name)).sorted().toList()
+                : List.of();
+        if (!unknown.isEmpty()) {
+            String accepted = read.isEmpty() ? "this operation takes no query parameters"
+                    : "this operation takes " + String.join(", ", read.keySet().stream().sorted().toList());
+            return ProblemType.MALFORMED_REQUEST.problem("Unknown query parameter " + String.join(", ", unknown)
+                    + ": " + accepted, unknown.stream().map(name -> new Problem.FieldViolation(name,
+                    "unknown query parameter")).toList()).toResponse();
+        }
+        List<String> repeated = given.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1 && Boolean.FALSE.equals(read.get(entry.getKey())))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (repeated.isEmpty()) {
             return null;
         }
-        String accepted = read.isEmpty() ? "this operation takes no query parameters"
-                : "this operation takes " + String.join(", ", read.stream().sorted().toList());
-        return ProblemType.MALFORMED_REQUEST.problem("Unknown query parameter " + String.join(", ", unknown) + ": "
-                        + accepted, unknown.stream().map(name -> new Problem.FieldViolation(name,
-                        "unknown query parameter")).toList()).toResponse();
+        return ProblemType.MALFORMED_REQUEST.problem("Query parameter " + String.join(", ", repeated)
+                + " given more than once: it takes one value", repeated.stream().map(name ->
+                new Problem.FieldViolation(name, "given more than once")).toList()).toResponse();
     }
 
-    private static Set<String> queryParameters(Method operation) {
-        return Arrays.stream(operation.getParameters()).map(KnownQueryParameters::name).filter(Objects::nonNull)
-                .collect(Collectors.toUnmodifiableSet());
+    /** Each query parameter the operation reads, and whether it takes several values (a list). */
+    private static Map<String, Boolean> queryParameters(Method operation) {
+        return Arrays.stream(operation.getParameters()).filter(parameter -> name(parameter) != null)
+                .collect(Collectors.toUnmodifiableMap(KnownQueryParameters::name,
+                        parameter -> Collection.class.isAssignableFrom(parameter.getType()), (a, b) -> a || b));
     }
 
     private static String name(Parameter parameter) {

@@ -1,5 +1,6 @@
 package org.painladder.app;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -37,11 +38,45 @@ public record NewPainAssessment(
     public static final int MAX_EXTERNAL_ID_CHARS = 128;
 
     public NewPainAssessment {
+        externalId = externalIdAsStored(externalId);
         redFlags = redFlags == null ? Set.of() : Set.copyOf(redFlags);
         mechanism = mechanism == null ? PainMechanism.UNKNOWN : mechanism;
         course = course == null ? PainCourse.CHRONIC : course;
         adverseEffects = adverseEffects == null ? List.of() : List.copyOf(adverseEffects);
         source = source == null ? AssessmentSource.EHR : source;
+    }
+
+    /**
+     * An EHR's retry must find the assessment it sent before: an id that differs only in its Unicode form (é as one
+     * code point or as e and a combining accent) is the same id, stored in NFC; one with spaces at its ends, a control
+     * character or an invisible format character (a zero-width space) is refused, as a retry could not be told from
+     * another assessment by looking at it. Stored ids are not rewritten: the key is normalised on the way in only.
+     */
+    static String externalIdAsStored(String externalId) {
+        if (externalId == null) {
+            return null;
+        }
+        if (!externalId.isEmpty() && (isSpace(externalId.codePointAt(0))
+                || isSpace(externalId.codePointBefore(externalId.length())))) {
+            throw new ClinicalValidationException("externalId", "must not begin or end with whitespace");
+        }
+        if (externalId.codePoints().anyMatch(NewPainAssessment::isInvisible)) {
+            throw new ClinicalValidationException("externalId",
+                    "must not hold control or invisible format characters (such as a line break or zero-width space)");
+        }
+        return Normalizer.normalize(externalId, Normalizer.Form.NFC);
+    }
+
+    /** Any Unicode space, the no-break space included. */
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    /** Control (Cc) and format (Cf) characters, and the line and paragraph separators. */
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -35,6 +36,7 @@ import org.painladder.domain.audit.AuditEvent;
 import org.painladder.domain.audit.AuditKeys;
 import org.painladder.domain.audit.AuditOutcome;
 import org.painladder.persistence.AuditEvents;
+import org.painladder.persistence.RefractoryCases;
 import org.painladder.persistence.TimeOrderedIds;
 
 /**
@@ -58,6 +60,7 @@ public class AuditTrail {
     /** The status nginx made the convention for a request whose client closed the connection before the answer. */
     private static final int CLIENT_CLOSED_REQUEST = 499;
     static final String ANONYMOUS = "anonymous";
+    private static final String REFRACTORY_CASES = "refractory-cases";
 
     private final AuditEvents auditEvents;
     private final SecurityIdentity identity;
@@ -66,10 +69,13 @@ public class AuditTrail {
     private final String chainId;
     private final AuditKeys keys;
     private final Session session;
+    private final RefractoryCases refractoryCases;
 
     AuditTrail(AuditEvents auditEvents, SecurityIdentity identity, AuditedPatient auditedPatient, Clock clock,
-               @ConfigProperty(name = "painladder.audit.chain-id") String chainId, AuditKeys keys, Session session) {
+               @ConfigProperty(name = "painladder.audit.chain-id") String chainId, AuditKeys keys, Session session,
+               RefractoryCases refractoryCases) {
         this.session = session;
+        this.refractoryCases = refractoryCases;
         this.auditEvents = auditEvents;
         this.identity = identity;
         this.auditedPatient = auditedPatient;
@@ -190,7 +196,29 @@ public class AuditTrail {
     }
 
     private void appendAlone(Access access) {
-        QuarkusTransaction.requiringNew().run(() -> auditEvents.record(pending(access)));
+        QuarkusTransaction.requiringNew().run(() -> auditEvents.record(pending(withCasePatient(access))));
+    }
+
+    /**
+     * A refractory case's path names the case, not the patient. A request that succeeded was told the patient by its
+     * resource; one refused or failed before that (403, 404, 409) is written down against the case's patient, read
+     * here only when such an event is written.
+     */
+    private Access withCasePatient(Access access) {
+        if (access.patientId() != null || !REFRACTORY_CASES.equals(access.resourceType())) {
+            return access;
+        }
+        UUID caseId;
+        try {
+            caseId = access.resourceId() == null ? null : UUID.fromString(access.resourceId());
+        } catch (IllegalArgumentException notACase) {
+            return access;
+        }
+        return caseId == null ? access : refractoryCases.patientOf(caseId)
+                .map(patientId -> new Access(access.actor(), access.role(), access.client(), access.action(),
+                        access.resourceType(), access.resourceId(), patientId, access.outcome(), access.status(),
+                        access.correlationId(), access.requests()))
+                .orElse(access);
     }
 
     private AuditEvent pending(Access access) {
@@ -200,11 +228,15 @@ public class AuditTrail {
     private Access describe(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
                             UriInfo uriInfo, HttpServerRequest httpRequest) {
         int status = response.getStatus();
+        boolean reachedResource = request.getProperty(CALLER) != null;
         // After a 401 the token was not trusted: nothing in it may be written down as who called.
         Caller caller = status == 401 ? caller(false, httpRequest)
                 : request.getProperty(CALLER) instanceof Caller known ? known : caller(true, httpRequest);
+        // A request stopped before its resource did nothing: a 3xx there is the sign-in redirect of the dashboard's
+        // form or OIDC mechanism, an authentication refusal like a 401.
+        AuditOutcome outcome = reachedResource || status >= 400 ? AuditOutcome.ofStatus(status) : AuditOutcome.DENIED;
         return caller.accessed(target(request.getMethod(), resource, uriInfo, response.getLocation())
-                .concerning(auditedPatient.patientId()), status, CorrelationId.current());
+                .concerning(auditedPatient.patientId()), status, outcome, CorrelationId.current());
     }
 
     private static AuditTarget target(String method, ResourceInfo resource, UriInfo uriInfo, URI location) {
@@ -240,8 +272,12 @@ public class AuditTrail {
     private record Caller(String actor, String role, String client) {
 
         Access accessed(AuditTarget target, int status, String correlationId) {
+            return accessed(target, status, AuditOutcome.ofStatus(status), correlationId);
+        }
+
+        Access accessed(AuditTarget target, int status, AuditOutcome outcome, String correlationId) {
             return new Access(actor, role, client, target.action(), target.resourceType(), target.resourceId(),
-                    target.patientId(), AuditOutcome.ofStatus(status), status, correlationId);
+                    target.patientId(), outcome, status, correlationId);
         }
     }
 

@@ -67,7 +67,7 @@ class PainAssessmentRecordingTest {
     }
 
     @ParameterizedTest(name = "{0} {1} is refused")
-    @CsvSource({"NRS, 11", "NRS, -1", "NRS, 6.5", "VAS, 101", "VAS, -3", "FACES, 3", "FACES, 12", "PAINAD, 11",
+    @CsvSource({"NRS, 11", "NRS, -1", "VAS, 101", "VAS, -3", "FACES, 3", "FACES, 12", "PAINAD, 11",
             "VRS, '\"AGONISING\"'", "VRS, 5"})
     void valuesOutsideTheirScaleAre422AndStoreNothing(String scale, String value) {
         String patientId = registeredPatient();

@@ -75,6 +75,22 @@ class PatientUpdateTest {
                 .body("status", equalTo("ACTIVE"));
     }
 
+    /** A patient always has a status: null would be read as ACTIVE and readmit a discharged patient unasked. */
+    @Test
+    void statusCannotBeClearedAndAPatchClearingItChangesNothing() {
+        String patientId = registeredPatient();
+        as("ehr").body("{ \"status\": \"DISCHARGED\" }").patch("/api/v1/patients/" + patientId).then().statusCode(200);
+        as("ehr").body("{ \"status\": null }").patch("/api/v1/patients/" + patientId).then().statusCode(422)
+                .body("violations.field", hasItems("status"));
+        as("ehr").get("/api/v1/patients/" + patientId).then().body("status", equalTo("DISCHARGED"))
+                .body("version", equalTo(1));
+
+        String deceased = registeredPatient();
+        as("ehr").body("{ \"status\": \"DECEASED\" }").patch("/api/v1/patients/" + deceased).then().statusCode(200);
+        as("ehr").body("{ \"status\": null }").patch("/api/v1/patients/" + deceased).then().statusCode(422);
+        as("ehr").get("/api/v1/patients/" + deceased).then().body("status", equalTo("DECEASED"));
+    }
+
     @Test
     void invalidPatchIs422AndChangesNothing() {
         String patientId = registeredPatient();

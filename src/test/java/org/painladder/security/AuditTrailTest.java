@@ -1,6 +1,7 @@
 package org.painladder.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.painladder.api.ApiFixtures;
 import org.painladder.api.HungUpClient;
+import org.painladder.api.RefractoryCaseFixtures;
 import org.painladder.app.SealingAuditTrail;
 
 /** Every access to patient data, allowed or not, leaves one event in a chain that shows any later edit. */
@@ -95,6 +97,58 @@ class AuditTrailTest {
         assertEquals(List.of("test.clinician", "clinician", "CREATE", "pain-assessments", "DENIED", 403),
                 List.of(refused.get("actor"), refused.get("role"), refused.get("action"), refused.get("resourceType"),
                         refused.get("outcome"), refused.get("status")));
+    }
+
+    /** A redirect to sign in is a refusal: the page was not read and the case was not moved. */
+    @Test
+    void aDashboardRequestSentToSignInIsAuditedAsDeniedNeverAsSuccess() {
+        String[] flagged = RefractoryCaseFixtures.flaggedPatient(RefractoryCaseFixtures.pancreaticPain());
+        String patientId = flagged[0];
+        String caseId = flagged[1];
+
+        given().redirects().follow(false).get("/ui/patients/" + patientId).then().statusCode(302)
+                .header("Location", endsWith("/ui/sign-in"));
+        given().redirects().follow(false).get("/ui/worklist").then().statusCode(302);
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("to", "CLOSED")
+                .post("/ui/refractory-cases/" + caseId + "/transitions").then().statusCode(302)
+                .header("Location", endsWith("/ui/sign-in"));
+
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("OPEN"));
+        List<Map<String, Object>> anonymous = as("auditor").queryParam("actor", "anonymous").queryParam("size", 200)
+                .get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items");
+        List<List<Object>> refusals = anonymous.stream()
+                .filter(e -> patientId.equals(e.get("resourceId")) || caseId.equals(e.get("resourceId")))
+                .map(e -> List.of(e.get("action"), e.get("resourceType"), e.get("outcome"), e.get("status")))
+                .toList();
+        assertEquals(List.of(List.of("DECIDE", "refractory-cases", "DENIED", 302),
+                List.of("READ", "patients", "DENIED", 302)), refusals);
+        assertEquals(List.of(), anonymous.stream().filter(e -> "SUCCESS".equals(e.get("outcome"))).toList(),
+                "nothing an anonymous caller asked for succeeded");
+    }
+
+    /** The path of a refractory case names the case only: a refused or failed request on it names its patient too. */
+    @Test
+    void aDeniedOrRefusedRequestOnARefractoryCaseIsAuditedAgainstItsPatient() {
+        String[] flagged = RefractoryCaseFixtures.flaggedPatient(RefractoryCaseFixtures.pancreaticPain());
+        String patientId = flagged[0];
+        String caseId = flagged[1];
+
+        as("auditor").get("/api/v1/refractory-cases/" + caseId).then().statusCode(403);
+        as("clinician").body("{\"to\": \"UNDER_REVIEW\"}").post("/api/v1/refractory-cases/" + caseId + "/transitions")
+                .then().statusCode(403);
+        as("palliative").body("{\"to\": \"REFERRED\"}").post("/api/v1/refractory-cases/" + caseId + "/transitions")
+                .then().statusCode(409);
+        as("palliative").body("{\"to\": \"UNDER_REVIEW\"}").post("/api/v1/refractory-cases/" + caseId + "/transitions")
+                .then().statusCode(200);
+
+        List<List<Object>> onTheCase = eventsOf(patientId).stream()
+                .filter(e -> caseId.equals(e.get("resourceId")))
+                .map(e -> List.of(e.get("actor"), e.get("action"), e.get("outcome"), e.get("status"))).toList();
+        assertEquals(List.of(List.of("test.palliative", "DECIDE", "SUCCESS", 200),
+                List.of("test.palliative", "DECIDE", "FAILED", 409),
+                List.of("test.clinician", "DECIDE", "DENIED", 403),
+                List.of("test.auditor", "READ", "DENIED", 403)), onTheCase);
     }
 
     @Test

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -149,14 +150,19 @@ public class PainAssessmentResource {
         if (value == null || value.isNull() || value.isMissingNode()) {
             throw new ClinicalValidationException("value", "must not be null");
         }
-        if (value.isNumber()) {
+        // Every numeric scale is in whole points (VAS in whole mm): 5.0 or 4.5e1 is a float for an integer.
+        if (value.isIntegralNumber()) {
             return value.decimalValue().toPlainString();
         }
         if (value.isTextual() && scale == PainScale.VRS) {
+            // The word as the contract spells it: "severe" or " SEVERE" is not a VRS word, as an unknown code is not.
+            if (!value.textValue().equals(value.textValue().trim().toUpperCase(Locale.ROOT))) {
+                throw new ClinicalValidationException("value", "must be NONE, MILD, MODERATE or SEVERE, as written");
+            }
             return value.textValue();
         }
         String expected = scale == PainScale.VRS ? "a word: NONE, MILD, MODERATE or SEVERE"
-                : "a JSON number on the " + scale + " scale";
+                : "a whole JSON number on the " + scale + " scale";
         throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(
                 "value has the wrong JSON type: it must be " + expected,
                 List.of(new Problem.FieldViolation("value", "must be " + expected))).toResponse());

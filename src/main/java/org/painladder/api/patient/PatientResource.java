@@ -163,6 +163,10 @@ public class PatientResource {
     }
 
     private PatientProfile patched(PatientProfile profile, JsonNode mergePatch) {
+        // A patient always has a status; read as absent, null would default to ACTIVE and readmit a discharged one.
+        if (mergePatch.has("status") && mergePatch.get("status").isNull()) {
+            throw new ClinicalValidationException("status", "cannot be cleared; send ACTIVE, DISCHARGED or DECEASED");
+        }
         JsonNode document = MergePatch.apply(objectMapper.valueToTree(PatientRequest.of(profile)), mergePatch);
         try {
             return bodyValidation.valid(objectMapper.treeToValue(document, PatientRequest.class)).toProfile();

@@ -1,6 +1,9 @@
 package org.painladder.domain.audit;
 
-/** SUCCESS: answered 2xx/3xx; DENIED: 401 or 403; FAILED: any other error, nothing was changed. */
+/**
+ * SUCCESS: the resource answered 2xx/3xx; DENIED: 401 or 403, or stopped before the resource (a redirect to sign in);
+ * FAILED: any other error, nothing was changed.
+ */
 public enum AuditOutcome {
     SUCCESS, DENIED, FAILED;
 

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +29,8 @@ public class CdsClientAuthentication implements HttpAuthenticationMechanism {
 
     private static final String CDS_SERVICES = "/cds-services";
     private static final String BEARER = "Bearer ";
+    private static final HttpCredentialTransport BEARER_TRANSPORT =
+            new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer");
 
     private final CdsClientKeys keys;
     private final CdsHooksConfig config;
@@ -41,23 +44,17 @@ public class CdsClientAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String issuer = trustedClientIssuer(context);
+        if (issuer == null) {
+            return Uni.createFrom().nullItem();
+        }
         String path = context.normalizedPath();
-        String authorization = context.request().getHeader("Authorization");
-        if (keys.isEmpty() || !path.startsWith(CDS_SERVICES) || authorization == null
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().nullItem();
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        String issuer = unverifiedIssuer(token);
-        if (issuer == null || !keys.trusts(issuer)) {
-            return Uni.createFrom().nullItem();
-        }
         List<String> audiences = new ArrayList<>();
         audiences.add(config.expectedAudience());
         // CDS Hooks: aud is the endpoint being called, e.g. {base}/cds-services/painladder-patient-view.
         audiences.add(config.expectedAudience() + path.substring(CDS_SERVICES.length()));
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new CdsClientTokenRequest(token, issuer, audiences), context));
+                new CdsClientTokenRequest(bearerToken(context), issuer, audiences), context));
     }
 
     @Override
@@ -68,6 +65,33 @@ public class CdsClientAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(CdsClientTokenRequest.class);
+    }
+
+    /**
+     * /cds-services names "bearer" as its only mechanism, so that a dashboard session never authenticates it. Of the
+     * bearer mechanisms one is chosen per request: this one for a token of an allow-listed CDS client, the API's JWT
+     * mechanism for any other.
+     */
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return trustedClientIssuer(context) == null ? Uni.createFrom().nullItem()
+                : Uni.createFrom().item(BEARER_TRANSPORT);
+    }
+
+    /** The {@code iss} of a CDS client token sent to /cds-services by an allow-listed client, or null. */
+    private String trustedClientIssuer(RoutingContext context) {
+        String token = bearerToken(context);
+        if (keys.isEmpty() || token == null || !context.normalizedPath().startsWith(CDS_SERVICES)) {
+            return null;
+        }
+        String issuer = unverifiedIssuer(token);
+        return issuer != null && keys.trusts(issuer) ? issuer : null;
+    }
+
+    private static String bearerToken(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        return authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? null
+                : authorization.substring(BEARER.length()).trim();
     }
 
     /** Before the API's JWT mechanism, which would refuse a token signed by an EHR's key. */
