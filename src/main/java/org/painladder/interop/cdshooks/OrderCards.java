@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
 import org.painladder.app.PreviewingDraftOrders;
 import org.painladder.app.PreviewingDraftOrders.DraftPreview;
 import org.painladder.domain.ladder.LadderPolicy;
@@ -184,10 +186,13 @@ class OrderCards {
                 ? " ×" + draft.timesPerDay() + "/d" : "") + (Boolean.TRUE.equals(draft.prn()) ? " PRN" : "");
     }
 
+    /** How the EHR named the drug; medication[x] may be a Reference, whose concept accessor would throw. */
     private static String describe(MedicationRequest request) {
-        String text = request.getMedicationCodeableConcept().getText();
-        if (text == null && request.getMedicationCodeableConcept().hasCoding()) {
-            text = request.getMedicationCodeableConcept().getCodingFirstRep().getDisplay();
+        String text = null;
+        if (request.getMedication() instanceof CodeableConcept concept) {
+            text = concept.hasText() ? concept.getText() : concept.getCodingFirstRep().getDisplay();
+        } else if (request.getMedication() instanceof Reference reference) {
+            text = reference.hasDisplay() ? reference.getDisplay() : reference.getReference();
         }
         return text == null ? "order" : "order (" + text + ")";
     }

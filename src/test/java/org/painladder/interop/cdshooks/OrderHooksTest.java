@@ -30,8 +30,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class OrderHooksTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
+    private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
     @Inject
     EntityManager entityManager;
@@ -145,6 +148,55 @@ class OrderHooksTest {
                 .body("violations[0].field", equalTo(field)));
         call("painladder-order-sign", broken.get("context.draftOrders")).body("violations[0].message",
                 containsString("unknown element dosageInstructions"));
+    }
+
+    @Test
+    void aDraftNamingItsDrugByMedicationReferenceIsReadFromTheContainedMedicationAndNeverAnswers500() {
+        String patientId = patient(anyMrn());
+        score(patientId, 6);
+        MedicationRequest productByName = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        productByName.addContained(new Medication().setCode(new CodeableConcept(new Coding(RXNORM, "1049621",
+                "oxycodone hydrochloride 5 MG Oral Tablet"))).setId("m1"));
+        productByName.setMedication(new Reference("#m1"));
+        JsonPath byName = order("painladder-order-sign", patientId, productByName);
+        assertEquals("OMEDD 0 → 45 mg/d with oxycodone 5 mg ×6/d (step 0 → 3)",
+                byName.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+
+        MedicationRequest productByIngredient = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        Medication tablet = new Medication().setCode(new CodeableConcept(new Coding(RXNORM, "1049621", null)));
+        tablet.addIngredient().setItem(new CodeableConcept(new Coding(RXNORM, "7804", null)));
+        productByIngredient.addContained(tablet.setId("m1"));
+        productByIngredient.setMedication(new Reference("#m1"));
+        assertEquals("OMEDD 0 → 45 mg/d with oxycodone 5 mg ×6/d (step 0 → 3)", order("painladder-order-select",
+                patientId, productByIngredient).getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+
+        MedicationRequest external = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        external.setMedication(new Reference("Medication/123"));
+        JsonPath notResolved = order("painladder-order-sign", patientId, external);
+        assertEquals(List.of("info"), notResolved.getList("cards.indicator", String.class));
+        assertTrue(notResolved.getString("cards[0].summary").contains("MedicationRequest.medicationReference"),
+                notResolved.getString("cards[0].summary"));
+    }
+
+    @Test
+    void aProductCodeWithoutItsIngredientSaysWhichCodesAreReadAndOtherChoiceTypesNeverAnswer500() {
+        String patientId = patient(anyMrn());
+        MedicationRequest product = draft("1049621", "26643006", "5", "mg", repeat(1, 4));
+        MedicationRequest combination = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        combination.setMedication(new CodeableConcept(new Coding(RXNORM, "1049625",
+                "acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet")));
+        MedicationRequest range = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        range.getDosageInstructionFirstRep().getDoseAndRateFirstRep().setDose(new Range()
+                .setLow(new Quantity(5)).setHigh(new Quantity(10)));
+        MedicationRequest splitSecond = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        splitSecond.getDosageInstructionFirstRep().getTiming().getRepeat().setPeriod(new BigDecimal("1E-9"));
+        JsonPath cards = order("painladder-order-sign", patientId, product, combination, range, splitSecond);
+        List<String> details = cards.getList("cards.detail", String.class);
+        assertEquals(4, details.size(), details.toString());
+        assertEquals(2, details.stream().filter(detail -> detail.contains("MedicationRequest.medication[x]")
+                && detail.contains("ingredient code") && detail.contains("1049621")).count(), details.toString());
+        assertTrue(details.stream().anyMatch(detail -> detail.contains("doseQuantity")), details.toString());
+        assertTrue(details.stream().anyMatch(detail -> detail.contains("timing.repeat")), details.toString());
     }
 
     private JsonPath order(String service, String patientId, MedicationRequest... drafts) {
