@@ -142,10 +142,12 @@ public class CdsServicesResource {
             chart.ifPresent(view -> auditedPatient.is(view.patient().id()));
             return Response.ok(new CdsHooksJson.Cards(chart.map(patientViewCards::cards).orElse(List.of()))).build();
         }
+        Bundle activeOrders = prefetched(Bundle.class, request.path("prefetch").path("medications"),
+                "prefetch.medications");
         Optional<Patient> patient = readingPatientView.patient(patientId, mrn);
         patient.ifPresent(found -> auditedPatient.is(found.id()));
-        return Response.ok(new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, draftOrders))
-                .orElse(List.of()))).build();
+        return Response.ok(new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, draftOrders,
+                activeOrders)).orElse(List.of()))).build();
     }
 
     @POST
@@ -195,14 +197,30 @@ public class CdsServicesResource {
         }
     }
 
-    /** The EHR's MRN for the patient, from the prefetched Patient's identifiers (system as configured, or none). */
-    private String prefetchedMrn(JsonNode prefetched) {
-        // CDS Hooks 2.0: a client that could not prefetch the Patient leaves it out or sends null.
-        if (prefetched.isMissingNode() || prefetched.isNull()) {
+    /**
+     * A prefetched resource, read as strictly as one posted to /fhir (400 naming it); null when the EHR could not
+     * prefetch it, which CDS Hooks 2.0 lets it say by leaving it out, sending null, or sending an OperationOutcome.
+     */
+    private <T extends org.hl7.fhir.instance.model.api.IBaseResource> T prefetched(Class<T> type, JsonNode prefetched,
+                                                                                   String at) {
+        if (prefetched.isMissingNode() || prefetched.isNull()
+                || "OperationOutcome".equals(prefetched.path("resourceType").asText())) {
             return null;
         }
-        org.hl7.fhir.r4.model.Patient patient = strictFhirResources.parseEmbedded(org.hl7.fhir.r4.model.Patient.class,
-                prefetched, "prefetch.patient");
+        if (!prefetched.isObject()) {
+            throw Paging.badParameter(at, "must be a FHIR R4 resource (an OperationOutcome when it could not be"
+                    + " prefetched)");
+        }
+        return strictFhirResources.parseEmbedded(type, prefetched, at);
+    }
+
+    /** The EHR's MRN for the patient, from the prefetched Patient's identifiers (system as configured, or none). */
+    private String prefetchedMrn(JsonNode prefetched) {
+        org.hl7.fhir.r4.model.Patient patient = prefetched(org.hl7.fhir.r4.model.Patient.class, prefetched,
+                "prefetch.patient");
+        if (patient == null) {
+            return null;
+        }
         for (Identifier identifier : patient.getIdentifier()) {
             String system = identifier.getSystem();
             String value = identifier.getValue();

@@ -199,19 +199,79 @@ class OrderHooksTest {
         assertTrue(details.stream().anyMatch(detail -> detail.contains("timing.repeat")), details.toString());
     }
 
+    @Test
+    void theEhrsPrefetchedActiveOrdersAreWhatTheDraftIsWeighedAgainstAndPriorPrescriptionReplacesALine() {
+        String patientId = patient(anyMrn());
+        score(patientId, 6);
+        MedicationRequest morphine = draft("7052", "26643006", "60", "mg", repeat(1, 12));
+        morphine.setId("ehr-morphine-1");
+        String prefetch = "{ \"medications\": " + activeOrders(patientId, morphine) + " }";
+        JsonPath added = call("painladder-order-sign", orderRequest("painladder-order-sign", patientId, prefetch,
+                draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(200).extract().jsonPath();
+        assertEquals("OMEDD 120 → 150 mg/d with oxycodone 10 mg ×2/d (step 3 → 3)",
+                added.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+        assertEquals("warning", added.getString("cards.find { it.summary.startsWith('Same class opioids') }"
+                + ".indicator"));
+
+        MedicationRequest higher = draft("7052", "26643006", "90", "mg", repeat(1, 12));
+        higher.setPriorPrescription(new Reference("MedicationRequest/ehr-morphine-1"));
+        JsonPath changed = call("painladder-order-sign", orderRequest("painladder-order-sign", patientId,
+                "{ \"medications\": " + activeOrders(patientId, morphine) + " }", higher)).statusCode(200)
+                .extract().jsonPath();
+        assertEquals("OMEDD 120 → 180 mg/d with morphine 90 mg ×2/d (step 3 → 3)",
+                changed.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+
+        for (String malformed : List.of("\"garbage\"", "{ \"resourceType\": \"Bundle\", \"type\": 7 }")) {
+            call("painladder-order-sign", orderRequest("painladder-order-sign", patientId, "{ \"medications\": "
+                    + malformed + " }", draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", org.hamcrest.Matchers.startsWith("prefetch.medications"));
+        }
+    }
+
+    @Test
+    void aDraftWhosePriorPrescriptionIsARegimenLineReplacesThatLine() {
+        String patientId = patient(anyMrn());
+        score(patientId, 6);
+        regimen(patientId, """
+                { "drug": "OXYCODONE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 2 }""");
+        String lineId = as("ehr").get("/fhir/r4/MedicationRequest?subject=Patient/" + patientId).then()
+                .statusCode(200).extract().path("entry[0].resource.id");
+        MedicationRequest higher = draft("7804", "26643006", "15", "mg", repeat(1, 12));
+        higher.setPriorPrescription(new Reference("MedicationRequest/" + lineId));
+        assertEquals("OMEDD 30 → 45 mg/d with oxycodone 15 mg ×2/d (step 3 → 3)", order("painladder-order-sign",
+                patientId, higher).getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+    }
+
     private JsonPath order(String service, String patientId, MedicationRequest... drafts) {
+        return call(service, orderRequest(service, patientId, "{}", drafts)).statusCode(200).extract().jsonPath();
+    }
+
+    private static String orderRequest(String service, String patientId, String prefetch,
+                                       MedicationRequest... drafts) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (MedicationRequest draft : drafts) {
             draft.setSubject(new Reference("Patient/" + patientId));
             bundle.addEntry().setResource(draft);
         }
-        String body = """
+        return """
                 { "hook": "%s", "hookInstance": "%s",
                   "context": { "userId": "Practitioner/example", "patientId": "%s", "draftOrders": %s,
-                               "selections": [] } }
+                               "selections": [] },
+                  "prefetch": %s }
                 """.formatted(service.replace("painladder-", ""), UUID.randomUUID(), patientId,
-                FHIR.newJsonParser().encodeResourceToString(bundle));
-        return call(service, body).statusCode(200).extract().jsonPath();
+                FHIR.newJsonParser().encodeResourceToString(bundle), prefetch);
+    }
+
+    /** The EHR's active orders as a prefetch searchset, each keeping the id the EHR gave it. */
+    private static String activeOrders(String patientId, MedicationRequest... orders) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        for (MedicationRequest order : orders) {
+            order.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+            order.setSubject(new Reference("Patient/" + patientId));
+            bundle.addEntry().setResource(order);
+        }
+        return FHIR.newJsonParser().encodeResourceToString(bundle);
     }
 
     static MedicationRequest draft(String rxcui, String snomedRoute, String dose, String ucum, Timing timing) {
