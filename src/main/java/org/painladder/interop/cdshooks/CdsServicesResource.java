@@ -140,7 +140,8 @@ public class CdsServicesResource {
         if (!orderHook) {
             Optional<PatientView> chart = readingPatientView.view(patientId, mrn);
             chart.ifPresent(view -> auditedPatient.is(view.patient().id()));
-            return Response.ok(new CdsHooksJson.Cards(chart.map(patientViewCards::cards).orElse(List.of()))).build();
+            return Response.ok(new CdsHooksJson.Cards(chart.map(view -> patientViewCards.cards(view,
+                    text(context, "patientId"))).orElse(List.of()))).build();
         }
         Bundle activeOrders = prefetched(Bundle.class, request.path("prefetch").path("medications"),
                 "prefetch.medications");

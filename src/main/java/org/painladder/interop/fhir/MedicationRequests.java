@@ -338,6 +338,11 @@ public final class MedicationRequests {
 
     /** One regimen line (or a proposed prescription) as an active order for the patient. */
     public static MedicationRequest of(RegimenItem item, UUID patientId) {
+        return of(item, patientId.toString());
+    }
+
+    /** @param patientId the id the subject's system knows the patient by (painladder's, or the EHR's) */
+    public static MedicationRequest of(RegimenItem item, String patientId) {
         MedicationRequest request = new MedicationRequest();
         request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
         request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
@@ -352,8 +357,14 @@ public final class MedicationRequests {
         }
         dosage.setRoute(routeConcept);
         dosage.setAsNeeded(new BooleanType(item.prn()));
-        dosage.getTiming().getRepeat().setFrequency(item.timesPerDay()).setPeriod(BigDecimal.ONE)
-                .setPeriodUnit(Timing.UnitsOfTime.D);
+        // Regular dosing is prescribed "every N h" (1 per N h), which an EHR shows as such; other counts per day.
+        if (everyHours(item) != null) {
+            dosage.getTiming().getRepeat().setFrequency(1).setPeriod(BigDecimal.valueOf(everyHours(item)))
+                    .setPeriodUnit(Timing.UnitsOfTime.H);
+        } else {
+            dosage.getTiming().getRepeat().setFrequency(item.timesPerDay()).setPeriod(BigDecimal.ONE)
+                    .setPeriodUnit(Timing.UnitsOfTime.D);
+        }
         dosage.addDoseAndRate().setDose(quantity(item.dose(), item.unit()));
         return request;
     }
@@ -378,7 +389,14 @@ public final class MedicationRequests {
     private static String text(RegimenItem item) {
         return item.drug().name() + " " + item.dose().toPlainString() + " " + item.unit().symbol() + " "
                 + item.route().name().toLowerCase(Locale.ROOT)
-                + (item.route() == Route.TRANSDERMAL ? "" : ", " + item.timesPerDay() + " times a day")
+                + (item.route() == Route.TRANSDERMAL ? "" : everyHours(item) != null ? ", every " + everyHours(item)
+                + " h" : ", " + item.timesPerDay() + " times a day")
                 + (item.prn() ? " as needed" : "");
+    }
+
+    /** The hours between doses when a line's doses a day divide the day evenly (2 → 12, 6 → 4); else null. */
+    private static Integer everyHours(RegimenItem item) {
+        int times = item.timesPerDay();
+        return item.route() != Route.TRANSDERMAL && times > 1 && 24 % times == 0 ? 24 / times : null;
     }
 }
