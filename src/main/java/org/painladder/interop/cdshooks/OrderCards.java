@@ -57,12 +57,21 @@ class OrderCards {
      *                     sent they are what the patient is on, as the EHR's list is the source of truth when the
      *                     order is signed and painladder's recorded regimen may lag behind it
      */
-    List<CdsHooksJson.Card> cards(Patient patient, Bundle draftOrders, Bundle activeOrders) {
+    List<CdsHooksJson.Card> cards(Patient patient, String contextPatientId, Bundle draftOrders, Bundle activeOrders) {
         List<CdsHooksJson.Card> cards = new ArrayList<>();
         List<ProposedItem> drafts = new ArrayList<>();
         Set<String> changedIds = new HashSet<>();
         for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
             if (!(entry.getResource() instanceof MedicationRequest request)) {
+                continue;
+            }
+            // A draft for another patient must not be weighed against this one's regimen.
+            String subject = request.getSubject().getReferenceElement().getIdPart();
+            if (request.getSubject().hasReference() && !contextPatientId.equals(subject)
+                    && !patient.id().toString().equals(subject)) {
+                cards.add(notChecked(patient, describe(request), "MedicationRequest.subject", "is "
+                        + request.getSubject().getReference() + ", not the patient of this hook (context.patientId "
+                        + contextPatientId + ")"));
                 continue;
             }
             MedicationRequests.Mapping mapping = MedicationRequests.toProposedItem(request, formulary);

@@ -243,6 +243,34 @@ class OrderHooksTest {
                 patientId, higher).getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
     }
 
+    @Test
+    void anotherPatientsPrefetchOrDraftIsNeverWeighedAgainstThisPatient() {
+        String mrn = anyMrn();
+        String patientId = patient(mrn);
+        score(patientId, 6);
+        String otherPatient = "{ \"patient\": { \"resourceType\": \"Patient\", \"id\": \"ehr-BBB\","
+                + " \"identifier\": [ { \"system\": \"urn:painladder:mrn\", \"value\": \"" + mrn + "\" } ] } }";
+        call("painladder-order-sign", orderRequest("painladder-order-sign", "ehr-AAA", otherPatient,
+                draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("prefetch.patient.id"));
+
+        MedicationRequest forSomeoneElse = draft("7804", "26643006", "10", "mg", repeat(1, 12));
+        String request = orderRequest("painladder-order-sign", patientId, "{}", forSomeoneElse)
+                .replace("\"reference\":\"Patient/" + patientId + "\"", "\"reference\":\"Patient/ehr-BBB\"");
+        JsonPath cards = call("painladder-order-sign", request).statusCode(200).extract().jsonPath();
+        assertEquals(List.of("info"), cards.getList("cards.indicator", String.class));
+        assertTrue(cards.getString("cards[0].summary").contains("MedicationRequest.subject"),
+                cards.getString("cards[0].summary"));
+
+        String unavailable = "{ \"patient\": { \"resourceType\": \"OperationOutcome\", \"issue\": [ {"
+                + " \"severity\": \"error\", \"code\": \"timeout\" } ] } }";
+        JsonPath withoutPrefetch = call("painladder-order-sign", orderRequest("painladder-order-sign", patientId,
+                unavailable, draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(200).extract()
+                .jsonPath();
+        assertEquals("OMEDD 0 → 30 mg/d with oxycodone 10 mg ×2/d (step 0 → 3)",
+                withoutPrefetch.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+    }
+
     private JsonPath order(String service, String patientId, MedicationRequest... drafts) {
         return call(service, orderRequest(service, patientId, "{}", drafts)).statusCode(200).extract().jsonPath();
     }
