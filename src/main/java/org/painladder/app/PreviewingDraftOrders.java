@@ -30,15 +30,34 @@ import org.painladder.persistence.Regimens;
 public class PreviewingDraftOrders {
 
     /**
-     * @param before         the regimen in force and its evaluation as recorded; empty before a first regimen
-     * @param after          the regimen with the drafts, evaluated now; null when a draft line breaks a formulary rule
-     * @param regimenAfter   the lines evaluated (current lines kept, replaced ones swapped for their drafts)
-     * @param violations     draft lines the formulary refuses (route not given for the drug, dose out of range …),
-     *                       named {@code items[n]} by their place in the draft list
-     * @param latestPainBand the band of the latest background score, or null when none is known
+     * @param before           the regimen painladder has recorded, with its evaluation; empty before a first regimen
+     * @param beforeEvaluation the current orders evaluated: the recorded evaluation, or the EHR's active orders
+     *                         evaluated now when it sent them; null when the patient has none
+     * @param after            the current orders with the drafts, evaluated now; null when a draft line breaks a
+     *                         formulary rule
+     * @param regimenAfter     the lines evaluated (current lines kept, replaced ones swapped for their drafts)
+     * @param violations       draft lines the formulary refuses (route not given for the drug, dose out of range …),
+     *                         named {@code items[n]} by their place in the draft list
+     * @param latestPainBand   the band of the latest background score, or null when none is known
      */
-    public record DraftPreview(Optional<RecordedRegimen> before, RegimenEvaluation after, Regimen regimenAfter,
-                               List<RegimenViolation> violations, PainBand latestPainBand) {
+    public record DraftPreview(Optional<RecordedRegimen> before, RegimenEvaluation beforeEvaluation,
+                               RegimenEvaluation after, Regimen regimenAfter, List<RegimenViolation> violations,
+                               PainBand latestPainBand) {
+    }
+
+    /** What the patient is on when the drafts are weighed, and which of those lines the drafts change. */
+    public sealed interface CurrentOrders {
+
+        /** painladder's recorded regimen; given its id, the indexes of the lines a draft replaces. */
+        record Recorded(Function<UUID, Set<Integer>> replacedLines) implements CurrentOrders {
+        }
+
+        /**
+         * The EHR's active orders as it sent them (the source of truth at order time); lines the formulary refuses
+         * are left out by the caller, {@code replacedLines} index {@code lines}.
+         */
+        record FromEhr(List<ProposedItem> lines, Set<Integer> replacedLines) implements CurrentOrders {
+        }
     }
 
     private final Regimens regimens;
@@ -56,25 +75,32 @@ public class PreviewingDraftOrders {
         this.clock = clock;
     }
 
-    /**
-     * @param drafts        the draft lines, in the order of the draft orders
-     * @param replacedLines given the current regimen's id, the indexes of its lines that a draft changes (an update
-     *                      of an active order rather than a new one)
-     */
+    /** @param drafts the draft lines, in the order of the draft orders */
     @Transactional
-    public DraftPreview preview(Patient patient, List<ProposedItem> drafts,
-                                Function<UUID, Set<Integer>> replacedLines) {
+    public DraftPreview preview(Patient patient, List<ProposedItem> drafts, CurrentOrders currentOrders) {
         Instant now = clock.instant();
-        Optional<RecordedRegimen> current = regimens.current(patient.id());
-        Set<Integer> replaced = current.map(recorded -> replacedLines.apply(recorded.id())).orElse(Set.of());
+        Optional<RecordedRegimen> recorded = regimens.current(patient.id());
         Integer latestScore = patient.state().latestBackgroundScore();
         PainBand band = latestScore == null ? null : PainBand.forScore(latestScore, rules.bandEdges());
+        List<RegimenItem> currentLines;
+        Set<Integer> replaced;
+        RegimenEvaluation before;
+        if (currentOrders instanceof CurrentOrders.FromEhr ehr) {
+            currentLines = ((Validated.Valid<Regimen>) Regimen.check(ehr.lines(), formulary)).value().items();
+            replaced = ehr.replacedLines();
+            before = currentLines.isEmpty() ? null : evaluatingRegimen.evaluate(patient, new Regimen(currentLines),
+                    now);
+        } else {
+            currentLines = recorded.map(current -> current.regimen().items()).orElse(List.of());
+            replaced = recorded.map(current -> ((CurrentOrders.Recorded) currentOrders).replacedLines()
+                    .apply(current.id())).orElse(Set.of());
+            before = recorded.map(RecordedRegimen::evaluation).orElse(null);
+        }
         Validated<Regimen> checked = Regimen.check(drafts, formulary);
         if (checked instanceof Validated.Invalid<Regimen> invalid) {
-            return new DraftPreview(current, null, null, invalid.violations(), band);
+            return new DraftPreview(recorded, before, null, null, invalid.violations(), band);
         }
         List<RegimenItem> lines = new ArrayList<>();
-        List<RegimenItem> currentLines = current.map(recorded -> recorded.regimen().items()).orElse(List.of());
         for (int index = 0; index < currentLines.size(); index++) {
             if (!replaced.contains(index)) {
                 lines.add(currentLines.get(index));
@@ -82,6 +108,12 @@ public class PreviewingDraftOrders {
         }
         lines.addAll(((Validated.Valid<Regimen>) checked).value().items());
         Regimen after = new Regimen(lines);
-        return new DraftPreview(current, evaluatingRegimen.evaluate(patient, after, now), after, List.of(), band);
+        return new DraftPreview(recorded, before, evaluatingRegimen.evaluate(patient, after, now), after, List.of(),
+                band);
+    }
+
+    /** Whether the formulary takes a line the EHR holds as current; one it refuses cannot be weighed. */
+    public boolean readable(ProposedItem line) {
+        return Regimen.check(List.of(line), formulary) instanceof Validated.Valid<Regimen>;
     }
 }

@@ -16,8 +16,9 @@ final class CardIndicators {
     private CardIndicators() {
     }
 
-    static String of(String ruleCode, RecommendationType type) {
-        if (ruleCode.startsWith("SAF-") || ruleCode.startsWith("RF-") || ruleCode.equals("REF-01")) {
+    /** @param markedCritical the proposal says {@code critical: true} (a safety case such as TOL-01's patch) */
+    static String of(String ruleCode, RecommendationType type, boolean markedCritical) {
+        if (markedCritical || ruleCode.startsWith("SAF-") || ruleCode.startsWith("RF-") || ruleCode.equals("REF-01")) {
             return CRITICAL;
         }
         if (type.isLadderMove() && type != RecommendationType.MAINTAIN) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,6 +49,8 @@ import org.painladder.security.Roles;
 @Tag(name = "CDS Hooks 2.0", description = "Cards for the EHR: patient-view, order-select, order-sign, feedback")
 @Produces(MediaType.APPLICATION_JSON)
 public class CdsServicesResource {
+
+    private static final Logger LOG = Logger.getLogger(CdsServicesResource.class);
 
     private final ObjectMapper objectMapper;
     private final StrictFhirResources strictFhirResources;
@@ -136,16 +139,21 @@ public class CdsServicesResource {
                 ? strictFhirResources.parseEmbedded(Bundle.class, context.path("draftOrders"), "context.draftOrders")
                 : null;
         UUID patientId = uuidOrNull(text(context, "patientId"));
-        String mrn = prefetchedMrn(request.path("prefetch").path("patient"));
+        String mrn = prefetchedMrn(request.path("prefetch").path("patient"), text(context, "patientId"));
         if (!orderHook) {
             Optional<PatientView> chart = readingPatientView.view(patientId, mrn);
-            chart.ifPresent(view -> auditedPatient.is(view.patient().id()));
-            return Response.ok(new CdsHooksJson.Cards(chart.map(patientViewCards::cards).orElse(List.of()))).build();
+            chart.ifPresentOrElse(view -> auditedPatient.is(view.patient().id()), () -> unknownPatient(serviceId,
+                    patientId, mrn));
+            return Response.ok(new CdsHooksJson.Cards(chart.map(view -> patientViewCards.cards(view,
+                    text(context, "patientId"))).orElse(List.of()))).build();
         }
+        Bundle activeOrders = prefetched(Bundle.class, request.path("prefetch").path("medications"),
+                "prefetch.medications");
         Optional<Patient> patient = readingPatientView.patient(patientId, mrn);
-        patient.ifPresent(found -> auditedPatient.is(found.id()));
-        return Response.ok(new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, draftOrders))
-                .orElse(List.of()))).build();
+        patient.ifPresentOrElse(found -> auditedPatient.is(found.id()), () -> unknownPatient(serviceId, patientId,
+                mrn));
+        return Response.ok(new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, text(context,
+                "patientId"), draftOrders, activeOrders)).orElse(List.of()))).build();
     }
 
     @POST
@@ -195,14 +203,48 @@ public class CdsServicesResource {
         }
     }
 
-    /** The EHR's MRN for the patient, from the prefetched Patient's identifiers (system as configured, or none). */
-    private String prefetchedMrn(JsonNode prefetched) {
-        // CDS Hooks 2.0: a client that could not prefetch the Patient leaves it out or sends null.
-        if (prefetched.isMissingNode() || prefetched.isNull()) {
+    /**
+     * A prefetched resource, read as strictly as one posted to /fhir (400 naming it); null when the EHR could not
+     * prefetch it, which CDS Hooks 2.0 lets it say by leaving it out, sending null, or sending an OperationOutcome.
+     */
+    private <T extends org.hl7.fhir.instance.model.api.IBaseResource> T prefetched(Class<T> type, JsonNode prefetched,
+                                                                                   String at) {
+        if (prefetched.isMissingNode() || prefetched.isNull()
+                || "OperationOutcome".equals(prefetched.path("resourceType").asText())) {
             return null;
         }
-        org.hl7.fhir.r4.model.Patient patient = strictFhirResources.parseEmbedded(org.hl7.fhir.r4.model.Patient.class,
-                prefetched, "prefetch.patient");
+        if (!prefetched.isObject()) {
+            throw Paging.badParameter(at, "must be a FHIR R4 resource (an OperationOutcome when it could not be"
+                    + " prefetched)");
+        }
+        return strictFhirResources.parseEmbedded(type, prefetched, at);
+    }
+
+    /**
+     * The contract answers no cards for a patient painladder does not know, so the EHR sees nothing: the log says
+     * why, without the MRN itself.
+     */
+    private static void unknownPatient(String serviceId, UUID patientId, String mrn) {
+        LOG.infof("CDS service %s answers no cards: context.patientId is %s and %s", serviceId,
+                patientId == null ? "not a painladder id" : "no patient registered here",
+                mrn == null ? "no MRN came in prefetch.patient" : "no patient here has the prefetched MRN");
+    }
+
+    /**
+     * The EHR's MRN for the patient, from the prefetched Patient's identifiers (system as configured, or none). A
+     * prefetched Patient that is not context.patientId is refused: its MRN would show another patient's cards.
+     */
+    private String prefetchedMrn(JsonNode prefetched, String contextPatientId) {
+        org.hl7.fhir.r4.model.Patient patient = prefetched(org.hl7.fhir.r4.model.Patient.class, prefetched,
+                "prefetch.patient");
+        if (patient == null) {
+            return null;
+        }
+        String id = patient.getIdElement().getIdPart();
+        if (id != null && !id.equals(contextPatientId)) {
+            throw Paging.badParameter("prefetch.patient.id", "is " + id + ", not context.patientId "
+                    + contextPatientId + ": the prefetched Patient must be the patient of the hook");
+        }
         for (Identifier identifier : patient.getIdentifier()) {
             String system = identifier.getSystem();
             String value = identifier.getValue();

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
 import org.painladder.app.PreviewingDraftOrders;
+import org.painladder.app.PreviewingDraftOrders.CurrentOrders;
 import org.painladder.app.PreviewingDraftOrders.DraftPreview;
 import org.painladder.domain.ladder.LadderPolicy;
 import org.painladder.domain.pain.PainBand;
@@ -20,7 +25,6 @@ import org.painladder.domain.regimen.Contribution;
 import org.painladder.domain.regimen.Drug;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.ProposedItem;
-import org.painladder.domain.regimen.RecordedRegimen;
 import org.painladder.domain.regimen.RegimenEvaluation;
 import org.painladder.domain.regimen.RegimenViolation;
 import org.painladder.domain.regimen.RegimenWarning;
@@ -48,12 +52,26 @@ class OrderCards {
         this.patientViewCards = patientViewCards;
     }
 
-    List<CdsHooksJson.Card> cards(Patient patient, Bundle draftOrders) {
+    /**
+     * @param activeOrders the EHR's active MedicationRequests (prefetch.medications), or null when it sent none: when
+     *                     sent they are what the patient is on, as the EHR's list is the source of truth when the
+     *                     order is signed and painladder's recorded regimen may lag behind it
+     */
+    List<CdsHooksJson.Card> cards(Patient patient, String contextPatientId, Bundle draftOrders, Bundle activeOrders) {
         List<CdsHooksJson.Card> cards = new ArrayList<>();
         List<ProposedItem> drafts = new ArrayList<>();
-        List<String> draftIds = new ArrayList<>();
+        Set<String> changedIds = new HashSet<>();
         for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
             if (!(entry.getResource() instanceof MedicationRequest request)) {
+                continue;
+            }
+            // A draft for another patient must not be weighed against this one's regimen.
+            String subject = request.getSubject().getReferenceElement().getIdPart();
+            if (request.getSubject().hasReference() && !contextPatientId.equals(subject)
+                    && !patient.id().toString().equals(subject)) {
+                cards.add(notChecked(patient, describe(request), "MedicationRequest.subject", "is "
+                        + request.getSubject().getReference() + ", not the patient of this hook (context.patientId "
+                        + contextPatientId + ")"));
                 continue;
             }
             MedicationRequests.Mapping mapping = MedicationRequests.toProposedItem(request, formulary);
@@ -61,14 +79,17 @@ class OrderCards {
                 cards.add(notChecked(patient, describe(request), unmappable.element(), unmappable.message()));
             } else {
                 drafts.add(((MedicationRequests.Mapping.Mapped) mapping).item());
-                draftIds.add(request.getIdElement().getIdPart());
+                changedIds.addAll(changedOrders(request));
             }
         }
         if (drafts.isEmpty()) {
             return cards;
         }
-        DraftPreview preview = previewingDraftOrders.preview(patient, drafts, regimenId -> replaced(draftIds,
-                regimenId));
+        List<String> notCounted = new ArrayList<>();
+        CurrentOrders current = activeOrders == null
+                ? new CurrentOrders.Recorded(regimenId -> replaced(changedIds, regimenId))
+                : fromEhr(activeOrders, changedIds, notCounted);
+        DraftPreview preview = previewingDraftOrders.preview(patient, drafts, current);
         for (RegimenViolation violation : preview.violations()) {
             int draft = Integer.parseInt(violation.field().replaceAll("^items\\[(\\d+)].*$", "$1"));
             cards.add(notChecked(patient, describe(drafts.get(draft)), "MedicationRequest."
@@ -77,15 +98,57 @@ class OrderCards {
         if (preview.after() == null) {
             return cards;
         }
-        cards.add(omeddCard(patient, drafts, preview));
+        String basis = current instanceof CurrentOrders.FromEhr ehr
+                ? " (the EHR's " + ehr.lines().size() + " active order" + (ehr.lines().size() == 1 ? "" : "s")
+                + (notCounted.isEmpty() ? "" : "; not weighed, as painladder cannot read them: "
+                + String.join(", ", notCounted)) + ")"
+                : preview.before().map(recorded -> " (version " + recorded.version() + ")").orElse(" (none yet)");
+        cards.add(omeddCard(patient, drafts, preview, basis));
         cards.addAll(warningCards(patient, preview));
         ladderCard(patient, drafts, preview.latestPainBand()).ifPresent(cards::add);
         return cards;
     }
 
-    private static Set<Integer> replaced(List<String> draftIds, UUID regimenId) {
+    /**
+     * The ids of the current orders a draft changes: its own id (an edit of an active order) and its
+     * priorPrescription (a new order replacing one), so a dose change weighs as a change, not as a second order.
+     */
+    private static Set<String> changedOrders(MedicationRequest draft) {
+        Set<String> ids = new HashSet<>();
+        if (draft.getIdElement().hasIdPart()) {
+            ids.add(draft.getIdElement().getIdPart());
+        }
+        if (draft.getPriorPrescription().hasReference()) {
+            ids.add(new IdType(draft.getPriorPrescription().getReference()).getIdPart());
+        }
+        return ids;
+    }
+
+    private CurrentOrders fromEhr(Bundle activeOrders, Set<String> changedIds, List<String> notCounted) {
+        List<ProposedItem> lines = new ArrayList<>();
+        Set<Integer> replaced = new HashSet<>();
+        for (Bundle.BundleEntryComponent entry : activeOrders.getEntry()) {
+            // A searchset may carry an OperationOutcome (search.mode outcome) and orders no longer active.
+            if (!(entry.getResource() instanceof MedicationRequest order)
+                    || order.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE) {
+                continue;
+            }
+            if (MedicationRequests.toProposedItem(order, formulary) instanceof MedicationRequests.Mapping.Mapped mapped
+                    && previewingDraftOrders.readable(mapped.item())) {
+                if (order.getIdElement().hasIdPart() && changedIds.contains(order.getIdElement().getIdPart())) {
+                    replaced.add(lines.size());
+                }
+                lines.add(mapped.item());
+            } else {
+                notCounted.add(describe(order));
+            }
+        }
+        return new CurrentOrders.FromEhr(lines, replaced);
+    }
+
+    private static Set<Integer> replaced(Set<String> changedIds, UUID regimenId) {
         Set<Integer> lines = new HashSet<>();
-        for (String id : draftIds) {
+        for (String id : changedIds) {
             int line = MedicationRequests.lineIndex(id, regimenId);
             if (line >= 0) {
                 lines.add(line);
@@ -94,21 +157,22 @@ class OrderCards {
         return lines;
     }
 
-    private CdsHooksJson.Card omeddCard(Patient patient, List<ProposedItem> drafts, DraftPreview preview) {
+    private CdsHooksJson.Card omeddCard(Patient patient, List<ProposedItem> drafts, DraftPreview preview,
+                                        String basis) {
         RegimenEvaluation after = preview.after();
-        BigDecimal before = preview.before().map(recorded -> recorded.evaluation().omedd().scheduledMg())
-                .orElse(BigDecimal.ZERO);
-        int stepBefore = preview.before().map(recorded -> recorded.evaluation().ladderStep()).orElse(0);
+        Optional<RegimenEvaluation> current = Optional.ofNullable(preview.beforeEvaluation());
+        BigDecimal before = current.map(evaluation -> evaluation.omedd().scheduledMg()).orElse(BigDecimal.ZERO);
+        int stepBefore = current.map(RegimenEvaluation::ladderStep).orElse(0);
         String drugs = drafts.stream().map(OrderCards::describe).collect(Collectors.joining(", "));
         String summary = "OMEDD " + CardText.plain(before) + " → " + CardText.plain(after.omedd().scheduledMg())
                 + " mg/d with " + drugs + " (step " + stepBefore + " → " + after.ladderStep() + ")";
         StringBuilder detail = new StringBuilder("As if the draft order").append(drafts.size() > 1 ? "s were" : " were")
                 .append(" added to the current regimen")
-                .append(preview.before().map(recorded -> " (version " + recorded.version() + ")").orElse(" (none yet)"))
+                .append(basis)
                 .append("; nothing is recorded until the regimen changes.\n\n**Oral morphine equivalents**\n")
                 .append("\n- scheduled: ").append(CardText.plain(before)).append(" → ")
                 .append(CardText.plain(after.omedd().scheduledMg())).append(" mg/d")
-                .append("\n- PRN at most: ").append(preview.before().map(r -> CardText.plain(r.evaluation().omedd()
+                .append("\n- PRN at most: ").append(current.map(evaluation -> CardText.plain(evaluation.omedd()
                         .prnMg())).orElse("0")).append(" → ").append(CardText.plain(after.omedd().prnMg()))
                 .append(" mg/d")
                 .append("\n- ladder step: ").append(stepBefore).append(" → ").append(after.ladderStep());
@@ -123,7 +187,7 @@ class OrderCards {
     }
 
     private List<CdsHooksJson.Card> warningCards(Patient patient, DraftPreview preview) {
-        Set<String> already = preview.before().map(RecordedRegimen::evaluation)
+        Set<String> already = Optional.ofNullable(preview.beforeEvaluation())
                 .map(evaluation -> evaluation.warnings().stream().map(warning -> warning.code() + "|"
                         + warning.message()).collect(Collectors.toSet())).orElse(Set.of());
         List<CdsHooksJson.Card> cards = new ArrayList<>();
@@ -184,10 +248,13 @@ class OrderCards {
                 ? " ×" + draft.timesPerDay() + "/d" : "") + (Boolean.TRUE.equals(draft.prn()) ? " PRN" : "");
     }
 
+    /** How the EHR named the drug; medication[x] may be a Reference, whose concept accessor would throw. */
     private static String describe(MedicationRequest request) {
-        String text = request.getMedicationCodeableConcept().getText();
-        if (text == null && request.getMedicationCodeableConcept().hasCoding()) {
-            text = request.getMedicationCodeableConcept().getCodingFirstRep().getDisplay();
+        String text = null;
+        if (request.getMedication() instanceof CodeableConcept concept) {
+            text = concept.hasText() ? concept.getText() : concept.getCodingFirstRep().getDisplay();
+        } else if (request.getMedication() instanceof Reference reference) {
+            text = reference.hasDisplay() ? reference.getDisplay() : reference.getReference();
         }
         return text == null ? "order" : "order (" + text + ")";
     }

@@ -50,24 +50,31 @@ class PatientViewCards {
         this.formulary = formulary;
     }
 
-    List<CdsHooksJson.Card> cards(PatientView view) {
+    /**
+     * @param ehrPatientId the patient as the EHR named them (context.patientId): suggested orders are for the EHR to
+     *                     apply, so their subject is its id, not painladder's
+     */
+    List<CdsHooksJson.Card> cards(PatientView view, String ehrPatientId) {
         List<CdsHooksJson.Card> cards = new ArrayList<>();
         UUID patientId = view.patient().id();
         view.openCase().ifPresent(openCase -> cards.add(refractoryCard(openCase, patientId)));
         for (Recommendation recommendation : view.pending()) {
-            cards.add(recommendationCard(recommendation, view.currentRegimen()));
+            cards.add(recommendationCard(recommendation, view.currentRegimen(), ehrPatientId));
         }
         // The most urgent first, as an EHR lists them in order.
         cards.sort((a, b) -> Integer.compare(rank(a.indicator()), rank(b.indicator())));
         return cards;
     }
 
-    private CdsHooksJson.Card recommendationCard(Recommendation recommendation, Optional<RecordedRegimen> current) {
+    private CdsHooksJson.Card recommendationCard(Recommendation recommendation, Optional<RecordedRegimen> current,
+                                                 String ehrPatientId) {
         ProposedRecommendation advice = recommendation.advice();
         String ruleCode = advice.ruleId().code();
-        List<CdsHooksJson.Suggestion> suggestions = suggestion(recommendation, current).map(List::of).orElse(List.of());
+        List<CdsHooksJson.Suggestion> suggestions = suggestion(recommendation, current, ehrPatientId).map(List::of)
+                .orElse(List.of());
         return new CdsHooksJson.Card(recommendation.id().toString(), CardText.summary(ruleCode + " " + headline(advice)),
-                detail(advice), CardIndicators.of(ruleCode, advice.type()),
+                detail(advice), CardIndicators.of(ruleCode, advice.type(),
+                        Boolean.TRUE.equals(advice.proposal().get("critical"))),
                 source(advice.rulesVersion(), ruleCode, advice.ruleId().summary()), suggestions,
                 suggestions.isEmpty() ? null : "at-most-one", links(recommendation.patientId()));
     }
@@ -104,9 +111,17 @@ class PatientViewCards {
         String type = CardText.words(advice.type().name());
         Object drug = proposal.get("drug");
         if (drug != null && proposal.get("fromDailyDose") != null && proposal.get("toDailyDose") != null) {
-            return type + ": " + drug.toString().toLowerCase(java.util.Locale.ROOT) + " "
-                    + CardText.plain(proposal.get("fromDailyDose")) + " → " + CardText.plain(proposal.get("toDailyDose"))
-                    + " " + proposal.getOrDefault("unit", "") + "/d";
+            // A rotation names the drug it leaves, in that drug's unit (a patch's mcg/h is no daily dose).
+            Object from = proposal.get("fromDrug") != null ? proposal.get("fromDrug") : proposal.get("stopDrug");
+            Object unit = proposal.getOrDefault("unit", "");
+            Object fromUnit = proposal.get("fromUnit") != null ? proposal.get("fromUnit") : unit;
+            String to = amount(proposal.get("toDailyDose"), unit);
+            if (from != null && !from.equals(drug)) {
+                return type + ": " + name(from) + " " + amount(proposal.get("fromDailyDose"), fromUnit) + " → "
+                        + name(drug) + " " + to;
+            }
+            return type + ": " + name(drug) + " " + (fromUnit.equals(unit) ? CardText.plain(proposal.get(
+                    "fromDailyDose")) : amount(proposal.get("fromDailyDose"), fromUnit)) + " → " + to;
         }
         if (drug != null && proposal.get("dose") != null) {
             return type + ": " + drug.toString().toLowerCase(java.util.Locale.ROOT) + " "
@@ -116,6 +131,15 @@ class PatientViewCards {
         String rationale = advice.rationale();
         int sentence = rationale.indexOf(". ");
         return type + ": " + (sentence > 0 ? rationale.substring(0, sentence) : rationale);
+    }
+
+    private static String name(Object drug) {
+        return drug.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A daily amount: "30 mg/d", but a rate stays as it is ("25 mcg/h"). */
+    private static String amount(Object value, Object unit) {
+        return CardText.plain(value) + " " + unit + (unit.toString().contains("/") ? "" : "/d");
     }
 
     private static String detail(ProposedRecommendation advice) {
@@ -144,11 +168,14 @@ class PatientViewCards {
     }
 
     /**
-     * A new prescription becomes a MedicationRequest to create; a new daily dose of a drug the patient takes on one
-     * scheduled line becomes an update of that line. Anything the proposal does not say exactly gets no suggestion.
+     * A new prescription becomes a MedicationRequest to create, with its rescue when the proposal carries one; a new
+     * daily dose of a drug the patient takes on one scheduled line becomes a new order for that line. The EHR has never
+     * seen painladder's line ids (they change with each regimen version), so no update or delete targets them: the
+     * order to stop is named in the action's description instead. Anything the proposal does not say exactly gets no
+     * suggestion.
      */
     private Optional<CdsHooksJson.Suggestion> suggestion(Recommendation recommendation,
-                                                         Optional<RecordedRegimen> current) {
+                                                         Optional<RecordedRegimen> current, String ehrPatientId) {
         Map<String, Object> proposal = recommendation.advice().proposal();
         Optional<Drug> drug = text(proposal.get("drug")).flatMap(formulary::find);
         Optional<Route> route = text(proposal.get("route")).flatMap(Route::parse);
@@ -156,30 +183,74 @@ class PatientViewCards {
             return Optional.empty();
         }
         if (recommendation.type() == RecommendationType.TITRATE_DOSE || proposal.get("direction") != null) {
-            return update(recommendation, drug.get(), route.get(), current);
+            return doseChange(recommendation, drug.get(), route.get(), current, ehrPatientId);
         }
-        Optional<DoseUnit> unit = text(proposal.get("doseUnit")).flatMap(DoseUnit::parse);
-        Optional<BigDecimal> single = decimal(proposal.get("dose"));
-        Optional<BigDecimal> total = decimal(proposal.get("toDailyDose"));
+        Optional<MedicationRequest> order = order(drug.get(), route.get(), proposal.get("dose"),
+                proposal.get("doseUnit"), proposal.get("toDailyDose"), ehrPatientId);
+        if (order.isEmpty()) {
+            return Optional.empty();
+        }
+        String label = "Order " + order.get().getDosageInstructionFirstRep().getText();
+        List<CdsHooksJson.Action> actions = new ArrayList<>();
+        actions.add(new CdsHooksJson.Action("create", label + stopping(proposal), json(order.get())));
+        rescue(proposal, ehrPatientId).ifPresent(rescue -> actions.add(new CdsHooksJson.Action("create",
+                "Rescue: order " + rescue.getDosageInstructionFirstRep().getText(), json(rescue))));
+        return Optional.of(suggestion(recommendation, label, actions));
+    }
+
+    /** The order the proposal stops, for the clinician to discontinue in the EHR; empty when it stops none. */
+    private static String stopping(Map<String, Object> proposal) {
+        Object stop = proposal.get("stopDrug");
+        if (stop == null) {
+            return "";
+        }
+        Object fromDaily = proposal.get("fromDailyDose");
+        Object fromUnit = proposal.get("fromUnit") != null ? proposal.get("fromUnit") : proposal.get("unit");
+        return "; stop the current " + name(stop) + (fromDaily == null || fromUnit == null ? ""
+                : " " + amount(fromDaily, fromUnit)) + " order"
+                + (Boolean.TRUE.equals(proposal.get("removePatch")) ? " and remove the patch" : "");
+    }
+
+    /** A PRN rescue "as needed, up to hourly" is at most 24 doses a day. */
+    private Optional<MedicationRequest> rescue(Map<String, Object> proposal, String ehrPatientId) {
+        Optional<Drug> drug = text(proposal.get("rescueDrug")).flatMap(formulary::find);
+        Optional<Route> route = text(proposal.get("rescueRoute")).flatMap(Route::parse);
+        Optional<DoseUnit> unit = text(proposal.get("rescueUnit")).flatMap(DoseUnit::parse);
+        Optional<BigDecimal> dose = decimal(proposal.get("rescueDose"));
+        if (drug.isEmpty() || route.isEmpty() || unit.isEmpty() || dose.isEmpty() || dose.get().signum() <= 0
+                || !text(proposal.get("rescueFrequency")).filter(frequency -> frequency.contains("hourly"))
+                .isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(proposed(new RegimenItem(drug.get(), route.get(), dose.get(), unit.get(),
+                RegimenItem.MAX_TIMES_PER_DAY, true), ehrPatientId));
+    }
+
+    private static Optional<MedicationRequest> order(Drug drug, Route route, Object singleDose, Object doseUnit,
+                                                     Object dailyDose, String ehrPatientId) {
+        Optional<DoseUnit> unit = text(doseUnit).flatMap(DoseUnit::parse);
+        Optional<BigDecimal> single = decimal(singleDose);
+        Optional<BigDecimal> total = decimal(dailyDose);
         if (single.isEmpty() || total.isEmpty() || unit.isEmpty() || single.get().signum() <= 0) {
             return Optional.empty();
         }
-        BigDecimal dose = single.get();
-        BigDecimal daily = total.get();
-        BigDecimal times = daily.divide(dose, 6, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal times = total.get().divide(single.get(), 6, RoundingMode.HALF_UP).stripTrailingZeros();
         if (times.scale() > 0 || times.intValue() < 1 || times.intValue() > RegimenItem.MAX_TIMES_PER_DAY) {
             return Optional.empty();
         }
-        MedicationRequest order = MedicationRequests.of(new RegimenItem(drug.get(), route.get(), dose, unit.get(),
-                times.intValue(), false), recommendation.patientId());
-        order.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
-        order.setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
-        return Optional.of(suggestion(recommendation, "create", "Order " + order.getDosageInstructionFirstRep()
-                .getText(), order));
+        return Optional.of(proposed(new RegimenItem(drug, route, single.get(), unit.get(), times.intValue(), false),
+                ehrPatientId));
     }
 
-    private Optional<CdsHooksJson.Suggestion> update(Recommendation recommendation, Drug drug, Route route,
-                                                     Optional<RecordedRegimen> current) {
+    private static MedicationRequest proposed(RegimenItem item, String ehrPatientId) {
+        MedicationRequest order = MedicationRequests.of(item, ehrPatientId);
+        order.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+        order.setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
+        return order;
+    }
+
+    private Optional<CdsHooksJson.Suggestion> doseChange(Recommendation recommendation, Drug drug, Route route,
+                                                         Optional<RecordedRegimen> current, String ehrPatientId) {
         Optional<BigDecimal> total = decimal(recommendation.advice().proposal().get("toDailyDose"));
         if (current.isEmpty() || total.isEmpty()) {
             return Optional.empty();
@@ -202,19 +273,23 @@ class PatientViewCards {
         if (dose.scale() > RegimenItem.MAX_DOSE_DECIMALS || dose.signum() <= 0) {
             return Optional.empty();
         }
-        MedicationRequest order = MedicationRequests.of(new RegimenItem(drug, route, dose, line.unit(),
-                line.timesPerDay(), false), recommendation.patientId());
-        order.setId(MedicationRequests.lineId(current.get().id(), lines.get(0)));
-        return Optional.of(suggestion(recommendation, "update", "Change to " + order.getDosageInstructionFirstRep()
-                .getText(), order));
+        MedicationRequest order = proposed(new RegimenItem(drug, route, dose, line.unit(), line.timesPerDay(),
+                false), ehrPatientId);
+        String label = "Change to " + order.getDosageInstructionFirstRep().getText();
+        String stop = "; stop the current order " + MedicationRequests.of(line, ehrPatientId)
+                .getDosageInstructionFirstRep().getText();
+        return Optional.of(suggestion(recommendation, label, List.of(new CdsHooksJson.Action("create", label + stop,
+                json(order)))));
     }
 
-    private CdsHooksJson.Suggestion suggestion(Recommendation recommendation, String type, String label,
-                                               MedicationRequest order) {
-        String resource = fhirContext.newJsonParser().encodeResourceToString(order);
-        UUID uuid = UUID.nameUUIDFromBytes((recommendation.id() + "|" + type).getBytes(StandardCharsets.UTF_8));
-        return new CdsHooksJson.Suggestion(CardText.summary(label), uuid.toString(), true,
-                List.of(new CdsHooksJson.Action(type, label, resource)));
+    private String json(MedicationRequest order) {
+        return fhirContext.newJsonParser().encodeResourceToString(order);
+    }
+
+    private static CdsHooksJson.Suggestion suggestion(Recommendation recommendation, String label,
+                                                      List<CdsHooksJson.Action> actions) {
+        UUID uuid = UUID.nameUUIDFromBytes((recommendation.id() + "|suggestion").getBytes(StandardCharsets.UTF_8));
+        return new CdsHooksJson.Suggestion(CardText.summary(label), uuid.toString(), true, actions);
     }
 
     CdsHooksJson.Source source(String rulesVersion, String ruleCode, String ruleSummary) {

@@ -3,11 +3,14 @@ package org.painladder.interop.fhir;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -86,10 +89,20 @@ public final class MedicationRequests {
     }
 
     public static Mapping toProposedItem(MedicationRequest request, Formulary formulary) {
-        Optional<Drug> drug = drug(request, formulary);
+        Optional<List<CodeableConcept>> medication = medicationConcepts(request);
+        if (medication.isEmpty()) {
+            return new Mapping.Unmappable("MedicationRequest.medicationReference", "is "
+                    + request.getMedicationReference().getReference() + ", not a Medication contained in the order:"
+                    + " the EHR's FHIR server is never called, so contain the Medication (#id) or send"
+                    + " medicationCodeableConcept");
+        }
+        Optional<Drug> drug = drugOf(medication.get(), formulary);
         if (drug.isEmpty()) {
-            return new Mapping.Unmappable("MedicationRequest.medication[x]", "names no drug of the formulary: give"
-                    + " an RxNorm ingredient code (" + RxNormIngredients.SYSTEM + ") such as 7804 for oxycodone");
+            return new Mapping.Unmappable("MedicationRequest.medication[x]", "names no single drug of the formulary:"
+                    + " read are RxNorm ingredient codes (" + RxNormIngredients.SYSTEM + ", e.g. 7804 oxycodone) and"
+                    + " formulary codes in medicationCodeableConcept or a contained Medication's code and"
+                    + " ingredient.itemCodeableConcept; a product code (e.g. SCD 1049621) needs its ingredient code,"
+                    + " or a display or text naming exactly one formulary ingredient");
         }
         if (!request.hasDosageInstruction()) {
             return new Mapping.Unmappable("MedicationRequest.dosageInstruction", "is missing: the dose, route and"
@@ -107,10 +120,11 @@ public final class MedicationRequests {
             return new Mapping.Unmappable("MedicationRequest.dosageInstruction[0].route", drug.get().code()
                     + " is not given " + route.get() + " here");
         }
-        Quantity quantity = dosage.getDoseAndRateFirstRep().getDoseQuantity();
-        if (!dosage.hasDoseAndRate() || !dosage.getDoseAndRateFirstRep().hasDoseQuantity() || !quantity.hasValue()) {
+        // dose[x] may be a doseRange, whose getDoseQuantity() throws: only a Quantity is a single dose.
+        if (!dosage.hasDoseAndRate() || !(dosage.getDoseAndRateFirstRep().getDose() instanceof Quantity quantity)
+                || !quantity.hasValue()) {
             return new Mapping.Unmappable("MedicationRequest.dosageInstruction[0].doseAndRate[0].doseQuantity",
-                    "is missing: the single dose (or a patch's delivery rate in ug/h)");
+                    "is missing: the single dose (or a patch's delivery rate in ug/h); a doseRange is not read");
         }
         Optional<BigDecimal> dose = convert(quantity, unit.get());
         if (dose.isEmpty()) {
@@ -131,50 +145,85 @@ public final class MedicationRequests {
                 unit.get().symbol(), timesPerDay, prn));
     }
 
-    private static Optional<Drug> drug(MedicationRequest request, Formulary formulary) {
-        CodeableConcept concept = null;
-        if (request.hasMedicationCodeableConcept()) {
-            concept = request.getMedicationCodeableConcept();
-        } else if (request.hasMedicationReference()) {
-            String reference = request.getMedicationReference().getReference();
-            for (Resource contained : request.getContained()) {
-                if (contained instanceof Medication medication && reference != null
-                        && reference.equals("#" + contained.getIdElement().getIdPart())) {
-                    Optional<Drug> byCode = drugOf(medication.getCode(), formulary);
-                    if (byCode.isPresent()) {
-                        return byCode;
-                    }
-                    for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
-                        if (ingredient.hasItemCodeableConcept()) {
-                            Optional<Drug> byIngredient = drugOf(ingredient.getItemCodeableConcept(), formulary);
-                            if (byIngredient.isPresent()) {
-                                return byIngredient;
-                            }
-                        }
-                    }
-                }
+    /**
+     * What names the drug: medicationCodeableConcept, or a contained Medication's code and then its ingredients.
+     * Empty when medicationReference points outside the order, as only what the request carries is read.
+     */
+    private static Optional<List<CodeableConcept>> medicationConcepts(MedicationRequest request) {
+        if (!(request.getMedication() instanceof Reference reference)) {
+            return Optional.of(request.getMedication() instanceof CodeableConcept concept ? List.of(concept)
+                    : List.of());
+        }
+        Medication medication = reference.getResource() instanceof Medication linked ? linked : null;
+        for (Resource contained : request.getContained()) {
+            String id = contained.getIdElement().getIdPart();
+            if (medication == null && contained instanceof Medication candidate && reference.hasReference()
+                    && id != null && reference.getReference().equals(id.startsWith("#") ? id : "#" + id)) {
+                medication = candidate;
             }
         }
-        return concept == null ? Optional.empty() : drugOf(concept, formulary);
+        if (medication == null) {
+            return Optional.empty();
+        }
+        List<CodeableConcept> concepts = new ArrayList<>();
+        concepts.add(medication.getCode());
+        for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
+            // item[x] may be a Reference to a Medication or Substance, which names nothing here.
+            if (ingredient.getItem() instanceof CodeableConcept item) {
+                concepts.add(item);
+            }
+        }
+        return Optional.of(concepts);
     }
 
-    private static Optional<Drug> drugOf(CodeableConcept concept, Formulary formulary) {
-        for (Coding coding : concept.getCoding()) {
-            if (RxNormIngredients.SYSTEM.equals(coding.getSystem()) && coding.hasCode()) {
-                Optional<Drug> drug = RxNormIngredients.table().byRxcui(coding.getCode())
-                        .flatMap(ingredient -> formulary.find(ingredient.formularyCode()));
-                if (drug.isPresent()) {
-                    return drug;
+    /**
+     * The formulary drug the concepts name: by code (an RxNorm ingredient or a formulary code), else by an
+     * ingredient's name in a product's text or display ("oxycodone hydrochloride 5 MG Oral Tablet"). Codes or names
+     * of two drugs (a combination product) name none, as weighing one of them would understate the order.
+     */
+    private static Optional<Drug> drugOf(List<CodeableConcept> concepts, Formulary formulary) {
+        Set<Drug> byCode = new LinkedHashSet<>();
+        for (CodeableConcept concept : concepts) {
+            for (Coding coding : concept.getCoding()) {
+                if (RxNormIngredients.SYSTEM.equals(coding.getSystem()) && coding.hasCode()) {
+                    RxNormIngredients.table().byRxcui(coding.getCode())
+                            .flatMap(ingredient -> formulary.find(ingredient.formularyCode())).ifPresent(byCode::add);
                 }
-            }
-            if (FORMULARY_SYSTEM.equals(coding.getSystem()) && coding.hasCode()) {
-                Optional<Drug> drug = formulary.find(coding.getCode());
-                if (drug.isPresent()) {
-                    return drug;
+                if (FORMULARY_SYSTEM.equals(coding.getSystem()) && coding.hasCode()) {
+                    formulary.find(coding.getCode()).ifPresent(byCode::add);
                 }
             }
         }
-        return Optional.empty();
+        if (!byCode.isEmpty()) {
+            return byCode.size() == 1 ? byCode.stream().findFirst() : Optional.empty();
+        }
+        Set<Drug> byName = new LinkedHashSet<>();
+        for (CodeableConcept concept : concepts) {
+            named(concept.getText(), formulary, byName);
+            for (Coding coding : concept.getCoding()) {
+                named(coding.getDisplay(), formulary, byName);
+            }
+        }
+        return byName.size() == 1 ? byName.stream().findFirst() : Optional.empty();
+    }
+
+    private static void named(String text, Formulary formulary, Set<Drug> drugs) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String words = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+        for (RxNormIngredients.Ingredient ingredient : RxNormIngredients.table().all().values()) {
+            Optional<Drug> drug = formulary.find(ingredient.formularyCode());
+            if (drug.isPresent() && (names(words, ingredient.name()) || names(words, drug.get().name()))) {
+                drugs.add(drug.get());
+            }
+        }
+    }
+
+    /** Whole words only: "morphine" is not named by "hydromorphone", nor "codeine" by "dihydrocodeine". */
+    private static boolean names(String words, String name) {
+        String wanted = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        return !wanted.isEmpty() && words.contains(" " + wanted + " ");
     }
 
     private static Optional<Route> route(CodeableConcept concept) {
@@ -243,7 +292,9 @@ public final class MedicationRequests {
                 return null;
             }
             BigDecimal perDay = BigDecimal.valueOf(24L * frequency).divide(hours, 6, RoundingMode.HALF_UP);
-            return perDay.stripTrailingZeros().scale() <= 0 ? perDay.intValueExact() : null;
+            // A period of a split second would be billions of doses a day: no whole int, so not a timing read here.
+            return perDay.stripTrailingZeros().scale() <= 0 && perDay.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE))
+                    <= 0 ? perDay.intValueExact() : null;
         }
         if (timing.hasCode()) {
             for (Coding coding : timing.getCode().getCoding()) {
@@ -287,6 +338,11 @@ public final class MedicationRequests {
 
     /** One regimen line (or a proposed prescription) as an active order for the patient. */
     public static MedicationRequest of(RegimenItem item, UUID patientId) {
+        return of(item, patientId.toString());
+    }
+
+    /** @param patientId the id the subject's system knows the patient by (painladder's, or the EHR's) */
+    public static MedicationRequest of(RegimenItem item, String patientId) {
         MedicationRequest request = new MedicationRequest();
         request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
         request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
@@ -301,8 +357,14 @@ public final class MedicationRequests {
         }
         dosage.setRoute(routeConcept);
         dosage.setAsNeeded(new BooleanType(item.prn()));
-        dosage.getTiming().getRepeat().setFrequency(item.timesPerDay()).setPeriod(BigDecimal.ONE)
-                .setPeriodUnit(Timing.UnitsOfTime.D);
+        // Regular dosing is prescribed "every N h" (1 per N h), which an EHR shows as such; other counts per day.
+        if (everyHours(item) != null) {
+            dosage.getTiming().getRepeat().setFrequency(1).setPeriod(BigDecimal.valueOf(everyHours(item)))
+                    .setPeriodUnit(Timing.UnitsOfTime.H);
+        } else {
+            dosage.getTiming().getRepeat().setFrequency(item.timesPerDay()).setPeriod(BigDecimal.ONE)
+                    .setPeriodUnit(Timing.UnitsOfTime.D);
+        }
         dosage.addDoseAndRate().setDose(quantity(item.dose(), item.unit()));
         return request;
     }
@@ -327,7 +389,14 @@ public final class MedicationRequests {
     private static String text(RegimenItem item) {
         return item.drug().name() + " " + item.dose().toPlainString() + " " + item.unit().symbol() + " "
                 + item.route().name().toLowerCase(Locale.ROOT)
-                + (item.route() == Route.TRANSDERMAL ? "" : ", " + item.timesPerDay() + " times a day")
+                + (item.route() == Route.TRANSDERMAL ? "" : everyHours(item) != null ? ", every " + everyHours(item)
+                + " h" : ", " + item.timesPerDay() + " times a day")
                 + (item.prn() ? " as needed" : "");
+    }
+
+    /** The hours between doses when a line's doses a day divide the day evenly (2 → 12, 6 → 4); else null. */
+    private static Integer everyHours(RegimenItem item) {
+        int times = item.timesPerDay();
+        return item.route() != Route.TRANSDERMAL && times > 1 && 24 % times == 0 ? 24 / times : null;
     }
 }

@@ -30,8 +30,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class OrderHooksTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
+    private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
     @Inject
     EntityManager entityManager;
@@ -147,19 +150,156 @@ class OrderHooksTest {
                 containsString("unknown element dosageInstructions"));
     }
 
+    @Test
+    void aDraftNamingItsDrugByMedicationReferenceIsReadFromTheContainedMedicationAndNeverAnswers500() {
+        String patientId = patient(anyMrn());
+        score(patientId, 6);
+        MedicationRequest productByName = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        productByName.addContained(new Medication().setCode(new CodeableConcept(new Coding(RXNORM, "1049621",
+                "oxycodone hydrochloride 5 MG Oral Tablet"))).setId("m1"));
+        productByName.setMedication(new Reference("#m1"));
+        JsonPath byName = order("painladder-order-sign", patientId, productByName);
+        assertEquals("OMEDD 0 → 45 mg/d with oxycodone 5 mg ×6/d (step 0 → 3)",
+                byName.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+
+        MedicationRequest productByIngredient = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        Medication tablet = new Medication().setCode(new CodeableConcept(new Coding(RXNORM, "1049621", null)));
+        tablet.addIngredient().setItem(new CodeableConcept(new Coding(RXNORM, "7804", null)));
+        productByIngredient.addContained(tablet.setId("m1"));
+        productByIngredient.setMedication(new Reference("#m1"));
+        assertEquals("OMEDD 0 → 45 mg/d with oxycodone 5 mg ×6/d (step 0 → 3)", order("painladder-order-select",
+                patientId, productByIngredient).getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+
+        MedicationRequest external = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        external.setMedication(new Reference("Medication/123"));
+        JsonPath notResolved = order("painladder-order-sign", patientId, external);
+        assertEquals(List.of("info"), notResolved.getList("cards.indicator", String.class));
+        assertTrue(notResolved.getString("cards[0].summary").contains("MedicationRequest.medicationReference"),
+                notResolved.getString("cards[0].summary"));
+    }
+
+    @Test
+    void aProductCodeWithoutItsIngredientSaysWhichCodesAreReadAndOtherChoiceTypesNeverAnswer500() {
+        String patientId = patient(anyMrn());
+        MedicationRequest product = draft("1049621", "26643006", "5", "mg", repeat(1, 4));
+        MedicationRequest combination = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        combination.setMedication(new CodeableConcept(new Coding(RXNORM, "1049625",
+                "acetaminophen 325 MG / oxycodone hydrochloride 5 MG Oral Tablet")));
+        MedicationRequest range = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        range.getDosageInstructionFirstRep().getDoseAndRateFirstRep().setDose(new Range()
+                .setLow(new Quantity(5)).setHigh(new Quantity(10)));
+        MedicationRequest splitSecond = draft("7804", "26643006", "5", "mg", repeat(1, 4));
+        splitSecond.getDosageInstructionFirstRep().getTiming().getRepeat().setPeriod(new BigDecimal("1E-9"));
+        JsonPath cards = order("painladder-order-sign", patientId, product, combination, range, splitSecond);
+        List<String> details = cards.getList("cards.detail", String.class);
+        assertEquals(4, details.size(), details.toString());
+        assertEquals(2, details.stream().filter(detail -> detail.contains("MedicationRequest.medication[x]")
+                && detail.contains("ingredient code") && detail.contains("1049621")).count(), details.toString());
+        assertTrue(details.stream().anyMatch(detail -> detail.contains("doseQuantity")), details.toString());
+        assertTrue(details.stream().anyMatch(detail -> detail.contains("timing.repeat")), details.toString());
+    }
+
+    @Test
+    void theEhrsPrefetchedActiveOrdersAreWhatTheDraftIsWeighedAgainstAndPriorPrescriptionReplacesALine() {
+        String patientId = patient(anyMrn());
+        score(patientId, 6);
+        MedicationRequest morphine = draft("7052", "26643006", "60", "mg", repeat(1, 12));
+        morphine.setId("ehr-morphine-1");
+        String prefetch = "{ \"medications\": " + activeOrders(patientId, morphine) + " }";
+        JsonPath added = call("painladder-order-sign", orderRequest("painladder-order-sign", patientId, prefetch,
+                draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(200).extract().jsonPath();
+        assertEquals("OMEDD 120 → 150 mg/d with oxycodone 10 mg ×2/d (step 3 → 3)",
+                added.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+        assertEquals("warning", added.getString("cards.find { it.summary.startsWith('Same class opioids') }"
+                + ".indicator"));
+
+        MedicationRequest higher = draft("7052", "26643006", "90", "mg", repeat(1, 12));
+        higher.setPriorPrescription(new Reference("MedicationRequest/ehr-morphine-1"));
+        JsonPath changed = call("painladder-order-sign", orderRequest("painladder-order-sign", patientId,
+                "{ \"medications\": " + activeOrders(patientId, morphine) + " }", higher)).statusCode(200)
+                .extract().jsonPath();
+        assertEquals("OMEDD 120 → 180 mg/d with morphine 90 mg ×2/d (step 3 → 3)",
+                changed.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+
+        for (String malformed : List.of("\"garbage\"", "{ \"resourceType\": \"Bundle\", \"type\": 7 }")) {
+            call("painladder-order-sign", orderRequest("painladder-order-sign", patientId, "{ \"medications\": "
+                    + malformed + " }", draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", org.hamcrest.Matchers.startsWith("prefetch.medications"));
+        }
+    }
+
+    @Test
+    void aDraftWhosePriorPrescriptionIsARegimenLineReplacesThatLine() {
+        String patientId = patient(anyMrn());
+        score(patientId, 6);
+        regimen(patientId, """
+                { "drug": "OXYCODONE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 2 }""");
+        String lineId = as("ehr").get("/fhir/r4/MedicationRequest?subject=Patient/" + patientId).then()
+                .statusCode(200).extract().path("entry[0].resource.id");
+        MedicationRequest higher = draft("7804", "26643006", "15", "mg", repeat(1, 12));
+        higher.setPriorPrescription(new Reference("MedicationRequest/" + lineId));
+        assertEquals("OMEDD 30 → 45 mg/d with oxycodone 15 mg ×2/d (step 3 → 3)", order("painladder-order-sign",
+                patientId, higher).getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+    }
+
+    @Test
+    void anotherPatientsPrefetchOrDraftIsNeverWeighedAgainstThisPatient() {
+        String mrn = anyMrn();
+        String patientId = patient(mrn);
+        score(patientId, 6);
+        String otherPatient = "{ \"patient\": { \"resourceType\": \"Patient\", \"id\": \"ehr-BBB\","
+                + " \"identifier\": [ { \"system\": \"urn:painladder:mrn\", \"value\": \"" + mrn + "\" } ] } }";
+        call("painladder-order-sign", orderRequest("painladder-order-sign", "ehr-AAA", otherPatient,
+                draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("prefetch.patient.id"));
+
+        MedicationRequest forSomeoneElse = draft("7804", "26643006", "10", "mg", repeat(1, 12));
+        String request = orderRequest("painladder-order-sign", patientId, "{}", forSomeoneElse)
+                .replace("\"reference\":\"Patient/" + patientId + "\"", "\"reference\":\"Patient/ehr-BBB\"");
+        JsonPath cards = call("painladder-order-sign", request).statusCode(200).extract().jsonPath();
+        assertEquals(List.of("info"), cards.getList("cards.indicator", String.class));
+        assertTrue(cards.getString("cards[0].summary").contains("MedicationRequest.subject"),
+                cards.getString("cards[0].summary"));
+
+        String unavailable = "{ \"patient\": { \"resourceType\": \"OperationOutcome\", \"issue\": [ {"
+                + " \"severity\": \"error\", \"code\": \"timeout\" } ] } }";
+        JsonPath withoutPrefetch = call("painladder-order-sign", orderRequest("painladder-order-sign", patientId,
+                unavailable, draft("7804", "26643006", "10", "mg", repeat(1, 12)))).statusCode(200).extract()
+                .jsonPath();
+        assertEquals("OMEDD 0 → 30 mg/d with oxycodone 10 mg ×2/d (step 0 → 3)",
+                withoutPrefetch.getString("cards.find { it.summary.startsWith('OMEDD') }.summary"));
+    }
+
     private JsonPath order(String service, String patientId, MedicationRequest... drafts) {
+        return call(service, orderRequest(service, patientId, "{}", drafts)).statusCode(200).extract().jsonPath();
+    }
+
+    private static String orderRequest(String service, String patientId, String prefetch,
+                                       MedicationRequest... drafts) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (MedicationRequest draft : drafts) {
             draft.setSubject(new Reference("Patient/" + patientId));
             bundle.addEntry().setResource(draft);
         }
-        String body = """
+        return """
                 { "hook": "%s", "hookInstance": "%s",
                   "context": { "userId": "Practitioner/example", "patientId": "%s", "draftOrders": %s,
-                               "selections": [] } }
+                               "selections": [] },
+                  "prefetch": %s }
                 """.formatted(service.replace("painladder-", ""), UUID.randomUUID(), patientId,
-                FHIR.newJsonParser().encodeResourceToString(bundle));
-        return call(service, body).statusCode(200).extract().jsonPath();
+                FHIR.newJsonParser().encodeResourceToString(bundle), prefetch);
+    }
+
+    /** The EHR's active orders as a prefetch searchset, each keeping the id the EHR gave it. */
+    private static String activeOrders(String patientId, MedicationRequest... orders) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        for (MedicationRequest order : orders) {
+            order.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+            order.setSubject(new Reference("Patient/" + patientId));
+            bundle.addEntry().setResource(order);
+        }
+        return FHIR.newJsonParser().encodeResourceToString(bundle);
     }
 
     static MedicationRequest draft(String rxcui, String snomedRoute, String dose, String ucum, Timing timing) {

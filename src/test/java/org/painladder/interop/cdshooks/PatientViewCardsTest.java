@@ -74,14 +74,14 @@ class PatientViewCardsTest {
     @Test
     void aTitrationOfTheCurrentOpioidComesAsAnUpdateOfThatOrder() {
         String patientId = registeredPatient();
-        String regimenId = as("clinician").body("""
+        as("clinician").body("""
                 { "items": [ { "drug": "OXYCODONE", "route": "ORAL", "dose": 20, "unit": "mg", "timesPerDay": 2 },
                              { "drug": "OXYCODONE", "route": "ORAL", "dose": 5, "unit": "mg", "timesPerDay": 6,
                                "prn": true },
                              { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1 } ],
                   "effectiveAt": "%s", "reason": "titration" }""".formatted(Instant.now().minus(3, ChronoUnit.DAYS)
                         .truncatedTo(ChronoUnit.SECONDS)))
-                .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200).extract().path("id");
+                .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
         String titration = as("ehr").body(nrsJson("obs-pv-2", minutesAgo(10), 8))
                 .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201).extract()
                 .path("evaluation.recommendations.find { it.type == 'TITRATE_DOSE' }.id");
@@ -93,11 +93,63 @@ class PatientViewCardsTest {
                 .extract().jsonPath();
         String card = "cards.find { it.uuid == '" + titration + "' }";
         assertEquals("warning", cards.getString(card + ".indicator"));
-        assertEquals("update", cards.getString(card + ".suggestions[0].actions[0].type"));
-        assertEquals(regimenId + "-0", cards.getString(card + ".suggestions[0].actions[0].resource.id"));
+        // The EHR has never seen painladder's line ids: a new order, naming the one to stop, not an update of one.
+        assertEquals(List.of("create"), cards.getList(card + ".suggestions[0].actions.type", String.class));
+        assertEquals(null, cards.getString(card + ".suggestions[0].actions[0].resource.id"));
+        assertTrue(cards.getString(card + ".suggestions[0].actions[0].description").contains("stop the current"
+                + " order oxycodone 20 mg oral, every 12 h"), cards.getString(card + ".suggestions[0].actions[0]"
+                + ".description"));
         float toDaily = recommendation.getFloat("proposal.toDailyDose");
         assertEquals(toDaily / 2, cards.getFloat(card
                 + ".suggestions[0].actions[0].resource.dosageInstruction[0].doseAndRate[0].doseQuantity.value"));
+    }
+
+    @Test
+    void aPatchStartedWithoutToleranceIsACriticalRotationNamingThePatchWithTheStopTheRescueAndEvery4h() {
+        String patientId = registeredPatient();
+        as("clinician").body("""
+                { "items": [ { "drug": "FENTANYL", "route": "TRANSDERMAL", "dose": 25, "unit": "mcg/h",
+                               "timesPerDay": 1 } ] }""").put("/api/v1/patients/" + patientId + "/regimen").then()
+                .statusCode(200);
+        as("ehr").body(nrsJson("obs-pv-3", minutesAgo(10), 5))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201);
+
+        JsonPath cards = call("painladder-patient-view", CdsCalls.patientView(patientId)).statusCode(200)
+                .extract().jsonPath();
+        String card = "cards.find { it.summary.startsWith('TOL-01') }";
+        assertNotNull(cards.getString(card + ".uuid"), "a patch in a patient not opioid-tolerant calls for TOL-01: "
+                + cards.getList("cards.summary"));
+        assertEquals("critical", cards.getString(card + ".indicator"), "the proposal is marked critical");
+        assertTrue(cards.getString(card + ".summary").startsWith("TOL-01 Rotate opioid: fentanyl 25 mcg/h →"
+                + " morphine 30 mg/d"), cards.getString(card + ".summary"));
+        List<Map<String, Object>> actions = cards.getList(card + ".suggestions[0].actions");
+        assertEquals(2, actions.size(), actions.toString());
+        assertTrue(actions.get(0).get("description").toString().contains("stop the current fentanyl 25 mcg/h order"
+                + " and remove the patch"), actions.get(0).toString());
+        String regular = card + ".suggestions[0].actions[0].resource.dosageInstruction[0].timing.repeat";
+        assertEquals(Map.of("frequency", 1, "period", 4, "periodUnit", "h"), cards.getMap(regular));
+        String rescue = card + ".suggestions[0].actions[1].resource";
+        assertEquals(true, cards.getBoolean(rescue + ".dosageInstruction[0].asNeededBoolean"));
+        assertEquals(5, cards.getInt(rescue + ".dosageInstruction[0].doseAndRate[0].doseQuantity.value"));
+    }
+
+    @Test
+    void suggestedOrdersAreForThePatientAsTheEhrNamedThem() {
+        String mrn = org.painladder.api.ApiFixtures.anyMrn();
+        String patientId = as("ehr").body(org.painladder.api.ApiFixtures.patientJson(mrn)).post("/api/v1/patients")
+                .then().statusCode(201).extract().path("id");
+        String escalation = as("ehr").body(nrsJson("obs-pv-4", minutesAgo(30), 8))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201).extract()
+                .path("evaluation.recommendations.find { it.ruleId == 'LAD-04' }.id");
+        String request = """
+                { "hook": "patient-view", "hookInstance": "%s",
+                  "context": { "userId": "Practitioner/1", "patientId": "ehr-123" },
+                  "prefetch": { "patient": { "resourceType": "Patient", "id": "ehr-123",
+                    "identifier": [ { "system": "urn:painladder:mrn", "value": "%s" } ] } } }
+                """.formatted(java.util.UUID.randomUUID(), mrn);
+        JsonPath cards = call("painladder-patient-view", request).statusCode(200).extract().jsonPath();
+        assertEquals("Patient/ehr-123", cards.getString("cards.find { it.uuid == '" + escalation + "' }"
+                + ".suggestions[0].actions[0].resource.subject.reference"));
     }
 
     @Test
