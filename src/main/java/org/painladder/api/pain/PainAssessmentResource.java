@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -155,10 +154,6 @@ public class PainAssessmentResource {
             return value.decimalValue().toPlainString();
         }
         if (value.isTextual() && scale == PainScale.VRS) {
-            // The word as the contract spells it: "severe" or " SEVERE" is not a VRS word, as an unknown code is not.
-            if (!value.textValue().equals(value.textValue().trim().toUpperCase(Locale.ROOT))) {
-                throw new ClinicalValidationException("value", "must be NONE, MILD, MODERATE or SEVERE, as written");
-            }
             return value.textValue();
         }
         String expected = scale == PainScale.VRS ? "a word: NONE, MILD, MODERATE or SEVERE"

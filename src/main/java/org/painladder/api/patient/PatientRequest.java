@@ -31,8 +31,8 @@ public record PatientRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:/-]+", message = "may hold letters, digits and . _ : / - only")
         String mrn,
         @Min(ClinicalTimes.EARLIEST_BIRTH_YEAR) Integer birthYear,
-        @Pattern(regexp = "female|male|other|unknown", message = "must be one of female, male, other, unknown")
-        @Schema(description = "female, male, other or unknown, as written here",
+        @Pattern(regexp = "(?i)female|male|other|unknown", message = "must be one of female, male, other, unknown")
+        @Schema(description = "female, male, other or unknown, in any letter case",
                 enumeration = {"female", "male", "other", "unknown"}, pattern = "^(female|male|other|unknown)$")
         String sex,
         @Valid DiagnosisBody diagnosis,

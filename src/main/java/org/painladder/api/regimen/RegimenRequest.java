@@ -2,7 +2,6 @@ package org.painladder.api.regimen;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -21,31 +20,25 @@ public record RegimenRequest(
         @Schema(description = "Who changed it; defaults to the caller's token subject") @Size(max = 128) String changedBy,
         @Size(max = 500) String reason) {
 
-    /** A formulary, route or mode code as the contract writes it: "morphine" or "oral" would be a coercion. */
-    static final String CODE = "[A-Z][A-Z0-9_]*";
-    static final String CODE_MESSAGE = "must be a code in capitals, as the contract writes it";
-
     /**
      * One regimen line. Codes are checked against the formulary (422 naming the item), so they are strings here.
      *
      * @param dose for a patch, the total delivery rate of all patches worn (mcg/h)
      */
     public record ItemBody(
-            @Schema(description = "Formulary code, in capitals", examples = "OXYCODONE")
-            @Pattern(regexp = CODE, message = CODE_MESSAGE) String drug,
+            @Schema(description = "Formulary code (any case)", examples = "OXYCODONE") String drug,
             @Schema(description = "ORAL, SC, IV, TRANSDERMAL, SUBLINGUAL, RECTAL, TOPICAL, INTRATHECAL, EPIDURAL")
-            @Pattern(regexp = CODE, message = CODE_MESSAGE) String route,
+            String route,
             @Schema(description = "Single dose (> 0, at most 3 decimals); a patch's delivery rate. SCHEDULED and"
                     + " CATHETER_BOLUS lines only") BigDecimal dose,
             @Schema(description = "mg, mcg, or mcg/h (transdermal); rates and PCA doses are in this unit")
-            @Pattern(regexp = "mg|mcg|mcg/h", message = "must be mg, mcg or mcg/h") String unit,
+            String unit,
             @Schema(description = "1-24; for a PRN line the most doses allowed a day; 1 for a patch, whatever its"
                     + " change interval. SCHEDULED and CATHETER_BOLUS lines only") Integer timesPerDay,
             @Schema(description = "true for an as-needed (rescue) line; default false") Boolean prn,
             @Schema(description = "SCHEDULED (default), CONTINUOUS_INFUSION, PCA or CATHETER_BOLUS (regular"
                     + " injections through an indwelling catheter); all but SCHEDULED run SC, IV, EPIDURAL or"
-                    + " INTRATHECAL, and EPIDURAL or INTRATHECAL lines are never SCHEDULED")
-            @Pattern(regexp = CODE, message = CODE_MESSAGE) String mode,
+                    + " INTRATHECAL, and EPIDURAL or INTRATHECAL lines are never SCHEDULED") String mode,
             @Schema(description = "CONTINUOUS_INFUSION (required) or a PCA's basal rate (optional), in unit per hour")
             BigDecimal ratePerHour,
             @Schema(description = "PCA demand dose (required for PCA)") BigDecimal bolusDose,
