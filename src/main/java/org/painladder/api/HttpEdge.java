@@ -2,6 +2,7 @@ package org.painladder.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -123,8 +124,14 @@ public class HttpEdge {
      */
     private void answerOptions(RoutingContext context) {
         resourceMethods.allowedAt(context.request().path()).ifPresentOrElse(
-                methods -> context.response().setStatusCode(204)
-                        .putHeader(HttpHeaders.ALLOW, ResourceMethods.allowHeader(methods)).end(),
+                allowed -> {
+                    // Counted under the path's template, as a resource's answer is, never under the raw path.
+                    HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(context);
+                    if (metric != null) {
+                        metric.setTemplatePath(allowed.template());
+                    }
+                    context.response().setStatusCode(204).putHeader(HttpHeaders.ALLOW, allowed.header()).end();
+                },
                 () -> reply(context, 404, ProblemType.forStatus(404).problem("No resource at this path")));
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,15 @@ public class ResourceMethods {
     /** The first path segments served by the resources; other paths (/q/health, static files) are someone else's. */
     private static final List<String> ROOTS = List.of("/api/", "/fhir/", "/cds-services", "/ui");
 
-    private record Template(Pattern pattern, int literalChars, Set<String> methods) {
+    private record Template(String path, Pattern pattern, int literalChars, Set<String> methods) {
+    }
+
+    /** The template a path matched ({@code /api/v1/patients/{id}}) and the methods it takes, in Allow order. */
+    public record Allowed(String template, Set<String> methods) {
+        /** The Allow header's value. */
+        public String header() {
+            return String.join(", ", methods);
+        }
     }
 
     private final List<Template> templates;
@@ -56,7 +65,8 @@ public class ResourceMethods {
                 methods.add("HEAD");
             }
             methods.add("OPTIONS");
-            read.add(new Template(pattern(path), path.replaceAll("\\{[^}]*}", "").length(), Set.copyOf(methods)));
+            read.add(new Template(path, pattern(path), path.replaceAll("\\{[^}]*}", "").length(),
+                    Collections.unmodifiableSet(methods)));
         });
         this.templates = List.copyOf(read);
     }
@@ -67,10 +77,10 @@ public class ResourceMethods {
     }
 
     /**
-     * The methods the path takes, in the order an Allow header lists them, or empty when no resource serves it. Where
-     * several templates match, the one with the most literal characters wins, as JAX-RS routes.
+     * The template the path matches and the methods it takes, or empty when no resource serves it. Where several
+     * templates match, the one with the most literal characters wins, as JAX-RS routes.
      */
-    public Optional<Set<String>> allowedAt(String path) {
+    public Optional<Allowed> allowedAt(String path) {
         Template best = null;
         for (Template template : templates) {
             if (template.pattern().matcher(path).matches()
@@ -78,12 +88,7 @@ public class ResourceMethods {
                 best = template;
             }
         }
-        return best == null ? Optional.empty() : Optional.of(new TreeSet<>(best.methods()));
-    }
-
-    /** The Allow header's value for these methods. */
-    public static String allowHeader(Set<String> methods) {
-        return String.join(", ", methods);
+        return best == null ? Optional.empty() : Optional.of(new Allowed(best.path(), best.methods()));
     }
 
     private static Optional<String> httpMethodOf(Method method) {

@@ -23,16 +23,20 @@ import org.junit.jupiter.api.Test;
 class MetricsUriLabelsTest {
 
     @Test
-    void requestsRefusedBeforeAnyResourceLeaveNoRawPathInTheMetrics() throws IOException {
+    void requestsAnsweredBeforeAnyResourceLeaveNoRawPathInTheMetrics() throws IOException {
         given().request("TRACE", "/api/v1/patients/ANYTHING-1").then().statusCode(greaterThanOrEqualTo(400));
         assertTrue(rawRequestLine("GET /api/v1/leak-1/%zz HTTP/1.1").startsWith("HTTP/1.1 4"));
         given().get("/api/v1/leak-2/unknown-path").then().statusCode(greaterThanOrEqualTo(400));
+        // OPTIONS is answered at the edge, before any resource: counted under the path's template.
+        given().options("/api/v1/patients/leak-3-options").then().statusCode(204);
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(not(containsString("ANYTHING-1")))
                 .body(not(containsString("leak-1")))
-                .body(not(containsString("leak-2")));
+                .body(not(containsString("leak-2")))
+                .body(not(containsString("leak-3")))
+                .body(containsString("uri=\"/api/v1/patients/{id}\""));
     }
 
     /** A request line no HTTP client library would send (an undecodable escape), and the status line answered. */

@@ -207,10 +207,10 @@ public class ProblemMappers {
         int status = failure.getResponse().getStatus();
         if (status == 404 || status == 405) {
             // The JAX-RS layer sees only the class it routed to: a method another class serves on this path is no 404.
-            Optional<Set<String>> allowed = resourceMethods.allowedAt(context.normalizedPath());
-            if (allowed.isPresent() && !allowed.get().contains(context.request().method().name())) {
+            Optional<ResourceMethods.Allowed> allowed = resourceMethods.allowedAt(context.normalizedPath());
+            if (allowed.isPresent() && !allowed.get().methods().contains(context.request().method().name())) {
                 return Response.fromResponse(ProblemType.METHOD_NOT_ALLOWED.problem(detailFor(405)).toResponse())
-                        .header(HttpHeaders.ALLOW, ResourceMethods.allowHeader(allowed.get())).build();
+                        .header(HttpHeaders.ALLOW, allowed.get().header()).build();
             }
         }
         if (status >= 500) {

@@ -33,7 +33,14 @@ final class FhirSearches {
     static Optional<UUID> patient(UriInfo uriInfo) {
         MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
         Set<String> references = new LinkedHashSet<>();
-        PATIENT_PARAMETERS.forEach(name -> references.addAll(query.getOrDefault(name, List.of())));
+        for (String name : PATIENT_PARAMETERS) {
+            List<String> values = query.getOrDefault(name, List.of());
+            if (values.size() > 1) {
+                // As every single-valued parameter (KnownQueryParameters): a search reads one patient, named once.
+                throw Paging.badParameter(name, "given more than once: it takes one value");
+            }
+            references.addAll(values);
+        }
         if (references.isEmpty()) {
             throw Paging.badParameter("subject", "is required as Patient/{id} (or patient={id})");
         }
