@@ -59,10 +59,14 @@ final class FormActions {
                 .entity(DashboardPages.refused(Viewer.of(identity), title, detail, backTo)).build();
     }
 
-    /** The version the page was rendered with; blank when the form did not carry one. */
+    /**
+     * The version the page was rendered with. Every decision form carries it, so a form without it did not come from
+     * a page (or lost a field on the way) and is refused rather than applied to whatever is current.
+     */
     static ExpectedVersion version(String version) {
         if (version == null || version.isBlank()) {
-            return ExpectedVersion.UNCONDITIONAL;
+            throw new ClinicalValidationException("version",
+                    "is missing: a decision applies to the version its page showed; reload the page and decide again");
         }
         try {
             return ExpectedVersion.of(Long.parseLong(version.trim()));

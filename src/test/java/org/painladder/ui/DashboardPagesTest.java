@@ -102,7 +102,7 @@ class DashboardPagesTest {
         session.page(unknown).then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Not found"), containsString("href=\"/ui/worklist\""));
         session.page("/ui/worklist");
-        session.form().formParam("note", "ok")
+        session.form().formParam("note", "ok").formParam("version", "0")
                 .post(unknown + "/recommendations/" + java.util.UUID.randomUUID() + "/accept").then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("Not found"));
     }
@@ -171,6 +171,18 @@ class DashboardPagesTest {
                 .then().statusCode(409).contentType(containsString("text/html"))
                 .body(containsString(FormActions.STALE_TITLE), containsString("id=\"action-refused\""));
         as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("status", equalTo("UNDER_REVIEW"));
+    }
+
+    @Test
+    void aMoveWithoutTheVersionItsPageShowedChangesNothing() {
+        String caseId = RefractoryCaseFixtures.flaggedPatient(RefractoryCaseFixtures.pancreaticPain())[1];
+        DashboardSession session = DashboardSession.signedInAs("palliative");
+        session.page("/ui/worklist").then().statusCode(200);
+
+        session.form().formParam("to", "CLOSED").formParam("outcome", "NOT_A_CANDIDATE")
+                .post("/ui/refractory-cases/" + caseId + "/transitions")
+                .then().statusCode(422).contentType(containsString("text/html"));
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("status", equalTo("OPEN"));
     }
 
     @Test
