@@ -25,6 +25,7 @@ final class SafetyRules {
     static final Duration SAF_01_BLOCK = Duration.ofHours(24);
     private static final int SAF_01_CUT_PCT = 50;
     private static final int SAF_02_CUT_PCT = 25;
+    private static final String NALOXONE = "titrated naloxone if respiratory rate < 8/min or not rousable";
 
     private SafetyRules() {
     }
@@ -147,7 +148,6 @@ final class SafetyRules {
 
     private static ProposedRecommendation saf01(ClinicalPicture picture, PainAssessment trigger, ScheduledDrug drug) {
         boolean patch = "TRANSDERMAL".equals(drug.route());
-        String effects = Advice.effects(trigger);
         String hold = patch
                 ? "Remove the " + Advice.drugName(drug.code()) + " patch now (the skin depot keeps releasing drug for "
                         + "12–36 h, so keep monitoring)"
@@ -156,23 +156,29 @@ final class SafetyRules {
                         + " protocol)"
                 : "Hold the next dose of " + Advice.drugName(drug.code());
         BigDecimal restart = Titration.down(drug, SAF_01_CUT_PCT);
-        return Advice.of(RuleId.SAF_01, picture)
-                .because("Opioid toxicity: " + describe(trigger) + " on " + Advice.daily(drug.dailyDose(), drug.unit())
+        return saf01Advice(picture, trigger,
+                "Opioid toxicity: " + describe(trigger) + " on " + Advice.daily(drug.dailyDose(), drug.unit())
                         + " of " + Advice.drugName(drug.code()) + ". " + hold + "; give titrated naloxone if the "
                         + "respiratory rate is below 8/min or the patient cannot be roused; restart at "
                         + Advice.daily(restart, drug.unit()) + " (" + Titration.cutText(drug.dailyDose(), restart,
                         SAF_01_CUT_PCT) + " below the current dose), once alert. No escalation or up-titration "
                         + "for 24 h.")
+                .doseChange("DOWN", drug, restart)
+                .propose("reductionPct", SAF_01_CUT_PCT)
+                .propose("holdNextDose", true)
+                .propose("naloxone", NALOXONE)
+                .build();
+    }
+
+    /** SAF-01 as every line it acts on gives it: why, the assessment read, the thresholds crossed, the effects. */
+    private static Advice saf01Advice(ClinicalPicture picture, PainAssessment trigger, String because) {
+        return Advice.of(RuleId.SAF_01, picture)
+                .because(because)
                 .read(trigger)
                 .threshold("respiratoryDepression", "any severity")
                 .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
                 .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
-                .fact("adverseEffects", effects)
-                .doseChange("DOWN", drug, restart)
-                .propose("reductionPct", SAF_01_CUT_PCT)
-                .propose("holdNextDose", true)
-                .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
-                .build();
+                .fact("adverseEffects", Advice.effects(trigger));
     }
 
     /**
@@ -185,8 +191,8 @@ final class SafetyRules {
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
         BigDecimal single = OrganFunction.halved(start.singleDoseMg());
         BigDecimal daily = DoseSteps.plain(single.multiply(BigDecimal.valueOf(6)));
-        return Advice.of(RuleId.SAF_01, picture)
-                .because("Opioid toxicity: " + describe(trigger) + " on a fentanyl patch "
+        return saf01Advice(picture, trigger,
+                "Opioid toxicity: " + describe(trigger) + " on a fentanyl patch "
                         + Advice.dose(patch.dailyDose(), patch.unit()) + " started when the patient was not "
                         + "opioid-tolerant. Remove the patch now and do not restart it (the skin depot keeps releasing "
                         + "fentanyl for 12–36 h, so keep monitoring); give titrated naloxone if the respiratory rate is "
@@ -195,11 +201,6 @@ final class SafetyRules {
                         + single.toPlainString() + " mg every 4 h (" + Advice.daily(daily, "mg") + ", half the "
                         + "opioid-naive start" + (start.why().isEmpty() ? "" : "; " + start.why()) + "). No "
                         + "escalation or up-titration for 24 h.")
-                .read(trigger)
-                .threshold("respiratoryDepression", "any severity")
-                .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
-                .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
-                .fact("adverseEffects", Advice.effects(trigger))
                 .fact("regimenWarning", "FENTANYL_PATCH_NOT_OPIOID_TOLERANT")
                 .propose("direction", "DOWN")
                 .propose("removePatch", true)
@@ -218,7 +219,7 @@ final class SafetyRules {
                 .propose("unit", "mg")
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
-                .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
+                .propose("naloxone", NALOXONE)
                 .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.PATCH_WARNING)
                 .build();
     }
@@ -232,18 +233,13 @@ final class SafetyRules {
         BigDecimal half = Titration.percentOf(rescue.singleDose(), 100 - SAF_01_CUT_PCT);
         BigDecimal rounded = DoseSteps.floor(half, DoseSteps.rescueStep(rescue.code(), rescue.route()));
         BigDecimal restart = rounded.signum() > 0 ? rounded : DoseSteps.plain(half);
-        return Advice.of(RuleId.SAF_01, picture)
-                .because("Opioid toxicity: " + describe(trigger) + " on as-needed " + Advice.drugName(rescue.code())
+        return saf01Advice(picture, trigger,
+                "Opioid toxicity: " + describe(trigger) + " on as-needed " + Advice.drugName(rescue.code())
                         + " " + Advice.dose(rescue.singleDose(), rescue.unit()) + " " + rescue.route()
                         .toLowerCase(java.util.Locale.ROOT) + ". Give no further as-needed dose now; give titrated "
                         + "naloxone if the respiratory rate is below 8/min or the patient cannot be roused; monitor "
                         + "sedation and breathing; once alert, allow as-needed doses at half, "
                         + Advice.dose(restart, rescue.unit()) + ". No escalation or up-titration for 24 h.")
-                .read(trigger)
-                .threshold("respiratoryDepression", "any severity")
-                .threshold("sedation", "SEVERE (POSS 4 / RASS ≤ −3)")
-                .threshold("safetyBlockHours", SAF_01_BLOCK.toHours())
-                .fact("adverseEffects", Advice.effects(trigger))
                 .propose("direction", "DOWN")
                 .propose("drug", rescue.code())
                 .propose("route", rescue.route())
@@ -254,7 +250,7 @@ final class SafetyRules {
                 .propose("frequency", RescuePlan.frequency(rescue.route()) + ", once alert")
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
-                .propose("naloxone", "titrated naloxone if respiratory rate < 8/min or not rousable")
+                .propose("naloxone", NALOXONE)
                 .build();
     }
 
