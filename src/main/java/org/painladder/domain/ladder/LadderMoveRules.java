@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.regimen.Interactions;
 import org.painladder.domain.regimen.OpioidConversion;
 
 /**
@@ -189,9 +190,15 @@ final class LadderMoveRules {
         int daily = single * (caution ? 4 : 6);
         String interval = caution ? "every 6 h" : "every 4 h";
         OrganFunction.Judgement tramadol = OrganFunction.judge("TRAMADOL", picture.snapshot().organFunctionBands());
-        String tramadolText = tramadol.verdict() == OrganFunction.Verdict.FREE
-                ? " or tramadol 50 mg every 6 h (ceiling 400 mg/day)"
-                : " (not tramadol: " + tramadol.reason() + ")";
+        // §1.4: tramadol with serotonergic drugs is a weak opioid to leave out; codeine does the same work.
+        Optional<Interactions.Finding> tramadolInteraction = Interactions.leaveOut("TRAMADOL",
+                picture.regimen().drugsTaken());
+        boolean tramadolFree = tramadol.verdict() == OrganFunction.Verdict.FREE && tramadolInteraction.isEmpty();
+        String tramadolText = tramadolFree ? " or tramadol 50 mg every 6 h (ceiling 400 mg/day)"
+                : " (not tramadol: " + (tramadol.verdict() == OrganFunction.Verdict.FREE
+                ? tramadolInteraction.get().reason() + " beside the patient's " + tramadolInteraction.get().drugs()
+                        .stream().filter(d -> !d.equals("TRAMADOL")).map(Advice::drugName).findFirst().orElse("")
+                : tramadol.reason()) + ")";
         Advice advice = persistence(Advice.of(RuleId.LAD_02, picture), picture, persistent)
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10 at least "
                         + picture.policy().minSpacingHours() + " h apart within "
@@ -207,14 +214,15 @@ final class LadderMoveRules {
                 .propose("toStep", 2)
                 .prescription("CODEINE", single, interval + ", by the clock", daily)
                 .propose("ceilingDailyDose", BigDecimal.valueOf(360))
-                .propose("alternative", tramadol.verdict() == OrganFunction.Verdict.FREE
-                        ? "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day" : null)
+                .propose("alternative", tramadolFree ? "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day" : null)
                 .propose("keepNonOpioid", step == 1)
                 .propose("laxative", true);
         if (caution) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine every 6 h instead of every 4 h: "
                     + codeine.reason());
         }
+        tramadolInteraction.ifPresent(finding -> advice.check(SafetyCheck.INTERACTION, SafetyCheck.CHANGED,
+                "tramadol left out: " + finding.message()));
         if (frail) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine 15 mg instead of 30 mg: "
                     + "elderly or frail, start doses −50 % (§8.2, NCCN frail start)");

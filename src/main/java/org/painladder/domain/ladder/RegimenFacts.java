@@ -92,6 +92,14 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         return warningCodes.contains("FENTANYL_PATCH_NOT_OPIOID_TOLERANT");
     }
 
+    /** Every drug of the regimen, scheduled or as needed, by code: what a new drug could interact with. */
+    public Set<String> drugsTaken() {
+        Set<String> taken = new java.util.LinkedHashSet<>(scheduledCodes);
+        scheduled.forEach(drug -> taken.add(drug.code()));
+        rescues.forEach(rescue -> taken.add(rescue.code()));
+        return taken;
+    }
+
     public boolean isScheduled(String code) {
         return scheduledCodes.contains(code) || scheduled.stream().anyMatch(d -> Objects.equals(d.code(), code));
     }
