@@ -121,6 +121,7 @@ final class LadderMoveRules {
     private static ProposedRecommendation skipStep2(ClinicalPicture picture, int step, List<PainAssessment> severe,
                                                    PainAssessment latest) {
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
+        Antiemetic antiemetic = Antiemetic.of(picture.snapshot().organFunctionBands());
         String name = Advice.drugName(start.drug());
         // §8.2 unableToSwallow: the start goes under the skin (ROT-03's first choice), not by mouth.
         boolean subcutaneous = picture.snapshot().factors().isUnableToSwallow();
@@ -145,7 +146,7 @@ final class LadderMoveRules {
                         + "rapid control is needed and the kidneys allow). "
                         + (subcutaneous ? "Once stable, a syringe driver or a patch takes over the 24-h total."
                         : "Convert the 24-h total to modified-release after 24–48 h.") + " Prescribe a laxative (senna ± macrogol) and "
-                        + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
+                        + antiemetic.text() + (step == 1 ? "; keep the non-opioid." : "."))
                 .read(severe).read(latest)
                 .threshold("bandModerateMax", picture.policy().bandEdges().moderateMax())
                 .threshold("escalationWindowHours", picture.policy().escalationWindowHours())
@@ -165,19 +166,13 @@ final class LadderMoveRules {
                 .propose("rescueFrequency", rescueFrequency)
                 .propose("reassessAfterMinutes", reassess)
                 .propose("laxative", true)
-                .propose("antiemetic", ANTIEMETIC_DRUG)
                 .propose("keepNonOpioid", step == 1);
+        antiemetic.addTo(advice);
         if (!start.why().isEmpty()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, start.why());
         }
         return advice.build();
     }
-
-    /** §8.7: named in every strong-opioid start (LAD-03/04/05). */
-    static final String ANTIEMETIC = "an antiemetic as needed for the first week (metoclopramide 10 mg up to three "
-            + "times a day, or haloperidol 0.5–1 mg at night)";
-    static final String ANTIEMETIC_DRUG = "METOCLOPRAMIDE 10 mg as needed up to three times a day for the first week "
-            + "(or HALOPERIDOL 0.5–1 mg at night)";
 
     /** LAD-02: persistent moderate pain on step 0–1, weak-opioid strategy. */
     private static ProposedRecommendation weakOpioid(ClinicalPicture picture, int step,
@@ -240,6 +235,7 @@ final class LadderMoveRules {
                                                               Optional<OrganFunction.Judgement> weakAvoided) {
         LadderPolicy.LowDoseStrongOpioidLimits limits = picture.policy().lowDoseStrongOpioidMaxMg();
         var bands = picture.snapshot().organFunctionBands();
+        Antiemetic antiemetic = Antiemetic.of(bands);
         String drug = OrganFunction.startingStrongOpioid(bands);
         BigDecimal limit = "MORPHINE".equals(drug) ? limits.morphineMg() : limits.hydromorphoneMg();
         boolean halve = OrganFunction.halveStartingDose(drug, bands);
@@ -267,7 +263,7 @@ final class LadderMoveRules {
                         + Advice.daily(daily, "mg") + ("MORPHINE".equals(drug) ? " (or oxycodone up to "
                         + Advice.daily(oxycodoneLimit, "mg") + ")" : "")
                         + (changes.isEmpty() ? "" : " (" + changes + ")") + ", rescue " + rescue.describe()
-                        + ", a laxative and " + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
+                        + ", a laxative and " + antiemetic.text() + (step == 1 ? "; keep the non-opioid." : "."))
                 .threshold("moderatePainStrategy", picture.policy().moderatePainStrategy().name())
                 .threshold("lowDoseStrongOpioidMaxMg." + drug.toLowerCase(java.util.Locale.ROOT), limit)
                 .propose("toStep", 3)
@@ -281,13 +277,12 @@ final class LadderMoveRules {
                         + oxycodoneLimit.toPlainString() + " mg/day" : null)
                 .rescue(rescue)
                 .propose("laxative", true)
-                .propose("antiemetic", ANTIEMETIC_DRUG)
                 .propose("keepNonOpioid", step == 1);
         if (weakAvoided.isPresent() || !changes.isEmpty()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, weakAvoided.map(j -> "no weak opioid: "
                     + j.reason() + (changes.isEmpty() ? "" : "; ")).orElse("") + changes);
         }
-        return advice.build();
+        return antiemetic.addTo(advice).build();
     }
 
     /**
@@ -328,6 +323,7 @@ final class LadderMoveRules {
                                                          List<PainAssessment> read, PainAssessment latest) {
         LadderPolicy policy = picture.policy();
         var bands = picture.snapshot().organFunctionBands();
+        Antiemetic antiemetic = Antiemetic.of(bands);
         OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), bands);
         Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
         boolean weak = drug.isWeakOpioid();
@@ -372,7 +368,7 @@ final class LadderMoveRules {
                         + Advice.drugName(drug.code()) + " and start oral "
                         + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg")
                         + " (" + arithmetic + ")." + organ + " Rescue " + rescue.describe()
-                        + ", a laxative and " + ANTIEMETIC + ".")
+                        + ", a laxative and " + antiemetic.text() + ".")
                 .read(read);
         if (latest != null) {
             advice.read(latest);
@@ -397,13 +393,12 @@ final class LadderMoveRules {
                 .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
-                .propose("laxative", true)
-                .propose("antiemetic", ANTIEMETIC_DRUG);
+                .propose("laxative", true);
         if (!organ.isEmpty() || weakVerdict.avoid()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
                     + Advice.drugName(drug.code()) + ": " + weakVerdict.reason() + "." : "") + organ);
         }
-        return advice.build();
+        return antiemetic.addTo(advice).build();
     }
 
     /** LAD-06/07/08: percentage titration by band, or the 24-h rescue total, capped, at the formulation's interval. */
