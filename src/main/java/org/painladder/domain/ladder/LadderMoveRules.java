@@ -505,9 +505,10 @@ final class LadderMoveRules {
                 : up.capped() ? ", capped at +" + maxIncreasePct + " % a day" : "";
         String organText = organ.caution() ? " The step is halved, +" + stepPct + " % instead of +" + pct + " % ("
                 + organ.reason() + ")." : "";
+        String rescueRoute = rescue.avoiding(picture.snapshot().organFunctionBands(), policy).route();
         String reassess = "TRANSDERMAL".equals(drug.route())
                 ? "The new patch strength reaches steady state in about 72 h; cover with rescues meanwhile."
-                : "Reassess 60 min after the next oral rescue (15 min if IV) and the pain band within 24 h.";
+                : RescuePlan.reassessAfterNext(rescueRoute) + " and the pain band within 24 h.";
         String opening = switch (rule) {
             case LAD_06 -> "Severe background pain (" + scores(read) + "/10) on step 3";
             case LAD_07 -> "Moderate background pain persisting (" + scores(read) + "/10) on step 3";
@@ -537,7 +538,9 @@ final class LadderMoveRules {
                 .fact("cap", up.cap())
                 .doseChange("UP", drug, up.toDailyDose())
                 .propose("newOmeddMg", DoseSteps.plain(newOmedd))
-                .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null);
+                .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null)
+                .propose("reassessAfterMinutes", "TRANSDERMAL".equals(drug.route()) ? null
+                        : RescuePlan.reassessMinutes(rescueRoute));
         if (organ.caution()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "titration step halved to +" + stepPct
                     + " % (daily limit +" + maxIncreasePct + " %): " + organ.reason());
