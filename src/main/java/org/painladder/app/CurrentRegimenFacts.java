@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.painladder.domain.ladder.OpioidTrial;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RescueDose;
 import org.painladder.domain.ladder.ScheduledDrug;
@@ -104,7 +106,54 @@ public class CurrentRegimenFacts {
                 current.evaluation().omedd().prnMg(), scheduled, rescues, current.version(), current.effectiveAt(),
                 lastScheduledOpioidChangeAt(stretch), step3Since, strongTried,
                 analgesicAdjuvantScheduled(regimen), scheduledCodes, opioidDoseIncreasesAt(stretch),
-                warningCodes(current), OpioidTolerance.doseHeldSince(stretch, formulary).orElse(null));
+                warningCodes(current), OpioidTolerance.doseHeldSince(stretch, formulary).orElse(null),
+                strongOpioidTrials(stretch, step3Since));
+    }
+
+    /**
+     * Each strong opioid's unbroken stretches by one route since step-3 entry: when it was started, stopped (null if
+     * still given) and when a regimen raised its daily dose. A new route starts a new stretch (the units differ); the
+     * drug's earlier stretch keeps its own trial.
+     */
+    static List<OpioidTrial> strongOpioidTrials(List<DatedRegimen> stretch, Instant step3Since) {
+        if (step3Since == null) {
+            return List.of();
+        }
+        List<OpioidTrial> trials = new ArrayList<>();
+        Map<String, OpioidTrial> open = new LinkedHashMap<>();
+        Map<String, BigDecimal> doses = new HashMap<>();
+        for (DatedRegimen dated : stretch) {
+            if (dated.effectiveAt().isBefore(step3Since)) {
+                continue;
+            }
+            Map<String, BigDecimal> given = new LinkedHashMap<>();
+            dated.regimen().items().stream()
+                    .filter(item -> item.scheduled() && item.drug().drugClass() == DrugClass.STRONG_OPIOID)
+                    .forEach(item -> given.merge(item.drug().code() + " " + item.route().name(), item.dailyDose(),
+                            BigDecimal::add));
+            for (String line : List.copyOf(open.keySet())) {
+                if (!given.containsKey(line)) {
+                    OpioidTrial stopped = open.remove(line);
+                    trials.add(new OpioidTrial(stopped.drug(), stopped.route(), stopped.startedAt(),
+                            dated.effectiveAt(), stopped.raisedAt()));
+                }
+            }
+            given.forEach((line, dose) -> {
+                OpioidTrial trial = open.get(line);
+                String[] drugAndRoute = line.split(" ");
+                if (trial == null) {
+                    open.put(line, new OpioidTrial(drugAndRoute[0], drugAndRoute[1], dated.effectiveAt(), null,
+                            List.of()));
+                } else if (dose.compareTo(doses.get(line)) > 0) {
+                    List<Instant> raised = new ArrayList<>(trial.raisedAt());
+                    raised.add(dated.effectiveAt());
+                    open.put(line, new OpioidTrial(trial.drug(), trial.route(), trial.startedAt(), null, raised));
+                }
+            });
+            doses.putAll(given);
+        }
+        trials.addAll(open.values());
+        return trials;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RuleId;
 import org.painladder.domain.ladder.SafetyCheck;
+import org.painladder.domain.ladder.StepThreeTrial;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.patient.Diagnosis;
 import org.painladder.domain.patient.LadderTransition;
@@ -131,11 +132,11 @@ public class LadderEvaluation {
         RegimenFacts regimen = regimens.of(snapshot.regimens());
         List<CompletedProcedure> completed = completed(procedures.performedBetween(patient.id(),
                 snapshot.latestProcedureAt(), now.minus(CompletedProcedure.LOOK_BACK), now));
-        List<Recommendation> advice = new ArrayList<>(evaluate(patient, state, regimen,
-                new NewFact.AssessmentRecorded(assessment), window, snapshot.openAdvice(), completed, assessment.id(),
-                now));
+        Evaluated evaluated = evaluate(patient, state, regimen, new NewFact.AssessmentRecorded(assessment), window,
+                snapshot.openAdvice(), completed, assessment.id(), now);
+        List<Recommendation> advice = new ArrayList<>(evaluated.added());
         FlaggingRefractoryPain.Flagging flagging = flag(patient, state, regimen, window, now,
-                snapshot.openCase() == null ? null : snapshot.openCase().id());
+                snapshot.openCase() == null ? null : snapshot.openCase().id(), evaluated.upTitration());
         referral(patient.id(), flagging, regimen.regimenVersion(), assessment.id(), now).ifPresent(advice::add);
         return new AssessmentEvaluation(advice, flagging.openCaseId());
     }
@@ -170,10 +171,11 @@ public class LadderEvaluation {
     public void afterRegimenChange(Patient patient, LiveState saved, RegimenFacts before, RegimenFacts after,
                                    Instant now) {
         List<PainAssessment> window = window(patient.id(), now);
-        evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window,
+        Evaluated evaluated = evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window,
                 recommendations.openUnder(patient.id(), after.regimenVersion()),
                 completedProcedures(patient.id(), now), null, now);
-        referral(patient.id(), flag(patient, saved, after, window, now, null), after.regimenVersion(), null, now);
+        referral(patient.id(), flag(patient, saved, after, window, now, null, evaluated.upTitration()),
+                after.regimenVersion(), null, now);
     }
 
     /**
@@ -213,10 +215,17 @@ public class LadderEvaluation {
     }
 
     /**
+     * What one evaluation stored, and the up-titration of the current opioid it proposed or left pending, which tells
+     * REF-01 that opioid's trial is not over.
+     */
+    private record Evaluated(List<Recommendation> added, Optional<String> upTitration) {
+    }
+
+    /**
      * @param open      the advice open under {@code regimen}'s version
      * @param completed the procedures done in STD-01's look-back
      */
-    private List<Recommendation> evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
+    private Evaluated evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
                                           List<PainAssessment> window, Recommendations.OpenAdvice open,
                                           List<CompletedProcedure> completed, UUID assessmentId, Instant now) {
         LadderPolicy policy = policies.current();
@@ -228,7 +237,8 @@ public class LadderEvaluation {
                 profile.contraindications(), regimen, window, outstanding(open),
                 profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)), completed);
         Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
-        return store(patient.id(), decision, open.pending(), regimen.regimenVersion(), assessmentId, now);
+        return new Evaluated(store(patient.id(), decision, open.pending(), regimen.regimenVersion(), assessmentId, now),
+                StepThreeTrial.upTitrationOffered(decision, open.pending()));
     }
 
     /**
@@ -276,17 +286,26 @@ public class LadderEvaluation {
         return added.stream().filter(r -> r.type() == old.type()).map(Recommendation::id).findFirst().orElse(null);
     }
 
-    /** @param refreshedCaseId the open case whose figures the caller stored with the fact, or null */
+    /**
+     * @param refreshedCaseId the open case whose figures the caller stored with the fact, or null
+     * @param upTitration     the up-titration the same evaluation proposed or left pending
+     */
     private FlaggingRefractoryPain.Flagging flag(Patient patient, LiveState state, RegimenFacts regimen,
-                                                 List<PainAssessment> window, Instant now, UUID refreshedCaseId) {
+                                                 List<PainAssessment> window, Instant now, UUID refreshedCaseId,
+                                                 Optional<String> upTitration) {
+        LadderPolicy policy = policies.current();
         String omeddTrace = regimen.scheduled().stream().filter(drug -> drug.omeddMg() != null && drug.omeddMg().signum() > 0)
                 .map(drug -> drug.code().toLowerCase(Locale.ROOT) + " " + drug.dailyDose().toPlainString()
                         + " " + drug.unit() + "/d = " + drug.omeddMg().toPlainString() + " mg OMEDD")
                 .collect(Collectors.joining(" + "));
         return flaggingRefractoryPain.evaluate(patient.id(), state, RefractoryFacts.fromRecentAssessments(now,
                 state.ladderStep(), regimen.step3Since(), regimen.omeddMg(), omeddTrace,
-                regimen.strongOpioidsTriedSinceStep3(), regimen.adjuvantScheduled(), window, refractoryPolicy)
-                .withLifeExpectancyMonths(patient.profile().lifeExpectancyMonths()), refreshedCaseId);
+                StepThreeTrial.adequatelyTried(regimen, policy, now), regimen.adjuvantScheduled(), window,
+                refractoryPolicy)
+                .withLifeExpectancyMonths(patient.profile().lifeExpectancyMonths())
+                .withTrial(StepThreeTrial.stillOnTrial(regimen, policy, now),
+                        StepThreeTrial.doseNotYetJudged(regimen, policy, now).orElse(null), upTitration.orElse(null)),
+                refreshedCaseId);
     }
 
     /**

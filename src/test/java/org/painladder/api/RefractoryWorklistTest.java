@@ -93,7 +93,7 @@ class RefractoryWorklistTest {
         RefractoryCase existing = cases.find(UUID.fromString(flagged[1])).orElseThrow();
         RefractoryFacts facts = new RefractoryFacts(Instant.now(), 3, existing.step3Since(), List.of(), List.of(),
                 existing.omeddMg(), null, List.of(), Set.of(), null, PainMechanism.NOCICEPTIVE_VISCERAL,
-                PainSite.ABDOMEN_UPPER, false, null);
+                PainSite.ABDOMEN_UPPER, false, null, List.of(), null, null);
 
         OpeningRefractoryCase.Opening again = QuarkusTransaction.requiringNew().call(() -> opening.open(
                 existing.patientId(), facts, new RefractoryVerdict.Refractory(existing.criteria())));

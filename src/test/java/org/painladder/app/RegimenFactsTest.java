@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.painladder.domain.ladder.OpioidTrial;
 import org.painladder.domain.ladder.RegimenFacts;
 import org.painladder.domain.ladder.RescueDose;
 import org.painladder.domain.ladder.ScheduledDrug;
@@ -118,6 +119,22 @@ class RegimenFactsTest {
 
         assertEquals(List.of(NOW.minus(6, ChronoUnit.DAYS), NOW.minus(3, ChronoUnit.DAYS)),
                 facts.opioidDoseIncreasesAt());
+    }
+
+    /** REF-01's adequate trial reads each strong opioid's stretch: started, raised, stopped (fourth review). */
+    @Test
+    void eachStrongOpioidStretchSinceStepThreeIsATrialWithItsTitrationSteps() {
+        RegimenFacts facts = factsOf(List.of(
+                daysAgo(9, regimen(scheduled("MORPHINE", 10, 6))),
+                daysAgo(6, regimen(scheduled("MORPHINE", 15, 6))),
+                daysAgo(4, regimen(scheduled("MORPHINE", 15, 6), scheduled("GABAPENTIN", 300, 3))),
+                daysAgo(1, regimen(scheduled("OXYCODONE", 40, 2)))));
+
+        assertEquals(List.of(
+                new OpioidTrial("MORPHINE", "ORAL", NOW.minus(9, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS),
+                        List.of(NOW.minus(6, ChronoUnit.DAYS))),
+                new OpioidTrial("OXYCODONE", "ORAL", NOW.minus(1, ChronoUnit.DAYS), null, List.of())),
+                facts.strongOpioidTrials());
     }
 
     @Test

@@ -29,8 +29,8 @@ public record RecommendationResponse(
                 + " fromDailyDose, toDailyDose, unit, rescueDose, frequency, toStep …")
         Map<String, Object> proposal,
         @Schema(description = "The clinical-rules §8.1 checks run before the advice was given (ORGAN_FUNCTION, "
-                + "TOXICITY, OPIOID_TOLERANCE, ACUTE_CAUSE, RED_FLAGS, TITRATION_INTERVAL): result PASSED, CHANGED, "
-                + "BLOCKED, WARNING or NOT_KNOWN, and in detail what was found and what it changed")
+                + "TOXICITY, OPIOID_TOLERANCE, ACUTE_CAUSE, RED_FLAGS, TITRATION_INTERVAL, INTERACTION): result "
+                + "PASSED, CHANGED, BLOCKED, WARNING or NOT_KNOWN, and in detail what was found and what it changed")
         List<SafetyCheck> safetyChecks,
         RecommendationStatus status,
         @Schema(description = "The clinician who accepted or rejected it")

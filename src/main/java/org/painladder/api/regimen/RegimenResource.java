@@ -53,8 +53,11 @@ public class RegimenResource {
             summary = "Replace the patient's regimen; the old one stays in history",
             description = "Answers the ladder step derived from the regimen, the scheduled and PRN OMEDD with a"
                     + " per-line trace, and warnings (ceilings, duplicate opioid classes, rescue outside 10-20 %,"
-                    + " PRN-only opioid, fentanyl patch for an opioid-naive patient). The patient's ladderStep and"
-                    + " omeddMg move in the same transaction. If-Match takes the regimen's ETag (\"0\" before the"
+                    + " PRN-only opioid, fentanyl patch for an opioid-naive patient; interactions:"
+                    + " SEROTONERGIC_COMBINATION for tramadol, tapentadol, fentanyl or methadone with duloxetine or a"
+                    + " tricyclic, TRAMADOL_SEIZURE_THRESHOLD for tramadol with either, METHADONE_QTC on every methadone"
+                    + " line and with a tricyclic, TWO_GABAPENTINOIDS, GABAPENTINOID_WITH_OPIOID). The patient's"
+                    + " ladderStep and omeddMg move in the same transaction. If-Match takes the regimen's ETag (\"0\" before the"
                     + " first one). Resending the current regimen unchanged (an EHR retry) stores nothing new.")
     @APIResponse(responseCode = "200", description = "The regimen now in force",
             headers = @Header(name = "ETag", description = "The regimen version, for If-Match"),

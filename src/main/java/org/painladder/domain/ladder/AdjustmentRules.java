@@ -256,7 +256,7 @@ final class AdjustmentRules {
                                 + (plan.reductionPct() == 0 ? ", no cut for the same opioid by another route"
                                         : ", less " + plan.reductionPct() + " % for a new opioid")
                                 + "), rescue " + plan.rescue().describe()
-                                + (nausea ? ", and treat the nausea (metoclopramide or haloperidol)" : "")
+                                + (nausea ? ", and treat the nausea (" + Antiemetic.of(bands).drugs() + ")" : "")
                                 + ". A transdermal route is an alternative once the patient is stable and "
                                 + "opioid-tolerant.")
                         .read(latest.map(List::of).orElse(List.of()))

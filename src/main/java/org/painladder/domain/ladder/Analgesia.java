@@ -149,7 +149,8 @@ final class Analgesia {
             proposal.put("frequency", RescuePlan.frequency(r.route()));
             return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: keep the regimen and use the "
                     + "rescue dose (" + Advice.drugName(r.code()) + " " + Advice.dose(r.singleDose(), r.unit()) + " "
-                    + RescuePlan.frequency(r.route()) + "), reassessed at 60 min.");
+                    + RescuePlan.frequency(r.route()) + "), reassessed at " + RescuePlan.reassessMinutes(r.route())
+                    + " min.");
         }
         if (strong.isPresent()) {
             RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), strong.get(), regimen, picture.policy());
@@ -160,7 +161,8 @@ final class Analgesia {
             proposal.put("doseUnit", plan.unit());
             proposal.put("frequency", plan.frequency());
             return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: keep the regimen and give a "
-                    + "rescue of " + plan.describe() + ", reassessed at 60 min.");
+                    + "rescue of " + plan.describe() + ", reassessed at " + RescuePlan.reassessMinutes(plan.route())
+                    + " min.");
         }
         Start start = strongOpioidStart(bands);
         proposal.put("drug", start.drug());

@@ -19,6 +19,8 @@ import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.patient.PainCondition;
 import org.painladder.domain.refractory.InterventionAdvisor;
 import org.painladder.domain.refractory.InterventionType;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.Interactions;
 
 /**
  * CO-ADVICE, precedence 5: adjuvants (ADJ-01/02), the intractable non-cancer conditions (INT-01..04) and the rescue
@@ -225,15 +227,20 @@ final class CoAdviceRules {
     }
 
     /**
-     * The neuropathic adjuvants for this patient's bands (§8.2): gabapentin and pregabalin by the label's creatinine-
-     * clearance table and at a low start when elderly or frail, amitriptyline only where it is not to be avoided.
-     * ADJ-01 and INT-03 both give them from here.
+     * The neuropathic adjuvants for this patient's bands (§8.2) and regimen: gabapentin and pregabalin by the label's
+     * creatinine-clearance table and at a low start when elderly or frail, amitriptyline and duloxetine only where
+     * they are not to be avoided, neither for the organs nor beside an opioid their labels warn against (tramadol or
+     * tapentadol: serotonin syndrome; methadone and a tricyclic: QTc), since a gabapentinoid does the same work
+     * without the interaction. ADJ-01, INT-02 and INT-03 all give them from here.
      */
     private record NeuropathicAdjuvants(int gabapentinMg, String ceiling, String pregabalin, boolean amitriptyline,
                                         boolean lowDose, String amitriptylineReason, boolean duloxetine,
-                                        String duloxetineReason) {
+                                        String duloxetineReason, List<String> leftOutForInteraction,
+                                        Optional<String> besideOpioid) {
 
-        static NeuropathicAdjuvants of(Set<OrganFunctionBand> bands) {
+        static NeuropathicAdjuvants of(ClinicalPicture picture) {
+            Set<OrganFunctionBand> bands = picture.snapshot().organFunctionBands();
+            Set<String> taken = picture.regimen().drugsTaken();
             OrganFunction.Judgement gabapentin = OrganFunction.judge("GABAPENTIN", bands);
             boolean renalSevere = bands.stream()
                     .anyMatch(OrganFunctionBand::isRenalSevereOrWorse);
@@ -244,9 +251,28 @@ final class CoAdviceRules {
                     : gabapentin.caution() ? "by the label's CrCl table" : "titrate to 1800–3600 mg/day";
             OrganFunction.Judgement amitriptyline = OrganFunction.judge("AMITRIPTYLINE", bands);
             OrganFunction.Judgement duloxetine = OrganFunction.judge("DULOXETINE", bands);
+            Optional<Interactions.Finding> amitriptylineInteraction = Interactions.leaveOut("AMITRIPTYLINE", taken);
+            Optional<Interactions.Finding> duloxetineInteraction = Interactions.leaveOut("DULOXETINE", taken);
+            List<String> leftOut = new ArrayList<>();
+            if (!amitriptyline.avoid() && amitriptylineInteraction.isPresent()) {
+                leftOut.add("amitriptyline (" + amitriptylineInteraction.get().reason() + ")");
+            }
+            if (!duloxetine.avoid() && duloxetineInteraction.isPresent()) {
+                leftOut.add("duloxetine (" + duloxetineInteraction.get().reason() + ")");
+            }
+            Optional<String> opioid = Interactions.adding("GABAPENTIN", taken, taken.stream()
+                    .filter(Formulary::isOpioid).toList()).stream()
+                    .filter(f -> f.code().equals(Interactions.GABAPENTINOID_WITH_OPIOID)).findFirst()
+                    .map(Interactions.Finding::reason);
             return new NeuropathicAdjuvants(lowDose ? 100 : 300, ceiling,
-                    renalSevere ? "PREGABALIN 25 mg a day" : "PREGABALIN 75 mg twice a day", !amitriptyline.avoid(),
-                    lowDose, amitriptyline.reason(), !duloxetine.avoid(), duloxetine.reason());
+                    renalSevere ? "PREGABALIN 25 mg a day" : "PREGABALIN 75 mg twice a day",
+                    !amitriptyline.avoid() && amitriptylineInteraction.isEmpty(), lowDose,
+                    amitriptyline.avoid() ? amitriptyline.reason()
+                            : amitriptylineInteraction.map(Interactions.Finding::reason).orElse(""),
+                    !duloxetine.avoid() && duloxetineInteraction.isEmpty(),
+                    duloxetine.avoid() ? duloxetine.reason()
+                            : duloxetineInteraction.map(Interactions.Finding::reason).orElse(""),
+                    leftOut, opioid);
         }
 
         String duloxetineText() {
@@ -254,12 +280,17 @@ final class CoAdviceRules {
         }
 
         String gabapentinText() {
-            return "gabapentin " + gabapentinMg + " mg at night and titrate (" + ceiling + ")";
+            return "gabapentin " + gabapentinMg + " mg at night and titrate (" + ceiling + ")"
+                    + besideOpioid.map(why -> ", watching for sedation and " + why + " (FDA 2019)").orElse("");
         }
 
         String amitriptylineText() {
             return amitriptyline ? ", or amitriptyline 10–25 mg at night" : " (not amitriptyline: " + amitriptylineReason
                     + ")";
+        }
+
+        private boolean forInteraction(String drug) {
+            return leftOutForInteraction.stream().anyMatch(left -> left.startsWith(drug));
         }
 
         Advice proposeAndCheck(Advice advice, String moreAlternatives) {
@@ -272,18 +303,28 @@ final class CoAdviceRules {
                             + moreAlternatives);
             String changes = String.join("; ", Stream.of(
                     lowDose ? "gabapentin started at " + gabapentinMg + " mg, " + ceiling : null,
-                    amitriptyline ? null : "amitriptyline left out: " + amitriptylineReason,
-                    duloxetine ? null : "duloxetine left out: " + duloxetineReason)
+                    amitriptyline || forInteraction("amitriptyline") ? null
+                            : "amitriptyline left out: " + amitriptylineReason,
+                    duloxetine || forInteraction("duloxetine") ? null : "duloxetine left out: " + duloxetineReason)
                     .filter(Objects::nonNull).toList());
             if (!changes.isEmpty()) {
                 advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, changes);
+            }
+            String beside = besideOpioid.map(why -> "gabapentin: " + why + " (FDA 2019); start low, titrate slowly, "
+                    + "watch for sedation").orElse(null);
+            if (!leftOutForInteraction.isEmpty()) {
+                advice.check(SafetyCheck.INTERACTION, SafetyCheck.CHANGED, "left out for an interaction with the "
+                        + "regimen: " + String.join(", ", leftOutForInteraction) + "; gabapentin or pregabalin does "
+                        + "the same work without it" + (beside == null ? "" : "; " + beside));
+            } else if (beside != null) {
+                advice.check(SafetyCheck.INTERACTION, SafetyCheck.WARNING, beside);
             }
             return advice;
         }
     }
 
     private static ProposedRecommendation neuropathic(ClinicalPicture picture, PainAssessment a, PainBand band) {
-        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
+        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture);
         Advice advice = Advice.of(RuleId.ADJ_01, picture)
                 .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
                         + "only partly to opioids. Add " + adjuvants.gabapentinText() + ", or "
@@ -355,7 +396,7 @@ final class CoAdviceRules {
 
     /** The neuropathic adjuvant for neuropathic features is the one ADJ-01 and INT-03 give (§8.2 checked). */
     private static ProposedRecommendation zoster(ClinicalPicture picture, PainAssessment a, PainBand band) {
-        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
+        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture);
         Advice advice = Advice.of(RuleId.INT_02, picture)
                 .because("Acute herpes zoster: start an antiviral (aciclovir, valaciclovir or famciclovir), best "
                         + "within 72 h of rash onset. " + CauseRules.symptomaticAnalgesia(picture, band)
@@ -386,7 +427,7 @@ final class CoAdviceRules {
     }
 
     private static ProposedRecommendation postherpetic(ClinicalPicture picture, PainAssessment a) {
-        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture.snapshot().organFunctionBands());
+        NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture);
         Advice advice = Advice.of(RuleId.INT_03, picture)
                 .because("Postherpetic neuralgia (" + a.score() + "/10) without a neuropathic adjuvant: "
                         + adjuvants.gabapentinText() + ", or " + adjuvants.pregabalin().toLowerCase(Locale.ROOT)

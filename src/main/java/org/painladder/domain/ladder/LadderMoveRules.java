@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainBand;
+import org.painladder.domain.regimen.Interactions;
 import org.painladder.domain.regimen.OpioidConversion;
 
 /**
@@ -120,6 +121,7 @@ final class LadderMoveRules {
     private static ProposedRecommendation skipStep2(ClinicalPicture picture, int step, List<PainAssessment> severe,
                                                    PainAssessment latest) {
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
+        Antiemetic antiemetic = Antiemetic.of(picture.snapshot().organFunctionBands());
         String name = Advice.drugName(start.drug());
         // §8.2 unableToSwallow: the start goes under the skin (ROT-03's first choice), not by mouth.
         boolean subcutaneous = picture.snapshot().factors().isUnableToSwallow();
@@ -144,7 +146,7 @@ final class LadderMoveRules {
                         + "rapid control is needed and the kidneys allow). "
                         + (subcutaneous ? "Once stable, a syringe driver or a patch takes over the 24-h total."
                         : "Convert the 24-h total to modified-release after 24–48 h.") + " Prescribe a laxative (senna ± macrogol) and "
-                        + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
+                        + antiemetic.text() + (step == 1 ? "; keep the non-opioid." : "."))
                 .read(severe).read(latest)
                 .threshold("bandModerateMax", picture.policy().bandEdges().moderateMax())
                 .threshold("escalationWindowHours", picture.policy().escalationWindowHours())
@@ -164,19 +166,13 @@ final class LadderMoveRules {
                 .propose("rescueFrequency", rescueFrequency)
                 .propose("reassessAfterMinutes", reassess)
                 .propose("laxative", true)
-                .propose("antiemetic", ANTIEMETIC_DRUG)
                 .propose("keepNonOpioid", step == 1);
+        antiemetic.addTo(advice);
         if (!start.why().isEmpty()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, start.why());
         }
         return advice.build();
     }
-
-    /** §8.7: named in every strong-opioid start (LAD-03/04/05). */
-    static final String ANTIEMETIC = "an antiemetic as needed for the first week (metoclopramide 10 mg up to three "
-            + "times a day, or haloperidol 0.5–1 mg at night)";
-    static final String ANTIEMETIC_DRUG = "METOCLOPRAMIDE 10 mg as needed up to three times a day for the first week "
-            + "(or HALOPERIDOL 0.5–1 mg at night)";
 
     /** LAD-02: persistent moderate pain on step 0–1, weak-opioid strategy. */
     private static ProposedRecommendation weakOpioid(ClinicalPicture picture, int step,
@@ -189,9 +185,15 @@ final class LadderMoveRules {
         int daily = single * (caution ? 4 : 6);
         String interval = caution ? "every 6 h" : "every 4 h";
         OrganFunction.Judgement tramadol = OrganFunction.judge("TRAMADOL", picture.snapshot().organFunctionBands());
-        String tramadolText = tramadol.verdict() == OrganFunction.Verdict.FREE
-                ? " or tramadol 50 mg every 6 h (ceiling 400 mg/day)"
-                : " (not tramadol: " + tramadol.reason() + ")";
+        // §1.4: tramadol with serotonergic drugs is a weak opioid to leave out; codeine does the same work.
+        Optional<Interactions.Finding> tramadolInteraction = Interactions.leaveOut("TRAMADOL",
+                picture.regimen().drugsTaken());
+        boolean tramadolFree = tramadol.verdict() == OrganFunction.Verdict.FREE && tramadolInteraction.isEmpty();
+        String tramadolText = tramadolFree ? " or tramadol 50 mg every 6 h (ceiling 400 mg/day)"
+                : " (not tramadol: " + (tramadol.verdict() == OrganFunction.Verdict.FREE
+                ? tramadolInteraction.get().reason() + " beside the patient's " + tramadolInteraction.get().drugs()
+                        .stream().filter(d -> !d.equals("TRAMADOL")).map(Advice::drugName).findFirst().orElse("")
+                : tramadol.reason()) + ")";
         Advice advice = persistence(Advice.of(RuleId.LAD_02, picture), picture, persistent)
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10 at least "
                         + picture.policy().minSpacingHours() + " h apart within "
@@ -207,14 +209,15 @@ final class LadderMoveRules {
                 .propose("toStep", 2)
                 .prescription("CODEINE", single, interval + ", by the clock", daily)
                 .propose("ceilingDailyDose", BigDecimal.valueOf(360))
-                .propose("alternative", tramadol.verdict() == OrganFunction.Verdict.FREE
-                        ? "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day" : null)
+                .propose("alternative", tramadolFree ? "TRAMADOL 50 mg every 6 h, ceiling 400 mg/day" : null)
                 .propose("keepNonOpioid", step == 1)
                 .propose("laxative", true);
         if (caution) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine every 6 h instead of every 4 h: "
                     + codeine.reason());
         }
+        tramadolInteraction.ifPresent(finding -> advice.check(SafetyCheck.INTERACTION, SafetyCheck.CHANGED,
+                "tramadol left out: " + finding.message()));
         if (frail) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "codeine 15 mg instead of 30 mg: "
                     + "elderly or frail, start doses −50 % (§8.2, NCCN frail start)");
@@ -232,6 +235,7 @@ final class LadderMoveRules {
                                                               Optional<OrganFunction.Judgement> weakAvoided) {
         LadderPolicy.LowDoseStrongOpioidLimits limits = picture.policy().lowDoseStrongOpioidMaxMg();
         var bands = picture.snapshot().organFunctionBands();
+        Antiemetic antiemetic = Antiemetic.of(bands);
         String drug = OrganFunction.startingStrongOpioid(bands);
         BigDecimal limit = "MORPHINE".equals(drug) ? limits.morphineMg() : limits.hydromorphoneMg();
         boolean halve = OrganFunction.halveStartingDose(drug, bands);
@@ -259,7 +263,7 @@ final class LadderMoveRules {
                         + Advice.daily(daily, "mg") + ("MORPHINE".equals(drug) ? " (or oxycodone up to "
                         + Advice.daily(oxycodoneLimit, "mg") + ")" : "")
                         + (changes.isEmpty() ? "" : " (" + changes + ")") + ", rescue " + rescue.describe()
-                        + ", a laxative and " + ANTIEMETIC + (step == 1 ? "; keep the non-opioid." : "."))
+                        + ", a laxative and " + antiemetic.text() + (step == 1 ? "; keep the non-opioid." : "."))
                 .threshold("moderatePainStrategy", picture.policy().moderatePainStrategy().name())
                 .threshold("lowDoseStrongOpioidMaxMg." + drug.toLowerCase(java.util.Locale.ROOT), limit)
                 .propose("toStep", 3)
@@ -273,13 +277,12 @@ final class LadderMoveRules {
                         + oxycodoneLimit.toPlainString() + " mg/day" : null)
                 .rescue(rescue)
                 .propose("laxative", true)
-                .propose("antiemetic", ANTIEMETIC_DRUG)
                 .propose("keepNonOpioid", step == 1);
         if (weakAvoided.isPresent() || !changes.isEmpty()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, weakAvoided.map(j -> "no weak opioid: "
                     + j.reason() + (changes.isEmpty() ? "" : "; ")).orElse("") + changes);
         }
-        return advice.build();
+        return antiemetic.addTo(advice).build();
     }
 
     /**
@@ -320,6 +323,7 @@ final class LadderMoveRules {
                                                          List<PainAssessment> read, PainAssessment latest) {
         LadderPolicy policy = picture.policy();
         var bands = picture.snapshot().organFunctionBands();
+        Antiemetic antiemetic = Antiemetic.of(bands);
         OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), bands);
         Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
         boolean weak = drug.isWeakOpioid();
@@ -364,7 +368,7 @@ final class LadderMoveRules {
                         + Advice.drugName(drug.code()) + " and start oral "
                         + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg")
                         + " (" + arithmetic + ")." + organ + " Rescue " + rescue.describe()
-                        + ", a laxative and " + ANTIEMETIC + ".")
+                        + ", a laxative and " + antiemetic.text() + ".")
                 .read(read);
         if (latest != null) {
             advice.read(latest);
@@ -389,13 +393,12 @@ final class LadderMoveRules {
                 .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
-                .propose("laxative", true)
-                .propose("antiemetic", ANTIEMETIC_DRUG);
+                .propose("laxative", true);
         if (!organ.isEmpty() || weakVerdict.avoid()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
                     + Advice.drugName(drug.code()) + ": " + weakVerdict.reason() + "." : "") + organ);
         }
-        return advice.build();
+        return antiemetic.addTo(advice).build();
     }
 
     /** LAD-06/07/08: percentage titration by band, or the 24-h rescue total, capped, at the formulation's interval. */
@@ -502,9 +505,10 @@ final class LadderMoveRules {
                 : up.capped() ? ", capped at +" + maxIncreasePct + " % a day" : "";
         String organText = organ.caution() ? " The step is halved, +" + stepPct + " % instead of +" + pct + " % ("
                 + organ.reason() + ")." : "";
+        String rescueRoute = rescue.avoiding(picture.snapshot().organFunctionBands(), policy).route();
         String reassess = "TRANSDERMAL".equals(drug.route())
                 ? "The new patch strength reaches steady state in about 72 h; cover with rescues meanwhile."
-                : "Reassess 60 min after the next oral rescue (15 min if IV) and the pain band within 24 h.";
+                : RescuePlan.reassessAfterNext(rescueRoute) + " and the pain band within 24 h.";
         String opening = switch (rule) {
             case LAD_06 -> "Severe background pain (" + scores(read) + "/10) on step 3";
             case LAD_07 -> "Moderate background pain persisting (" + scores(read) + "/10) on step 3";
@@ -534,7 +538,9 @@ final class LadderMoveRules {
                 .fact("cap", up.cap())
                 .doseChange("UP", drug, up.toDailyDose())
                 .propose("newOmeddMg", DoseSteps.plain(newOmedd))
-                .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null);
+                .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null)
+                .propose("reassessAfterMinutes", "TRANSDERMAL".equals(drug.route()) ? null
+                        : RescuePlan.reassessMinutes(rescueRoute));
         if (organ.caution()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "titration step halved to +" + stepPct
                     + " % (daily limit +" + maxIncreasePct + " %): " + organ.reason());

@@ -28,13 +28,16 @@ import org.painladder.domain.regimen.OpioidTolerance;
  * @param toleranceDoseSince           since when the regimens, up to this one, have given an opioid-tolerance dose
  *                                     without a break ({@link OpioidTolerance#doseHeldSince}); null when this one does
  *                                     not
+ * @param strongOpioidTrials           each strong opioid's stretches since step-3 entry, for REF-01's adequate trial
+ *                                     ({@link StepThreeTrial}); empty when the service does not supply them
  */
 public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
                            List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
                            Instant lastScheduledOpioidChangeAt, Instant step3Since,
                            Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
                            Set<String> scheduledCodes, List<Instant> opioidDoseIncreasesAt,
-                           Set<String> warningCodes, Instant toleranceDoseSince) {
+                           Set<String> warningCodes, Instant toleranceDoseSince,
+                           List<OpioidTrial> strongOpioidTrials) {
 
     public RegimenFacts {
         omeddMg = omeddMg == null ? BigDecimal.ZERO : omeddMg;
@@ -47,9 +50,22 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         opioidDoseIncreasesAt = opioidDoseIncreasesAt == null ? List.of()
                 : opioidDoseIncreasesAt.stream().sorted().toList();
         warningCodes = warningCodes == null ? Set.of() : Set.copyOf(warningCodes);
+        strongOpioidTrials = strongOpioidTrials == null ? List.of() : List.copyOf(strongOpioidTrials);
         if (ladderStep < 0 || ladderStep > 3) {
             throw new IllegalArgumentException("ladderStep must be 0-3, got " + ladderStep);
         }
+    }
+
+    /** Without the trials of each strong opioid: REF-01 then counts every strong opioid scheduled since step 3. */
+    public RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOmeddMg, List<ScheduledDrug> scheduled,
+                        List<RescueDose> rescues, long regimenVersion, Instant effectiveAt,
+                        Instant lastScheduledOpioidChangeAt, Instant step3Since,
+                        Set<String> strongOpioidsTriedSinceStep3, boolean adjuvantScheduled,
+                        Set<String> scheduledCodes, List<Instant> opioidDoseIncreasesAt,
+                        Set<String> warningCodes, Instant toleranceDoseSince) {
+        this(ladderStep, omeddMg, prnOmeddMg, scheduled, rescues, regimenVersion, effectiveAt,
+                lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled,
+                scheduledCodes, opioidDoseIncreasesAt, warningCodes, toleranceDoseSince, List.of());
     }
 
     /** The seam's original shape, without the dose increases (ROT-02 then never fires) nor warnings. */
@@ -61,7 +77,7 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
         this(ladderStep, omeddMg, prnOmeddMg, scheduled, rescues, regimenVersion, effectiveAt,
                 lastScheduledOpioidChangeAt, step3Since, strongOpioidsTriedSinceStep3, adjuvantScheduled,
                         scheduledCodes,
-                List.of(), Set.of(), null);
+                List.of(), Set.of(), null, List.of());
     }
 
     /** A patient with no analgesic regimen recorded. */
@@ -90,6 +106,14 @@ public record RegimenFacts(int ladderStep, BigDecimal omeddMg, BigDecimal prnOme
     /** A fentanyl patch in a patient who was not opioid-tolerant when it was prescribed (§1.10, §8.5). */
     public boolean patchWithoutTolerance() {
         return warningCodes.contains("FENTANYL_PATCH_NOT_OPIOID_TOLERANT");
+    }
+
+    /** Every drug of the regimen, scheduled or as needed, by code: what a new drug could interact with. */
+    public Set<String> drugsTaken() {
+        Set<String> taken = new java.util.LinkedHashSet<>(scheduledCodes);
+        scheduled.forEach(drug -> taken.add(drug.code()));
+        rescues.forEach(rescue -> taken.add(rescue.code()));
+        return taken;
     }
 
     public boolean isScheduled(String code) {

@@ -58,6 +58,26 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         return RESCUE_ROUTES.contains(drug.route()) && IMMEDIATE_RELEASE.contains(drug.code());
     }
 
+    /** Minutes to a rescue's peak effect, when it is reassessed (§0 point 3, §1.5): oral 60, SC about 30, IV 15. */
+    static int reassessMinutes(String route) {
+        return switch (route) {
+            case "SC" -> 30;
+            case "IV" -> 15;
+            default -> 60;
+        };
+    }
+
+    /** "Reassess 30 min after the next subcutaneous rescue": the time follows the rescue's route. */
+    static String reassessAfterNext(String route) {
+        String words = switch (route) {
+            case "SC" -> "subcutaneous";
+            case "IV" -> "intravenous";
+            case "ORAL" -> "oral";
+            default -> route.toLowerCase(Locale.ROOT);
+        };
+        return "Reassess " + reassessMinutes(route) + " min after the next " + words + " rescue";
+    }
+
     static String frequency(String route) {
         return switch (route) {
             case "SC" -> "as needed, up to every 30 min";

@@ -8,9 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.patient.PatientFactors;
+import org.painladder.domain.regimen.Formulary;
+import org.painladder.domain.regimen.Interactions;
 
 /**
  * The clinical-rules §8.1 checks every recommendation carries (organ function, toxicity, opioid tolerance), in that
@@ -34,6 +37,8 @@ final class SafetyReview {
         all.put(SafetyCheck.TOXICITY, byRule.getOrDefault(SafetyCheck.TOXICITY, toxicity(picture, rule, proposal)));
         all.put(SafetyCheck.OPIOID_TOLERANCE, byRule.getOrDefault(SafetyCheck.OPIOID_TOLERANCE,
                 tolerance(picture, aboutPatch)));
+        interaction(picture, rule, proposal).ifPresent(found -> all.put(SafetyCheck.INTERACTION,
+                byRule.getOrDefault(SafetyCheck.INTERACTION, found)));
         byRule.forEach(all::putIfAbsent);
         return new ArrayList<>(all.values());
     }
@@ -90,6 +95,24 @@ final class SafetyReview {
         }
         return new SafetyCheck(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.PASSED, bandText + ": " + named
                 + " is not on the table's avoid or caution list for these bands");
+    }
+
+    /**
+     * What a drug the proposal adds would start with the regimen ({@link Interactions}): a WARNING naming each
+     * interaction, with what to watch for; nothing when it adds none (most proposals), so the check is listed only
+     * where it found something.
+     */
+    private static Optional<SafetyCheck> interaction(ClinicalPicture picture, RuleId rule,
+                                                     Map<String, Object> proposal) {
+        Set<String> taken = picture.regimen().drugsTaken();
+        List<String> found = new ArrayList<>();
+        for (String drug : drugsGiven(rule.type(), proposal)) {
+            List<String> opioids = Stream.concat(taken.stream(), Stream.of(drug)).filter(Formulary::isOpioid)
+                    .toList();
+            Interactions.adding(drug, taken, opioids).forEach(finding -> found.add(finding.message()));
+        }
+        return found.isEmpty() ? Optional.empty()
+                : Optional.of(new SafetyCheck(SafetyCheck.INTERACTION, SafetyCheck.WARNING, String.join("; ", found)));
     }
 
     private static SafetyCheck toxicity(ClinicalPicture picture, RuleId rule, Map<String, Object> proposal) {

@@ -127,10 +127,14 @@ final class Titration {
 
     /** Hours the formulation needs between two scheduled-dose changes (policy minHoursBetweenTitrations). */
     static int minHoursBetweenChanges(ScheduledDrug drug, LadderPolicy policy) {
-        if ("TRANSDERMAL".equals(drug.route())) {
+        return minHoursBetweenChanges(drug.code(), drug.route(), policy);
+    }
+
+    static int minHoursBetweenChanges(String code, String route, LadderPolicy policy) {
+        if ("TRANSDERMAL".equals(route)) {
             return policy.minHoursBetweenTitrations().transdermalFentanylHours();
         }
-        if ("METHADONE".equals(drug.code())) {
+        if ("METHADONE".equals(code)) {
             return policy.minHoursBetweenTitrations().methadoneHours();
         }
         return policy.minHoursBetweenTitrations().oralHours();

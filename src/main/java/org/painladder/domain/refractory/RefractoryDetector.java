@@ -69,15 +69,25 @@ public final class RefractoryDetector {
                     + " breakthrough episodes");
         }
 
+        // Currow 2012, §6.4: a limit counts only once the dose in force has had its titration interval, and two
+        // opioids have failed only when the engine has no up-titration of the current one left to propose.
         int beforeLimits = criteria.size();
-        highOmedd(facts).ifPresent(criteria::add);
+        boolean doseJudged = facts.doseNotYetJudged() == null;
+        if (doseJudged) {
+            highOmedd(facts).ifPresent(criteria::add);
+        }
         doseLimitingAdverseEffects(facts).ifPresent(criteria::add);
-        multipleOpioids(facts).ifPresent(criteria::add);
+        if (doseJudged && facts.upTitrationOffered() == null) {
+            multipleOpioids(facts).ifPresent(criteria::add);
+        }
         if (criteria.size() == beforeLimits) {
-            return new NotRefractory(Reason.NO_ESCALATION_LIMIT_REACHED, "OMEDD " + mg(facts.omeddMg())
+            return new NotRefractory(Reason.NO_ESCALATION_LIMIT_REACHED, doseJudged ? "OMEDD " + mg(facts.omeddMg())
                     + " mg/d (< " + policy.refractoryOmeddThresholdMg() + "), no dose-limiting adverse effect in 7 days"
-                    + " and " + facts.strongOpioidsTried().size() + " strong opioid(s) tried (< "
-                    + policy.refractoryMinStrongOpioids() + "): titration or rotation can still go on");
+                    + " and " + facts.strongOpioidsTried().size() + " strong opioid(s) with an adequate trial (< "
+                    + policy.refractoryMinStrongOpioids() + ")" + trialNotes(facts)
+                    + ": titration or rotation can still go on"
+                    : facts.doseNotYetJudged() + ", and no dose-limiting adverse effect in 7 days: the step-3 trial is"
+                    + " judged on the dose in force");
         }
 
         if (facts.acuteCauseEpisode() != null) {
@@ -196,13 +206,22 @@ public final class RefractoryDetector {
                 effects + " in the last 7 days limits further titration"));
     }
 
+    /** Why an opioid did not count: still on its trial, or the ladder still titrating it. */
+    private static String trialNotes(RefractoryFacts facts) {
+        String onTrial = facts.opioidsOnTrial().isEmpty() ? "" : "; not yet an adequate trial: "
+                + String.join("; ", facts.opioidsOnTrial());
+        String titrating = facts.upTitrationOffered() == null ? "" : "; the current opioid is still being titrated ("
+                + facts.upTitrationOffered() + ")";
+        return onTrial + titrating;
+    }
+
     private Optional<Criterion> multipleOpioids(RefractoryFacts facts) {
         if (facts.strongOpioidsTried().size() < policy.refractoryMinStrongOpioids()) {
             return Optional.empty();
         }
         String drugs = facts.strongOpioidsTried().stream().sorted().collect(Collectors.joining(", "));
         return Optional.of(new Criterion(CriterionCode.MULTIPLE_OPIOIDS_FAILED, facts.strongOpioidsTried().size()
-                + " strong opioids tried since step-3 entry: " + drugs + " (≥ " + policy.refractoryMinStrongOpioids() + ")"));
+                + " strong opioids each given an adequate trial since step-3 entry: " + drugs + " (≥ " + policy.refractoryMinStrongOpioids() + ")"));
     }
 
     private static String mg(BigDecimal value) {

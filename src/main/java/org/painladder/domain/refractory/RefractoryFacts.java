@@ -26,7 +26,8 @@ import org.painladder.domain.pain.PainSite;
  * @param omeddMg                     the scheduled oral morphine equivalent daily dose, mg/day
  * @param omeddTrace                  how the OMEDD was computed, e.g. "oxycodone 80 mg/d ×1.5", or null
  * @param adverseEffects7d            adverse effects reported in the last 7 days
- * @param strongOpioidsTried          distinct strong opioids scheduled since step-3 entry (drug codes)
+ * @param strongOpioidsTried          distinct strong opioids since step-3 entry that have had an adequate trial (drug
+ *                                    codes; the service judges it by each opioid's duration and titration)
  * @param acuteCauseEpisode           the latest acute pain with a treatable cause inside the suppression window, or
  *                                    null (CAU-01..04 suppress refractory counting)
  * @param latestMechanism             the mechanism of the latest assessment that named one
@@ -34,6 +35,11 @@ import org.painladder.domain.pain.PainSite;
  * @param adjuvantScheduled           an adjuvant (gabapentinoid, antidepressant, steroid) is scheduled
  * @param lifeExpectancyMonths        the patient's estimated prognosis, or null when not recorded (§8.9 shortens the
  *                                    step-3 trial when it is at most 1 month)
+ * @param opioidsOnTrial              the strong opioids given now whose trial is not yet adequate, each with why
+ * @param doseNotYetJudged            why the scheduled dose in force cannot be judged yet (its titration interval has
+ *                                    not passed), or null
+ * @param upTitrationOffered          the up-titration of the current opioid the ladder proposes or still has pending,
+ *                                    or null
  */
 public record RefractoryFacts(
         Instant now,
@@ -49,7 +55,10 @@ public record RefractoryFacts(
         PainMechanism latestMechanism,
         PainSite latestSite,
         boolean adjuvantScheduled,
-        Integer lifeExpectancyMonths) {
+        Integer lifeExpectancyMonths,
+        List<String> opioidsOnTrial,
+        String doseNotYetJudged,
+        String upTitrationOffered) {
 
     /** @param daysAgo 0 for the last 24 h, 1 for the 24 h before, ...; episodes null when none were reported */
     public record DailyBreakthrough(int daysAgo, Integer episodes) {
@@ -69,6 +78,7 @@ public record RefractoryFacts(
         adverseEffects7d = adverseEffects7d == null ? List.of() : List.copyOf(adverseEffects7d);
         strongOpioidsTried = strongOpioidsTried == null ? Set.of() : Set.copyOf(strongOpioidsTried);
         latestMechanism = latestMechanism == null ? PainMechanism.UNKNOWN : latestMechanism;
+        opioidsOnTrial = opioidsOnTrial == null ? List.of() : List.copyOf(opioidsOnTrial);
     }
 
     /**
@@ -115,13 +125,23 @@ public record RefractoryFacts(
                         .reduce((first, second) -> second).orElse(null));
         return new RefractoryFacts(now, ladderStep, step3Since, background, byDay, omeddMg, omeddTrace, effects,
                 strongOpioidsTried == null ? Set.of() : new TreeSet<>(strongOpioidsTried), episode, mechanism, site,
-                adjuvantScheduled, null);
+                adjuvantScheduled, null, List.of(), null, null);
     }
 
     /** The same facts for a patient with this prognosis. */
     public RefractoryFacts withLifeExpectancyMonths(Integer months) {
         return new RefractoryFacts(now, ladderStep, step3Since, background72h, breakthroughByDay, omeddMg, omeddTrace,
                 adverseEffects7d, strongOpioidsTried, acuteCauseEpisode, latestMechanism, latestSite,
-                adjuvantScheduled, months);
+                adjuvantScheduled, months, opioidsOnTrial, doseNotYetJudged, upTitrationOffered);
+    }
+
+    /**
+     * The same facts with what the ladder knows of the step-3 trial: the opioids still on trial, whether the dose in
+     * force can be judged yet, and the up-titration it proposes.
+     */
+    public RefractoryFacts withTrial(List<String> onTrial, String doseNotJudged, String upTitration) {
+        return new RefractoryFacts(now, ladderStep, step3Since, background72h, breakthroughByDay, omeddMg, omeddTrace,
+                adverseEffects7d, strongOpioidsTried, acuteCauseEpisode, latestMechanism, latestSite,
+                adjuvantScheduled, lifeExpectancyMonths, onTrial, doseNotJudged, upTitration);
     }
 }

@@ -109,6 +109,11 @@ public final class Formulary {
                     "N-type calcium-channel blocker, intrathecal only; start 0.5-1.2 mcg/d, label maximum 19.2 mcg/d;"
                             + " psychiatric adverse effects; no OMEDD"));
 
+    /** Whether a formulary code names an opioid, whatever the profile (interactions need no factor). */
+    public static boolean isOpioid(String code) {
+        return CATALOGUE.stream().anyMatch(drug -> drug.code().equalsIgnoreCase(code) && drug.isOpioid());
+    }
+
     private final FactorProfile profile;
     private final Map<String, Drug> drugs;
 

@@ -2,8 +2,10 @@ package org.painladder.domain.regimen;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Switching a patient from one opioid or route to another (clinical-rules §2): the source dose in OMEDD, the
@@ -366,13 +368,16 @@ public record OpioidConversion(
                     + " " + to.unit().symbol() + " " + to.drug().name() + " per dose, then titrate.");
         }
 
+        /** One caution, naming each end that has the dual action (tramadol to tapentadol names both). */
         private void muActivityOnly() {
-            for (Side side : List.of(from, to)) {
-                String code = side.drug().code();
-                if (code.equals("TRAMADOL") || code.equals("TAPENTADOL")) {
-                    cautions.add(new Caution("MU_ACTIVITY_ONLY", side.drug().name() + " also inhibits monoamine"
-                            + " reuptake; its MME reflects only the µ-opioid activity (CDC 2022 footnote)."));
-                }
+            List<String> dual = List.of(from, to).stream().map(Side::drug)
+                    .filter(drug -> drug.code().equals("TRAMADOL") || drug.code().equals("TAPENTADOL"))
+                    .map(Drug::name).distinct().toList();
+            if (!dual.isEmpty()) {
+                boolean one = dual.size() == 1;
+                cautions.add(new Caution("MU_ACTIVITY_ONLY", String.join(" and ", dual) + (one ? " also inhibits"
+                        : " also inhibit") + " monoamine reuptake; " + (one ? "its MME reflects" : "their MMEs "
+                        + "reflect") + " only the µ-opioid activity (CDC 2022 footnote)."));
             }
         }
 
@@ -387,8 +392,17 @@ public record OpioidConversion(
             String factorsUsed = cautiousFactors.isEmpty() ? profile.factorsUsed() : profile.factorsUsed()
                     + "; direction of travel: " + String.join(", ", cautiousFactors);
             return new Validated.Valid<>(new OpioidConversion(fromOmedd, equianalgesic, recommended,
-                    to.unit().symbol(), factorsUsed, cautions, Amounts.rounded(reduction), specialist,
+                    to.unit().symbol(), factorsUsed, onceEach(cautions), Amounts.rounded(reduction), specialist,
                     trace, from.route().isNeuraxial()));
+        }
+
+        /**
+         * A caution is said once, however many steps of the calculation raise it (methadone from a neuraxial route is
+         * a specialist's conversion twice over).
+         */
+        private static List<Caution> onceEach(List<Caution> raised) {
+            Set<String> codes = new HashSet<>();
+            return raised.stream().filter(caution -> codes.add(caution.code())).toList();
         }
 
         private static BigDecimal rescueBound(BigDecimal dailyDose, String pct) {

@@ -52,6 +52,8 @@ public final class OrganFunctionTable {
     private static final String DULOXETINE_LABEL =
             "Duloxetine (Cymbalta) label: avoid with CrCl < 30 mL/min and in any hepatic insufficiency";
     private static final String BEERS = "AGS Beers Criteria 2023";
+    private static final String METOCLOPRAMIDE_LABELS = "Metoclopramide labels (Reglan: lower doses from CrCl 60 and"
+            + " in Child-Pugh B/C; EU SmPC: −50 % at CrCl 15–60 and in severe hepatic impairment, −75 % below 15)";
     private static final String FRAIL_START = "AGS Beers Criteria 2023; NCCN Adult Cancer Pain (frail start doses)";
 
     private static final Set<OrganFunctionBand> RENAL_SEVERE_OR_WORSE = EnumSet.of(RENAL_SEVERE, RENAL_FAILURE);
@@ -81,15 +83,19 @@ public final class OrganFunctionTable {
                     "renally cleared; sedation and falls when it accumulates", GABAPENTINOID_LABELS),
             new Line(Set.of(RENAL_REDUCED), Set.of("OXYCODONE", "HYDROMORPHONE"), PREFER, null, null, null,
                     "at a reduced dose, titrated slowly", List.of(),
-                    "fewer active renally cleared metabolites than morphine or codeine", EAPC_RENAL),
+                    "few active metabolites cleared by the kidney", EAPC_RENAL),
             // renal SEVERE (eGFR 15–29) and FAILURE (< 15 or dialysis)
             new Line(RENAL_SEVERE_OR_WORSE, Set.of("MORPHINE"), AVOID, null, null, null, null,
                     List.of("HYDROMORPHONE", "FENTANYL"),
                     "morphine-3- and -6-glucuronide accumulate: sedation, myoclonus, respiratory depression",
                     EAPC_RENAL_PCF),
-            new Line(RENAL_SEVERE_OR_WORSE, Set.of("CODEINE", "DIHYDROCODEINE", "TRAMADOL"), AVOID, null, null, null,
+            new Line(RENAL_SEVERE_OR_WORSE, Set.of("CODEINE", "DIHYDROCODEINE"), AVOID, null, null, null,
                     null, List.of("OXYCODONE", "HYDROMORPHONE"),
-                    "active metabolites accumulate (tramadol also lowers the seizure threshold)", EAPC_RENAL_PCF),
+                    "active metabolites accumulate: sedation, respiratory depression", EAPC_RENAL_PCF),
+            new Line(RENAL_SEVERE_OR_WORSE, Set.of("TRAMADOL"), AVOID, null, null, null,
+                    null, List.of("OXYCODONE", "HYDROMORPHONE"),
+                    "the parent drug and its active metabolite accumulate and lower the seizure threshold",
+                    EAPC_RENAL_PCF),
             new Line(RENAL_SEVERE_OR_WORSE, Set.of(NSAID), AVOID, null, null, null, null, List.of("PARACETAMOL"),
                     "nephrotoxic; further loss of renal function, hyperkalaemia, fluid retention", EAPC_RENAL_PCF),
             new Line(RENAL_SEVERE_OR_WORSE, Set.of("ZOLEDRONIC_ACID"), AVOID, null, null, null, null,
@@ -156,11 +162,33 @@ public final class OrganFunctionTable {
                     "at most 3 g/d; regular, the first-line non-opioid", List.of(),
                     "the safest non-opioid in older people, at the lower ceiling for the frail elderly",
                     BEERS + "; WHO 2018 Annex 6"),
-            new Line(Set.of(ELDERLY_OR_FRAIL), Set.of("MORPHINE", "OXYCODONE", "HYDROMORPHONE"), PREFER, 50, 50,
+            new Line(Set.of(ELDERLY_OR_FRAIL), Set.of("MORPHINE"), PREFER, 50, 50,
                     null, "start at half the usual dose (morphine 2.5–5 mg every 4 h), titrate slowly", List.of(),
                     "a low-dose strong opioid is safer than a weak opioid at its ceiling", FRAIL_START),
+            new Line(Set.of(ELDERLY_OR_FRAIL), Set.of("OXYCODONE", "HYDROMORPHONE"), PREFER, 50, 50,
+                    null, "start at half the usual dose, titrate slowly", List.of(),
+                    "a low-dose strong opioid is safer than a weak opioid at its ceiling", FRAIL_START),
             new Line(Set.of(ELDERLY_OR_FRAIL), Set.of("GABAPENTIN", "PREGABALIN"), PREFER, null, null, null,
-                    "low start dose, slow titration", List.of(), "no anticholinergic load", BEERS));
+                    "low start dose, slow titration", List.of(), "no anticholinergic load", BEERS),
+            // The antiemetic every strong-opioid start names (§8.7) is checked as any drug a proposal names (§8.12).
+            new Line(Set.of(RENAL_REDUCED, RENAL_SEVERE), Set.of("METOCLOPRAMIDE"), CAUTION, 50, 50, "15",
+                    "5 mg up to three times a day (half the dose)", List.of(),
+                    "cleared more slowly as renal function falls: more extrapyramidal effects", METOCLOPRAMIDE_LABELS),
+            new Line(Set.of(RENAL_FAILURE), Set.of("METOCLOPRAMIDE"), CAUTION, 75, 75, "7.5",
+                    "2.5 mg up to three times a day (a quarter of the dose: the EU label's cut in end-stage renal "
+                            + "disease, within the US label's 10 mg/day)", List.of(),
+                    "cleared more slowly as renal function falls: more extrapyramidal effects", METOCLOPRAMIDE_LABELS),
+            new Line(HEPATIC_MODERATE_OR_WORSE, Set.of("METOCLOPRAMIDE"), CAUTION, 50, 50, "15",
+                    "5 mg up to three times a day (half the dose)", List.of(),
+                    "cleared more slowly when the liver fails", METOCLOPRAMIDE_LABELS),
+            new Line(Set.of(ELDERLY_OR_FRAIL), Set.of("METOCLOPRAMIDE"), AVOID, null, null, null, null,
+                    List.of("HALOPERIDOL"),
+                    "extrapyramidal effects, tardive dyskinesia included, commoner in frail older adults",
+                    BEERS + "; EMA 2013 metoclopramide review"),
+            new Line(Set.of(ELDERLY_OR_FRAIL), Set.of("HALOPERIDOL"), CAUTION, null, null, "1",
+                    "0.5 mg at night, the lowest dose, for the first week only", List.of(),
+                    "antipsychotic: sedation, falls and extrapyramidal effects at higher doses",
+                    BEERS + "; Palliative Care Formulary (haloperidol for opioid nausea)"));
 
     private static final Map<OrganFunctionBand, String> DESCRIPTIONS = new EnumMap<>(Map.of(
             RENAL_REDUCED, "reduced renal function (eGFR 30–59)",

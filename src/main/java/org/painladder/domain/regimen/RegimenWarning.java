@@ -33,6 +33,17 @@ public record RegimenWarning(String code, String message, List<Integer> items, M
     /** A line by mouth for a patient who cannot swallow (clinical-rules §8.2 unableToSwallow, ROT-03). */
     public static final String ORAL_ROUTE_UNABLE_TO_SWALLOW = "ORAL_ROUTE_UNABLE_TO_SWALLOW";
 
+    /** An opioid whose label warns of serotonin syndrome with a serotonergic antidepressant (§1.4; FDA 2016). */
+    public static final String SEROTONERGIC_COMBINATION = Interactions.SEROTONERGIC_COMBINATION;
+    /** Tramadol with an SNRI or a tricyclic: the label's seizure warning (§1.4). */
+    public static final String TRAMADOL_SEIZURE_THRESHOLD = Interactions.TRAMADOL_SEIZURE_THRESHOLD;
+    /** Methadone prolongs QTc (§2.5), more so beside a tricyclic. */
+    public static final String METHADONE_QTC = Interactions.METHADONE_QTC;
+    /** Gabapentin and pregabalin together: one mechanism twice. */
+    public static final String TWO_GABAPENTINOIDS = Interactions.TWO_GABAPENTINOIDS;
+    /** A gabapentinoid beside an opioid: respiratory depression (FDA 2019). */
+    public static final String GABAPENTINOID_WITH_OPIOID = Interactions.GABAPENTINOID_WITH_OPIOID;
+
     public RegimenWarning {
         items = List.copyOf(items);
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));

@@ -13,7 +13,8 @@ import org.painladder.domain.patient.Contraindication;
 import org.painladder.domain.patient.OrganFunctionBand;
 
 /**
- * The warnings of clinical-rules §1.2, §1.6, §1.7, §1.10, §8.2 (organ function, weight) and §8.7 (laxative). They never block a regimen: the clinician may have
+ * The warnings of clinical-rules §1.2, §1.4 and §2.5 (interactions), §1.6, §1.7, §1.10, §8.2 (organ function, weight)
+ * and §8.7 (laxative). They never block a regimen: the clinician may have
  * reasons, and the EHR must be able to record what the patient actually takes.
  */
 final class RegimenWarnings {
@@ -41,6 +42,7 @@ final class RegimenWarnings {
         check.sameClassOpioids(DrugClass.STRONG_OPIOID, "strong");
         check.weakWithStrong();
         check.twoNsaids();
+        check.interactions();
         check.nsaidBleeding(patient);
         check.prnOnlyOpioid();
         check.rescueDoses(omedd);
@@ -103,6 +105,19 @@ final class RegimenWarnings {
             warnings.add(new RegimenWarning(RegimenWarning.TWO_NSAIDS, nsaids.size() + " NSAIDs at once ("
                     + names(nsaids) + ", " + itemList(lines) + "): more bleeding and renal risk, no more relief",
                     lines, Map.of()));
+        }
+    }
+
+    /**
+     * The interactions the labels warn of ({@link Interactions}), each once, on the lines of the drugs concerned, PRN
+     * lines included: an as-needed tramadol interacts as a scheduled one does.
+     */
+    private void interactions() {
+        List<String> codes = distinctDrugs(item -> true).stream().map(Drug::code).toList();
+        List<String> opioids = distinctDrugs(RegimenItem::isOpioid).stream().map(Drug::code).toList();
+        for (Interactions.Finding finding : Interactions.among(codes, opioids)) {
+            warnings.add(new RegimenWarning(finding.code(), finding.message() + " (" + finding.source() + ")",
+                    indexes(item -> finding.drugs().contains(item.drug().code())), Map.of()));
         }
     }
 

@@ -139,8 +139,8 @@ class PatientOnStepThreeWithUncontrolledPainTest {
     void twoStrongOpioidsTriedMeansRotationHasFailed() {
         Refractory verdict = assertInstanceOf(Refractory.class,
                 onStep3().omedd("150", null).opioidsTried("OXYCODONE", "MORPHINE").verdict());
-        assertEquals(new Criterion(CriterionCode.MULTIPLE_OPIOIDS_FAILED,
-                "2 strong opioids tried since step-3 entry: MORPHINE, OXYCODONE (≥ 2)"), verdict.criteria().get(2));
+        assertEquals(new Criterion(CriterionCode.MULTIPLE_OPIOIDS_FAILED, "2 strong opioids each given an adequate "
+                + "trial since step-3 entry: MORPHINE, OXYCODONE (≥ 2)"), verdict.criteria().get(2));
     }
 
     @Test
