@@ -52,7 +52,8 @@ public class RegimenResource {
     @Operation(operationId = "replaceRegimen",
             summary = "Replace the patient's regimen; the old one stays in history",
             description = "Answers the ladder step derived from the regimen, the scheduled and PRN OMEDD with a"
-                    + " per-line trace, and warnings (ceilings, duplicate opioid classes, rescue outside 10-20 %,"
+                    + " per-line trace, and warnings (ceilings, duplicate opioid classes, SAME_DRUG_SCHEDULED_TWICE for one"
+                    + " drug on several scheduled lines, rescue outside 10-20 %,"
                     + " PRN-only opioid, fentanyl patch for an opioid-naive patient; interactions:"
                     + " SEROTONERGIC_COMBINATION for tramadol, tapentadol, fentanyl or methadone with duloxetine or a"
                     + " tricyclic, TRAMADOL_SEIZURE_THRESHOLD for tramadol with either, METHADONE_QTC on every methadone"

@@ -16,6 +16,8 @@ public record RegimenWarning(String code, String message, List<Integer> items, M
 
     public static final String CEILING_EXCEEDED = "CEILING_EXCEEDED";
     public static final String SAME_CLASS_OPIOIDS = "SAME_CLASS_OPIOIDS";
+    /** One drug on several scheduled lines: a duplicate order unless meant (e.g. modified- and immediate-release). */
+    public static final String SAME_DRUG_SCHEDULED_TWICE = "SAME_DRUG_SCHEDULED_TWICE";
     public static final String WEAK_AND_STRONG_OPIOIDS = "WEAK_AND_STRONG_OPIOIDS";
     public static final String TWO_NSAIDS = "TWO_NSAIDS";
     /** An NSAID for a patient with an anticoagulant or a coagulopathy on record (clinical-rules §8.12). */

@@ -40,6 +40,7 @@ final class RegimenWarnings {
         check.ceilings();
         check.sameClassOpioids(DrugClass.WEAK_OPIOID, "weak");
         check.sameClassOpioids(DrugClass.STRONG_OPIOID, "strong");
+        check.sameDrugScheduledTwice();
         check.weakWithStrong();
         check.twoNsaids();
         check.interactions();
@@ -81,6 +82,28 @@ final class RegimenWarnings {
                     + " opioids scheduled together (" + names(drugs) + ", " + itemList(lines) + "); use one"
                     + (drugClass == DrugClass.WEAK_OPIOID ? " and go up the ladder, not across" : " and titrate it"),
                     lines, Map.of()));
+        }
+    }
+
+    /**
+     * One drug on several scheduled lines is the classic duplicate order (a new line added without stopping the old
+     * one); a modified- and an immediate-release line of one drug can be meant, so it is a question, not a refusal.
+     */
+    private void sameDrugScheduledTwice() {
+        for (Drug drug : distinctDrugs(RegimenItem::scheduled)) {
+            List<Integer> lines = indexes(item -> item.scheduled() && item.drug().equals(drug));
+            if (lines.size() < 2) {
+                continue;
+            }
+            List<DoseUnit> units = lines.stream().map(index -> regimen.items().get(index).unit()).distinct().toList();
+            BigDecimal daily = lines.stream().map(index -> regimen.items().get(index).dailyDose())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            String together = units.size() == 1
+                    ? ", " + Amounts.plain(daily) + " " + units.get(0).dailySymbol() + " together" : "";
+            warnings.add(new RegimenWarning(RegimenWarning.SAME_DRUG_SCHEDULED_TWICE, drug.name() + " on "
+                    + lines.size() + " scheduled lines (" + itemList(lines) + together + "): check that one is not"
+                    + " a duplicate order left running beside its replacement", lines,
+                    units.size() == 1 ? figures("dailyDose", daily) : Map.of()));
         }
     }
 

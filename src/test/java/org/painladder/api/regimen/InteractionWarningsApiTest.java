@@ -9,7 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** PUT /regimen warns about drugs whose labels warn against each other (fourth outside review, finding 4). */
+/**
+ * PUT /regimen warns about drugs whose labels warn against each other (fourth outside review, finding 4), and about one
+ * drug ordered twice (the integration tester's finding 5).
+ */
 @QuarkusTest
 class InteractionWarningsApiTest {
 
@@ -38,5 +41,17 @@ class InteractionWarningsApiTest {
         as("clinician").body("{ \"items\": [ " + line("METHADONE", 10, 3) + ", " + line("SENNA", 15, 1) + " ] }")
                 .put(RegimenApiTest.regimenOf(id)).then().statusCode(200)
                 .body("warnings.findAll { it.code == 'METHADONE_QTC' }.items", equalTo(List.of(List.of(0))));
+    }
+
+    @Test
+    void theSameOpioidOrderedTwiceIsAskedAboutAsADuplicateOrder() {
+        String id = registeredPatient();
+        as("clinician").body("{ \"items\": [ " + line("OXYCODONE", 10, 2) + ", " + line("OXYCODONE", 10, 2) + ", "
+                        + line("SENNA", 15, 1) + " ] }")
+                .put(RegimenApiTest.regimenOf(id)).then().statusCode(200)
+                .body("warnings.findAll { it.code == 'SAME_DRUG_SCHEDULED_TWICE' }.items",
+                        equalTo(List.of(List.of(0, 1))))
+                .body("warnings.find { it.code == 'SAME_DRUG_SCHEDULED_TWICE' }.message",
+                        containsString("oxycodone on 2 scheduled lines (items 0, 1, 40 mg/d together)"));
     }
 }

@@ -118,6 +118,28 @@ class RegimenEvaluationTest {
     }
 
     @Test
+    void oneDrugOnTwoScheduledLinesIsAskedAboutAsADuplicateOrder() {
+        RegimenWarning duplicate = only(evaluate(oral("OXYCODONE", "10", 2), oral("OXYCODONE", "10", 2),
+                oral("SENNA", "15", 1)), RegimenWarning.SAME_DRUG_SCHEDULED_TWICE);
+        assertEquals(List.of(0, 1), duplicate.items());
+        assertEquals(0, mg("40").compareTo(duplicate.figures().get("dailyDose")));
+        assertTrue(duplicate.message().contains("40 mg/d together"), duplicate.message());
+        assertTrue(evaluate(oral("TRAMADOL", "50", 4), oral("TRAMADOL", "50", 4))
+                .hasWarning(RegimenWarning.SAME_DRUG_SCHEDULED_TWICE));
+        assertTrue(evaluate(scheduled("FENTANYL", "TRANSDERMAL", "25", "mcg/h", 1),
+                scheduled("FENTANYL", "TRANSDERMAL", "12", "mcg/h", 1)).hasWarning(
+                RegimenWarning.SAME_DRUG_SCHEDULED_TWICE));
+    }
+
+    @Test
+    void aScheduledLineWithItsOwnRescueIsNotADuplicate() {
+        assertFalse(evaluate(oral("OXYCODONE", "20", 2), prn("OXYCODONE", "ORAL", "5", "mg", 6))
+                .hasWarning(RegimenWarning.SAME_DRUG_SCHEDULED_TWICE));
+        assertFalse(evaluate(oral("MORPHINE", "30", 2), oral("OXYCODONE", "10", 2))
+                .hasWarning(RegimenWarning.SAME_DRUG_SCHEDULED_TWICE));
+    }
+
+    @Test
     void twoWeakOpioidsAndWeakWithStrongAreWarned() {
         assertTrue(evaluate(oral("CODEINE", "30", 4), oral("TRAMADOL", "50", 4))
                 .hasWarning(RegimenWarning.SAME_CLASS_OPIOIDS));

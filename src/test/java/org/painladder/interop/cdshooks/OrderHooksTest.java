@@ -96,6 +96,21 @@ class OrderHooksTest {
     }
 
     @Test
+    void aDraftOfTheOpioidThePatientAlreadyTakesIsAWarningOfADuplicateOrder() {
+        String patientId = patient(anyMrn());
+        regimen(patientId, """
+                { "drug": "OXYCODONE", "route": "ORAL", "dose": 20, "unit": "mg", "timesPerDay": 2 },
+                { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1 }""");
+        score(patientId, 6);
+        JsonPath cards = order("painladder-order-sign", patientId, draft("7804", "26643006", "10", "mg",
+                repeat(1, 12)));
+        assertEquals("warning", cards.getString("cards.find { it.summary.startsWith('Same drug scheduled twice') }"
+                + ".indicator"));
+        assertTrue(cards.getString("cards.find { it.summary.startsWith('Same drug scheduled twice') }.detail")
+                .contains("60 mg/d together"), "oxycodone 20 mg ×2 and the draft's 10 mg ×2");
+    }
+
+    @Test
     void aStrongOpioidDraftedForMildPainIsOutOfStepWithTheLadder() {
         String patientId = patient(anyMrn());
         score(patientId, 2);
