@@ -388,9 +388,7 @@ final class LadderMoveRules {
         boolean halve = OrganFunction.judge(target, bands).caution();
         int cut = weak ? policy.rotationReductionPct()
                 : halve ? OpioidConversion.MAX_REDUCTION_PCT.intValue() : policy.rotationReductionPct();
-        // §8.2 unableToSwallow: the strong opioid goes under the skin by a syringe driver (ROT-03's first route).
-        String route = picture.cannotSwallow() ? Equianalgesia.SC : Equianalgesia.ORAL;
-        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, target, route, cut,
+        Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, target, Equianalgesia.ORAL, cut,
                 policy.mmeFactorProfile());
         BigDecimal weakOmedd = conversion.map(OpioidConversion::fromOmeddMg)
                 .orElse(drug.omeddMg() == null ? BigDecimal.ZERO : drug.omeddMg());
@@ -399,26 +397,34 @@ final class LadderMoveRules {
         String arithmetic;
         if (weak) {
             BigDecimal startDaily = halve ? equianalgesic.divide(BigDecimal.valueOf(2)) : equianalgesic;
-            strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, route));
+            strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, Equianalgesia.ORAL));
             arithmetic = "equianalgesic to " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no "
                     + "cross-tolerance cut is needed at these doses";
         } else {
             BigDecimal recommended = conversion.map(OpioidConversion::recommendedDailyDose).orElse(equianalgesic);
-            BigDecimal floored = DoseSteps.floor(recommended, DoseSteps.dailyStep(target, route));
+            BigDecimal floored = DoseSteps.floor(recommended, DoseSteps.dailyStep(target, Equianalgesia.ORAL));
             strongDaily = floored.signum() > 0 ? floored : DoseSteps.plain(recommended);
             arithmetic = "OMEDD " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day, equianalgesic "
                     + Advice.daily(DoseSteps.plain(equianalgesic), "mg") + " less " + cut + " % for incomplete "
                     + "cross-tolerance";
         }
+        // §8.2 unableToSwallow: the oral figure goes under the skin by a syringe driver as ROT-03 moves an oral line
+        // of the same opioid (no cut, the cautious end of the oral:SC ratio, §8.1.3).
+        BigDecimal oralDaily = strongDaily;
+        Optional<Rotation.Plan> subcutaneous = picture.cannotSwallow() ? Rotation.plan(new ScheduledDrug(target,
+                ScheduledDrug.STRONG_OPIOID, Equianalgesia.ORAL, oralDaily, "mg", null, false), target,
+                Equianalgesia.SC, 0, policy) : Optional.empty();
+        String route = subcutaneous.isPresent() ? Equianalgesia.SC : Equianalgesia.ORAL;
+        strongDaily = subcutaneous.map(Rotation.Plan::toDailyDose).orElse(strongDaily);
         BigDecimal factor = Equianalgesia.factor(target, route, policy.mmeFactorProfile())
                 .orElse(BigDecimal.ONE);
         ScheduledDrug strong = new ScheduledDrug(target, ScheduledDrug.STRONG_OPIOID, route, strongDaily, "mg",
                 strongDaily.multiply(factor), false);
         RescuePlan rescue = RescuePlan.forDailyOmedd(strongDaily.multiply(factor), strong, RegimenFacts.none(),
                 policy).forPatient(picture);
-        boolean subcutaneous = Equianalgesia.SC.equals(route);
-        String startText = subcutaneous ? Advice.drugName(target) + " " + Advice.daily(strongDaily, "mg") + " by "
-                + Rotation.infusion(route) + ", as the patient cannot swallow"
+        String startText = subcutaneous.isPresent() ? Advice.drugName(target) + " " + Advice.daily(strongDaily, "mg")
+                + " by " + Rotation.infusion(route) + ", as the patient cannot swallow (oral "
+                + Advice.daily(oralDaily, "mg") + " at the cautious end of the oral:SC ratio)"
                 : "oral " + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg");
         String organ = (!"MORPHINE".equals(target) ? " Hydromorphone instead of morphine (" + OrganFunction.judge(
                 "MORPHINE", bands).reason() + ")." : "") + (halve ? (weak ? " Half the equianalgesic dose ("
@@ -447,8 +453,9 @@ final class LadderMoveRules {
                 .propose("fromOmeddMg", DoseSteps.plain(weakOmedd))
                 .propose("drug", target)
                 .propose("route", route)
-                .propose("formulation", subcutaneous ? null : "modified-release")
-                .propose("frequency", subcutaneous ? Rotation.infusion(route) : "every 12 h, by the clock")
+                .propose("formulation", subcutaneous.isPresent() ? null : "modified-release")
+                .propose("frequency", subcutaneous.isPresent() ? Rotation.infusion(route) : "every 12 h, by the clock")
+                .propose("oralEquivalentDailyDose", subcutaneous.isPresent() ? oralDaily : null)
                 .propose("equianalgesicDailyDose", DoseSteps.plain(equianalgesic))
                 .propose("crossToleranceReductionPct", weak ? null : cut)
                 .propose("factorsUsed", conversion.map(OpioidConversion::factorsUsed).orElse(null))

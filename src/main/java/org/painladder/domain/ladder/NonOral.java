@@ -24,7 +24,7 @@ final class NonOral {
     static final String ANTIEMETIC_DRUG = "METOCLOPRAMIDE 10 mg SC as needed up to three times a day for the first "
             + "week (or HALOPERIDOL 0.5–1 mg SC at night)";
     /** Why an adjuvant that only comes as a tablet is not advised. */
-    static final String NO_TABLETS = "the patient cannot swallow, and it has no injectable or rectal form";
+    static final String NO_TABLETS = "the patient cannot swallow, and none has an injectable or rectal form";
 
     private NonOral() {
     }
