@@ -43,14 +43,16 @@ final class AdjustmentRules {
             return Optional.empty();
         }
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
+        // §8.2: under the skin for a patient who cannot swallow, every 6 h where the drug is a caution.
+        Analgesia.Given given = Analgesia.Given.of(start, picture);
         ScheduledDrug fentanyl = patch.get();
-        return Optional.of(Advice.of(RuleId.TOL_01, picture)
+        Advice advice = Advice.of(RuleId.TOL_01, picture)
                 .because("Fentanyl patch " + Advice.dose(fentanyl.dailyDose(), fentanyl.unit()) + " in a patient who "
                         + "was not opioid-tolerant when it was started: a patch cannot be titrated safely from "
                         + "opioid-naive, and the depot keeps releasing fentanyl for 12–24 h after removal. Remove the "
-                        + "patch, watch for sedation and slow breathing, and about 12 h later titrate oral "
-                        + Advice.drugName(start.drug()) + " immediate-release " + start.singleDoseMg().toPlainString()
-                        + " mg every 4 h with the same dose as rescue up to hourly"
+                        + "patch, watch for sedation and slow breathing, and about 12 h later titrate "
+                        + given.words() + " with the same dose as rescue "
+                        + given.rescueFrequency().replace("as needed, ", "")
                         + (start.why().isEmpty() ? "" : " (" + start.why() + ")") + ". Do not raise the patch.")
                 .threshold("opioidTolerantOmeddMg", 60)
                 .threshold("opioidTolerantDays", 7)
@@ -62,20 +64,26 @@ final class AdjustmentRules {
                 .propose("fromRoute", fentanyl.route())
                 .propose("fromDailyDose", DoseSteps.plain(fentanyl.dailyDose()))
                 .propose("fromUnit", fentanyl.unit())
-                .propose("drug", start.drug())
-                .propose("route", Equianalgesia.ORAL)
-                .propose("formulation", "immediate-release")
-                .propose("dose", start.singleDoseMg())
+                .propose("drug", given.drug())
+                .propose("route", given.route())
+                .propose("formulation", given.subcutaneous() ? null : "immediate-release")
+                .propose("dose", given.singleDose())
                 .propose("doseUnit", "mg")
-                .propose("frequency", "every 4 h, by the clock, starting about 12 h after removal")
-                .propose("toDailyDose", start.dailyDoseMg())
+                .propose("frequency", given.interval() + ", by the clock, starting about 12 h after removal")
+                .propose("toDailyDose", given.dailyDose())
                 .propose("unit", "mg")
-                .propose("rescueDrug", start.drug())
-                .propose("rescueRoute", Equianalgesia.ORAL)
-                .propose("rescueDose", start.singleDoseMg())
+                .propose("rescueDrug", given.drug())
+                .propose("rescueRoute", given.route())
+                .propose("rescueDose", given.singleDose())
                 .propose("rescueUnit", "mg")
-                .propose("rescueFrequency", "as needed, up to hourly")
-                .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.PATCH_WARNING)
+                .propose("rescueFrequency", given.rescueFrequency());
+        if (given.longerInterval()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, Advice.drugName(given.drug()) + " "
+                    + given.interval() + " instead of every 4 h: " + OrganFunction.judge(given.drug(),
+                    picture.snapshot().organFunctionBands()).reason());
+        }
+        return Optional.of(advice
+                .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.patchWarning(picture))
                 .build());
     }
 
@@ -238,15 +246,10 @@ final class AdjustmentRules {
             return Optional.empty();
         }
         ScheduledDrug drug = oral.get();
-        var bands = picture.snapshot().organFunctionBands();
-        boolean sameDrug = drug.isStrongOpioid()
-                && Equianalgesia.factor(drug.code(), Equianalgesia.SC, picture.policy().mmeFactorProfile()).isPresent()
-                && !OrganFunction.judge(drug.code(), bands).avoid();
-        String toDrug = sameDrug ? drug.code() : OrganFunction.startingStrongOpioid(bands);
         String pain = latest.map(a -> " with pain " + a.score() + "/10").orElse("");
         String why = cannotSwallow ? "The patient cannot swallow" + pain + ": oral doses cannot be given."
                 : "Severe nausea (CTCAE grade 3)" + pain + ": oral doses cannot be relied on.";
-        return Rotation.plan(drug, toDrug, Equianalgesia.SC, picture.policy().rotationReductionPct(), picture.policy())
+        return Rotation.underTheSkin(drug, picture.snapshot().organFunctionBands(), picture.policy())
                 .map(plan -> Rotation.addTo(Advice.of(RuleId.ROT_03, picture)
                         .because(why + " Give " + Advice.drugName(plan.toDrug()) + " "
                                 + Advice.daily(plan.toDailyDose(), "mg") + " by continuous subcutaneous infusion over "
@@ -256,7 +259,7 @@ final class AdjustmentRules {
                                 + (plan.reductionPct() == 0 ? ", no cut for the same opioid by another route"
                                         : ", less " + plan.reductionPct() + " % for a new opioid")
                                 + "), rescue " + plan.rescue().describe()
-                                + (nausea ? ", and treat the nausea (" + Antiemetic.of(bands).drugs() + ")" : "")
+                                + (nausea ? ", and treat the nausea (" + Antiemetic.of(picture.snapshot().organFunctionBands(), true).drugs() + ")" : "")
                                 + ". A transdermal route is an alternative once the patient is stable and "
                                 + "opioid-tolerant.")
                         .read(latest.map(List::of).orElse(List.of()))
@@ -317,6 +320,7 @@ final class AdjustmentRules {
                 .propose("toStep", stopWeak ? 1 : step)
                 .doseChange("DOWN", drug, to)
                 .propose("reductionPct", stopWeak ? 100 : policy.stepDownReductionPct())
+                .propose("keepNonOpioid", stopWeak ? Boolean.TRUE : null)
                 .build());
     }
 

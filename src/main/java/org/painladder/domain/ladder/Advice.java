@@ -82,8 +82,13 @@ final class Advice {
 
     /** A new regular oral prescription in mg: the single dose, how often, and the daily total. */
     Advice prescription(String drug, int dose, String frequency, int dailyDose) {
+        return prescription(drug, Equianalgesia.ORAL, dose, frequency, dailyDose);
+    }
+
+    /** A new regular prescription in mg by this route. */
+    Advice prescription(String drug, String route, int dose, String frequency, int dailyDose) {
         return propose("drug", drug)
-                .propose("route", Equianalgesia.ORAL)
+                .propose("route", route)
                 .propose("dose", BigDecimal.valueOf(dose))
                 .propose("doseUnit", "mg")
                 .propose("frequency", frequency)
@@ -120,8 +125,26 @@ final class Advice {
         return " Hold " + drugName(nsaid.get()) + " (" + why + "); keep the other non-opioids.";
     }
 
-    /** The rescue, in another opioid when the organ-function bands say to avoid the planned one (§8.2). */
-    Advice rescue(RescuePlan plan) {
+    /**
+     * "Keep the non-opioid" for a patient who cannot swallow says how it is given now ({@link NonOral#keptNonOpioid}).
+     */
+    private String keptNonOpioid() {
+        if (!Boolean.TRUE.equals(proposal.get("keepNonOpioid"))) {
+            return "";
+        }
+        return NonOral.keptNonOpioid(picture).map(how -> {
+            proposal.put("nonOpioid", how);
+            return " The non-opioid cannot be taken by mouth now: " + how + ".";
+        }).orElse("");
+    }
+
+    /**
+     * The rescue as the patient can take it ({@link RescuePlan#forPatient}: under the skin when they cannot swallow,
+     * at a longer interval in a caution band), in another opioid when the organ-function bands say to avoid the
+     * planned one (§8.2).
+     */
+    Advice rescue(RescuePlan planned) {
+        RescuePlan plan = planned.forPatient(picture);
         RescuePlan safe = plan.avoiding(picture.snapshot().organFunctionBands(), picture.policy());
         if (!safe.equals(plan)) {
             String reason = OrganFunction.judge(plan.drug(), picture.snapshot().organFunctionBands()).reason();
@@ -135,11 +158,12 @@ final class Advice {
     }
 
     ProposedRecommendation build() {
-        String text = rationale + rescueNote + heldNsaid();
+        String text = rationale + rescueNote + heldNsaid() + keptNonOpioid();
         text = picture.latestIsAcute() ? text + " " + ACUTE_CAUTION : text;
         boolean aboutPatch = SafetyReview.concernsPatch(picture.regimen(), proposal, rule);
-        if (aboutPatch && picture.regimen().patchWithoutTolerance() && !text.contains(SafetyReview.PATCH_WARNING)) {
-            text = text + " " + SafetyReview.PATCH_WARNING;
+        String patchWarning = SafetyReview.patchWarning(picture);
+        if (aboutPatch && picture.regimen().patchWithoutTolerance() && !text.contains(patchWarning)) {
+            text = text + " " + patchWarning;
         }
         List<UUID> ids = assessments.stream().map(PainAssessment::id).filter(java.util.Objects::nonNull).toList();
         List<Integer> scores = assessments.stream().map(PainAssessment::score).toList();

@@ -51,6 +51,60 @@ final class Analgesia {
     }
 
     /**
+     * An opioid-naive start as this patient takes it: under the skin when they cannot swallow (§8.2, ROT-03: SC
+     * first), and every 6 h instead of every 4 h where the drug is in the caution column of the patient's bands
+     * (§8.2 "lower dose, longer interval"; the interval LAD-02 already gives codeine there), with the rescue's
+     * interval lengthened to match ({@link RescuePlan#frequency(String, boolean)}).
+     *
+     * @param oralSingleDose the oral single dose it stands for
+     */
+    record Given(String drug, String route, BigDecimal singleDose, BigDecimal oralSingleDose, boolean longerInterval) {
+
+        static Given of(Start start, ClinicalPicture picture) {
+            boolean longer = OrganFunction.judge(start.drug(), picture.snapshot().organFunctionBands()).caution();
+            return picture.cannotSwallow()
+                    ? new Given(start.drug(), Equianalgesia.SC, subcutaneousSingleDose(start, picture.policy()),
+                            start.singleDoseMg(), longer)
+                    : new Given(start.drug(), Equianalgesia.ORAL, start.singleDoseMg(), start.singleDoseMg(), longer);
+        }
+
+        boolean subcutaneous() {
+            return Equianalgesia.SC.equals(route);
+        }
+
+        int everyHours() {
+            return longerInterval ? 6 : 4;
+        }
+
+        String interval() {
+            return "every " + everyHours() + " h";
+        }
+
+        BigDecimal dailyDose() {
+            return DoseSteps.plain(singleDose.multiply(BigDecimal.valueOf(24 / everyHours())));
+        }
+
+        String rescueFrequency() {
+            return RescuePlan.frequency(route, longerInterval);
+        }
+
+        int reassessAfterMinutes() {
+            return subcutaneous() ? 30 : 60;
+        }
+
+        /** "subcutaneous morphine 2 mg every 4 h", or "oral morphine immediate-release 5 mg every 4 h". */
+        String words() {
+            String name = Advice.drugName(drug);
+            return (subcutaneous() ? "subcutaneous " + name + " " : "oral " + name + " immediate-release ")
+                    + singleDose.toPlainString() + " mg " + interval() + " (" + Advice.daily(dailyDose(), "mg")
+                    + (subcutaneous() ? "; the patient cannot swallow: oral " + oralSingleDose.toPlainString()
+                    + " mg converted" : "")
+                    + (longerInterval ? "; every " + everyHours() + " h, not every 4 h: "
+                    + "the longer interval of a caution band" : "") + ")";
+        }
+    }
+
+    /**
      * The start given subcutaneously, for a patient who cannot swallow (§8.2, ROT-03: SC first): the oral single dose
      * converted by the profile's factors, rounded down to a dose that can be drawn up.
      */
@@ -115,8 +169,10 @@ final class Analgesia {
         Map<String, Object> proposal = new LinkedHashMap<>();
         Optional<String> nsaidBarred = picture.nsaidBarred();
         boolean nsaid = nsaidBarred.isEmpty();
+        boolean cannotSwallow = picture.cannotSwallow();
         String nsaidText = nsaidBarred.map(why -> "; no NSAID (" + why + ")")
-                .orElse(", with an NSAID (ibuprofen 400 mg three times a day) if safe");
+                .orElse(cannotSwallow ? ", with an NSAID (" + NonOral.RECTAL_NSAID_TEXT + ") if safe"
+                        : ", with an NSAID (ibuprofen 400 mg three times a day) if safe");
         Optional<String> opioidBlocked = picture.upBlockReason();
         if (!band.atLeast(PainBand.MODERATE) || opioidBlocked.isPresent()) {
             // §8.1.1: while toxicity stops up-moves, no opioid is added for the band, not even the rescue.
@@ -126,34 +182,44 @@ final class Analgesia {
             BigDecimal single = BigDecimal.valueOf(paracetamolSingleMg(max));
             String frequency = paracetamolFrequency(max);
             proposal.put("drug", "PARACETAMOL");
-            proposal.put("route", "ORAL");
+            proposal.put("route", cannotSwallow ? "IV" : "ORAL");
             proposal.put("dose", single);
             proposal.put("doseUnit", "mg");
             proposal.put("frequency", frequency);
             proposal.put("maxDailyDose", BigDecimal.valueOf(max));
+            if (cannotSwallow) {
+                proposal.put("alternative", "PARACETAMOL the same dose rectally");
+            }
             if (nsaid) {
-                proposal.put("with", "IBUPROFEN 400 mg three times a day if safe");
+                proposal.put("with", cannotSwallow ? NonOral.RECTAL_NSAID + " 50 mg rectally three times a day if "
+                        + "safe" : "IBUPROFEN 400 mg three times a day if safe");
             }
             return new ForBand(proposal, "Analgesia for " + pain + " pain: paracetamol " + single.toPlainString()
-                    + " mg " + frequency + " (at most " + max + " mg/day)" + nsaidText + noOpioid + ".");
+                    + " mg " + (cannotSwallow ? "IV " : "") + frequency + " (at most " + max + " mg/day"
+                    + (cannotSwallow ? "; or the same dose rectally: the patient cannot swallow" : "") + ")"
+                    + nsaidText + noOpioid + ".");
         }
         Optional<ScheduledDrug> strong = PrimaryOpioid.strong(regimen);
         Optional<RescueDose> rescue = Titration.primaryRescue(regimen);
         if (strong.isPresent() && rescue.isPresent()
                 && !OrganFunction.judge(rescue.get().code(), bands).avoid()) {
             RescueDose r = rescue.get();
-            proposal.put("drug", r.code());
-            proposal.put("route", r.route());
-            proposal.put("dose", DoseSteps.plain(r.singleDose()));
-            proposal.put("doseUnit", r.unit());
-            proposal.put("frequency", RescuePlan.frequency(r.route()));
+            RescuePlan current = new RescuePlan(r.code(), r.route(), DoseSteps.plain(r.singleDose()), r.unit(),
+                    RescuePlan.frequency(r.route())).forPatient(picture);
+            boolean moved = !current.route().equals(r.route());
+            proposal.put("drug", current.drug());
+            proposal.put("route", current.route());
+            proposal.put("dose", current.singleDose());
+            proposal.put("doseUnit", current.unit());
+            proposal.put("frequency", current.frequency());
             return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: keep the regimen and use the "
-                    + "rescue dose (" + Advice.drugName(r.code()) + " " + Advice.dose(r.singleDose(), r.unit()) + " "
-                    + RescuePlan.frequency(r.route()) + "), reassessed at " + RescuePlan.reassessMinutes(r.route())
-                    + " min.");
+                    + "rescue dose (" + Advice.drugName(current.drug()) + " " + Advice.dose(current.singleDose(),
+                    current.unit()) + " " + (moved ? "subcutaneously, as the patient cannot swallow, " : "")
+                    + current.frequency() + "), reassessed at " + RescuePlan.reassessMinutes(current.route()) + " min.");
         }
         if (strong.isPresent()) {
-            RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), strong.get(), regimen, picture.policy());
+            RescuePlan plan = RescuePlan.forDailyOmedd(regimen.omeddMg(), strong.get(), regimen, picture.policy())
+                    .forPatient(picture);
             plan = plan.avoiding(bands, picture.policy());
             proposal.put("drug", plan.drug());
             proposal.put("route", plan.route());
@@ -165,15 +231,23 @@ final class Analgesia {
                     + " min.");
         }
         Start start = strongOpioidStart(bands);
-        proposal.put("drug", start.drug());
-        proposal.put("route", "ORAL");
-        proposal.put("dose", start.singleDoseMg());
+        Given given = Given.of(start, picture);
+        String frequency = given.rescueFrequency() + ", for the acute episode";
+        proposal.put("drug", given.drug());
+        proposal.put("route", given.route());
+        proposal.put("dose", given.singleDose());
         proposal.put("doseUnit", "mg");
-        proposal.put("frequency", "as needed, up to hourly, for the acute episode");
-        return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: oral " + Advice.drugName(start.drug())
-                + " immediate-release " + start.singleDoseMg().toPlainString() + " mg as needed, up to hourly, "
-                + "reassessed at 60 min" + (start.why().isEmpty() ? "" : " (" + start.why() + ")")
-                + ", with regular paracetamol" + nsaidText + ".");
+        proposal.put("frequency", frequency);
+        String why = String.join("; ", java.util.stream.Stream.of(start.why(), given.subcutaneous()
+                        ? "the patient cannot swallow: oral " + start.singleDoseMg().toPlainString() + " mg converted"
+                        : "", given.longerInterval() ? "a longer interval: " + OrganFunction.judge(given.drug(), bands)
+                        .reason() : "").filter(w -> !w.isEmpty()).toList());
+        return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: "
+                + (given.subcutaneous() ? "subcutaneous " + Advice.drugName(given.drug()) + " "
+                : "oral " + Advice.drugName(given.drug()) + " immediate-release ")
+                + given.singleDose().toPlainString() + " mg " + frequency.replace(", for the acute episode", "")
+                + ", reassessed at " + given.reassessAfterMinutes() + " min" + (why.isEmpty() ? "" : " (" + why + ")")
+                + ", with regular paracetamol" + (cannotSwallow ? " IV or rectally" : "") + nsaidText + ".");
     }
 
     /**
@@ -194,11 +268,12 @@ final class Analgesia {
         proposal.put("doseUnit", pcia.unit());
         proposal.put("frequency", frequency);
         String nsaidText = picture.nsaidBarred().map(why -> "; no NSAID (" + why + ")")
-                .orElse(", with an NSAID if safe");
+                .orElse(picture.cannotSwallow() ? ", with an NSAID (" + NonOral.RECTAL_NSAID_TEXT + ") if safe"
+                        : ", with an NSAID if safe");
         return new ForBand(proposal, "Analgesia for " + bandName(band) + " pain: the PCIA ("
                 + Advice.drugName(pcia.drug()) + " " + pcia.bolus().toPlainString() + " " + pcia.unit() + " "
-                + frequency + ") is the opioid; no oral as-needed opioid beside it; regular paracetamol" + nsaidText
-                + ".");
+                + frequency + ") is the opioid; no oral as-needed opioid beside it; regular paracetamol"
+                + (picture.cannotSwallow() ? " IV (the patient cannot swallow)" : "") + nsaidText + ".");
     }
 
     private static String bandName(PainBand band) {

@@ -24,11 +24,17 @@ record Antiemetic(String text, String proposal, Optional<String> change) {
     private static final BigDecimal USUAL_SINGLE_MG = BigDecimal.TEN;
     private static final BigDecimal DOSES_A_DAY = BigDecimal.valueOf(3);
 
-    static Antiemetic of(Set<OrganFunctionBand> bands) {
+    /** For the patient in the picture: under the skin when the patient cannot swallow (§8.2). */
+    static Antiemetic of(ClinicalPicture picture) {
+        return of(picture.snapshot().organFunctionBands(), picture.cannotSwallow());
+    }
+
+    static Antiemetic of(Set<OrganFunctionBand> bands, boolean subcutaneous) {
+        String sc = subcutaneous ? " SC" : "";
         OrganFunction.Judgement metoclopramide = OrganFunction.judge("METOCLOPRAMIDE", bands);
         if (metoclopramide.avoid()) {
-            return new Antiemetic("an antiemetic as needed for the first week (haloperidol 0.5 mg at night, the "
-                    + "lowest dose)", "HALOPERIDOL 0.5 mg at night as needed for the first week",
+            return new Antiemetic("an antiemetic as needed for the first week (haloperidol 0.5 mg" + sc + " at night, "
+                    + "the lowest dose)", "HALOPERIDOL 0.5 mg" + sc + " at night as needed for the first week",
                     Optional.of("antiemetic haloperidol 0.5 mg at night instead of metoclopramide: "
                             + metoclopramide.reason()));
         }
@@ -38,10 +44,10 @@ record Antiemetic(String text, String proposal, Optional<String> change) {
                 .map(daily -> daily.divide(DOSES_A_DAY, 1, RoundingMode.DOWN).stripTrailingZeros())
                 .orElse(USUAL_SINGLE_MG);
         String dose = single.toPlainString() + " mg";
-        String text = "an antiemetic as needed for the first week (metoclopramide " + dose + " up to three times a "
-                + "day, or haloperidol 0.5–1 mg at night)";
-        String proposal = "METOCLOPRAMIDE " + dose + " as needed up to three times a day for the first week (or "
-                + "HALOPERIDOL 0.5–1 mg at night)";
+        String text = "an antiemetic as needed for the first week (metoclopramide " + dose + sc + " up to three times a "
+                + "day, or haloperidol 0.5–1 mg" + sc + " at night)";
+        String proposal = "METOCLOPRAMIDE " + dose + sc + " as needed up to three times a day for the first week (or "
+                + "HALOPERIDOL 0.5–1 mg" + sc + " at night)";
         return new Antiemetic(text, proposal, metoclopramide.caution()
                 ? Optional.of("antiemetic metoclopramide " + dose + " instead of 10 mg: " + metoclopramide.reason())
                 : Optional.empty());
@@ -49,8 +55,9 @@ record Antiemetic(String text, String proposal, Optional<String> change) {
 
     /** For a rationale that only names the drugs: "metoclopramide 5 mg or haloperidol". */
     String drugs() {
-        return proposal.startsWith("HALOPERIDOL") ? "haloperidol 0.5 mg at night"
-                : "metoclopramide " + proposal.substring("METOCLOPRAMIDE ".length(), proposal.indexOf(" mg") + 3)
+        return proposal.startsWith("HALOPERIDOL") ? proposal.substring(0, proposal.indexOf(" as needed"))
+                .replace("HALOPERIDOL", "haloperidol")
+                : "metoclopramide " + proposal.substring("METOCLOPRAMIDE ".length(), proposal.indexOf(" as needed"))
                         + " or haloperidol";
     }
 

@@ -94,8 +94,11 @@ final class CauseRules {
             case CAU_02 -> {
                 Optional<String> nsaidBarred = picture.nsaidBarred();
                 boolean nsaid = nsaidBarred.isEmpty();
+                String corticosteroid = picture.cannotSwallow() ? "a corticosteroid (dexamethasone SC: the patient "
+                        + "cannot swallow)" : "a corticosteroid";
                 advice.because("Acute non-infectious inflammatory pain (" + latest.score() + "/10): treat the cause "
-                                + "with " + (nsaid ? "an NSAID or a corticosteroid" : "a corticosteroid (no NSAID: "
+                                + "with " + (nsaid ? (picture.cannotSwallow() ? "an NSAID (" + NonOral.RECTAL_NSAID_TEXT
+                                + ") or " : "an NSAID or ") + corticosteroid : corticosteroid + " (no NSAID: "
                                 + nsaidBarred.get() + ")")
                                 + " (for example radiation mucositis or serositis; a dexamethasone trial). " + analgesia
                                 + hold)

@@ -213,6 +213,11 @@ final class ClinicalPicture {
         return nsaid.avoid() ? Optional.of(nsaid.reason()) : Optional.empty();
     }
 
+    /** The patient is flagged unable to swallow (§8.2): nothing is given by mouth. */
+    boolean cannotSwallow() {
+        return snapshot.factors().isUnableToSwallow();
+    }
+
     /** The latest assessment reports fever (§8.8 RF-03): NSAIDs are held. */
     boolean feverReported() {
         return latest().map(a -> a.redFlags().contains(org.painladder.domain.pain.RedFlag.FEVER)).orElse(false);

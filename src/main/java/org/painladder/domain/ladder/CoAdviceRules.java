@@ -91,6 +91,26 @@ final class CoAdviceRules {
         boolean constipated = picture.latest().map(x -> ClinicalPicture.has(x,
                 org.painladder.domain.pain.AdverseEffectType.CONSTIPATION,
                 org.painladder.domain.pain.Severity.MODERATE)).orElse(false);
+        if (picture.cannotSwallow()) {
+            // Senna, macrogol and naloxegol are taken by mouth: a suppository, and the PAMORA given by injection.
+            return Optional.of(Advice.of(RuleId.ADJ_03, picture)
+                    .because("A regular opioid without a regular laxative: opioid constipation does not wear off. "
+                            + "The patient cannot swallow, so give a rectal laxative: bisacodyl "
+                            + NonOral.RECTAL_LAXATIVE_DOSE + " (a glycerol suppository as well if the stool is hard)"
+                            + (constipated ? "; constipation is already reported: if it persists, methylnaltrexone SC "
+                            + "(a PAMORA by injection)" : "; methylnaltrexone SC (a PAMORA by injection) if it becomes "
+                            + "refractory") + ". Constipation is treated, it never calls for lowering the opioid.")
+                    .fact("scheduledOpioid", PrimaryOpioid.of(regimen).map(ScheduledDrug::code).orElse(null))
+                    .fact("unableToSwallow", true)
+                    .propose("drug", NonOral.RECTAL_LAXATIVE)
+                    .propose("route", "RECTAL")
+                    .propose("dose", BigDecimal.TEN)
+                    .propose("doseUnit", "mg")
+                    .propose("frequency", "once a day, by the clock")
+                    .propose("with", "GLYCEROL suppository if the stool is hard")
+                    .propose("ifRefractory", "PAMORA: " + NonOral.PAMORA + " SC (weight-based, every other day)")
+                    .build());
+        }
         return Optional.of(Advice.of(RuleId.ADJ_03, picture)
                 .because("A regular opioid without a regular laxative: opioid constipation does not wear off. "
                         + "Prescribe senna 7.5–15 mg at night ± macrogol 1–2 sachets a day, by the clock"
@@ -124,7 +144,8 @@ final class CoAdviceRules {
                         beforeTrigger))
                 .orElseGet(() -> RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null,
                         null), PrimaryOpioid.of(regimen).orElse(null),
-                        regimen, picture.policy()));
+                        regimen, picture.policy()))
+                .forPatient(picture);
         boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW
                 || picture.snapshot().boneMetastases();
         Advice advice = Advice.of(RuleId.RSC_03, picture)
@@ -323,7 +344,50 @@ final class CoAdviceRules {
         }
     }
 
+    /** The neuropathic adjuvants of §1.9, none of which has an injectable or rectal form. */
+    static final String NOT_BY_MOUTH_ADJUVANTS = "GABAPENTIN, PREGABALIN, AMITRIPTYLINE, DULOXETINE: "
+            + NonOral.NO_TABLETS;
+    private static final String NEUROPATHIC_UNABLE_TO_SWALLOW = "gabapentin, pregabalin, amitriptyline and "
+            + "duloxetine cannot be given: the patient cannot swallow, and none has an injectable or rectal form";
+    private static final String LIDOCAINE_PLASTER = "LIDOCAINE_PLASTER 5 %, up to 3 plasters for 12 h a day, for "
+            + "localised neuropathic pain on intact skin";
+    private static final String TEAM = "palliative-care or pain team if the neuropathic pain persists";
+
+    /**
+     * ADJ-01 for a patient who cannot swallow (§8.2): no neuropathic adjuvant is advised as a tablet. What can be
+     * given: dexamethasone under the skin where the tumour compresses or infiltrates a nerve (§1.9), a lidocaine
+     * plaster for localised pain, the subcutaneous opioid titrated; the specialist team beyond that.
+     */
+    private static ProposedRecommendation neuropathicWithoutTablets(ClinicalPicture picture, PainAssessment a,
+                                                                    PainBand band) {
+        return Advice.of(RuleId.ADJ_01, picture)
+                .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
+                        + "only partly to opioids, but " + NEUROPATHIC_UNABLE_TO_SWALLOW + ". Give dexamethasone "
+                        + "4 mg SC once a day in the morning (4–8 mg) where the tumour compresses or infiltrates a "
+                        + "nerve; a lidocaine 5 % plaster for localised pain; titrate the subcutaneous opioid; ask the "
+                        + TEAM + ". Keep the opioid.")
+                .read(a)
+                .fact("mechanism", a.mechanism().name())
+                .fact("band", band.name())
+                .fact("unableToSwallow", true)
+                .propose("drug", "DEXAMETHASONE")
+                .propose("route", Equianalgesia.SC)
+                .propose("dose", BigDecimal.valueOf(4))
+                .propose("doseUnit", "mg")
+                .propose("frequency", "once a day in the morning (4–8 mg), where the tumour compresses or infiltrates "
+                        + "a nerve")
+                .propose("alternatives", LIDOCAINE_PLASTER)
+                .propose("notByMouth", NOT_BY_MOUTH_ADJUVANTS)
+                .propose("referral", TEAM)
+                .check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "no gabapentinoid or antidepressant: "
+                        + NonOral.NO_TABLETS)
+                .build();
+    }
+
     private static ProposedRecommendation neuropathic(ClinicalPicture picture, PainAssessment a, PainBand band) {
+        if (picture.cannotSwallow()) {
+            return neuropathicWithoutTablets(picture, a, band);
+        }
         NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture);
         Advice advice = Advice.of(RuleId.ADJ_01, picture)
                 .because(mechanism(a) + " pain (" + a.score() + "/10) without an adjuvant: neuropathic pain responds "
@@ -346,7 +410,12 @@ final class CoAdviceRules {
         boolean nsaidOk = nsaidBarred.isEmpty();
         OrganFunction.Judgement zoledronic = OrganFunction.judge("ZOLEDRONIC_ACID", bands);
         String why = a.site() == PainSite.BONE_DIFFUSE ? "Bone pain" : "Pain with bone metastases";
-        String nsaidText = nsaidScheduled ? (nsaidOk ? "Keep the NSAID; " : "Stop the NSAID ("
+        boolean cannotSwallow = picture.cannotSwallow();
+        String dexamethasone = cannotSwallow ? "dexamethasone 4–8 mg SC once a day" : "dexamethasone";
+        String nsaidText = cannotSwallow ? (nsaidOk ? "The patient cannot swallow: an NSAID as "
+                + NonOral.RECTAL_NSAID_TEXT + " if safe and/or " + dexamethasone + "; "
+                : "The patient cannot swallow: " + dexamethasone + " (no NSAID: " + nsaidBarred.get() + "); ")
+                : nsaidScheduled ? (nsaidOk ? "Keep the NSAID; " : "Stop the NSAID ("
                 + nsaidBarred.get() + ") and use dexamethasone; ")
                 : nsaidOk ? "Add a regular NSAID if safe and/or dexamethasone; " : "Dexamethasone (no NSAID: "
                 + nsaidBarred.get() + "); ";
@@ -361,7 +430,9 @@ final class CoAdviceRules {
                 .fact("site", a.site() == null ? null : a.site().name())
                 .fact("boneMetastases", picture.snapshot().boneMetastases())
                 .fact("band", band.name())
-                .propose("adjuvant", nsaidOk ? (nsaidScheduled ? "DEXAMETHASONE" : "NSAID and/or DEXAMETHASONE")
+                .propose("adjuvant", cannotSwallow ? (nsaidOk ? "DICLOFENAC 50 mg rectally three times a day "
+                        + "and/or DEXAMETHASONE 4–8 mg SC once a day" : "DEXAMETHASONE 4–8 mg SC once a day")
+                        : nsaidOk ? (nsaidScheduled ? "DEXAMETHASONE" : "NSAID and/or DEXAMETHASONE")
                         : "DEXAMETHASONE")
                 .propose("boneTargetedAgent", zoledronic.avoid() ? "DENOSUMAB" : "ZOLEDRONIC_ACID or DENOSUMAB")
                 .propose("referral", "PALLIATIVE_RADIOTHERAPY")
@@ -376,6 +447,21 @@ final class CoAdviceRules {
     }
 
     private static ProposedRecommendation trigeminal(ClinicalPicture picture, PainAssessment a) {
+        if (picture.cannotSwallow()) {
+            return Advice.of(RuleId.INT_01, picture)
+                    .because("Trigeminal neuralgia (" + a.score() + "/10): opioids help little, and carbamazepine and "
+                            + "oxcarbazepine, the first-line drugs, cannot be given: the patient cannot swallow, and "
+                            + "neither has an injectable form here. Ask for an urgent neurology or neurosurgical "
+                            + "opinion (a nerve block, microvascular decompression, radiosurgery). The ladder "
+                            + "continues for the cancer pain.")
+                    .read(a)
+                    .fact("painCondition", PainCondition.TRIGEMINAL_NEURALGIA.name())
+                    .fact("unableToSwallow", true)
+                    .propose("notByMouth", "CARBAMAZEPINE, OXCARBAZEPINE: " + NonOral.NO_TABLETS)
+                    .propose("referral", "urgent neurology or neurosurgical opinion (nerve block, microvascular "
+                            + "decompression, radiosurgery)")
+                    .build();
+        }
         return Advice.of(RuleId.INT_01, picture)
                 .because("Trigeminal neuralgia (" + a.score() + "/10): opioids help little. Carbamazepine is first "
                         + "line (start 100–200 mg twice a day and titrate), oxcarbazepine the alternative; refer for a "
@@ -396,6 +482,23 @@ final class CoAdviceRules {
 
     /** The neuropathic adjuvant for neuropathic features is the one ADJ-01 and INT-03 give (§8.2 checked). */
     private static ProposedRecommendation zoster(ClinicalPicture picture, PainAssessment a, PainBand band) {
+        if (picture.cannotSwallow()) {
+            String aciclovir = intravenousAciclovir(picture);
+            return Advice.of(RuleId.INT_02, picture)
+                    .because("Acute herpes zoster in a patient who cannot swallow: give intravenous aciclovir "
+                            + aciclovir + " for 7 days, best within 72 h of rash onset (not valaciclovir or "
+                            + "famciclovir, which are oral only). " + CauseRules.symptomaticAnalgesia(picture, band)
+                            + " If the pain has neuropathic features: " + NEUROPATHIC_UNABLE_TO_SWALLOW + "; ask the "
+                            + TEAM + ".")
+                    .read(a)
+                    .fact("painCondition", PainCondition.HERPES_ZOSTER_ACUTE.name())
+                    .fact("unableToSwallow", true)
+                    .propose("treatment", "antiviral: ACICLOVIR IV " + aciclovir + " for 7 days, best within 72 h of "
+                            + "rash onset")
+                    .propose("symptomaticAnalgesia", CauseRules.symptomaticAnalgesia(picture, band))
+                    .propose("notByMouth", NOT_BY_MOUTH_ADJUVANTS)
+                    .build();
+        }
         NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture);
         Advice advice = Advice.of(RuleId.INT_02, picture)
                 .because("Acute herpes zoster: start an antiviral (aciclovir, valaciclovir or famciclovir), best "
@@ -426,7 +529,47 @@ final class CoAdviceRules {
         return "1 g three times a day";
     }
 
+    /**
+     * The IV aciclovir label's dose for zoster by creatinine clearance (Zovirax IV: 5 mg/kg every 8 h above 50;
+     * every 12 h at 25–50; every 24 h at 10–25; half the dose every 24 h below 10), read at the cautious end of each
+     * renal band: aciclovir crystallises in the kidney.
+     */
+    private static String intravenousAciclovir(ClinicalPicture picture) {
+        var bands = picture.snapshot().organFunctionBands();
+        if (bands.contains(OrganFunctionBand.RENAL_FAILURE)) {
+            return "2.5 mg/kg every 24 h (eGFR < 15 or dialysis; after the session on haemodialysis)";
+        }
+        if (bands.contains(OrganFunctionBand.RENAL_SEVERE)) {
+            return "5 mg/kg every 24 h (CrCl 10–25; every 12 h from 26)";
+        }
+        if (bands.contains(OrganFunctionBand.RENAL_REDUCED)) {
+            return "5 mg/kg every 12 h (CrCl 25–50; every 8 h from 51)";
+        }
+        return "5 mg/kg every 8 h (ideal body weight), well hydrated";
+    }
+
     private static ProposedRecommendation postherpetic(ClinicalPicture picture, PainAssessment a) {
+        if (picture.cannotSwallow()) {
+            return Advice.of(RuleId.INT_03, picture)
+                    .because("Postherpetic neuralgia (" + a.score() + "/10) without a neuropathic adjuvant: "
+                            + NEUROPATHIC_UNABLE_TO_SWALLOW + ". Apply a lidocaine 5 % plaster over the painful area "
+                            + "(up to 3 plasters for 12 h a day), or a capsaicin 8 % patch applied in clinic; ask the "
+                            + TEAM + ".")
+                    .read(a)
+                    .fact("painCondition", PainCondition.POSTHERPETIC_NEURALGIA.name())
+                    .fact("unableToSwallow", true)
+                    .propose("drug", "LIDOCAINE_PLASTER")
+                    .propose("route", "TOPICAL")
+                    .propose("dose", BigDecimal.valueOf(700))
+                    .propose("doseUnit", "mg")
+                    .propose("frequency", "up to 3 plasters for 12 h a day, then 12 h without")
+                    .propose("alternatives", "CAPSAICIN_PATCH 8 %, applied in clinic, repeated every 90 days")
+                    .propose("notByMouth", NOT_BY_MOUTH_ADJUVANTS)
+                    .propose("referral", TEAM)
+                    .check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "no gabapentinoid or antidepressant: "
+                            + NonOral.NO_TABLETS)
+                    .build();
+        }
         NeuropathicAdjuvants adjuvants = NeuropathicAdjuvants.of(picture);
         Advice advice = Advice.of(RuleId.INT_03, picture)
                 .because("Postherpetic neuralgia (" + a.score() + "/10) without a neuropathic adjuvant: "
@@ -448,8 +591,9 @@ final class CoAdviceRules {
         boolean epidural = contraindications.absolute().isEmpty();
         Advice advice = Advice.of(RuleId.INT_04, picture)
                 .because("Radicular pain from disc herniation (" + a.score() + "/10): "
-                        + (!safe ? "no NSAID (" + nsaidBarred.get() + "); " : nsaid ? "keep the NSAID; "
-                        : "an NSAID if safe; ")
+                        + (!safe ? "no NSAID (" + nsaidBarred.get() + "); " : picture.cannotSwallow()
+                        ? "an NSAID as " + NonOral.RECTAL_NSAID_TEXT + " if safe, as the patient cannot swallow; "
+                        : nsaid ? "keep the NSAID; " : "an NSAID if safe; ")
                         + (epidural ? "refer for an epidural steroid injection if the radicular pain persists; "
                         : "no epidural steroid injection (contraindicated by " + words(contraindications.absolute())
                         + ", clinical-rules §3.4); ")
@@ -457,7 +601,9 @@ final class CoAdviceRules {
                         + "deficit).")
                 .read(a)
                 .fact("painCondition", PainCondition.DISC_HERNIATION_RADICULOPATHY.name())
-                .propose("treatment", !safe ? "no NSAID" : nsaid ? "continue NSAID" : "NSAID if safe")
+                .propose("treatment", !safe ? "no NSAID" : picture.cannotSwallow()
+                        ? "DICLOFENAC 50 mg rectally three times a day if safe" : nsaid ? "continue NSAID"
+                        : "NSAID if safe")
                 .propose("referral", epidural ? "epidural steroid injection; urgent surgical opinion with red flags"
                         : "urgent surgical opinion with red flags");
         if (!epidural) {
@@ -495,7 +641,7 @@ final class CoAdviceRules {
         LadderPolicy policy = picture.policy();
         if (regimen.rescues().isEmpty()) {
             var bands = picture.snapshot().organFunctionBands();
-            RescuePlan planned = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
+            RescuePlan planned = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy).forPatient(picture);
             // A rescue in another opioid (oral morphine beside a weak opioid) is a new opioid for the patient.
             boolean newOpioid = !planned.drug().equals(opioid.get().code());
             RescuePlan plan = newOpioid ? planned.startedAsNewOpioid(bands, policy) : planned;
@@ -524,17 +670,19 @@ final class CoAdviceRules {
             return List.of();
         }
         BigDecimal fraction = rescue.get().singleDoseOmeddMg().divide(basis, 4, RoundingMode.HALF_UP);
-        if (fraction.compareTo(policy.rescueFractionMin()) >= 0
+        boolean byMouth = picture.cannotSwallow() && Equianalgesia.ORAL.equals(rescue.get().route());
+        if (!byMouth && fraction.compareTo(policy.rescueFractionMin()) >= 0
                 && fraction.compareTo(policy.rescueFractionMax()) <= 0) {
             return List.of();
         }
-        RescuePlan plan = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy);
+        RescuePlan plan = RescuePlan.forDailyOmedd(basis, opioid.get(), regimen, policy).forPatient(picture);
         String pct = fraction.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString();
         return List.of(Advice.of(RuleId.RSC_02, picture)
                 .because("The rescue dose (" + Advice.drugName(rescue.get().code()) + " "
                         + Advice.dose(rescue.get().singleDose(), rescue.get().unit()) + ") is " + pct + " % of the "
-                        + "scheduled " + rescueBasisText(regimen, basis) + ", "
-                        + "outside 10–20 %: rescale to " + plan.describe() + " (15 %).")
+                        + "scheduled " + rescueBasisText(regimen, basis) + (byMouth ? " and is given by mouth, "
+                        + "which the patient cannot take: give " + plan.describe() + " instead"
+                        : ", outside 10–20 %: rescale to " + plan.describe() + " (15 %)") + ".")
                 .threshold("rescueFractionMin", policy.rescueFractionMin())
                 .threshold("rescueFractionMax", policy.rescueFractionMax())
                 .threshold("rescueFractionTarget", policy.rescueFractionTarget())

@@ -102,6 +102,7 @@ public final class LadderEngine {
                 : picture.snapshot().ladderStep();
         return AdjustmentRules.patchWithoutTolerance(picture)
                 .or(() -> AdjustmentRules.organFunctionSwitch(picture))
+                .or(() -> LadderMoveRules.weakOpioidOffTheMouth(picture, step, !safety.blocksUp()))
                 .or(() -> AdjustmentRules.rotation(picture))
                 .or(() -> LadderMoveRules.evaluate(picture, step, !safety.blocksUp()))
                 .or(() -> AdjustmentRules.stepDown(picture, step))

@@ -53,6 +53,24 @@ final class LadderMoveRules {
         return Optional.empty();
     }
 
+    /**
+     * LAD-05 before ROT-03 for a patient who cannot swallow: a weak opioid (only ever by mouth) that has had its
+     * chance goes up to a strong opioid under the skin at the equianalgesic dose, rather than across to SC morphine
+     * less ROT-03's cross-tolerance cut while the pain is uncontrolled (WHO 1996: up, not across).
+     */
+    static Optional<ProposedRecommendation> weakOpioidOffTheMouth(ClinicalPicture picture, int step,
+                                                                  boolean upAllowed) {
+        Optional<PainAssessment> latest = picture.latestRecentBackground();
+        if (!upAllowed || step != 2 || !picture.cannotSwallow() || latest.isEmpty()
+                || !picture.band(latest.get()).atLeast(PainBand.MODERATE)) {
+            return Optional.empty();
+        }
+        List<PainAssessment> severe = picture.severeInWindow();
+        List<PainAssessment> persistent = picture.persistentBand(PainBand.MODERATE);
+        return !severe.isEmpty() || !persistent.isEmpty()
+                ? weakToStrong(picture, severe.isEmpty() ? persistent : severe, latest.get()) : Optional.empty();
+    }
+
     private static Optional<ProposedRecommendation> escalateOrTitrate(ClinicalPicture picture, int step,
                                                                       PainAssessment latest, PainBand band) {
         List<PainAssessment> severe = picture.severeInWindow();
@@ -64,7 +82,11 @@ final class LadderMoveRules {
             if (!persistent.isEmpty()) {
                 OrganFunction.Judgement codeine = OrganFunction.judge("CODEINE",
                         picture.snapshot().organFunctionBands());
-                if (picture.policy().moderatePainStrategy() == ModeratePainStrategy.WEAK_OPIOID && !codeine.avoid()) {
+                // Codeine and tramadol only come by mouth: a patient who cannot swallow gets the low-dose strong
+                // opioid under the skin instead (ESMO 2018's alternative to step 2; WHO 2018: SC when oral is not
+                // possible).
+                if (picture.policy().moderatePainStrategy() == ModeratePainStrategy.WEAK_OPIOID && !codeine.avoid()
+                        && !picture.cannotSwallow()) {
                     return Optional.of(weakOpioid(picture, step, persistent, codeine));
                 }
                 return Optional.of(lowDoseStrongOpioid(picture, step, persistent, codeine.avoid() ? Optional.of(
@@ -89,23 +111,35 @@ final class LadderMoveRules {
         String frequency = Analgesia.paracetamolFrequency(max) + ", by the clock";
         String why = band == PainBand.MILD ? "Mild background pain (" + latest.score() + "/10) without analgesia"
                 : "Moderate background pain (" + latest.score() + "/10) without analgesia, not yet persistent";
-        String nsaidText = nsaid ? (bone ? ", with an NSAID for bone pain if there is no contraindication"
-                : " and/or an NSAID if there is no contraindication")
+        // §8.2 unableToSwallow: paracetamol intravenously (or rectally), an NSAID as a suppository.
+        boolean cannotSwallow = picture.cannotSwallow();
+        String nsaidName = cannotSwallow ? "an NSAID (" + NonOral.RECTAL_NSAID_TEXT + ")" : "an NSAID";
+        String nsaidText = nsaid ? (bone ? ", with " + nsaidName + " for bone pain if there is no contraindication"
+                : " and/or " + nsaidName + " if there is no contraindication")
                 : "; no NSAID (" + nsaidBarred.orElseThrow() + ")";
         Advice advice = Advice.of(RuleId.LAD_01, picture)
-                .because(why + ": start step 1 by the clock: paracetamol " + single + " mg " + frequency + " ("
+                .because(why + ": start step 1 by the clock: paracetamol " + single + " mg "
+                        + (cannotSwallow ? "IV " : "") + frequency + " ("
                         + Analgesia.paracetamolDailyMg(max) + " mg/day" + (max < 4000 ? ", within " + max
                         + " mg/day, lowered for liver disease, weight under 50 kg or frailty"
-                        : "; 3 g/day if frail, under 50 kg or with liver disease") + ")" + nsaidText
+                        : "; 3 g/day if frail, under 50 kg or with liver disease")
+                        + (cannotSwallow ? "; or the same dose rectally: the patient cannot swallow" : "") + ")"
+                        + nsaidText
                         + ". Reassess the pain within 24–48 h; if it persists, the next step follows.")
                 .read(latest)
                 .threshold("bandMildMax", picture.policy().bandEdges().mildMax())
                 .fact("band", band.name())
                 .propose("toStep", 1)
-                .prescription("PARACETAMOL", single, frequency, Analgesia.paracetamolDailyMg(max));
+                .prescription("PARACETAMOL", cannotSwallow ? "IV" : Equianalgesia.ORAL, single, frequency,
+                        Analgesia.paracetamolDailyMg(max));
+        if (cannotSwallow) {
+            advice.propose("alternativeRoute", "RECTAL, the same dose");
+        }
         if (nsaid) {
-            advice.propose("alternative", bone ? "add an NSAID (ibuprofen 400 mg three times a day) for bone pain if "
-                    + "safe" : "an NSAID (ibuprofen 400 mg three times a day) if safe");
+            String nsaidDrug = cannotSwallow ? "DICLOFENAC 50 mg rectally three times a day"
+                    : "ibuprofen 400 mg three times a day";
+            advice.propose("alternative", bone ? "add an NSAID (" + nsaidDrug + ") for bone pain if safe"
+                    : "an NSAID (" + nsaidDrug + ") if safe");
         } else {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "NSAID left out: "
                     + nsaidBarred.orElseThrow());
@@ -121,53 +155,49 @@ final class LadderMoveRules {
     private static ProposedRecommendation skipStep2(ClinicalPicture picture, int step, List<PainAssessment> severe,
                                                    PainAssessment latest) {
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
-        Antiemetic antiemetic = Antiemetic.of(picture.snapshot().organFunctionBands());
-        String name = Advice.drugName(start.drug());
-        // §8.2 unableToSwallow: the start goes under the skin (ROT-03's first choice), not by mouth.
-        boolean subcutaneous = picture.snapshot().factors().isUnableToSwallow();
-        String route = subcutaneous ? Equianalgesia.SC : Equianalgesia.ORAL;
-        BigDecimal single = subcutaneous ? Analgesia.subcutaneousSingleDose(start, picture.policy())
-                : start.singleDoseMg();
-        BigDecimal daily = DoseSteps.plain(single.multiply(BigDecimal.valueOf(6)));
-        int reassess = subcutaneous ? 30 : 60;
-        String rescueFrequency = RescuePlan.frequency(route);
-        String startText = subcutaneous
-                ? "subcutaneous " + name + " " + single.toPlainString() + " mg every 4 h (the patient cannot "
-                        + "swallow; oral " + start.singleDoseMg().toPlainString() + " mg converted"
-                        + (start.why().isEmpty() ? "" : "; " + start.why()) + ")"
-                : "oral " + name + " immediate-release " + single.toPlainString() + " mg every 4 h"
-                        + (start.why().isEmpty() ? " (2.5 mg if frail or elderly)" : " (" + start.why() + ")");
+        Antiemetic antiemetic = Antiemetic.of(picture);
+        // §8.2: under the skin for a patient who cannot swallow (ROT-03's first choice), at the longer interval where
+        // the drug is a caution for the patient's organ function.
+        Analgesia.Given given = Analgesia.Given.of(start, picture);
+        String startText = given.words() + (start.why().isEmpty() ? given.subcutaneous() ? ""
+                : " (2.5 mg if frail or elderly)" : " (" + start.why() + ")");
         Advice advice = Advice.of(RuleId.LAD_04, picture)
                 .because("Severe background pain (" + scores(severe) + "/10 in the last "
                         + picture.policy().escalationWindowHours() + " h) on step " + step + ": skip step 2 and start "
                         + "a strong opioid. Opioid-naive: " + startText + " with a rescue of the same dose "
-                        + rescueFrequency.replace("as needed, ", "") + ", reassessed " + reassess + " min after each "
-                        + "dose (" + Analgesia.intravenousStart(start, picture.policy()) + " reassessed at 15 min if "
-                        + "rapid control is needed and the kidneys allow). "
-                        + (subcutaneous ? "Once stable, a syringe driver or a patch takes over the 24-h total."
-                        : "Convert the 24-h total to modified-release after 24–48 h.") + " Prescribe a laxative (senna ± macrogol) and "
-                        + antiemetic.text() + (step == 1 ? "; keep the non-opioid." : "."))
+                        + given.rescueFrequency().replace("as needed, ", "") + ", reassessed "
+                        + given.reassessAfterMinutes() + " min after each dose (" + Analgesia.intravenousStart(start,
+                        picture.policy()) + " reassessed at 15 min if rapid control is needed and the kidneys allow). "
+                        + (given.subcutaneous() ? "Once stable, a syringe driver or a patch takes over the 24-h total."
+                        : "Convert the 24-h total to modified-release after 24–48 h.") + " Prescribe "
+                        + NonOral.laxative(picture) + " and " + antiemetic.text()
+                        + (step == 1 ? "; keep the non-opioid." : "."))
                 .read(severe).read(latest)
                 .threshold("bandModerateMax", picture.policy().bandEdges().moderateMax())
                 .threshold("escalationWindowHours", picture.policy().escalationWindowHours())
                 .propose("toStep", 3)
-                .propose("drug", start.drug())
-                .propose("route", route)
-                .propose("dose", single)
+                .propose("drug", given.drug())
+                .propose("route", given.route())
+                .propose("dose", given.singleDose())
                 .propose("doseUnit", "mg")
-                .propose("frequency", "every 4 h, by the clock")
-                .propose("toDailyDose", daily)
+                .propose("frequency", given.interval() + ", by the clock")
+                .propose("toDailyDose", given.dailyDose())
                 .propose("unit", "mg")
-                .propose("formulation", subcutaneous ? null : "immediate-release")
-                .propose("rescueDrug", start.drug())
-                .propose("rescueRoute", route)
-                .propose("rescueDose", single)
+                .propose("formulation", given.subcutaneous() ? null : "immediate-release")
+                .propose("rescueDrug", given.drug())
+                .propose("rescueRoute", given.route())
+                .propose("rescueDose", given.singleDose())
                 .propose("rescueUnit", "mg")
-                .propose("rescueFrequency", rescueFrequency)
-                .propose("reassessAfterMinutes", reassess)
-                .propose("laxative", true)
+                .propose("rescueFrequency", given.rescueFrequency())
+                .propose("reassessAfterMinutes", given.reassessAfterMinutes())
+                .propose("laxative", NonOral.laxativeField(picture))
                 .propose("keepNonOpioid", step == 1);
         antiemetic.addTo(advice);
+        if (given.longerInterval()) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, given.drug().toLowerCase(
+                    java.util.Locale.ROOT) + " " + given.interval() + " instead of every 4 h: " + OrganFunction.judge(
+                    given.drug(), picture.snapshot().organFunctionBands()).reason());
+        }
         if (!start.why().isEmpty()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, start.why());
         }
@@ -235,7 +265,7 @@ final class LadderMoveRules {
                                                               Optional<OrganFunction.Judgement> weakAvoided) {
         LadderPolicy.LowDoseStrongOpioidLimits limits = picture.policy().lowDoseStrongOpioidMaxMg();
         var bands = picture.snapshot().organFunctionBands();
-        Antiemetic antiemetic = Antiemetic.of(bands);
+        Antiemetic antiemetic = Antiemetic.of(picture);
         String drug = OrganFunction.startingStrongOpioid(bands);
         BigDecimal limit = "MORPHINE".equals(drug) ? limits.morphineMg() : limits.hydromorphoneMg();
         boolean halve = OrganFunction.halveStartingDose(drug, bands);
@@ -248,36 +278,67 @@ final class LadderMoveRules {
         ScheduledDrug opioid = new ScheduledDrug(drug, ScheduledDrug.STRONG_OPIOID, "ORAL", daily, "mg",
                 daily.multiply(factor), false);
         RescuePlan rescue = RescuePlan.forDailyOmedd(daily.multiply(factor), opioid, RegimenFacts.none(),
-                picture.policy());
+                picture.policy()).forPatient(picture);
+        // §8.2 unableToSwallow: the same low dose under the skin by a syringe driver, converted as ROT-03 converts
+        // (the same opioid, no cut, the conservative end of the oral:SC ratio), with an SC rescue.
+        Optional<Rotation.Plan> subcutaneous = picture.cannotSwallow()
+                ? Rotation.plan(opioid, drug, Equianalgesia.SC, 0, picture.policy()) : Optional.empty();
+        if (subcutaneous.isPresent()) {
+            rescue = subcutaneous.get().rescue().forPatient(picture);
+        }
+        boolean weakPolicy = picture.policy().moderatePainStrategy() == ModeratePainStrategy.WEAK_OPIOID;
         String why = weakAvoided.map(j -> "a weak opioid is to be avoided (" + j.reason() + "), so start a low-dose "
                         + "strong opioid instead (ESMO 2018)")
-                .orElse("the policy replaces step 2 by a low-dose strong opioid, which relieves moderate pain faster "
+                .orElse(picture.cannotSwallow() && weakPolicy ? "a weak opioid cannot be given (codeine and tramadol "
+                        + "come only as tablets or oral liquids, and the patient cannot swallow), so start a low-dose "
+                        + "strong opioid under the skin instead (ESMO 2018: the alternative to step 2; WHO 2018: SC "
+                        + "when the oral route is not possible)"
+                        : "the policy replaces step 2 by a low-dose strong opioid, which relieves moderate pain faster "
                         + "and better than a weak opioid (Bandieri 2016: 88 % vs 58 % responders)");
+        String oxycodoneSc = subcutaneous.isPresent() && "MORPHINE".equals(drug)
+                ? Rotation.plan(new ScheduledDrug("OXYCODONE", ScheduledDrug.STRONG_OPIOID, "ORAL", oxycodoneLimit,
+                        "mg", null, false), "OXYCODONE", Equianalgesia.SC, 0, picture.policy())
+                        .map(p -> p.toDailyDose().toPlainString()).orElse(null) : null;
         String changes = (!"MORPHINE".equals(drug) ? "hydromorphone instead of morphine (" + OrganFunction.judge(
                 "MORPHINE", bands).reason() + ")" : "") + (halve ? (!"MORPHINE".equals(drug) ? "; " : "")
                 + "dose halved (" + (bands.contains(org.painladder.domain.patient.OrganFunctionBand.ELDERLY_OR_FRAIL)
                 ? "elderly or frail" : OrganFunction.judge(drug, bands).reason()) + ")" : "");
+        String startText = subcutaneous.map(p -> "Start " + Advice.drugName(drug) + " "
+                        + Advice.daily(p.toDailyDose(), "mg") + " by " + Rotation.infusion(Equianalgesia.SC)
+                        + " (oral " + Advice.daily(daily, "mg") + " converted at the cautious end of the oral:SC "
+                        + "ratio, no cut for the same opioid)" + (oxycodoneSc == null ? "" : " (or oxycodone up "
+                        + "to " + oxycodoneSc + " mg/day subcutaneously)"))
+                .orElse("Start oral " + Advice.drugName(drug) + " modified-release " + Advice.daily(daily, "mg")
+                        + ("MORPHINE".equals(drug) ? " (or oxycodone up to " + Advice.daily(oxycodoneLimit, "mg") + ")"
+                        : ""));
         Advice advice = persistence(Advice.of(RuleId.LAD_03, picture), picture, persistent)
                 .because("Moderate background pain persisting (" + scores(persistent) + "/10) on step " + step
-                        + ": " + why + ". Start oral " + Advice.drugName(drug) + " modified-release "
-                        + Advice.daily(daily, "mg") + ("MORPHINE".equals(drug) ? " (or oxycodone up to "
-                        + Advice.daily(oxycodoneLimit, "mg") + ")" : "")
+                        + ": " + why + ". " + startText
                         + (changes.isEmpty() ? "" : " (" + changes + ")") + ", rescue " + rescue.describe()
-                        + ", a laxative and " + antiemetic.text() + (step == 1 ? "; keep the non-opioid." : "."))
+                        + ", " + NonOral.laxative(picture) + " and " + antiemetic.text()
+                        + (step == 1 ? "; keep the non-opioid." : "."))
                 .threshold("moderatePainStrategy", picture.policy().moderatePainStrategy().name())
                 .threshold("lowDoseStrongOpioidMaxMg." + drug.toLowerCase(java.util.Locale.ROOT), limit)
                 .propose("toStep", 3)
                 .propose("drug", drug)
-                .propose("route", "ORAL")
-                .propose("formulation", "modified-release")
-                .propose("frequency", "every 12 h, by the clock")
-                .propose("toDailyDose", daily)
+                .propose("route", subcutaneous.isPresent() ? Equianalgesia.SC : "ORAL")
+                .propose("formulation", subcutaneous.isPresent() ? null : "modified-release")
+                .propose("frequency", subcutaneous.isPresent() ? Rotation.infusion(Equianalgesia.SC)
+                        : "every 12 h, by the clock")
+                .propose("toDailyDose", subcutaneous.map(Rotation.Plan::toDailyDose).orElse(daily))
                 .propose("unit", "mg")
+                .propose("oralEquivalentDailyDose", subcutaneous.isPresent() ? daily : null)
+                .propose("conversion", subcutaneous.map(Rotation.Plan::trace).orElse(null))
                 .propose("alternative", "MORPHINE".equals(drug) ? "OXYCODONE up to "
-                        + oxycodoneLimit.toPlainString() + " mg/day" : null)
+                        + (oxycodoneSc == null ? oxycodoneLimit.toPlainString() + " mg/day"
+                        : oxycodoneSc + " mg/day SC") : null)
                 .rescue(rescue)
-                .propose("laxative", true)
+                .propose("laxative", NonOral.laxativeField(picture))
                 .propose("keepNonOpioid", step == 1);
+        if (subcutaneous.isPresent() && weakAvoided.isEmpty() && weakPolicy) {
+            advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "no weak opioid: codeine and tramadol come "
+                    + "only by mouth and the patient cannot swallow");
+        }
         if (weakAvoided.isPresent() || !changes.isEmpty()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, weakAvoided.map(j -> "no weak opioid: "
                     + j.reason() + (changes.isEmpty() ? "" : "; ")).orElse("") + changes);
@@ -323,7 +384,7 @@ final class LadderMoveRules {
                                                          List<PainAssessment> read, PainAssessment latest) {
         LadderPolicy policy = picture.policy();
         var bands = picture.snapshot().organFunctionBands();
-        Antiemetic antiemetic = Antiemetic.of(bands);
+        Antiemetic antiemetic = Antiemetic.of(picture);
         OrganFunction.Judgement weakVerdict = OrganFunction.judge(drug.code(), bands);
         Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
         boolean weak = drug.isWeakOpioid();
@@ -340,23 +401,35 @@ final class LadderMoveRules {
         String arithmetic;
         if (weak) {
             BigDecimal startDaily = halve ? equianalgesic.divide(BigDecimal.valueOf(2)) : equianalgesic;
-            strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, "ORAL"));
+            strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, Equianalgesia.ORAL));
             arithmetic = "equianalgesic to " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no "
                     + "cross-tolerance cut is needed at these doses";
         } else {
             BigDecimal recommended = conversion.map(OpioidConversion::recommendedDailyDose).orElse(equianalgesic);
-            BigDecimal floored = DoseSteps.floor(recommended, DoseSteps.dailyStep(target, "ORAL"));
+            BigDecimal floored = DoseSteps.floor(recommended, DoseSteps.dailyStep(target, Equianalgesia.ORAL));
             strongDaily = floored.signum() > 0 ? floored : DoseSteps.plain(recommended);
             arithmetic = "OMEDD " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day, equianalgesic "
                     + Advice.daily(DoseSteps.plain(equianalgesic), "mg") + " less " + cut + " % for incomplete "
                     + "cross-tolerance";
         }
-        BigDecimal factor = Equianalgesia.factor(target, Equianalgesia.ORAL, policy.mmeFactorProfile())
+        // §8.2 unableToSwallow: the oral figure goes under the skin by a syringe driver as ROT-03 moves an oral line
+        // of the same opioid (no cut, the cautious end of the oral:SC ratio, §8.1.3).
+        BigDecimal oralDaily = strongDaily;
+        Optional<Rotation.Plan> subcutaneous = picture.cannotSwallow() ? Rotation.plan(new ScheduledDrug(target,
+                ScheduledDrug.STRONG_OPIOID, Equianalgesia.ORAL, oralDaily, "mg", null, false), target,
+                Equianalgesia.SC, 0, policy) : Optional.empty();
+        String route = subcutaneous.isPresent() ? Equianalgesia.SC : Equianalgesia.ORAL;
+        strongDaily = subcutaneous.map(Rotation.Plan::toDailyDose).orElse(strongDaily);
+        BigDecimal factor = Equianalgesia.factor(target, route, policy.mmeFactorProfile())
                 .orElse(BigDecimal.ONE);
-        ScheduledDrug strong = new ScheduledDrug(target, ScheduledDrug.STRONG_OPIOID, "ORAL", strongDaily, "mg",
+        ScheduledDrug strong = new ScheduledDrug(target, ScheduledDrug.STRONG_OPIOID, route, strongDaily, "mg",
                 strongDaily.multiply(factor), false);
         RescuePlan rescue = RescuePlan.forDailyOmedd(strongDaily.multiply(factor), strong, RegimenFacts.none(),
-                policy);
+                policy).forPatient(picture);
+        String startText = subcutaneous.isPresent() ? Advice.drugName(target) + " " + Advice.daily(strongDaily, "mg")
+                + " by " + Rotation.infusion(route) + ", as the patient cannot swallow (oral "
+                + Advice.daily(oralDaily, "mg") + " at the cautious end of the oral:SC ratio)"
+                : "oral " + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg");
         String organ = (!"MORPHINE".equals(target) ? " Hydromorphone instead of morphine (" + OrganFunction.judge(
                 "MORPHINE", bands).reason() + ")." : "") + (halve ? (weak ? " Half the equianalgesic dose ("
                 : " A " + cut + " % cut (") + OrganFunction.judge(target, bands).reason() + ")." : "");
@@ -365,10 +438,9 @@ final class LadderMoveRules {
         Advice advice = Advice.of(RuleId.LAD_05, picture)
                 .because("Pain not controlled (" + scores(read) + "/10) on " + Advice.drugName(drug.code()) + " "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + ", " + why + ": " + direction + ". Stop "
-                        + Advice.drugName(drug.code()) + " and start oral "
-                        + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg")
+                        + Advice.drugName(drug.code()) + " and start " + startText
                         + " (" + arithmetic + ")." + organ + " Rescue " + rescue.describe()
-                        + ", a laxative and " + antiemetic.text() + ".")
+                        + ", " + NonOral.laxative(picture) + " and " + antiemetic.text() + ".")
                 .read(read);
         if (latest != null) {
             advice.read(latest);
@@ -384,16 +456,17 @@ final class LadderMoveRules {
                 .propose("fromUnit", drug.unit())
                 .propose("fromOmeddMg", DoseSteps.plain(weakOmedd))
                 .propose("drug", target)
-                .propose("route", "ORAL")
-                .propose("formulation", "modified-release")
-                .propose("frequency", "every 12 h, by the clock")
+                .propose("route", route)
+                .propose("formulation", subcutaneous.isPresent() ? null : "modified-release")
+                .propose("frequency", subcutaneous.isPresent() ? Rotation.infusion(route) : "every 12 h, by the clock")
+                .propose("oralEquivalentDailyDose", subcutaneous.isPresent() ? oralDaily : null)
                 .propose("equianalgesicDailyDose", DoseSteps.plain(equianalgesic))
                 .propose("crossToleranceReductionPct", weak ? null : cut)
                 .propose("factorsUsed", conversion.map(OpioidConversion::factorsUsed).orElse(null))
                 .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
-                .propose("laxative", true);
+                .propose("laxative", NonOral.laxativeField(picture));
         if (!organ.isEmpty() || weakVerdict.avoid()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
                     + Advice.drugName(drug.code()) + ": " + weakVerdict.reason() + "." : "") + organ);
@@ -486,7 +559,7 @@ final class LadderMoveRules {
                 ceiling.orElse(null));
         BigDecimal newOmedd = newOmedd(regimen, drug, up.toDailyDose());
         RescuePlan rescue = RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, newOmedd, drug,
-                up.toDailyDose()), drug, regimen, policy);
+                up.toDailyDose()), drug, regimen, policy).forPatient(picture);
         String rescueAdvice = "Rescue " + rescue.describe() + " (15 % of the new total). ";
         String firedName = switch (rule) {
             case LAD_06 -> "titrationPctSevere";
@@ -494,8 +567,10 @@ final class LadderMoveRules {
             default -> "btpEpisodesTitrateThreshold";
         };
         int firedValue = rule == RuleId.LAD_08 ? policy.btpEpisodesTitrateThreshold() : pct;
+        boolean parenteral = Equianalgesia.SC.equals(drug.route()) || "IV".equals(drug.route());
+        // A syringe driver or an infusion has no dose to wear off: only the rate goes up.
         String interval = "TRANSDERMAL".equals(drug.route()) ? "change the patch every 48 h instead of 72 h"
-                : "give the modified-release dose every 8 h instead of every 12 h";
+                : parenteral ? null : "give the modified-release dose every 8 h instead of every 12 h";
         String rescueTaken = rescueUsed.map(r -> Advice.dose(r, drug.unit()) + " of rescue taken in 24 h ("
                 + btp + (btp == 1 ? " dose)" : " doses)")).orElse("");
         String basis = up.rescueDecided() ? "adding the " + rescueTaken + " is more than +" + stepPct + " %"
@@ -513,7 +588,8 @@ final class LadderMoveRules {
             case LAD_06 -> "Severe background pain (" + scores(read) + "/10) on step 3";
             case LAD_07 -> "Moderate background pain persisting (" + scores(read) + "/10) on step 3";
             case LAD_09 -> "End-of-dose pain (the pain returns before the next dose is due) on step 3: this is not a "
-                    + "rescue problem. Either " + interval + " at the same daily dose, or";
+                    + "rescue problem. " + (interval == null ? "The " + drug.route() + " line runs continuously, so"
+                    : "Either " + interval + " at the same daily dose, or");
             default -> "Frequent breakthrough pain (more than " + policy.btpEpisodesTitrateThreshold()
                     + " episodes a day on 2 of the last 3 days) on step 3: the background dose is too low";
         };
@@ -538,7 +614,8 @@ final class LadderMoveRules {
                 .fact("cap", up.cap())
                 .doseChange("UP", drug, up.toDailyDose())
                 .propose("newOmeddMg", DoseSteps.plain(newOmedd))
-                .propose("alternative", rule == RuleId.LAD_09 ? interval + " at the same daily dose" : null)
+                .propose("alternative", rule == RuleId.LAD_09 && interval != null ? interval + " at the same daily dose"
+                        : null)
                 .propose("reassessAfterMinutes", "TRANSDERMAL".equals(drug.route()) ? null
                         : RescuePlan.reassessMinutes(rescueRoute));
         if (organ.caution()) {

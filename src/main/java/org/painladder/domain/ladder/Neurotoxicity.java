@@ -72,13 +72,15 @@ final class Neurotoxicity {
         int cut = policy.neurotoxicityReductionPct();
         BigDecimal to = Titration.down(drug, cut);
         boolean patch = drug.isFentanylPatch();
-        return Advice.of(RuleId.SAF_03, picture)
+        Optional<Rotation.Plan> subcutaneous = NonOral.cutUnderTheSkin(picture, drug, to);
+        return NonOral.addCut(Advice.of(RuleId.SAF_03, picture)
                 .because("Opioid-induced neurotoxicity: " + named + " on " + Advice.daily(drug.dailyDose(), drug.unit())
                         + " of " + Advice.drugName(drug.code()) + ". One report is enough. Reduce "
                         + Advice.drugName(drug.code()) + (patch ? " patch" : "") + " by "
                         + Titration.cutText(drug.dailyDose(), to, cut) + " to "
                         + Advice.daily(to, drug.unit()) + ", or switch to another opioid with the adverse-effect cut ("
-                        + policy.rotationReductionPctAdverseEffects() + " %)." + common)
+                        + policy.rotationReductionPctAdverseEffects() + " %)."
+                        + NonOral.cutWords(drug, to, subcutaneous) + common)
                 .read(trigger)
                 .threshold("neurotoxicityReductionPct", cut)
                 .threshold("safetyBlockHours", policy.safetyBlockHours())
@@ -86,7 +88,7 @@ final class Neurotoxicity {
                 .check(SafetyCheck.TOXICITY, SafetyCheck.CHANGED, "SAF-03: " + effects + " on "
                         + Advice.drugName(drug.code()) + ": dose cut " + cut + " %, up-moves withheld for "
                         + policy.safetyBlockHours() + " h")
-                .doseChange("DOWN", drug, to)
+                .doseChange("DOWN", drug, to), drug, subcutaneous)
                 .propose("reductionPct", cut)
                 .propose("alternative", "rotate to another strong opioid less "
                         + policy.rotationReductionPctAdverseEffects() + " %")

@@ -115,6 +115,9 @@ final class PostoperativeAnalgesia {
         }
         List<PostoperativeNonOpioids.Choice> choices = nonOpioids.check(picture.snapshot().organFunctionBands(),
                 picture.snapshot().factors(), picture.snapshot().contraindications());
+        if (picture.cannotSwallow()) {
+            choices = choices.stream().map(PostoperativeAnalgesia::withoutTablets).toList();
+        }
         advice.propose("multimodal", choices.stream().map(PostoperativeAnalgesia::choice).toList());
         text.append("; multimodal: ").append(String.join("; ",
                 choices.stream().map(PostoperativeNonOpioids.Choice::reason).toList()));
@@ -153,9 +156,29 @@ final class PostoperativeAnalgesia {
         return line;
     }
 
+    /**
+     * The multimodal non-opioid as a patient who cannot swallow takes it (§8.2): paracetamol intravenously, the NSAID
+     * as a diclofenac suppository within its 150 mg/day ceiling; a route on the line says which.
+     */
+    private static PostoperativeNonOpioids.Choice withoutTablets(PostoperativeNonOpioids.Choice choice) {
+        if (!choice.give()) {
+            return choice;
+        }
+        if ("PARACETAMOL".equals(choice.drug())) {
+            return new PostoperativeNonOpioids.Choice("PARACETAMOL", true, choice.maxDailyDoseMg(), choice.reason()
+                    + ", intravenously (the patient cannot swallow)", "IV");
+        }
+        return new PostoperativeNonOpioids.Choice(NonOral.RECTAL_NSAID, true, new BigDecimal("150"),
+                NonOral.RECTAL_NSAID_TEXT + " instead of ibuprofen (the patient cannot swallow); "
+                        + choice.reason().replaceFirst("^ibuprofen 400 mg × 3 ", ""), "RECTAL");
+    }
+
     private static Map<String, Object> choice(PostoperativeNonOpioids.Choice choice) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("drug", choice.drug());
+        if (choice.route() != null) {
+            body.put("route", choice.route());
+        }
         body.put("give", choice.give());
         if (choice.maxDailyDoseMg() != null) {
             body.put("maxDailyDoseMg", choice.maxDailyDoseMg());

@@ -20,8 +20,15 @@ import org.painladder.domain.regimen.OrganFunctionTable;
  */
 final class PostoperativeNonOpioids {
 
-    /** What the check decided for one drug: give it (at most {@code maxDailyDoseMg}) or not, and why. */
-    record Choice(String drug, boolean give, BigDecimal maxDailyDoseMg, String reason) {
+    /**
+     * What the check decided for one drug: give it (at most {@code maxDailyDoseMg}) or not, and why; {@code route}
+     * when it is not the usual oral one.
+     */
+    record Choice(String drug, boolean give, BigDecimal maxDailyDoseMg, String reason, String route) {
+
+        Choice(String drug, boolean give, BigDecimal maxDailyDoseMg, String reason) {
+            this(drug, give, maxDailyDoseMg, reason, null);
+        }
     }
 
     /** Decides paracetamol and NSAID for a patient; replaceable by the ORG table. */

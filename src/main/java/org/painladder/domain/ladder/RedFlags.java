@@ -68,7 +68,9 @@ final class RedFlags {
                         : "neck") + " pain (" + a.score() + "/10)") + " in a patient "
                         + (picture.snapshot().boneMetastases() ? "with bone metastases" : "whose cancer often spreads "
                         + "to bone") + ". Whole-spine MRI within 24 h (immediately if there are neurological "
-                        + "symptoms); dexamethasone 16 mg a day with gastric protection; urgent oncology and spinal "
+                        + "symptoms); dexamethasone 16 mg a day " + (picture.cannotSwallow() ? "SC or IV (the patient "
+                        + "cannot swallow) with intravenous gastric protection" : "with gastric protection")
+                        + "; urgent oncology and spinal "
                         + "referral; lie flat with neutral spine alignment if there is mechanical pain or a deficit.")
                 .read(a)
                 .fact("site", a.site() == null ? null : a.site().name())
@@ -76,7 +78,7 @@ final class RedFlags {
                 .propose("critical", true)
                 .propose("imaging", neuro ? "whole-spine MRI immediately" : "whole-spine MRI within 24 h")
                 .propose("drug", "DEXAMETHASONE")
-                .propose("route", "ORAL")
+                .propose("route", picture.cannotSwallow() ? Equianalgesia.SC : Equianalgesia.ORAL)
                 .propose("dose", java.math.BigDecimal.valueOf(16))
                 .propose("doseUnit", "mg")
                 .propose("frequency", "daily, with gastric protection")

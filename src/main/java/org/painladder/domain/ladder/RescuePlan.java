@@ -79,11 +79,58 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
     }
 
     static String frequency(String route) {
+        return frequency(route, false);
+    }
+
+    /**
+     * @param longerInterval the drug is in the caution column of the patient's bands (§8.2 "lower dose, longer
+     *                       interval"): the shortest time between two rescue doses is doubled, since the drug or its
+     *                       metabolites clear more slowly and stack
+     */
+    static String frequency(String route, boolean longerInterval) {
         return switch (route) {
-            case "SC" -> "as needed, up to every 30 min";
-            case "IV" -> "as needed, up to every 15 min";
-            default -> "as needed, up to hourly";
+            case "SC" -> longerInterval ? "as needed, up to hourly" : "as needed, up to every 30 min";
+            case "IV" -> longerInterval ? "as needed, up to every 30 min" : "as needed, up to every 15 min";
+            default -> longerInterval ? "as needed, up to every 2 h" : "as needed, up to hourly";
         };
+    }
+
+    /**
+     * The rescue as this patient can take it: under the skin for a patient who cannot swallow (§8.2, ROT-03: SC
+     * first), and at the longer interval where the patient's bands call for caution with the drug (§8.2). A timing
+     * other than the route's usual one (RSC-03's "before the trigger") is kept.
+     */
+    RescuePlan forPatient(ClinicalPicture picture) {
+        var bands = picture.snapshot().organFunctionBands();
+        RescuePlan plan = picture.snapshot().factors().isUnableToSwallow() ? underTheSkin(bands, picture.policy())
+                : this;
+        boolean usual = frequency.equals(frequency(route)) || frequency.equals(frequency(route, true));
+        String timing = usual ? frequency(plan.route, OrganFunction.judge(plan.drug, bands).caution())
+                : frequency;
+        return new RescuePlan(plan.drug, plan.route, plan.singleDose, plan.unit, timing);
+    }
+
+    /**
+     * An oral rescue given subcutaneously: the same opioid where it has an SC form the organ function allows, else
+     * the strong opioid it allows; the oral dose converted by the profile's factors, rounded down to a dose that can
+     * be drawn up.
+     */
+    private RescuePlan underTheSkin(Set<org.painladder.domain.patient.OrganFunctionBand> bands, LadderPolicy policy) {
+        if (!Equianalgesia.ORAL.equals(route)) {
+            return this;
+        }
+        String profile = policy.mmeFactorProfile();
+        boolean sameDrug = IMMEDIATE_RELEASE.contains(drug)
+                && Equianalgesia.factor(drug, Equianalgesia.SC, profile).isPresent()
+                && !OrganFunction.judge(drug, bands).avoid();
+        String toDrug = sameDrug ? drug : OrganFunction.startingStrongOpioid(bands);
+        BigDecimal omedd = singleDose.multiply(Equianalgesia.factor(drug, route, profile).orElse(BigDecimal.ONE));
+        BigDecimal exact = omedd.divide(Equianalgesia.factor(toDrug, Equianalgesia.SC, profile).orElseThrow(), 4,
+                RoundingMode.HALF_UP);
+        BigDecimal drawn = DoseSteps.floor(exact, DoseSteps.rescueStep(toDrug, Equianalgesia.SC));
+        BigDecimal dose = drawn.signum() > 0 ? drawn : DoseSteps.floor(exact, new BigDecimal("0.05"));
+        return new RescuePlan(toDrug, Equianalgesia.SC, dose.signum() > 0 ? dose : DoseSteps.plain(exact), "mg",
+                frequency(Equianalgesia.SC));
     }
 
     /**
@@ -98,14 +145,18 @@ record RescuePlan(String drug, String route, BigDecimal singleDose, String unit,
         }
         BigDecimal omedd = singleDose.multiply(Equianalgesia.factor(drug, route, policy.mmeFactorProfile())
                 .orElse(BigDecimal.ONE));
-        BigDecimal factor = Equianalgesia.factor("HYDROMORPHONE", Equianalgesia.ORAL, policy.mmeFactorProfile())
+        // A parenteral rescue stays parenteral: the patient may have no oral route.
+        String toRoute = Equianalgesia.SC.equals(route) || "IV".equals(route) ? route : Equianalgesia.ORAL;
+        BigDecimal factor = Equianalgesia.factor("HYDROMORPHONE", toRoute, policy.mmeFactorProfile())
                 .orElseThrow();
         BigDecimal equianalgesic = omedd.divide(factor, 4, RoundingMode.HALF_UP);
-        BigDecimal step = DoseSteps.rescueStep("HYDROMORPHONE", Equianalgesia.ORAL);
-        BigDecimal dose = OrganFunction.judge("HYDROMORPHONE", bands).caution()
+        BigDecimal step = DoseSteps.rescueStep("HYDROMORPHONE", toRoute);
+        boolean caution = OrganFunction.judge("HYDROMORPHONE", bands).caution();
+        BigDecimal dose = caution
                 ? DoseSteps.floor(equianalgesic.divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP), step).max(step)
                 : DoseSteps.nearest(equianalgesic, step);
-        return new RescuePlan("HYDROMORPHONE", Equianalgesia.ORAL, dose, "mg", frequency(Equianalgesia.ORAL));
+        boolean usual = frequency.equals(frequency(route)) || frequency.equals(frequency(route, true));
+        return new RescuePlan("HYDROMORPHONE", toRoute, dose, "mg", usual ? frequency(toRoute, caution) : frequency);
     }
 
     /**

@@ -74,6 +74,19 @@ final class Rotation {
     }
 
     /**
+     * ROT-03's move of an oral opioid under the skin (§8.2): the same opioid subcutaneously where it has an SC form
+     * the organ function allows (no cut: the same opioid by another route), otherwise the strong opioid the organ
+     * function allows, less rotationReductionPct. A weak opioid goes too: codeine and tramadol have no parenteral form.
+     */
+    static Optional<Plan> underTheSkin(ScheduledDrug oral, Set<OrganFunctionBand> bands, LadderPolicy policy) {
+        boolean sameDrug = oral.isStrongOpioid()
+                && Equianalgesia.factor(oral.code(), Equianalgesia.SC, policy.mmeFactorProfile()).isPresent()
+                && !OrganFunction.judge(oral.code(), bands).avoid();
+        String toDrug = sameDrug ? oral.code() : OrganFunction.startingStrongOpioid(bands);
+        return plan(oral, toDrug, Equianalgesia.SC, policy.rotationReductionPct(), policy);
+    }
+
+    /**
      * The route a switch keeps: a parenteral opioid stays parenteral, and a patient who cannot swallow gets the
      * subcutaneous route (§8.2, ROT-03); otherwise by mouth.
      */

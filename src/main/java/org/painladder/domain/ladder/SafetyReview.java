@@ -29,6 +29,12 @@ final class SafetyReview {
     private SafetyReview() {
     }
 
+    /** The patch warning as the patient can act on it: a short-acting opioid under the skin if they cannot swallow. */
+    static String patchWarning(ClinicalPicture picture) {
+        return picture.cannotSwallow() ? PATCH_WARNING.replace("titrate an immediate-release opioid",
+                "titrate a short-acting opioid subcutaneously (the patient cannot swallow)") : PATCH_WARNING;
+    }
+
     static List<SafetyCheck> complete(ClinicalPicture picture, RuleId rule, Map<String, Object> proposal,
                                       Map<String, SafetyCheck> byRule, boolean aboutPatch) {
         Map<String, SafetyCheck> all = new LinkedHashMap<>();
@@ -134,7 +140,7 @@ final class SafetyReview {
     private static SafetyCheck tolerance(ClinicalPicture picture, boolean aboutPatch) {
         RegimenFacts regimen = picture.regimen();
         if (aboutPatch && regimen.patchWithoutTolerance()) {
-            return new SafetyCheck(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.WARNING, PATCH_WARNING);
+            return new SafetyCheck(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.WARNING, patchWarning(picture));
         }
         if (hasPatch(regimen)) {
             return new SafetyCheck(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.PASSED, regimen.patchWithoutTolerance()

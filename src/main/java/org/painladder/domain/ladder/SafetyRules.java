@@ -156,14 +156,15 @@ final class SafetyRules {
                         + " protocol)"
                 : "Hold the next dose of " + Advice.drugName(drug.code());
         BigDecimal restart = Titration.down(drug, SAF_01_CUT_PCT);
-        return saf01Advice(picture, trigger,
+        Optional<Rotation.Plan> subcutaneous = NonOral.cutUnderTheSkin(picture, drug, restart);
+        return NonOral.addCut(saf01Advice(picture, trigger,
                 "Opioid toxicity: " + describe(trigger) + " on " + Advice.daily(drug.dailyDose(), drug.unit())
                         + " of " + Advice.drugName(drug.code()) + ". " + hold + "; give titrated naloxone if the "
                         + "respiratory rate is below 8/min or the patient cannot be roused; restart at "
                         + Advice.daily(restart, drug.unit()) + " (" + Titration.cutText(drug.dailyDose(), restart,
-                        SAF_01_CUT_PCT) + " below the current dose), once alert. No escalation or up-titration "
-                        + "for 24 h.")
-                .doseChange("DOWN", drug, restart)
+                        SAF_01_CUT_PCT) + " below the current dose), once alert."
+                        + NonOral.cutWords(drug, restart, subcutaneous) + " No escalation or up-titration for 24 h.")
+                .doseChange("DOWN", drug, restart), drug, subcutaneous)
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
                 .propose("naloxone", NALOXONE)
@@ -189,17 +190,17 @@ final class SafetyRules {
     private static ProposedRecommendation saf01PatchWithoutTolerance(ClinicalPicture picture, PainAssessment trigger,
                                                                      ScheduledDrug patch) {
         Analgesia.Start start = Analgesia.strongOpioidStart(picture.snapshot().organFunctionBands());
-        BigDecimal single = OrganFunction.halved(start.singleDoseMg());
-        BigDecimal daily = DoseSteps.plain(single.multiply(BigDecimal.valueOf(6)));
+        // Half the opioid-naive start, under the skin for a patient who cannot swallow, every 6 h in a caution band.
+        Analgesia.Given given = Analgesia.Given.of(new Analgesia.Start(start.drug(),
+                OrganFunction.halved(start.singleDoseMg()), start.why()), picture);
         return saf01Advice(picture, trigger,
                 "Opioid toxicity: " + describe(trigger) + " on a fentanyl patch "
                         + Advice.dose(patch.dailyDose(), patch.unit()) + " started when the patient was not "
                         + "opioid-tolerant. Remove the patch now and do not restart it (the skin depot keeps releasing "
                         + "fentanyl for 12–36 h, so keep monitoring); give titrated naloxone if the respiratory rate is "
                         + "below 8/min or the patient cannot be roused. Once alert, and about 12 h after removal, "
-                        + "titrate oral " + Advice.drugName(start.drug()) + " immediate-release "
-                        + single.toPlainString() + " mg every 4 h (" + Advice.daily(daily, "mg") + ", half the "
-                        + "opioid-naive start" + (start.why().isEmpty() ? "" : "; " + start.why()) + "). No "
+                        + "titrate " + given.words() + ", half the opioid-naive start"
+                        + (start.why().isEmpty() ? "" : " (" + start.why() + ")") + ". No "
                         + "escalation or up-titration for 24 h.")
                 .fact("regimenWarning", "FENTANYL_PATCH_NOT_OPIOID_TOLERANT")
                 .propose("direction", "DOWN")
@@ -209,18 +210,18 @@ final class SafetyRules {
                 .propose("fromRoute", patch.route())
                 .propose("fromDailyDose", DoseSteps.plain(patch.dailyDose()))
                 .propose("fromUnit", patch.unit())
-                .propose("drug", start.drug())
-                .propose("route", Equianalgesia.ORAL)
-                .propose("formulation", "immediate-release")
-                .propose("dose", single)
+                .propose("drug", given.drug())
+                .propose("route", given.route())
+                .propose("formulation", given.subcutaneous() ? null : "immediate-release")
+                .propose("dose", given.singleDose())
                 .propose("doseUnit", "mg")
-                .propose("frequency", "every 4 h, by the clock, once alert and about 12 h after removal")
-                .propose("toDailyDose", daily)
+                .propose("frequency", given.interval() + ", by the clock, once alert and about 12 h after removal")
+                .propose("toDailyDose", given.dailyDose())
                 .propose("unit", "mg")
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
                 .propose("naloxone", NALOXONE)
-                .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.PATCH_WARNING)
+                .check(SafetyCheck.OPIOID_TOLERANCE, SafetyCheck.CHANGED, SafetyReview.patchWarning(picture))
                 .build();
     }
 
@@ -232,22 +233,30 @@ final class SafetyRules {
                                                         RescueDose rescue) {
         BigDecimal half = Titration.percentOf(rescue.singleDose(), 100 - SAF_01_CUT_PCT);
         BigDecimal rounded = DoseSteps.floor(half, DoseSteps.rescueStep(rescue.code(), rescue.route()));
-        BigDecimal restart = rounded.signum() > 0 ? rounded : DoseSteps.plain(half);
+        // Back at half, as the patient can take it: under the skin if they cannot swallow.
+        RescuePlan back = new RescuePlan(rescue.code(), rescue.route(), rounded.signum() > 0 ? rounded
+                : DoseSteps.plain(half), rescue.unit(), RescuePlan.frequency(rescue.route())).forPatient(picture);
+        BigDecimal restart = back.singleDose();
+        boolean moved = !back.route().equals(rescue.route());
         return saf01Advice(picture, trigger,
                 "Opioid toxicity: " + describe(trigger) + " on as-needed " + Advice.drugName(rescue.code())
                         + " " + Advice.dose(rescue.singleDose(), rescue.unit()) + " " + rescue.route()
                         .toLowerCase(java.util.Locale.ROOT) + ". Give no further as-needed dose now; give titrated "
                         + "naloxone if the respiratory rate is below 8/min or the patient cannot be roused; monitor "
                         + "sedation and breathing; once alert, allow as-needed doses at half, "
-                        + Advice.dose(restart, rescue.unit()) + ". No escalation or up-titration for 24 h.")
+                        + (moved ? Advice.drugName(back.drug()) + " " + Advice.dose(restart, back.unit())
+                        + " subcutaneously (the patient cannot swallow: half the oral dose, converted)"
+                        : Advice.dose(restart, rescue.unit())) + ". No escalation or up-titration for 24 h.")
                 .propose("direction", "DOWN")
-                .propose("drug", rescue.code())
-                .propose("route", rescue.route())
+                .propose("fromDrug", moved ? rescue.code() : null)
+                .propose("fromRoute", moved ? rescue.route() : null)
+                .propose("drug", back.drug())
+                .propose("route", back.route())
                 .propose("asNeededOnly", true)
                 .propose("fromDose", DoseSteps.plain(rescue.singleDose()))
                 .propose("dose", restart)
-                .propose("doseUnit", rescue.unit())
-                .propose("frequency", RescuePlan.frequency(rescue.route()) + ", once alert")
+                .propose("doseUnit", back.unit())
+                .propose("frequency", back.frequency() + ", once alert")
                 .propose("reductionPct", SAF_01_CUT_PCT)
                 .propose("holdNextDose", true)
                 .propose("naloxone", NALOXONE)
@@ -256,19 +265,21 @@ final class SafetyRules {
 
     private static ProposedRecommendation saf02(ClinicalPicture picture, PainAssessment trigger, ScheduledDrug drug) {
         BigDecimal to = Titration.down(drug, SAF_02_CUT_PCT);
-        return Advice.of(RuleId.SAF_02, picture)
+        Optional<Rotation.Plan> subcutaneous = NonOral.cutUnderTheSkin(picture, drug, to);
+        return NonOral.addCut(Advice.of(RuleId.SAF_02, picture)
                 .because("Moderate sedation (POSS 3: often drowsy, drifts off mid-conversation) while pain is "
                         + "controlled (" + trigger.score() + "/10): the dose is more than the pain needs. Reduce "
                         + Advice.drugName(drug.code()) + " by "
                         + Titration.cutText(drug.dailyDose(), to, SAF_02_CUT_PCT)
                         + " from " + Advice.daily(drug.dailyDose(), drug.unit())
-                        + " to " + Advice.daily(to, drug.unit()) + " and reassess sedation and pain within 24 h.")
+                        + " to " + Advice.daily(to, drug.unit()) + " and reassess sedation and pain within 24 h."
+                        + NonOral.cutWords(drug, to, subcutaneous))
                 .read(trigger)
                 .threshold("sedation", "MODERATE (POSS 3)")
                 .threshold("painControl", "CONTROLLED (latest background ≤ bandMildMax "
                         + picture.policy().bandEdges().mildMax() + ", btp24h ≤ 3)")
                 .fact("adverseEffects", Advice.effects(trigger))
-                .doseChange("DOWN", drug, to)
+                .doseChange("DOWN", drug, to), drug, subcutaneous)
                 .propose("reductionPct", SAF_02_CUT_PCT)
                 .propose("reassessWithinHours", 24)
                 .build();
