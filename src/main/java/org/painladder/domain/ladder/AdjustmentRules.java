@@ -13,6 +13,7 @@ import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.pain.PainControl;
 import org.painladder.domain.pain.Severity;
+import org.painladder.domain.regimen.DoseSteps;
 
 /**
  * The ladder moves that change the opioid rather than climb: rotation (ROT-01..03, before any titration: a drug that

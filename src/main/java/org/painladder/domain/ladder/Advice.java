@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.painladder.domain.pain.PainAssessment;
+import org.painladder.domain.regimen.DoseSteps;
 
 /** Builds one recommendation: rule, plain-words rationale (with the §6.8 acute caution), evidence and proposal. */
 final class Advice {
@@ -72,12 +73,15 @@ final class Advice {
 
     /** A change of a scheduled daily dose: direction (UP | DOWN), drug, route, from and to, with the unit. */
     Advice doseChange(String direction, ScheduledDrug drug, BigDecimal toDailyDose) {
+        boolean pump = DoseSteps.byPump(drug.route());
         return propose("direction", direction)
                 .propose("drug", drug.code())
                 .propose("route", drug.route())
                 .propose("fromDailyDose", DoseSteps.plain(drug.dailyDose()))
                 .propose("toDailyDose", toDailyDose)
-                .propose("unit", drug.unit());
+                .propose("unit", drug.unit())
+                .propose("fromRatePerHour", pump ? DoseSteps.perHour(drug.dailyDose()) : null)
+                .propose("toRatePerHour", pump ? DoseSteps.perHour(toDailyDose) : null);
     }
 
     /** A new regular oral prescription in mg: the single dose, how often, and the daily total. */

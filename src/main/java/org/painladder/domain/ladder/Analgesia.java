@@ -9,6 +9,7 @@ import java.util.Set;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.patient.HepaticImpairment;
 import org.painladder.domain.patient.OrganFunctionBand;
+import org.painladder.domain.regimen.DoseSteps;
 
 /**
  * Analgesia for the band that never moves the ladder (clinical-rules §8.4: a CAU card never leaves a patient in pain

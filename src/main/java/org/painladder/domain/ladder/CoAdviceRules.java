@@ -21,6 +21,7 @@ import org.painladder.domain.refractory.InterventionAdvisor;
 import org.painladder.domain.refractory.InterventionType;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.Interactions;
+import org.painladder.domain.regimen.DoseSteps;
 
 /**
  * CO-ADVICE, precedence 5: adjuvants (ADJ-01/02), the intractable non-cancer conditions (INT-01..04) and the rescue
@@ -143,7 +144,7 @@ final class CoAdviceRules {
         RescuePlan plan = current.map(r -> new RescuePlan(r.drug(), r.route(), r.singleDose(), r.unit(),
                         beforeTrigger))
                 .orElseGet(() -> RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null,
-                        null), PrimaryOpioid.of(regimen).orElse(null),
+                        null, picture.policy().mmeFactorProfile()), PrimaryOpioid.of(regimen).orElse(null),
                         regimen, picture.policy()))
                 .forPatient(picture);
         boolean bone = a.site() == PainSite.BONE_DIFFUSE || a.site() == PainSite.BACK_LOW
@@ -634,7 +635,8 @@ final class CoAdviceRules {
     private static List<ProposedRecommendation> rescueCheck(ClinicalPicture picture) {
         RegimenFacts regimen = picture.regimen();
         Optional<ScheduledDrug> opioid = PrimaryOpioid.of(regimen);
-        BigDecimal basis = Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null, null);
+        BigDecimal basis = Equianalgesia.rescueBasisMg(regimen, regimen.omeddMg(), null, null,
+                picture.policy().mmeFactorProfile());
         if (opioid.isEmpty() || basis.signum() <= 0) {
             return List.of();
         }
@@ -692,11 +694,24 @@ final class CoAdviceRules {
                 .build());
     }
 
-    /** "OMEDD 60 mg/day", or with a buprenorphine patch the 75:1 figure the rescue is sized from. */
+    /**
+     * "OMEDD 60 mg/day", or the figure the rescue is sized from with a buprenorphine patch (75:1) or methadone (4:1,
+     * the conservative end of its range) counted in.
+     */
     private static String rescueBasisText(RegimenFacts regimen, BigDecimal basis) {
-        return basis.compareTo(regimen.omeddMg()) == 0 ? "OMEDD " + DoseSteps.plain(basis).toPlainString() + " mg/day"
-                : "oral morphine equivalent " + DoseSteps.plain(basis).toPlainString() + " mg/day, the buprenorphine "
-                        + "patch counted by the EAPC 75:1 ratio";
+        if (basis.compareTo(regimen.omeddMg()) == 0) {
+            return "OMEDD " + DoseSteps.plain(basis).toPlainString() + " mg/day";
+        }
+        List<String> counted = new ArrayList<>();
+        if (regimen.scheduled().stream().anyMatch(ScheduledDrug::isBuprenorphinePatch)) {
+            counted.add("the buprenorphine patch counted by the EAPC 75:1 ratio");
+        }
+        if (regimen.scheduled().stream().anyMatch(drug -> "METHADONE".equals(drug.code()))) {
+            counted.add("methadone counted at 4:1, the conservative end of its range (its OMEDD factor is for display"
+                    + " only, §2.5)");
+        }
+        return "oral morphine equivalent " + DoseSteps.plain(basis).toPlainString() + " mg/day, "
+                + String.join(" and ", counted);
     }
 
     private static String mechanism(PainAssessment a) {

@@ -2,6 +2,7 @@ package org.painladder.domain.ladder;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.painladder.domain.regimen.ConversionRange;
 import org.painladder.domain.regimen.FactorProfile;
 import org.painladder.domain.regimen.Formulary;
 import org.painladder.domain.regimen.MmeFactor;
@@ -29,15 +30,38 @@ final class Equianalgesia {
     }
 
     /**
-     * The daily oral morphine a rescue is sized from: the OMEDD plus each buprenorphine patch by 75:1, the patch
-     * {@code changed} (if any) at {@code newDailyDose}.
+     * The daily oral morphine a rescue is sized from: the OMEDD plus each buprenorphine patch by 75:1, methadone at
+     * 4:1, the line {@code changed} (if any) at {@code newDailyDose}.
      */
     static BigDecimal rescueBasisMg(RegimenFacts regimen, BigDecimal omeddMg, ScheduledDrug changed,
-                                    BigDecimal newDailyDose) {
-        return regimen.scheduled().stream().filter(ScheduledDrug::isBuprenorphinePatch)
+                                    BigDecimal newDailyDose, String profile) {
+        BigDecimal basis = regimen.scheduled().stream().filter(ScheduledDrug::isBuprenorphinePatch)
                 .map(patch -> (patch.equals(changed) ? newDailyDose : patch.dailyDose())
                         .multiply(BUPRENORPHINE_PATCH_MG_PER_MCG_H))
                 .reduce(omeddMg, BigDecimal::add);
+        // Methadone's OMEDD factor is for display only (§2.5): a rescue in another opioid is a conversion out of it,
+        // so it is sized from the conservative end of the morphine:methadone range (4:1), not 4.7 or a CDC 2016 tier.
+        for (ScheduledDrug methadone : regimen.scheduled()) {
+            if (!"METHADONE".equals(methadone.code()) || methadone.omeddMg() == null) {
+                continue;
+            }
+            BigDecimal daily = methadone.equals(changed) ? newDailyDose : methadone.dailyDose();
+            BigDecimal counted = methadone.omeddMg().multiply(daily).divide(methadone.dailyDose(), 4,
+                    java.math.RoundingMode.HALF_UP);
+            basis = basis.subtract(counted).add(daily.multiply(cautiousFactor(methadone, profile)));
+        }
+        return basis;
+    }
+
+    /**
+     * mg oral morphine per unit of the drug when converting out of it (§8.1.3): the lower end of its published range
+     * (tramadol 0.1 of 0.1-0.2, methadone 4 of 4-12), else its profile factor.
+     */
+    static BigDecimal cautiousFactor(ScheduledDrug drug, String profile) {
+        BigDecimal factor = mmeFactor(drug.code(), drug.route(), profile).map(f -> f.factorAt(drug.dailyDose()))
+                .orElse(BigDecimal.ZERO);
+        return Route.parse(drug.route()).flatMap(route -> ConversionRange.of(drug.code(), route))
+                .map(range -> range.fromFactor(factor)).orElse(factor);
     }
 
     static FactorProfile profile(String code) {

@@ -8,6 +8,7 @@ import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.BreakthroughType;
 import org.painladder.domain.pain.PainBand;
 import org.painladder.domain.regimen.Interactions;
+import org.painladder.domain.regimen.DoseSteps;
 import org.painladder.domain.regimen.OpioidConversion;
 
 /**
@@ -389,7 +390,8 @@ final class LadderMoveRules {
         Optional<Long> hoursOnIt = Titration.hoursSinceLastChange(picture.regimen(), picture.now());
         boolean weak = drug.isWeakOpioid();
         String target = OrganFunction.startingStrongOpioid(bands);
-        boolean halve = OrganFunction.judge(target, bands).caution();
+        // §8.2, §2.6: a new strong opioid starts at half for the elderly or frail, as for a caution band (not both).
+        boolean halve = OrganFunction.halveStartingDose(target, bands);
         int cut = weak ? policy.rotationReductionPct()
                 : halve ? OpioidConversion.MAX_REDUCTION_PCT.intValue() : policy.rotationReductionPct();
         Optional<OpioidConversion> conversion = Equianalgesia.convert(drug, target, Equianalgesia.ORAL, cut,
@@ -400,10 +402,24 @@ final class LadderMoveRules {
         BigDecimal strongDaily;
         String arithmetic;
         if (weak) {
+            // §8.1.3: out of a weak opioid at the lower end of its published factors (tramadol 0.1 of 0.1-0.2).
+            BigDecimal cautiousFactor = Equianalgesia.cautiousFactor(drug, policy.mmeFactorProfile());
+            BigDecimal cautiousOmedd = drug.dailyDose().multiply(cautiousFactor);
+            BigDecimal targetFactor = Equianalgesia.factor(target, Equianalgesia.ORAL, policy.mmeFactorProfile())
+                    .orElse(BigDecimal.ONE);
+            equianalgesic = cautiousOmedd.divide(targetFactor, 4, java.math.RoundingMode.HALF_UP);
             BigDecimal startDaily = halve ? equianalgesic.divide(BigDecimal.valueOf(2)) : equianalgesic;
-            strongDaily = DoseSteps.nearest(startDaily, DoseSteps.dailyStep(target, Equianalgesia.ORAL));
-            arithmetic = "equianalgesic to " + weakOmedd.stripTrailingZeros().toPlainString() + " mg/day OMEDD; no "
-                    + "cross-tolerance cut is needed at these doses";
+            // Modified-release strengths bind only a start by mouth; the syringe driver's plan rounds its own dose.
+            BigDecimal step = DoseSteps.modifiedReleaseDailyStep(target);
+            BigDecimal floored = DoseSteps.floor(startDaily, step);
+            strongDaily = picture.cannotSwallow() ? DoseSteps.plain(startDaily) : floored.signum() > 0 ? floored
+                    : step;
+            arithmetic = Advice.daily(DoseSteps.plain(drug.dailyDose()), drug.unit()) + " × "
+                    + cautiousFactor.stripTrailingZeros().toPlainString() + ", the lower end of its published "
+                    + "factors, = " + DoseSteps.plain(cautiousOmedd).toPlainString() + " mg/day oral morphine"
+                    + (halve ? ", halved" : "") + (picture.cannotSwallow() ? "" : ", rounded down to "
+                    + Advice.drugName(target) + " modified-release doses that are made")
+                    + "; no cross-tolerance cut is needed at these doses";
         } else {
             BigDecimal recommended = conversion.map(OpioidConversion::recommendedDailyDose).orElse(equianalgesic);
             BigDecimal floored = DoseSteps.floor(recommended, DoseSteps.dailyStep(target, Equianalgesia.ORAL));
@@ -430,9 +446,12 @@ final class LadderMoveRules {
                 + " by " + Rotation.infusion(route) + ", as the patient cannot swallow (oral "
                 + Advice.daily(oralDaily, "mg") + " at the cautious end of the oral:SC ratio)"
                 : "oral " + Advice.drugName(target) + " modified-release " + Advice.daily(strongDaily, "mg");
+        OrganFunction.Judgement targetVerdict = OrganFunction.judge(target, bands);
+        String halveWhy = targetVerdict.caution() ? targetVerdict.reason()
+                : "elderly or frail: start doses −50 % (§8.2, NCCN frail start)";
         String organ = (!"MORPHINE".equals(target) ? " Hydromorphone instead of morphine (" + OrganFunction.judge(
                 "MORPHINE", bands).reason() + ")." : "") + (halve ? (weak ? " Half the equianalgesic dose ("
-                : " A " + cut + " % cut (") + OrganFunction.judge(target, bands).reason() + ")." : "");
+                : " A " + cut + " % cut (") + halveWhy + ")." : "");
         String direction = weak ? "go up to step 3, never across to another weak opioid"
                 : "switch to a strong opioid without a ceiling";
         Advice advice = Advice.of(RuleId.LAD_05, picture)
@@ -559,7 +578,7 @@ final class LadderMoveRules {
                 ceiling.orElse(null));
         BigDecimal newOmedd = newOmedd(regimen, drug, up.toDailyDose());
         RescuePlan rescue = RescuePlan.forDailyOmedd(Equianalgesia.rescueBasisMg(regimen, newOmedd, drug,
-                up.toDailyDose()), drug, regimen, policy).forPatient(picture);
+                up.toDailyDose(), policy.mmeFactorProfile()), drug, regimen, policy).forPatient(picture);
         String rescueAdvice = "Rescue " + rescue.describe() + " (15 % of the new total). ";
         String firedName = switch (rule) {
             case LAD_06 -> "titrationPctSevere";
@@ -597,7 +616,7 @@ final class LadderMoveRules {
                 .because(opening + (rule == RuleId.LAD_09 ? " raise " : ": raise ") + Advice.drugName(drug.code())
                         + " from "
                         + Advice.daily(drug.dailyDose(), drug.unit()) + " to " + Advice.daily(up.toDailyDose(),
-                        drug.unit())
+                        drug.unit()) + pumpRate(drug, up.toDailyDose())
                         + " (" + basis + capped + ")." + organText + " " + rescueAdvice
                         + reassess)
                 .read(read)
@@ -665,6 +684,12 @@ final class LadderMoveRules {
                 .check(SafetyCheck.TITRATION_INTERVAL, SafetyCheck.PASSED, "methadone: " + hours + " h since the last "
                         + "change respected; step capped at +" + METHADONE_MAX_PCT + " % or +10 mg/day")
                 .build();
+    }
+
+    /** " (pump rate 50 → 62.5 mcg/h)" for an SC or IV line, whose pump is set by the hour; else empty. */
+    private static String pumpRate(ScheduledDrug drug, BigDecimal toDailyDose) {
+        return DoseSteps.byPump(drug.route()) ? " (pump rate " + DoseSteps.perHour(drug.dailyDose()).toPlainString()
+                + " → " + DoseSteps.perHour(toDailyDose).toPlainString() + " " + drug.unit() + "/h)" : "";
     }
 
     static BigDecimal newOmedd(RegimenFacts regimen, ScheduledDrug drug, BigDecimal newDailyDose) {

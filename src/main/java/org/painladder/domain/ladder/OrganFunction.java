@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.painladder.domain.patient.OrganFunctionBand;
+import org.painladder.domain.regimen.DoseSteps;
 import org.painladder.domain.regimen.OrganFunctionAdvice;
 import org.painladder.domain.regimen.OrganFunctionTable;
 import org.painladder.domain.regimen.OrganFunctionVerdict;

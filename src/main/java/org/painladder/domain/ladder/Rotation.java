@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.painladder.domain.patient.OrganFunctionBand;
 import org.painladder.domain.patient.PatientFactors;
+import org.painladder.domain.regimen.DoseSteps;
 import org.painladder.domain.regimen.OpioidConversion;
 
 /**

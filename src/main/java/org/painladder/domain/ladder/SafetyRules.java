@@ -11,6 +11,7 @@ import org.painladder.domain.pain.AdverseEffectType;
 import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.PainControl;
 import org.painladder.domain.pain.Severity;
+import org.painladder.domain.regimen.DoseSteps;
 
 /**
  * SAFETY, precedence 1 (SAF-01, SAF-02, SAF-03): opioid toxicity comes before analgesia gains. It stops escalation

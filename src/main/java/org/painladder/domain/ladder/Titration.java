@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.painladder.domain.regimen.DoseSteps;
 
 /**
  * The arithmetic of a scheduled-dose change (clinical-rules §1.5, LAD-06/07/08, SAF-01/02, STD-01).
@@ -59,7 +60,10 @@ final class Titration {
                     DoseSteps.plain(byPercentage), byRescue == null ? null : DoseSteps.plain(byRescue),
                     DoseSteps.plain(cap), ceiling == null ? null : DoseSteps.plain(ceiling));
         }
-        BigDecimal step = DoseSteps.dailyStep(drug.code(), drug.route());
+        // By a pump the new total is a rate that can be set (§8.13: fentanyl 1200 → 1500 mcg/day, 62.5 mcg/h).
+        BigDecimal step = DoseSteps.byPump(drug.route())
+                ? DoseSteps.ratePerHourStep(drug.code()).multiply(BigDecimal.valueOf(24))
+                : DoseSteps.dailyStep(drug.code(), drug.route());
         BigDecimal rounded = DoseSteps.nearest(target, step);
         if (rounded.compareTo(cap) > 0) {
             rounded = DoseSteps.floor(target, step);

@@ -20,17 +20,24 @@ public record ConversionRange(BigDecimal low, BigDecimal high, String source) {
     private static final String PCF_OXYCODONE = "PCF practice: oral:parenteral oxycodone 1.5-2:1 (x 1.5)";
     private static final String HYDROMORPHONE = "EAPC 2012 / PCF oral:parenteral 2:1 (10) to NCCN/US table"
             + " 1.5 mg IV = 30 mg oral morphine (20)";
-    private static final String FENTANYL = "clinical-rules §2.3, §2.7: 2.4 per mcg/h of continuous infusion (infusion"
-            + " mcg/h = patch mcg/h), i.e. 0.1 per mcg of the day's dose, to 0.3 per mcg of bolus doses"
-            + " (100 mcg = 10 mg IV morphine)";
+    private static final String WEAK = "CDC 2022 MME table (codeine 0.15, tramadol 0.2), CDC/CMS data file"
+            + " (dihydrocodeine 0.25) to UK PCF/BNF 10:1 (0.1) (clinical-rules §2.1, §2.2, §2.7)";
+    private static final String ORAL_HYDROMORPHONE = "CDC 2016 MME table (4) to CDC 2022 (5) (clinical-rules §2.1,"
+            + " §2.2)";
 
+    /**
+     * Parenteral fentanyl is not here: a daily SC/IV dose, given by the clock, counts 2.4 per mcg/h of its average
+     * rate in every direction (its 0.3 per mcg is for single bolus doses, which are never a daily dose to convert).
+     */
     private static final Map<String, Map<Route, ConversionRange>> PUBLISHED = Map.of(
             "MORPHINE", Map.of(Route.SC, range("2", "3", EAPC_MORPHINE), Route.IV, range("2", "3", EAPC_MORPHINE)),
             "OXYCODONE", Map.of(Route.SC, range("2.25", "3", PCF_OXYCODONE),
                     Route.IV, range("2.25", "3", PCF_OXYCODONE)),
-            "HYDROMORPHONE", Map.of(Route.SC, range("10", "20", HYDROMORPHONE),
-                    Route.IV, range("10", "20", HYDROMORPHONE)),
-            "FENTANYL", Map.of(Route.SC, range("0.1", "0.3", FENTANYL), Route.IV, range("0.1", "0.3", FENTANYL)),
+            "HYDROMORPHONE", Map.of(Route.ORAL, range("4", "5", ORAL_HYDROMORPHONE),
+                    Route.SC, range("10", "20", HYDROMORPHONE), Route.IV, range("10", "20", HYDROMORPHONE)),
+            "CODEINE", Map.of(Route.ORAL, range("0.1", "0.15", WEAK)),
+            "DIHYDROCODEINE", Map.of(Route.ORAL, range("0.1", "0.25", WEAK)),
+            "TRAMADOL", Map.of(Route.ORAL, range("0.1", "0.2", WEAK)),
             "METHADONE", Map.of(Route.ORAL, range("4", "12", "morphine:methadone 4:1-12:1 (clinical-rules §2.5;"
                     + " CDC 2016 tiers 4-12, CDC 2022 4.7)")));
 
@@ -40,7 +47,7 @@ public record ConversionRange(BigDecimal low, BigDecimal high, String source) {
     }
 
     /** The factor to convert from this drug and route: the lower of the range's low end and the profile's factor. */
-    BigDecimal fromFactor(BigDecimal profileFactor) {
+    public BigDecimal fromFactor(BigDecimal profileFactor) {
         return low.min(profileFactor);
     }
 

@@ -89,11 +89,12 @@ public record FactorProfile(String code, String title, String version, Map<Strin
             Map.of("CODEINE", new BigDecimal("240")));
 
     /**
-     * §2.3, §2.7: parenteral fentanyl by continuous infusion counts as a patch of the same mcg/h (2.4 per mcg/h, so 0.1
-     * per mcg of the day's dose); its 0.3 per mcg is for bolus doses and would triple a syringe driver's OMEDD.
+     * §2.3, §2.7: parenteral fentanyl given by the clock (a continuous infusion, or doses around the clock) counts as a
+     * patch of its average mcg/h (2.4 per mcg/h, so 0.1 per mcg of the day's dose); its 0.3 per mcg is for single or
+     * as-needed bolus doses and would triple the OMEDD of the same daily amount (§8.1: same exposure, same OMEDD).
      */
-    private static final String INFUSION_AS_PATCH = "2.4 per mcg/h of continuous infusion: infusion mcg/h = patch"
-            + " mcg/h (EAPC 2012)";
+    private static final String INFUSION_AS_PATCH = "2.4 per mcg/h of the average rate over the day: infusion mcg/h ="
+            + " patch mcg/h (EAPC 2012)";
     private static final Map<String, Map<Route, MmeFactor>> CONTINUOUS_INFUSION = Map.of("FENTANYL", Map.of(
             Route.SC, flat("0.1", MCG, INFUSION_AS_PATCH), Route.IV, flat("0.1", MCG, INFUSION_AS_PATCH)));
 
@@ -119,7 +120,10 @@ public record FactorProfile(String code, String title, String version, Map<Strin
         return Optional.ofNullable(factors.getOrDefault(drugCode, Map.of()).get(route));
     }
 
-    /** The factor for a continuous infusion (or a PCA's basal rate) of this drug by this route. */
+    /**
+     * The factor for a daily amount given by the clock (a continuous infusion, a PCA's basal rate, scheduled doses) of
+     * this drug by this route; the bolus factor of {@link #factor} is for single and as-needed doses.
+     */
     public Optional<MmeFactor> continuousInfusionFactor(String drugCode, Route route) {
         Optional<MmeFactor> infusion = Optional.ofNullable(CONTINUOUS_INFUSION.getOrDefault(drugCode, Map.of())
                 .get(route));

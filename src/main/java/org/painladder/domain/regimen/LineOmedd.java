@@ -19,15 +19,18 @@ final class LineOmedd {
     }
 
     /**
-     * @param infusionFactor the factor for what runs by the clock (an infusion, a PCA's basal rate): for parenteral
-     *                       fentanyl 2.4 per mcg/h, not its bolus factor (§2.3, §2.7)
+     * @param infusionFactor the factor for what runs by the clock (an infusion, a PCA's basal rate, and doses given
+     *                       around the clock): for parenteral fentanyl 2.4 per mcg/h of the average rate, not its
+     *                       bolus factor (§2.3, §2.7), so the same daily amount counts the same however it is given
      */
-    static List<Contribution> of(int itemIndex, RegimenItem item, MmeFactor factor, MmeFactor infusionFactor) {
+    static List<Contribution> of(int itemIndex, RegimenItem item, MmeFactor bolusFactor, MmeFactor infusionFactor) {
         if (!item.isOpioid()) {
             return List.of(new Contribution(itemIndex, item.drug().code(), item.route(), false, item.dailyDose(),
                     item.unit().dailySymbol(), null, Amounts.rounded(BigDecimal.ZERO), "clinical-rules §8.10",
                     describe(item) + ": not an opioid, no OMEDD", false));
         }
+        // Only a single or as-needed bolus is worth its bolus factor; scheduled doses add up to an average rate.
+        MmeFactor factor = item.prn() ? bolusFactor : infusionFactor;
         if (item.mode() == LineMode.SCHEDULED && factor != null) {
             return List.of(Contribution.of(itemIndex, item, factor));
         }
@@ -40,7 +43,7 @@ final class LineOmedd {
                     describe(item) + " through the catheter", item.prn() ? " if every PRN dose is taken" : ""));
             case CONTINUOUS_INFUSION -> List.of(line(itemIndex, item, infusionFactor, false, item.dailyDose(),
                     describe(item), ""));
-            default -> pca(itemIndex, item, factor, infusionFactor);
+            default -> pca(itemIndex, item, bolusFactor, infusionFactor);
         };
     }
 

@@ -10,9 +10,14 @@ import java.util.Set;
 /**
  * Switching a patient from one opioid or route to another (clinical-rules §2): the source dose in OMEDD, the
  * equianalgesic dose of the target, and the dose to start after the cross-tolerance cut (default 25 %, 25-50 %
- * allowed). Special cases (§2.4-§2.6): methadone follows the non-linear morphine:methadone ratio and needs a
- * specialist; a fentanyl patch follows the label table with no extra cut and is only for opioid-tolerant patients;
- * a route change of the same opioid needs no cut; buprenorphine has no MME factor and is refused.
+ * allowed). Special cases (§2.4-§2.6): methadone follows the non-linear morphine:methadone ratio, needs a
+ * specialist and starts at no more than 30 mg/d; a fentanyl patch follows the label table with no extra cut and is
+ * only for opioid-tolerant patients; a route change of the same opioid needs no cut, and from one parenteral route to
+ * the other (or fentanyl patch to driver) is 1:1 per hour; buprenorphine has no MME factor and is refused. A daily
+ * SC/IV fentanyl dose counts by its average rate, as an infusion does (§2.3).
+ *
+ * <p>The dose to start is rounded down to a dose that can be given ({@link DoseSteps}); the exact figure is in the
+ * trace, whose last line names the dose proposed.
  *
  * <p>Conservative in the direction of travel (rules 2026.12.0, §8.1.3): the equianalgesic dose uses the profile's
  * factors, as the OMEDD of a regimen does; the dose to start uses, where a ratio is published as a range
@@ -51,6 +56,9 @@ public record OpioidConversion(
     private static final BigDecimal METHADONE_LOW_RATIO = new BigDecimal("4");
     private static final BigDecimal METHADONE_MID_RATIO = new BigDecimal("8");
     private static final BigDecimal METHADONE_HIGH_RATIO = new BigDecimal("12");
+    /** §8.5: the most methadone a conversion starts, whatever the prior dose (McPherson 2019: 30-40 mg/d). */
+    static final BigDecimal METHADONE_START_CAP_MG = new BigDecimal("30");
+    private static final BigDecimal HOURS_PER_DAY = new BigDecimal("24");
 
     public OpioidConversion {
         cautions = List.copyOf(cautions);
@@ -123,7 +131,8 @@ public record OpioidConversion(
         if (drug.isEmpty() || route.isEmpty() || violations.stream().anyMatch(v -> v.field().equals(field + ".drug"))) {
             return Optional.empty();
         }
-        Optional<MmeFactor> factor = formulary.factor(drug.get(), route.get());
+        // A daily dose to convert is given by the clock: parenteral fentanyl counts by its average rate (§2.3).
+        Optional<MmeFactor> factor = formulary.profile().continuousInfusionFactor(drug.get().code(), route.get());
         if (factor.isEmpty()) {
             violations.add(new RegimenViolation(field + ".route", drug.get().code() + " has no MME factor for "
                     + route.get() + "; routes with one: " + formulary.profile().factorsFor(drug.get().code())
@@ -177,6 +186,9 @@ public record OpioidConversion(
                         + " released for 12-36 h: start the new opioid about 12 h later, or at half dose."));
             }
             BigDecimal cautiousOmedd = cautiousOmedd(fromFactor, omedd);
+            if (atTheSameRate()) {
+                return sameRate(cautiousOmedd, fromOmedd, specialist);
+            }
             if (to.drug().code().equals("METHADONE")) {
                 return methadone(omedd, cautiousOmedd, fromOmedd);
             }
@@ -203,7 +215,7 @@ public record OpioidConversion(
                     Amounts.percentOf(cautiousEquianalgesic, reduction)));
             trace.add(Amounts.plain(cautiousEquianalgesic) + " × (100 - " + Amounts.plain(reduction) + ") % = "
                     + Amounts.plain(recommended) + " " + dailyUnit(to) + " to start");
-            recommended = withinCeiling(recommended);
+            recommended = givable(withinCeiling(recommended));
             if (Route.TRANSDERMAL != to.route()) {
                 cautions.add(rescue(recommended));
             }
@@ -267,7 +279,7 @@ public record OpioidConversion(
             cautions.add(new Caution("METHADONE_NON_LINEAR", "Conversion to methadone is non-linear: the ratio"
                     + " widens as the dose rises and already builds in the cross-tolerance margin, so no further"
                     + " cut is applied. The " + profile.factorsUsed() + " MME factor is for display only."));
-            return done(fromOmedd, equianalgesic, methadone, BigDecimal.ZERO, true);
+            return done(fromOmedd, equianalgesic, givable(withinMethadoneStartCap(methadone)), BigDecimal.ZERO, true);
         }
 
         /** The tier's ratio, floored at the top of the tier below (90 ÷ 4 = 22.5; 300 ÷ 8 = 37.5 mg/d). */
@@ -305,6 +317,99 @@ public record OpioidConversion(
                 tierTrace.append("; no further cut");
             }
             return methadone;
+        }
+
+        /**
+         * §2.5, §8.5: whatever the prior dose, methadone starts at no more than 30 mg/d, the lower end of the 30-40
+         * mg/d the consensus gives, because it accumulates over days and its ratio to morphine is unpredictable at
+         * high doses; the uncapped figure is named so a specialist can titrate towards it.
+         */
+        private BigDecimal withinMethadoneStartCap(BigDecimal methadone) {
+            if (methadone.compareTo(METHADONE_START_CAP_MG) <= 0) {
+                return methadone;
+            }
+            BigDecimal capped = Amounts.rounded(METHADONE_START_CAP_MG);
+            trace.add("methadone start cap " + Amounts.plain(capped) + " mg/d (McPherson 2019): "
+                    + Amounts.plain(methadone) + " capped at " + Amounts.plain(capped) + " mg/d");
+            cautions.add(new Caution("METHADONE_START_CAP", "Methadone starts at no more than "
+                    + Amounts.plain(capped) + " mg/d whatever the prior opioid dose (McPherson 2019 consensus: a first"
+                    + " total daily dose generally 30-40 mg; APS/CPDD, Chou 2014): the conversion gives "
+                    + Amounts.plain(methadone) + " mg/d, but methadone accumulates for 5-7 days and its potency rises"
+                    + " with the prior dose. Cover the gap with the rescue opioid and titrate no sooner than every 5-7"
+                    + " days under a specialist."));
+            return capped;
+        }
+
+        /**
+         * A dose to start that can be given: rounded down to the daily step of the target's made strengths
+         * ({@link DoseSteps#dailyStep}); the exact figure stays in the trace. Below one step the exact figure is kept.
+         */
+        private BigDecimal givable(BigDecimal recommended) {
+            BigDecimal step = DoseSteps.dailyStep(to.drug().code(), to.route().name());
+            BigDecimal floored = DoseSteps.floor(recommended, step);
+            BigDecimal dose = Amounts.rounded(floored.signum() > 0 ? floored : recommended);
+            if (dose.compareTo(recommended) != 0) {
+                trace.add(Amounts.plain(recommended) + " rounded down to a dose that can be given ("
+                        + Amounts.plain(step) + " " + dailyUnit(to) + " steps) = " + Amounts.plain(dose) + " "
+                        + dailyUnit(to) + " to start" + perHour(dose));
+            } else if (!perHour(dose).isEmpty()) {
+                trace.add(Amounts.plain(dose) + " " + dailyUnit(to) + " to start" + perHour(dose));
+            }
+            return dose;
+        }
+
+        /** By a syringe driver or pump the daily dose is also a rate: " (37.5 mcg/h by syringe driver or pump)". */
+        private String perHour(BigDecimal daily) {
+            if (to.route() != Route.SC && to.route() != Route.IV) {
+                return "";
+            }
+            return " (" + Amounts.plain(Amounts.rounded(Amounts.divide(daily, HOURS_PER_DAY))) + " "
+                    + to.unit().symbol() + "/h by syringe driver or pump)";
+        }
+
+        /**
+         * §2.3 (PCF; EAPC 2012): the same opioid from one parenteral route to the other, or a fentanyl patch to an
+         * SC/IV infusion and back, is 1:1 by the amount per hour; no range is passed through the oral route twice
+         * and no cross-tolerance cut applies.
+         */
+        private boolean atTheSameRate() {
+            if (!from.drug().equals(to.drug())) {
+                return false;
+            }
+            boolean fromParenteral = from.route() == Route.SC || from.route() == Route.IV;
+            boolean toParenteral = to.route() == Route.SC || to.route() == Route.IV;
+            boolean fentanyl = from.drug().code().equals("FENTANYL");
+            return (fromParenteral || fentanyl && from.route() == Route.TRANSDERMAL)
+                    && (toParenteral || fentanyl && to.route() == Route.TRANSDERMAL);
+        }
+
+        private Validated<OpioidConversion> sameRate(BigDecimal cautiousOmedd, BigDecimal fromOmedd,
+                                                     boolean specialist) {
+            if (to.route() == Route.TRANSDERMAL && cautiousOmedd.compareTo(PATCH_TABLE_START_MG) < 0) {
+                return new Validated.Invalid<>(List.of(new RegimenViolation("to.drug", "a fentanyl patch is only"
+                        + " for opioid-tolerant patients (at least 60 mg/d oral morphine for a week, §1.10); "
+                        + Amounts.plain(Amounts.rounded(cautiousOmedd)) + " mg/d OMEDD is below that")));
+            }
+            BigDecimal perHour = from.unit() == DoseUnit.MCG_PER_H ? dailyDose
+                    : Amounts.divide(dailyDose, HOURS_PER_DAY);
+            BigDecimal equianalgesic = Amounts.rounded(to.unit() == DoseUnit.MCG_PER_H ? perHour
+                    : from.unit() == DoseUnit.MCG_PER_H ? dailyDose.multiply(HOURS_PER_DAY) : dailyDose);
+            trace.add(from.drug().name() + " " + from.route() + " → " + to.route() + " at the same amount per hour"
+                    + " (1:1; PCF, EAPC 2012): " + Amounts.plain(Amounts.rounded(perHour)) + " "
+                    + from.unit().symbol().replace("/h", "") + "/h = " + Amounts.plain(equianalgesic) + " "
+                    + dailyUnit(to) + ", no cross-tolerance cut");
+            cautions.add(new Caution("SAME_OPIOID_ROUTE_CHANGE", "Same opioid by another parenteral route, or a"
+                    + " fentanyl patch to a syringe driver and back: 1:1 by the amount per hour (PCF; EAPC 2012), no"
+                    + " cross-tolerance cut; reassess early."));
+            BigDecimal recommended = givable(equianalgesic);
+            if (to.route() == Route.TRANSDERMAL) {
+                cautions.add(new Caution("FENTANYL_PATCH_TIMING", "Onset takes 12-24 h: keep the infusion running"
+                        + " for 12 h after the first patch is applied. Change the patch strength no more often than"
+                        + " every 72 h; heat and fever raise absorption."));
+            } else {
+                cautions.add(rescue(recommended));
+            }
+            return done(fromOmedd, equianalgesic, recommended, BigDecimal.ZERO, specialist);
         }
 
         /** §2.4: the label table, which builds in the margin; only for opioid-tolerant patients (§1.10). */

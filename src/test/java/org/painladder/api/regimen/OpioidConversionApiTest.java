@@ -61,8 +61,9 @@ class OpioidConversionApiTest {
         as("clinician").body(conversion(MORPHINE_90, "{ \"drug\": \"METHADONE\", \"route\": \"ORAL\" }", null))
                 .post(PATH).then().statusCode(200)
                 .body("requiresSpecialist", equalTo(true))
-                // 90 mg/d is in the 8:1 tier, but never below the 22.5 mg/d the 4:1 tier gives up to 90 (§8.5).
-                .body("recommendedDailyDose", equalTo(22.5f))
+                // 90 mg/d is in the 8:1 tier, but never below the 22.5 mg/d the 4:1 tier gives up to 90 (§8.5),
+                // rounded down to whole mg (round 4).
+                .body("recommendedDailyDose", equalTo(22.0f))
                 .body("cautions.code", hasItem("METHADONE_NON_LINEAR"));
         as("clinician").body(conversion(MORPHINE_90, "{ \"drug\": \"FENTANYL\", \"route\": \"TRANSDERMAL\" }", null))
                 .post(PATH).then().statusCode(200)

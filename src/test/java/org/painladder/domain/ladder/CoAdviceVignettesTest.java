@@ -163,7 +163,8 @@ class CoAdviceVignettesTest {
                                 .pending(pending(PENDING_RSC_01, RSC_01))
                                 .with(assessments().background(6).hoursAgo(10)),
                         assessments().background(7).hoursAgo(1),
-                        move(LAD_05, "rescueDrug", "MORPHINE", "rescueDose", 2.5), supersedes(PENDING_RSC_01)),
+                        // Tramadol 0.1 out: morphine 20 mg/day halved, 10 mg/day; 15 % is 1.5 mg (2.5 would be 25 %).
+                        move(LAD_05, "rescueDrug", "MORPHINE", "rescueDose", 1.5), supersedes(PENDING_RSC_01)),
                 vignette("postoperative, frail, eGFR 45: the PCIA is the only opioid, fentanyl (CAU-04)",
                         noAnalgesia().frail().egfr(45).weighing(40),
                         assessments().background(7).acute(AcuteCause.POSTOPERATIVE).hoursAgo(1),

@@ -276,21 +276,22 @@ class LadderVignettesTest {
                         onStep1WithParacetamol().with(assessments().background(2).hoursAgo(2)),
                         assessments().background(8).hoursAgo(60),
                         noLadderMove()),
-                vignette("LAD-05 codeine 240 mg/day for 3 days, pain persists: up to morphine 35 mg/day, never across",
+                vignette("LAD-05 codeine 240 mg/day for 3 days, pain persists: up to morphine 20 mg/day (codeine 0.1 "
+                                + "out, MR doses of 10 mg), never across",
                         onStep2WithCodeine(240).with(assessments().background(5).hoursAgo(8)),
                         assessments().background(6).now(),
                         move(LAD_05, "toStep", 3, "stopDrug", "CODEINE", "drug", "MORPHINE", "fromOmeddMg", 36,
-                                "toDailyDose", 35)),
-                vignette("LAD-05 under the UK_PCF profile: codeine 240 mg/day is 24 mg morphine, start 25 mg/day",
+                                "toDailyDose", 20)),
+                vignette("LAD-05 under the UK_PCF profile: codeine 240 mg/day is 24 mg morphine, start 20 mg/day",
                         onStep2WithCodeine(240).with(assessments().background(5).hoursAgo(8)),
                         assessments().background(6).now(),
-                        move(LAD_05, "fromOmeddMg", 24, "equianalgesicDailyDose", 24, "toDailyDose", 25))
+                        move(LAD_05, "fromOmeddMg", 24, "equianalgesicDailyDose", 24, "toDailyDose", 20))
                         .under(Policies.with("mmeFactorProfile", "UK_PCF")),
                 vignette("Weak opioid at ceiling: tramadol 400 mg/day started yesterday, severe pain: morphine "
-                        + "80 mg/day",
+                        + "40 mg/day (tramadol 0.1 out)",
                         onStep2WithTramadol(400).lastOpioidChangeHoursAgo(20),
                         assessments().background(8).now(),
-                        move(LAD_05, "stopDrug", "TRAMADOL", "drug", "MORPHINE", "toDailyDose", 80)),
+                        move(LAD_05, "stopDrug", "TRAMADOL", "drug", "MORPHINE", "toDailyDose", 40)),
                 vignette("Codeine 180 mg/day started 24 h ago, below ceiling: give it the window, no move",
                         onStep2WithCodeine(180).lastOpioidChangeHoursAgo(24)
                                 .with(assessments().background(5).hoursAgo(8)),

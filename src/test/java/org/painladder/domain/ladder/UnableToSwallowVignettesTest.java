@@ -92,13 +92,14 @@ class UnableToSwallowVignettesTest {
                                         + "HALOPERIDOL 0.5–1 mg SC at night)"),
                         nothingByMouth()),
                 vignette("Cannot swallow, codeine 240 mg/day for 3 days, pain 6 and 6: LAD-05 up to morphine "
-                                + "11 mg/day SC (oral 35 mg/day at 3:1, no cut), not ROT-03 across with a 25 % cut",
+                                + "8 mg/day SC (oral 24 mg/day: codeine's lower factor 0.1, at 3:1, no cut), not ROT-03 "
+                                + "across with a 25 % cut",
                         onStep2WithCodeine(240).unableToSwallow().with(assessments().background(6).hoursAgo(10)),
                         assessments().background(6).now(),
-                        move(LAD_05, "stopDrug", "CODEINE", "drug", "MORPHINE", "route", "SC", "toDailyDose", 11,
-                                "oralEquivalentDailyDose", 35,
+                        move(LAD_05, "stopDrug", "CODEINE", "drug", "MORPHINE", "route", "SC", "toDailyDose", 8,
+                                "oralEquivalentDailyDose", 24,
                                 "frequency", SYRINGE_DRIVER, "rescueDrug", "MORPHINE", "rescueRoute", "SC",
-                                "rescueDose", 2),
+                                "rescueDose", 1),
                         noAdvice(ROT_03), nothingByMouth()),
                 vignette("Cannot swallow, codeine 240 mg/day, pain 3: ROT-03 moves it under the skin as before",
                         onStep2WithCodeine(240).unableToSwallow().with(assessments().background(3).hoursAgo(10)),

@@ -45,7 +45,12 @@ class ConversionCeilingTest {
                     assertTrue(conversion.recommendedDailyDose().compareTo(ceiling) <= 0,
                             target + " " + conversion.recommendedDailyDose() + " > " + ceiling);
                     boolean capped = conversion.cautions().stream().anyMatch(c -> c.code().equals("CEILING"));
-                    BigDecimal uncapped = Amounts.rounded(conversion.equianalgesicDailyDose().multiply(mg("0.75")));
+                    // Into the drug at the end of its published range that gives less of it (§8.1.3).
+                    BigDecimal profileFactor = formulary.profile().factor(target, Route.ORAL).orElseThrow().factor();
+                    BigDecimal intoFactor = ConversionRange.of(target, Route.ORAL)
+                            .map(range -> range.toFactor(profileFactor)).orElse(profileFactor);
+                    BigDecimal uncapped = Amounts.rounded(Amounts.divide(BigDecimal.valueOf(morphine), intoFactor)
+                            .multiply(mg("0.75")));
                     assertEquals(uncapped.compareTo(ceiling) > 0, capped, target + " from morphine " + morphine);
                 });
             }

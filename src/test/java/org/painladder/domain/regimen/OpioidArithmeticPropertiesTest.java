@@ -174,13 +174,119 @@ class OpioidArithmeticPropertiesTest {
         });
     }
 
+    /**
+     * Round 4 (§8.1, §2.3): the same daily amount counts the same OMEDD whether it runs by infusion or is given by the
+     * clock as doses under the skin or into a vein, for every opioid with a parenteral route, in every profile.
+     */
+    @Test
+    void theSameDailyAmountByScheduledDosesOrByInfusionHasTheSameOmedd() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        List<Opioid> parenteral = allOpioids().stream().filter(o -> o.route() == Route.SC || o.route() == Route.IV)
+                .toList();
+        qt().forAll(formularies, arbitrary().pick(parenteral), integers().between(1, 4_000),
+                        arbitrary().pick(List.of(1, 2, 3, 4, 6, 8, 12, 24)))
+                .checkAssert((formulary, opioid, tenthsPerHour, times) -> {
+                    BigDecimal perHour = BigDecimal.valueOf(tenthsPerHour, 1);
+                    BigDecimal daily = perHour.multiply(BigDecimal.valueOf(24));
+                    BigDecimal dose = Amounts.divide(daily, BigDecimal.valueOf(times));
+                    BigDecimal scheduled = omedd(formulary, opioid, dose, times);
+                    BigDecimal infused = Omedd.of(RegimenFixtures.regimen(formulary, DeliveryModeOmeddTest.infusion(
+                            opioid.drug(), opioid.route().name(), perHour.toPlainString(), opioid.unit().symbol())),
+                            formulary).scheduledMg();
+                    assertTrue(scheduled.subtract(infused).abs().compareTo(new BigDecimal("0.02")) <= 0,
+                            formulary.profile().code() + " " + opioid + " " + dose + " x " + times + ": " + scheduled
+                                    + " vs infusion " + perHour + "/h: " + infused);
+                });
+    }
+
+    /** Round 4 (§2.5, §8.5): no conversion into methadone, from any opioid in any profile, starts above 30 mg/d. */
+    @Test
+    void noConversionIntoMethadoneStartsAboveTheCap() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        Opioid methadone = new Opioid("METHADONE", Route.ORAL, DoseUnit.MG);
+        qt().forAll(formularies, arbitrary().pick(allOpioids()), integers().between(1, 200_000))
+                .checkAssert((formulary, from, tenths) -> valid(formulary, request(from, BigDecimal.valueOf(tenths, 1),
+                        methadone, "25")).ifPresent(conversion -> {
+                            assertTrue(conversion.recommendedDailyDose()
+                                    .compareTo(OpioidConversion.METHADONE_START_CAP_MG) <= 0, conversion.toString());
+                            boolean capped = conversion.cautions().stream()
+                                    .anyMatch(c -> c.code().equals("METHADONE_START_CAP"));
+                            assertEquals(conversion.recommendedDailyDose().compareTo(
+                                    OpioidConversion.METHADONE_START_CAP_MG) == 0 && capped, capped,
+                                    conversion.toString());
+                        }));
+    }
+
+    /**
+     * Round 4 (§8.1.3): converting out of a drug whose factor is a published range never starts more of the target
+     * than the range's lower end gives, less the cut, in any profile.
+     */
+    @Test
+    void outOfARangeTheDoseToStartNeverExceedsWhatTheLowerEndGives() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        List<Opioid> ranged = allOpioids().stream()
+                .filter(o -> ConversionRange.of(o.drug(), o.route()).isPresent()).toList();
+        qt().forAll(formularies, arbitrary().pick(ranged), arbitrary().pick(allOpioids()), doses())
+                .assuming((formulary, a, b, dose) -> !a.drug().equals(b.drug()) && !b.drug().equals("METHADONE")
+                        && b.route() != Route.TRANSDERMAL)
+                .checkAssert((formulary, a, b, dose) -> valid(formulary, request(a, dose, b, "25"))
+                        .ifPresent(conversion -> {
+                            BigDecimal low = ConversionRange.of(a.drug(), a.route()).orElseThrow()
+                                    .fromFactor(profileFactor(formulary, a));
+                            BigDecimal most = Amounts.divide(dose.multiply(low).multiply(new BigDecimal("0.75")),
+                                    profileFactor(formulary, b)).add(new BigDecimal("0.01"));
+                            assertTrue(conversion.recommendedDailyDose().compareTo(most) <= 0,
+                                    formulary.profile().code() + ": " + a + " " + dose + " -> " + b + " "
+                                            + conversion.recommendedDailyDose() + " > " + most);
+                        }));
+    }
+
+    /**
+     * Round 4 (§2.3): the same opioid from SC to IV and back, and a fentanyl patch to a driver and back, loses no dose:
+     * 1:1 by the amount per hour, no range applied twice through the oral route, no cut.
+     */
+    @Test
+    void aParenteralRouteChangeOfTheSameOpioidAndBackLosesNoDose() {
+        Gen<Formulary> formularies = arbitrary().pick(FactorProfile.all()).map(Formulary::new);
+        List<String> parenteralDrugs = allOpioids().stream().filter(o -> o.route() == Route.SC).map(Opioid::drug)
+                .toList();
+        qt().forAll(formularies, arbitrary().pick(parenteralDrugs), arbitrary().pick(List.of(Route.SC, Route.IV)),
+                        integers().between(1, 400))
+                .checkAssert((formulary, drug, first, units) -> {
+                    Route other = first == Route.SC ? Route.IV : Route.SC;
+                    DoseUnit unit = formulary.find(drug).orElseThrow().unitFor(first).orElseThrow();
+                    BigDecimal step = DoseSteps.dailyStep(drug, first.name());
+                    BigDecimal dose = step.multiply(BigDecimal.valueOf(units));
+                    Opioid a = new Opioid(drug, first, unit);
+                    Opioid b = new Opioid(drug, other, unit);
+                    OpioidConversion there = valid(formulary, request(a, dose, b, "25")).orElseThrow();
+                    OpioidConversion back = valid(formulary, request(b, there.recommendedDailyDose(), a, "25"))
+                            .orElseThrow();
+                    assertEquals(0, there.recommendedDailyDose().compareTo(dose), there.toString());
+                    assertEquals(0, back.recommendedDailyDose().compareTo(dose), back.toString());
+                });
+        Opioid patch = new Opioid("FENTANYL", Route.TRANSDERMAL, DoseUnit.MCG_PER_H);
+        qt().forAll(formularies, arbitrary().pick(List.of(Route.SC, Route.IV)), integers().between(2, 40))
+                .checkAssert((formulary, route, halfSteps) -> {
+                    BigDecimal mcgPerHour = new BigDecimal("12.5").multiply(BigDecimal.valueOf(halfSteps));
+                    Opioid driver = new Opioid("FENTANYL", route, DoseUnit.MCG);
+                    OpioidConversion toDriver = valid(formulary, request(patch, mcgPerHour, driver, "25"))
+                            .orElseThrow();
+                    assertEquals(0, toDriver.recommendedDailyDose().compareTo(mcgPerHour.multiply(
+                            BigDecimal.valueOf(24))), toDriver.toString());
+                    OpioidConversion toPatch = valid(formulary, request(driver, toDriver.recommendedDailyDose(), patch,
+                            "25")).orElseThrow();
+                    assertEquals(0, toPatch.recommendedDailyDose().compareTo(mcgPerHour), toPatch.toString());
+                });
+    }
+
     private static Optional<OpioidConversion> valid(Formulary formulary, OpioidConversion.Request request) {
         return OpioidConversion.calculate(request, formulary) instanceof Validated.Valid<OpioidConversion> valid
                 ? Optional.of(valid.value()) : Optional.empty();
     }
 
     private static BigDecimal profileFactor(Formulary formulary, Opioid opioid) {
-        return formulary.profile().factor(opioid.drug(), opioid.route()).map(MmeFactor::factor)
+        return formulary.profile().continuousInfusionFactor(opioid.drug(), opioid.route()).map(MmeFactor::factor)
                 .orElse(BigDecimal.ONE);
     }
 
@@ -205,8 +311,9 @@ class OpioidArithmeticPropertiesTest {
         return !sameLine && !methadone && !patchForNaive;
     }
 
+    /** The factor a daily dose converts by: parenteral fentanyl by its average rate (§2.3). */
     private static BigDecimal factor(Opioid opioid) {
-        return FactorProfile.CDC_2022.factor(opioid.drug(), opioid.route()).orElseThrow().factor();
+        return FactorProfile.CDC_2022.continuousInfusionFactor(opioid.drug(), opioid.route()).orElseThrow().factor();
     }
 
     private static OpioidConversion.Request request(Opioid from, BigDecimal dose, Opioid to, String reduction) {

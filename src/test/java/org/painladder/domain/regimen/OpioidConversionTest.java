@@ -104,21 +104,22 @@ class OpioidConversionTest {
         assertTrue(codes(low).containsAll(List.of("METHADONE_SPECIALIST", "METHADONE_NON_LINEAR")));
         assertEquals(mg("25.00"), converted(request("MORPHINE", "ORAL", "200", "mg", "METHADONE", "ORAL", null))
                 .recommendedDailyDose());
-        assertEquals(mg("50.00"), converted(request("MORPHINE", "ORAL", "600", "mg", "METHADONE", "ORAL", null))
-                .recommendedDailyDose());
+        assertEquals(mg("30.00"), converted(request("MORPHINE", "ORAL", "600", "mg", "METHADONE", "ORAL", null))
+                .recommendedDailyDose(), "50 mg/d by the 12:1 tier, capped at the 30 mg/d start");
     }
 
     /** The tester saw 89 mg/d morphine give 22.25 mg methadone but 90 mg/d give 11.25 (rules 2026.12.0 §8.5). */
     @Test
     void moreMorphineNeverGivesLessMethadoneAcrossTheTiers() {
-        assertEquals(mg("22.25"), toMethadone("89"));
-        assertEquals(mg("22.50"), toMethadone("90"));
-        assertEquals(mg("22.50"), toMethadone("180"));
+        // Rounded down to whole mg, and from 300 mg/d morphine capped at the 30 mg/d start (round 4).
+        assertEquals(mg("22.00"), toMethadone("89"));
+        assertEquals(mg("22.00"), toMethadone("90"));
+        assertEquals(mg("22.00"), toMethadone("180"));
         assertEquals(mg("25.00"), toMethadone("200"));
-        assertEquals(mg("37.50"), toMethadone("300"));
-        assertEquals(mg("37.50"), toMethadone("301"));
-        assertEquals(mg("37.50"), toMethadone("450"));
-        assertEquals(mg("50.00"), toMethadone("600"));
+        assertEquals(mg("30.00"), toMethadone("300"));
+        assertEquals(mg("30.00"), toMethadone("301"));
+        assertEquals(mg("30.00"), toMethadone("450"));
+        assertEquals(mg("30.00"), toMethadone("600"));
         OpioidConversion ninety = converted(request("MORPHINE", "ORAL", "90", "mg", "METHADONE", "ORAL", null));
         assertTrue(ninety.trace().get(1).contains("90-300 mg/d tier (morphine:methadone 8:1)"), ninety.trace().get(1));
         assertTrue(ninety.trace().get(1).contains("the tier below gives up to 22.5 mg/d"), ninety.trace().get(1));
@@ -147,10 +148,11 @@ class OpioidConversionTest {
     void oralToParenteralHydromorphoneUsesTheHigherFactorOfItsRange() {
         OpioidConversion conversion = converted(request("MORPHINE", "ORAL", "100", "mg", "HYDROMORPHONE", "IV", null));
         assertEquals(mg("5.00"), conversion.equianalgesicDailyDose());
-        assertEquals(mg("3.75"), conversion.recommendedDailyDose());
+        assertEquals(mg("3.50"), conversion.recommendedDailyDose(), "3.75 rounded down to 0.5 mg steps");
         OpioidConversion routeChange = converted(request("HYDROMORPHONE", "ORAL", "20", "mg", "HYDROMORPHONE", "SC",
                 null));
-        assertEquals(mg("5.00"), routeChange.recommendedDailyDose());
+        // Oral hydromorphone counts by the CDC 2016 factor 4 out (80 mg/d OMEDD): 5:1 oral:SC, the US end of 2-5:1.
+        assertEquals(mg("4.00"), routeChange.recommendedDailyDose());
         assertTrue(routeChange.factorsUsed().contains("hydromorphone SC 20 (range 10-20)"), routeChange.factorsUsed());
         OpioidConversion back = converted(request("HYDROMORPHONE", "SC", "5", "mg", "HYDROMORPHONE", "ORAL", null));
         assertEquals(mg("10.00"), back.recommendedDailyDose());
