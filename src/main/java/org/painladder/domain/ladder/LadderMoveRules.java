@@ -188,7 +188,8 @@ final class LadderMoveRules {
                 .propose("rescueUnit", "mg")
                 .propose("rescueFrequency", given.rescueFrequency())
                 .propose("reassessAfterMinutes", given.reassessAfterMinutes())
-                .propose("laxative", NonOral.laxativeField(picture))
+                .propose("laxative", true)
+                .propose("rectalLaxative", NonOral.rectalLaxative(picture))
                 .propose("antiemetic", NonOral.antiemeticDrug(picture))
                 .propose("keepNonOpioid", step == 1);
         if (given.longerInterval()) {
@@ -329,7 +330,8 @@ final class LadderMoveRules {
                         + (oxycodoneSc == null ? oxycodoneLimit.toPlainString() + " mg/day"
                         : oxycodoneSc + " mg/day SC") : null)
                 .rescue(rescue)
-                .propose("laxative", NonOral.laxativeField(picture))
+                .propose("laxative", true)
+                .propose("rectalLaxative", NonOral.rectalLaxative(picture))
                 .propose("antiemetic", NonOral.antiemeticDrug(picture))
                 .propose("keepNonOpioid", step == 1);
         if (subcutaneous.isPresent() && weakAvoided.isEmpty() && weakPolicy) {
@@ -462,7 +464,8 @@ final class LadderMoveRules {
                 .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
-                .propose("laxative", NonOral.laxativeField(picture))
+                .propose("laxative", true)
+                .propose("rectalLaxative", NonOral.rectalLaxative(picture))
                 .propose("antiemetic", NonOral.antiemeticDrug(picture));
         if (!organ.isEmpty() || weakVerdict.avoid()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
