@@ -191,7 +191,8 @@ final class LadderMoveRules {
                 .propose("rescueUnit", "mg")
                 .propose("rescueFrequency", given.rescueFrequency())
                 .propose("reassessAfterMinutes", given.reassessAfterMinutes())
-                .propose("laxative", NonOral.laxativeField(picture))
+                .propose("laxative", true)
+                .propose("rectalLaxative", NonOral.rectalLaxative(picture))
                 .propose("keepNonOpioid", step == 1);
         antiemetic.addTo(advice);
         if (given.longerInterval()) {
@@ -334,7 +335,8 @@ final class LadderMoveRules {
                         + (oxycodoneSc == null ? oxycodoneLimit.toPlainString() + " mg/day"
                         : oxycodoneSc + " mg/day SC") : null)
                 .rescue(rescue)
-                .propose("laxative", NonOral.laxativeField(picture))
+                .propose("laxative", true)
+                .propose("rectalLaxative", NonOral.rectalLaxative(picture))
                 .propose("keepNonOpioid", step == 1);
         if (subcutaneous.isPresent() && weakAvoided.isEmpty() && weakPolicy) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, "no weak opioid: codeine and tramadol come "
@@ -485,7 +487,8 @@ final class LadderMoveRules {
                 .propose("toDailyDose", strongDaily)
                 .propose("unit", "mg")
                 .rescue(rescue)
-                .propose("laxative", NonOral.laxativeField(picture));
+                .propose("laxative", true)
+                .propose("rectalLaxative", NonOral.rectalLaxative(picture));
         if (!organ.isEmpty() || weakVerdict.avoid()) {
             advice.check(SafetyCheck.ORGAN_FUNCTION, SafetyCheck.CHANGED, (weakVerdict.avoid() ? "stop "
                     + Advice.drugName(drug.code()) + ": " + weakVerdict.reason() + "." : "") + organ);

@@ -31,9 +31,9 @@ final class NonOral {
                 + "cannot swallow)" : "a laxative";
     }
 
-    /** The laxative field of a start: true, or the rectal laxative by name. */
-    static Object laxativeField(ClinicalPicture picture) {
-        return picture.cannotSwallow() ? RECTAL_LAXATIVE + " " + RECTAL_LAXATIVE_DOSE + " (rectal)" : Boolean.TRUE;
+    /** The rectal laxative a start names beside {@code laxative: true}, by name; null when the patient can swallow. */
+    static String rectalLaxative(ClinicalPicture picture) {
+        return picture.cannotSwallow() ? RECTAL_LAXATIVE + " " + RECTAL_LAXATIVE_DOSE + " (rectal)" : null;
     }
 
     /**

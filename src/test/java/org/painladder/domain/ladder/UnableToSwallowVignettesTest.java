@@ -69,7 +69,8 @@ class UnableToSwallowVignettesTest {
                                 "rescueFrequency", "as needed, up to every 30 min", "keepNonOpioid", true,
                                 "nonOpioid", "paracetamol 1000 mg IV every 6 h (4000 mg/day; or the same dose "
                                         + "rectally)",
-                                "laxative", "BISACODYL 10 mg suppository once a day (rectal)"),
+                                "laxative", true,
+                                "rectalLaxative", "BISACODYL 10 mg suppository once a day (rectal)"),
                         noAdvice(LAD_02), rationaleSays(LAD_03, "a weak opioid cannot be given"),
                         safetyCheck(LAD_03, "ORGAN_FUNCTION", "CHANGED"), nothingByMouth()),
                 vignette("Can swallow, the same patient: LAD-02 codeine 30 mg every 4 h as before",
@@ -87,7 +88,8 @@ class UnableToSwallowVignettesTest {
                         noAnalgesia().unableToSwallow(), assessments().background(8).now(),
                         move(LAD_04, "drug", "MORPHINE", "route", "SC", "dose", 2, "toDailyDose", 12,
                                 "frequency", "every 4 h, by the clock", "rescueRoute", "SC", "rescueDose", 2,
-                                "laxative", "BISACODYL 10 mg suppository once a day (rectal)",
+                                "laxative", true,
+                                "rectalLaxative", "BISACODYL 10 mg suppository once a day (rectal)",
                                 "antiemetic", "METOCLOPRAMIDE 10 mg SC as needed up to three times a day for the first week (or "
                                         + "HALOPERIDOL 0.5–1 mg SC at night)"),
                         nothingByMouth()),
