@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 
 /**
@@ -80,7 +81,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /**
      * An RFC 3339 string only ({@link Rfc3339}): the JSR-310 readers would take 0, 1.7e9 or "1700000000" as seconds
-     * since 1970, and a year of -999999999.
+     * since 1970, and a year of -999999999. Digits past the microsecond are dropped, as the database keeps no more:
+     * the first answer then shows what a retry or a read shows, and dropping (not rounding) never moves a time later.
      */
     static final class TimestampFromTextOnly<T> extends StdDeserializer<T> {
         private final transient Function<OffsetDateTime, T> as;
@@ -98,7 +100,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             String text = parser.getText();
             try {
-                return as.apply(Rfc3339.parse(text));
+                return as.apply(Rfc3339.parse(text).truncatedTo(ChronoUnit.MICROS));
             } catch (DateTimeParseException notRfc3339) {
                 return (T) context.handleWeirdStringValue(handledType(), text, "must be " + Rfc3339.EXPECTED);
             }
