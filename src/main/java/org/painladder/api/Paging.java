@@ -50,7 +50,7 @@ public record Paging(int page, int size) {
         try {
             return Rfc3339.parse(value.trim()).toInstant();
         } catch (DateTimeParseException malformed) {
-            throw badParameter(name, "must be " + Rfc3339.EXPECTED);
+            throw badParameter(name, malformed.getMessage());
         }
     }
 

@@ -4,13 +4,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -18,6 +27,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -65,6 +77,70 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("painladder-strict-timestamps")
                 .addDeserializer(OffsetDateTime.class, new TimestampFromTextOnly<>(OffsetDateTime.class, at -> at))
                 .addDeserializer(Instant.class, new TimestampFromTextOnly<>(Instant.class, OffsetDateTime::toInstant)));
+        mapper.registerModule(new SimpleModule("painladder-sets-without-repeats")
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                                                                            CollectionType type,
+                                                                            BeanDescription description,
+                                                                            JsonDeserializer<?> deserializer) {
+                        return Set.class.isAssignableFrom(type.getRawClass())
+                                ? new SetWithoutRepeats(deserializer, type.getContentType()) : deserializer;
+                    }
+                }));
+    }
+
+    /** An item given twice in an array read as a set (the contract's uniqueItems), at {@code field[index]}. */
+    public static final class RepeatedItem extends MismatchedInputException {
+        RepeatedItem(JsonParser parser, Object items, int index) {
+            super(parser, "item " + index + " repeats an earlier one");
+            prependPath(items, index);
+        }
+    }
+
+    /**
+     * A set-valued field (redFlags, contraindications …) whose array names an item twice is refused (422), not
+     * collapsed: the contract says uniqueItems, and a retry that differs from its first send only by a repeat would
+     * otherwise be stored as the same fact or answered as a conflict.
+     */
+    static final class SetWithoutRepeats extends DelegatingDeserializer {
+        private final JavaType itemType;
+
+        SetWithoutRepeats(JsonDeserializer<?> delegate, JavaType itemType) {
+            super(delegate);
+            this.itemType = itemType;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new SetWithoutRepeats(newDelegatee, itemType);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.isExpectedStartArrayToken()) {
+                return _delegatee.deserialize(parser, context);
+            }
+            JsonNode items = context.readTree(parser);
+            Object read = _delegatee.deserialize(replay(items, parser), context);
+            if (read instanceof Set<?> set && set.size() < items.size()) {
+                JsonDeserializer<Object> item = context.findRootValueDeserializer(itemType);
+                Set<Object> seen = new HashSet<>();
+                for (int index = 0; index < items.size(); index++) {
+                    JsonNode node = items.get(index);
+                    if (!seen.add(node.isNull() ? null : item.deserialize(replay(node, parser), context))) {
+                        throw new RepeatedItem(parser, read, index);
+                    }
+                }
+            }
+            return read;
+        }
+
+        private static JsonParser replay(JsonNode node, JsonParser original) throws IOException {
+            JsonParser parser = node.traverse(original.getCodec());
+            parser.nextToken();
+            return parser;
+        }
     }
 
     /** Whether a JSON shape is how values of this kind are written, and so not a coercion at all. */
@@ -80,7 +156,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /**
      * An RFC 3339 string only ({@link Rfc3339}): the JSR-310 readers would take 0, 1.7e9 or "1700000000" as seconds
-     * since 1970, and a year of -999999999.
+     * since 1970, and a year of -999999999. Digits past the microsecond are dropped, as the database keeps no more:
+     * the first answer then shows what a retry or a read shows, and dropping (not rounding) never moves a time later.
      */
     static final class TimestampFromTextOnly<T> extends StdDeserializer<T> {
         private final transient Function<OffsetDateTime, T> as;
@@ -98,9 +175,9 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             String text = parser.getText();
             try {
-                return as.apply(Rfc3339.parse(text));
+                return as.apply(Rfc3339.parse(text).truncatedTo(ChronoUnit.MICROS));
             } catch (DateTimeParseException notRfc3339) {
-                return (T) context.handleWeirdStringValue(handledType(), text, "must be " + Rfc3339.EXPECTED);
+                return (T) context.handleWeirdStringValue(handledType(), text, notRfc3339.getMessage());
             }
         }
 

@@ -256,7 +256,7 @@ public class AuditTrail {
                     // The service's roles only: a directory's other groups say nothing of what the caller may do here.
                     role = identity.getRoles().stream().filter(Roles.ALL::contains).sorted()
                             .collect(Collectors.joining(","));
-                    client = identity.getPrincipal() instanceof JsonWebToken token ? clientOf(token) : null;
+                    client = clientOf(identity);
                 }
             } catch (RuntimeException unauthenticated) {
                 actor = ANONYMOUS;
@@ -281,7 +281,21 @@ public class AuditTrail {
         }
     }
 
-    /** The OAuth client the token was issued to, when the identity provider says. */
+    /**
+     * The attribute under which a CDS client's identity carries the issuer its key is allow-listed for. Two EHRs may
+     * give their CDS clients the same sub; the issuer is what tells them apart.
+     */
+    public static final String CDS_CLIENT_ISSUER = "cds-client-issuer";
+
+    /** A CDS client's issuer, or the OAuth client a token was issued to when the identity provider says. */
+    private static String clientOf(SecurityIdentity identity) {
+        Object issuer = identity.getAttribute(CDS_CLIENT_ISSUER);
+        if (issuer != null) {
+            return issuer.toString();
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token ? clientOf(token) : null;
+    }
+
     private static String clientOf(JsonWebToken token) {
         Object client = Objects.requireNonNullElse(token.getClaim("azp"), Objects.requireNonNullElse(
                 token.getClaim("client_id"), ""));

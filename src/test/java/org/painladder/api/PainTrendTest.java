@@ -42,6 +42,44 @@ class PainTrendTest {
     }
 
     @Test
+    void chartedBreakthroughFlaresAreCountedOnTheirDayWithoutAddingTheReportedCount() {
+        String patientId = registeredPatient();
+        Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+        Instant dayBefore = yesterday.minus(1, ChronoUnit.DAYS);
+        // Day before: five flares charted, a background score reporting 3 in 24 h. Yesterday: two flares, a report of 4.
+        postBackground(patientId, dayBefore.plus(8, ChronoUnit.HOURS), 3);
+        for (int i = 0; i < 5; i++) {
+            postBreakthrough(patientId, dayBefore.plus(10 + i, ChronoUnit.HOURS));
+        }
+        postBreakthrough(patientId, yesterday.plus(9, ChronoUnit.HOURS));
+        postBreakthrough(patientId, yesterday.plus(12, ChronoUnit.HOURS));
+        postBackground(patientId, yesterday.plus(20, ChronoUnit.HOURS), 4);
+
+        as("clinician").queryParam("days", 3).get("/api/v1/patients/" + patientId + "/pain-trend")
+                .then().statusCode(200)
+                .body("daily.date", equalTo(java.util.List.of(dayBefore.toString().substring(0, 10),
+                        yesterday.toString().substring(0, 10))))
+                .body("daily.breakthroughEpisodes", equalTo(java.util.List.of(5, 4)))
+                .body("count", equalTo(2));
+    }
+
+    private static void postBackground(String patientId, Instant at, int episodes24h) {
+        as("ehr").body("""
+                { "externalId": "bg-%s", "recordedAt": "%s", "scale": "NRS", "value": 4, "kind": "BACKGROUND",
+                  "site": "PELVIS", "course": "CHRONIC", "breakthroughEpisodes24h": %d, "source": "EHR" }
+                """.formatted(at.toEpochMilli(), at, episodes24h))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201);
+    }
+
+    private static void postBreakthrough(String patientId, Instant at) {
+        as("ehr").body("""
+                { "externalId": "btp-%s", "recordedAt": "%s", "scale": "NRS", "value": 8, "kind": "BREAKTHROUGH",
+                  "site": "PELVIS", "course": "CHRONIC", "breakthroughType": "SPONTANEOUS", "source": "EHR" }
+                """.formatted(at.toEpochMilli(), at))
+                .post("/api/v1/patients/" + patientId + "/pain-assessments").then().statusCode(201);
+    }
+
+    @Test
     void emptyTrendHasZeroCountAndNoFigures() {
         String patientId = registeredPatient();
         as("clinician").get("/api/v1/patients/" + patientId + "/pain-trend").then().statusCode(200)

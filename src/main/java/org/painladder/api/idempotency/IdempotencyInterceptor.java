@@ -27,10 +27,12 @@ import org.painladder.persistence.IdempotencyKeys;
  * Replays the first answer to a retried POST. The key is claimed before the request runs (a concurrent duplicate gets
  * 409 and may retry), the answer is kept once the request succeeded, and a failed request releases the key. Keys are
  * per caller, so two EHR interfaces cannot collide, and a key reused for a different request is refused (422).
+ * It runs inside Bean Validation (4800): an invalid body is answered with its violations whatever its key, so the
+ * sender learns what to fix rather than that the key was used.
  */
 @Idempotent
 @Interceptor
-@Priority(Interceptor.Priority.PLATFORM_AFTER + 100)
+@Priority(Interceptor.Priority.PLATFORM_AFTER + 900)
 public class IdempotencyInterceptor {
 
     public static final String HEADER = "Idempotency-Key";

@@ -36,6 +36,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.painladder.api.JsonBounds;
 import org.painladder.api.ResourceMethods;
+import org.painladder.api.Rfc3339;
+import org.painladder.api.StrictJson;
 import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.ConflictException;
 import org.painladder.app.NotFoundException;
@@ -137,6 +139,21 @@ public class ProblemMappers {
                     .map(Object::toString).collect(Collectors.joining(", "));
             List<Problem.FieldViolation> violations = List.of(new Problem.FieldViolation(field, "must be one of " + allowed));
             return ProblemType.VALIDATION_FAILED.problem(field + " must be one of " + allowed, violations).toResponse();
+        }
+        if (failure instanceof StrictJson.RepeatedItem) {
+            String message = "is listed twice; give each once";
+            return ProblemType.VALIDATION_FAILED.problem(field + " " + message,
+                    List.of(new Problem.FieldViolation(field, message))).toResponse();
+        }
+        // A timestamp written as a string but not as RFC 3339: say what is wrong with it (no seconds, no such zone).
+        String timestampRefusal = failure instanceof InvalidFormatException invalid
+                && invalid.getValue() instanceof String text && invalid.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())
+                ? Rfc3339.refusal(text) : null;
+        if (timestampRefusal != null && !field.isEmpty()) {
+            String message = timestampRefusal;
+            return ProblemType.MALFORMED_REQUEST.problem(field + " " + message,
+                    List.of(new Problem.FieldViolation(field, message))).toResponse();
         }
         String expected = failure.getTargetType() == null ? "another type" : describe(failure.getTargetType());
         if (field.isEmpty()) {

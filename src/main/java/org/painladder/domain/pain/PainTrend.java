@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * The pain course over the last {@code days} days, on background scores (clinical-rules §6.1): breakthrough flares
- * and cause-driven acute pain would hide whether the baseline is improving. Breakthrough episodes per day are the
- * largest 24-hour count reported that day, since each report already covers the preceding 24 hours.
+ * and cause-driven acute pain would hide whether the baseline is improving. A day's breakthrough episodes are the
+ * flares charted that day (BREAKTHROUGH assessments) or the largest 24-hour count reported that day, whichever is
+ * more: a reported count already covers the flares charted in its 24 hours, so adding the two would count them twice.
  *
  * @param controlledFraction share of background scores in the window that were mild or none
  * @param slopePerDay        least-squares change in score per day; null with fewer than two scores or when
@@ -46,7 +47,9 @@ public record PainTrend(int days, int count, BigDecimal mean, Integer max, Integ
         List<Day> daily = new ArrayList<>();
         byDay.forEach((date, ofDay) -> {
             List<Integer> scores = ofDay.stream().filter(PainAssessment::isBackground).map(PainAssessment::score).toList();
-            int episodes = ofDay.stream().mapToInt(PainAssessment::breakthroughEpisodesOrZero).max().orElse(0);
+            int charted = (int) ofDay.stream().filter(a -> a.kind() == AssessmentKind.BREAKTHROUGH).count();
+            int reported = ofDay.stream().mapToInt(PainAssessment::breakthroughEpisodesOrZero).max().orElse(0);
+            int episodes = Math.max(charted, reported);
             daily.add(new Day(date, mean(scores), scores.stream().max(Integer::compare).orElse(null), episodes));
         });
 

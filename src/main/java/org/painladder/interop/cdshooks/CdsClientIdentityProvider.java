@@ -22,6 +22,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.painladder.persistence.CdsClientTokenIds;
+import org.painladder.security.AuditTrail;
 import org.painladder.security.Roles;
 
 /**
@@ -98,7 +99,7 @@ public class CdsClientIdentityProvider implements IdentityProvider<CdsClientToke
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new DefaultJWTCallerPrincipal(request.token(), "JWT", claims))
                 .addRole(Roles.EHR)
-                .addAttribute("cds-client-issuer", request.issuer())
+                .addAttribute(AuditTrail.CDS_CLIENT_ISSUER, request.issuer())
                 .build();
     }
 

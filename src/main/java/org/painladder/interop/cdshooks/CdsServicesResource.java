@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -114,7 +115,8 @@ public class CdsServicesResource {
         } else if (!hook.equals(service.hook())) {
             throw Paging.badParameter("hook", "is " + hook + "; service " + serviceId + " answers " + service.hook());
         }
-        if (text(request, "hookInstance") == null) {
+        JsonNode hookInstance = request.path("hookInstance");
+        if (hookInstance.isMissingNode() || hookInstance.isNull()) {
             missing.add("hookInstance");
         }
         JsonNode context = request.path("context");
@@ -134,6 +136,10 @@ public class CdsServicesResource {
             throw Paging.badParameter(missing.get(0), "is required by CDS Hooks 2.0 for " + service.hook()
                     + (missing.size() > 1 ? " (also missing: " + String.join(", ", missing.subList(1,
                     missing.size())) + ")" : ""));
+        }
+        if (!hookInstance.isTextual() || !UUID_TEXT.matcher(hookInstance.textValue()).matches()) {
+            throw Paging.badParameter("hookInstance", "must be a UUID, as CDS Hooks 2.0 asks (\"a universally"
+                    + " unique identifier\"), e.g. d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
         }
         Bundle draftOrders = orderHook
                 ? strictFhirResources.parseEmbedded(Bundle.class, context.path("draftOrders"), "context.draftOrders")
@@ -254,6 +260,10 @@ public class CdsServicesResource {
         }
         return null;
     }
+
+    /** A UUID in its canonical 8-4-4-4-12 hex form; UUID.fromString would also take "1-2-3-4-5". */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);

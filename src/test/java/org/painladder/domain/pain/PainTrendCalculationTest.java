@@ -39,6 +39,46 @@ class PainTrendCalculationTest {
     }
 
     @Test
+    void breakthroughAssessmentsRecordedThatDayAreEpisodesOfThatDay() {
+        // Ten flares charted one by one over two days, no 24-hour count given: five a day, not none.
+        List<PainAssessment> flares = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            flares.add(withoutEpisodeCount(breakthrough(8, hoursBefore(30 + i))));
+            flares.add(withoutEpisodeCount(breakthrough(7, hoursBefore(1 + i))));
+        }
+        PainTrend trend = PainTrend.of(flares, 7, NOW, BandEdges.DEFAULT);
+        assertEquals(List.of(5, 5), trend.daily().stream().map(PainTrend.Day::breakthroughEpisodes).toList());
+    }
+
+    @Test
+    void aDayCountsTheLargerOfItsChartedFlaresAndItsReportedCountNeverTheirSum() {
+        // The 24-hour count a patient reports covers the flares the nurse charted, so adding them counts twice.
+        List<PainAssessment> moreCharted = new java.util.ArrayList<>();
+        moreCharted.add(withEpisodes(background(4, hoursBefore(6)), 3));
+        for (int i = 0; i < 5; i++) {
+            moreCharted.add(withoutEpisodeCount(breakthrough(8, hoursBefore(1 + i))));
+        }
+        assertEquals(5, PainTrend.of(moreCharted, 1, NOW, BandEdges.DEFAULT).daily().get(0).breakthroughEpisodes());
+
+        PainTrend moreReported = PainTrend.of(List.of(withEpisodes(background(4, hoursBefore(6)), 4),
+                withoutEpisodeCount(breakthrough(8, hoursBefore(2)))), 1, NOW, BandEdges.DEFAULT);
+        assertEquals(4, moreReported.daily().get(0).breakthroughEpisodes());
+    }
+
+    @Test
+    void aDayWithoutFlaresOrCountsHasNoEpisodes() {
+        PainTrend trend = PainTrend.of(List.of(withoutEpisodeCount(background(3, hoursBefore(2)))), 1, NOW,
+                BandEdges.DEFAULT);
+        assertEquals(0, trend.daily().get(0).breakthroughEpisodes());
+    }
+
+    private static PainAssessment withoutEpisodeCount(PainAssessment a) {
+        return new PainAssessment(a.id(), a.recordedAt(), a.scale(), a.rawValue(), a.score(), a.kind(), a.site(),
+                a.mechanism(), a.course(), a.acuteCause(), null, a.adverseEffects(), a.breakthroughType(),
+                a.redFlags());
+    }
+
+    @Test
     void scoresOutsideTheWindowAreLeftOut() {
         PainTrend trend = PainTrend.of(List.of(background(9, hoursBefore(50)), background(2, hoursBefore(1))),
                 2, NOW, BandEdges.DEFAULT);

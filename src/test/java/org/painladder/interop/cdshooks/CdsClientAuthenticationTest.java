@@ -1,6 +1,7 @@
 package org.painladder.interop.cdshooks;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +44,23 @@ class CdsClientAuthenticationTest {
         call(claims(CdsClientsProfile.JWKS_CLIENT, AUDIENCE, Instant.now(), 300, UUID.randomUUID().toString()).jws()
                 .keyId("other-ehr-1").algorithm(SignatureAlgorithm.RS384).sign(key(CdsClientKeyPairs.JWKS_PRIVATE)))
                 .statusCode(200);
+    }
+
+    @Test
+    void theAuditTrailTellsTwoEhrsWithTheSameSubApartByTheirIssuer() {
+        String patientId = given().header("Authorization", TestTokens.bearer("ehr")).contentType(ContentType.JSON)
+                .body(org.painladder.api.ApiFixtures.patientJson(org.painladder.api.ApiFixtures.anyMrn()))
+                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+        // Both EHRs' CDS clients call themselves "ehr-cds-client" (the sub): only the issuer tells them apart.
+        for (String token : new String[] {CdsClientKeyPairs.token(SERVICE),
+                claims(CdsClientsProfile.JWKS_CLIENT, AUDIENCE, Instant.now(), 300, UUID.randomUUID().toString())
+                        .jws().keyId("other-ehr-1").sign(key(CdsClientKeyPairs.JWKS_PRIVATE))}) {
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body(CdsCalls.patientView(patientId)).post("/cds-services" + SERVICE).then().statusCode(200);
+        }
+        given().header("Authorization", TestTokens.bearer("auditor")).queryParam("actor", "ehr-cds-client")
+                .queryParam("patientId", patientId).get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.client", containsInAnyOrder(MAIN, CdsClientsProfile.JWKS_CLIENT));
     }
 
     @Test

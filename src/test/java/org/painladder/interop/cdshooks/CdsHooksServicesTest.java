@@ -3,6 +3,7 @@ package org.painladder.interop.cdshooks;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,6 +44,22 @@ class CdsHooksServicesTest {
                 .body("services[2].prefetch.medications",
                         equalTo("MedicationRequest?patient={{context.patientId}}&status=active"))
                 .body("services[1].prefetch.keySet()", containsInAnyOrder("patient", "medications"));
+    }
+
+    @Test
+    void aHookInstanceThatIsNoUuidIsRefusedNamingIt() {
+        String patientId = as("ehr").body(patientJson(anyMrn())).post("/api/v1/patients").then().statusCode(201)
+                .extract().path("id");
+        String good = CdsCalls.patientView(patientId);
+        for (String hookInstance : new String[] {"\"not-a-uuid\"", "\"d1577c69dfbe44adba6d3e05e953b2ea\"",
+                "\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea-1\"", "42"}) {
+            call("painladder-patient-view", good.replaceFirst("\"hookInstance\": \"[^\"]+\"",
+                    "\"hookInstance\": " + hookInstance)).statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("hookInstance"))
+                    .body("violations[0].message", containsString("UUID"));
+        }
+        call("painladder-patient-view", good.replaceFirst("\"hookInstance\": \"[^\"]+\"",
+                "\"hookInstance\": \"D1577C69-DFBE-44AD-BA6D-3E05E953B2EA\"")).statusCode(200);
     }
 
     @Test
