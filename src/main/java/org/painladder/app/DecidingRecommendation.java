@@ -70,7 +70,8 @@ public class DecidingRecommendation {
         LiveState state = patient.state();
         if (step != null && step != state.ladderStep()) {
             transitions.insert(patientId, new LadderTransition(state.ladderStep(), step, now,
-                    TransitionCause.RECOMMENDATION_ACCEPTED, recommendationId, decision.clinician()));
+                    TransitionCause.RECOMMENDATION_ACCEPTED, recommendationId, decision.clinician(),
+                    decision.clinician()));
             patients.saveState(patientId, state.withLadderStep(step, now), now);
         }
         return decided;

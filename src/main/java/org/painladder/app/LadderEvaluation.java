@@ -149,14 +149,15 @@ public class LadderEvaluation {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LiveState stepForRegimen(Patient patient, LiveState state, RegimenFacts after, String changedBy,
-                                    Instant now) {
+                                    String recordedBy, Instant now) {
         Instant effectiveAt = after.effectiveAt() == null ? now : after.effectiveAt();
         boolean newerThanStep = state.ladderSince() == null || !effectiveAt.isBefore(state.ladderSince());
         if (!newerThanStep || after.ladderStep() == state.ladderStep()) {
             return state;
         }
         transitions.insert(patient.id(), new LadderTransition(state.ladderStep(), after.ladderStep(), effectiveAt,
-                TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded")));
+                TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded"),
+                recordedBy));
         return state.withLadderStep(after.ladderStep(), effectiveAt);
     }
 
