@@ -390,10 +390,10 @@ public class SimulateCohort {
         String recommendationId = idIn(pending, "pending recommendations");
         if (decision < 45) {
             send(clinicianBearer, "POST", path + "/" + recommendationId + "/accept",
-                    "{ \"clinician\": \"dr.demo\", \"note\": \"agreed at the morning round\" }", 200);
+                    "{ \"note\": \"agreed at the morning round\" }", 200);
         } else {
             send(clinicianBearer, "POST", path + "/" + recommendationId + "/reject",
-                    "{ \"clinician\": \"dr.demo\", \"reason\": \"patient prefers to wait for the next review\" }", 200);
+                    "{ \"reason\": \"patient prefers to wait for the next review\" }", 200);
         }
     }
 
@@ -416,11 +416,11 @@ public class SimulateCohort {
         }
         String transitions = "/api/v1/refractory-cases/" + openCase.group(1) + "/transitions";
         send(palliativeBearer, "POST", transitions, """
-                { "to": "UNDER_REVIEW", "by": "pc.nurse.demo", "assignee": "dr.palliative", "note": "for the team meeting" }""",
+                { "to": "UNDER_REVIEW", "assignee": "dr.palliative", "note": "for the team meeting" }""",
                 200);
         if (work == 0) {
             send(palliativeBearer, "POST", transitions, """
-                    { "to": "REFERRED", "by": "dr.palliative", "note": "referred to the interventional pain service" }""",
+                    { "to": "REFERRED", "note": "referred to the interventional pain service" }""",
                     200);
             if (primarySite.equals("PANCREAS")) {
                 send(palliativeBearer, "POST", "/api/v1/patients/" + patientId + "/procedures", """
@@ -521,7 +521,8 @@ public class SimulateCohort {
 
     private void putRegimen(String patientId, Instant effectiveAt, List<String> items, String reason) throws Exception {
         send("PUT", "/api/v1/patients/" + patientId + "/regimen", "{ \"items\": [" + String.join(",", items)
-                + "], \"changedBy\": \"" + (run.equals(DEMO) ? "dr.demo" : "simulate-cohort") + "\", \"reason\": \""
+                // The EHR's feed records each regimen for the prescriber; the record also names the feed's account.
+                + "], " + (run.equals(DEMO) ? "\"changedBy\": \"dr.demo\", " : "") + "\"reason\": \""
                 + reason + "\", \"effectiveAt\": \""
                 + effectiveAt + "\" }", 200);
     }

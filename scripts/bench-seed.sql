@@ -13,13 +13,13 @@ SET synchronous_commit = off;
 
 INSERT INTO patient (id, mrn, birth_year, sex, icd10, primary_site, metastatic, bone_metastases,
                      life_expectancy_months, contraindications, pain_conditions, status, created_at, updated_at,
-                     version)
+                     status_since, version)
 SELECT CAST(md5('p' || i) AS uuid), 'BENCH-' || lpad(i::text, 9, '0'), 1940 + (i % 45),
        CASE WHEN i % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END,
        (ARRAY['C25.0', 'C34.1', 'C50.9', 'C61', 'C18.7', 'C90.0'])[1 + i % 6],
        (ARRAY['PANCREAS', 'LUNG', 'BREAST', 'PROSTATE', 'COLORECTAL', 'MYELOMA'])[1 + i % 6],
        i % 3 <> 0, i % 4 = 0, 1 + i % 24, '', '', 'ACTIVE',
-       now() - interval '90' day, now() - interval '1' day, 0
+       now() - interval '90' day, now() - interval '1' day, now() - interval '90' day, 0
 FROM generate_series(:first, :last) AS g_i(i);
 
 -- Step by share of a palliative cohort: 20 % step 1, 25 % step 2, 55 % step 3; the refractory 15 % sit on step 3.

@@ -10,6 +10,7 @@ import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.patient.LadderTransition;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
+import org.painladder.domain.patient.PatientStatus;
 import org.painladder.domain.patient.TransitionCause;
 import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.persistence.LadderTransitions;
@@ -61,6 +62,10 @@ public class DecidingRecommendation {
         Recommendation current = recommendations.find(patientId, recommendationId)
                 .orElseThrow(() -> new NotFoundException("recommendation", recommendationId));
         expectedVersion.check(current.version());
+        if (patient.profile().status() == PatientStatus.DECEASED) {
+            throw new ConflictException("The patient is DECEASED; advice can no longer be decided (it was "
+                    + current.status() + ")");
+        }
         if (current.status().isDecided()) {
             throw new ConflictException(alreadyDecided(current));
         }
@@ -70,7 +75,8 @@ public class DecidingRecommendation {
         LiveState state = patient.state();
         if (step != null && step != state.ladderStep()) {
             transitions.insert(patientId, new LadderTransition(state.ladderStep(), step, now,
-                    TransitionCause.RECOMMENDATION_ACCEPTED, recommendationId, decision.clinician()));
+                    TransitionCause.RECOMMENDATION_ACCEPTED, recommendationId, decision.clinician(),
+                    decision.clinician()));
             patients.saveState(patientId, state.withLadderStep(step, now), now);
         }
         return decided;

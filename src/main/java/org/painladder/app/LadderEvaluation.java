@@ -38,6 +38,7 @@ import org.painladder.domain.patient.LadderTransition;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.patient.PatientProfile;
+import org.painladder.domain.patient.PatientStatus;
 import org.painladder.domain.patient.TransitionCause;
 import org.painladder.domain.procedure.Procedure;
 import org.painladder.domain.recommendation.Recommendation;
@@ -129,6 +130,9 @@ public class LadderEvaluation {
     public AssessmentEvaluation afterAssessment(PainAssessmentIngest.Snapshot snapshot, LiveState state,
                                                 PainAssessment assessment, List<PainAssessment> window, Instant now) {
         Patient patient = snapshot.patient();
+        if (deceased(patient)) {
+            return new AssessmentEvaluation(List.of(), state.openRefractoryCaseId());
+        }
         RegimenFacts regimen = regimens.of(snapshot.regimens());
         List<CompletedProcedure> completed = completed(procedures.performedBetween(patient.id(),
                 snapshot.latestProcedureAt(), now.minus(CompletedProcedure.LOOK_BACK), now));
@@ -150,14 +154,15 @@ public class LadderEvaluation {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LiveState stepForRegimen(Patient patient, LiveState state, RegimenFacts after, String changedBy,
-                                    Instant now) {
+                                    String recordedBy, Instant now) {
         Instant effectiveAt = after.effectiveAt() == null ? now : after.effectiveAt();
         boolean newerThanStep = state.ladderSince() == null || !effectiveAt.isBefore(state.ladderSince());
         if (!newerThanStep || after.ladderStep() == state.ladderStep()) {
             return state;
         }
         transitions.insert(patient.id(), new LadderTransition(state.ladderStep(), after.ladderStep(), effectiveAt,
-                TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded")));
+                TransitionCause.REGIMEN_CHANGE, null, Objects.requireNonNullElse(changedBy, "unrecorded"),
+                recordedBy));
         return state.withLadderStep(after.ladderStep(), effectiveAt);
     }
 
@@ -170,6 +175,9 @@ public class LadderEvaluation {
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterRegimenChange(Patient patient, LiveState saved, RegimenFacts before, RegimenFacts after,
                                    Instant now) {
+        if (deceased(patient)) {
+            return;
+        }
         List<PainAssessment> window = window(patient.id(), now);
         Evaluated evaluated = evaluate(patient, saved, after, new NewFact.RegimenChanged(before, after), window,
                 recommendations.openUnder(patient.id(), after.regimenVersion()),
@@ -186,6 +194,9 @@ public class LadderEvaluation {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterPatientFactorsChange(Patient patient, PatientProfile before, Instant now) {
+        if (deceased(patient)) {
+            return;
+        }
         int year = yearOf(now);
         PatientProfile after = patient.profile();
         NewFact fact = new NewFact.PatientFactorsChanged(before.factors(), after.factors(),
@@ -194,6 +205,14 @@ public class LadderEvaluation {
         evaluate(patient, patient.state(), regimen, fact, window(patient.id(), now),
                 recommendations.openUnder(patient.id(), regimen.regimenVersion()), completedProcedures(patient.id(), now),
                 null, now);
+    }
+
+    /**
+     * A deceased patient's record may still be completed (a score charted late, a regimen backfilled), but advice and
+     * a refractory case would only call on a clinician or the palliative team to act for someone who died.
+     */
+    private static boolean deceased(Patient patient) {
+        return patient.profile().status() == PatientStatus.DECEASED;
     }
 
     /** Ages count in the year of the evaluation's clock (by birth year: the contract has no birth date). */

@@ -52,10 +52,31 @@ public class MovingRefractoryCase {
         if (result instanceof TransitionResult.Forbidden forbidden) {
             throw new ConflictException(forbidden.detail());
         }
-        TransitionResult.Moved moved = (TransitionResult.Moved) result;
+        return stored(patient, (TransitionResult.Moved) result, now);
+    }
+
+    /**
+     * The patient died: the open case closes with outcome DECEASED in the same transaction, from whatever open status,
+     * in the name of whoever reported the death.
+     *
+     * @param patient the patient, locked by the caller, with the status DECEASED
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RefractoryCase closeOnDeath(Patient patient, UUID caseId, String reportedBy, Instant now) {
+        RefractoryCase current = cases.findForUpdate(caseId).orElseThrow(() -> new NotFoundException("refractory case",
+                caseId));
+        TransitionResult result = current.moveTo(CaseStatus.CLOSED, CaseOutcome.DECEASED, reportedBy, null,
+                "Closed as the patient's status became DECEASED", now);
+        if (!(result instanceof TransitionResult.Moved moved)) {
+            throw new IllegalStateException("an open case always closes, got " + result);
+        }
+        return stored(patient, moved, now);
+    }
+
+    private RefractoryCase stored(Patient patient, TransitionResult.Moved moved, Instant now) {
         RefractoryCase stored = cases.moved(moved.after(), moved.entry(), now);
-        if (!stored.status().isOpen() && caseId.equals(patient.state().openRefractoryCaseId())) {
-            patients.saveState(patientId, patient.state().withRefractoryCase(null), now);
+        if (!stored.status().isOpen() && stored.id().equals(patient.state().openRefractoryCaseId())) {
+            patients.saveState(patient.id(), patient.state().withRefractoryCase(null), now);
         }
         return stored;
     }

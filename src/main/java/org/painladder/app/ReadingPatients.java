@@ -39,6 +39,6 @@ public class ReadingPatients {
             return patient;
         }
         return new Patient(patient.id(), patient.profile(), state.withPainControl(now), patient.createdAt(),
-                patient.updatedAt(), patient.version());
+                patient.updatedAt(), patient.statusSince(), patient.version());
     }
 }

@@ -16,6 +16,8 @@ import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.domain.pain.ScaleReading;
 import org.painladder.domain.patient.ClinicalTimes;
 import org.painladder.domain.patient.LiveState;
+import org.painladder.domain.patient.Patient;
+import org.painladder.domain.patient.PatientStatus;
 import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.domain.refractory.RefractoryCase;
 import org.painladder.persistence.PainAssessmentIngest;
@@ -77,6 +79,7 @@ public class RecordingPainAssessment {
             throw new ConflictException("externalId " + incoming.externalId() + " is already stored for this"
                     + " patient with other content; send corrections under a new externalId");
         }
+        refuseAfterDeath(snapshot.patient(), incoming);
 
         PainAssessment assessment = new PainAssessment(TimeOrderedIds.next(), incoming.recordedAt(), incoming.scale(),
                 reading.rawValue(), reading.score(), incoming.kind(), incoming.site(), incoming.mechanism(),
@@ -95,6 +98,20 @@ public class RecordingPainAssessment {
             recorded = assessments.recordRefractoryCase(recorded, evaluated.refractoryCaseId());
         }
         return new Outcome(recorded, true, evaluated.recommendations());
+    }
+
+    /**
+     * A score the EHR charted late, recorded before the death was reported, completes the record (it is kept, and the
+     * rules give no advice on it); one recorded after it is a mistake in the feed (the wrong patient, or a status
+     * sent too early) that only the EHR can put right. A retry of a score already stored is answered as before.
+     */
+    private static void refuseAfterDeath(Patient patient, NewPainAssessment incoming) {
+        if (patient.profile().status() == PatientStatus.DECEASED
+                && incoming.recordedAt().isAfter(patient.statusSince())) {
+            throw new ConflictException("The patient is DECEASED since " + patient.statusSince() + "; a pain assessment"
+                    + " recorded after that (recordedAt " + incoming.recordedAt() + ") is not accepted; check that"
+                    + " it belongs to this patient");
+        }
     }
 
     /** The open case's control streak moved on by the assessment, to be stored with it; null when none is open. */

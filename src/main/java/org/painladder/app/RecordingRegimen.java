@@ -26,7 +26,7 @@ import org.painladder.persistence.Regimens;
  * against the formulary, evaluate it (step, OMEDD, warnings for this patient's organ function and weight, opioid
  * tolerance from the week before), store it as the
  * next version, move the live state's step (with a ladder transition when it changes) and OMEDD on, and let the
- * ladder rules give their advice on the new regimen. An identical resend (same items, author and reason,
+ * ladder rules give their advice on the new regimen. An identical resend (same items, prescriber, sender and reason,
  * and no other effectiveAt) is an EHR retry and answers the current version without storing another.
  */
 @ApplicationScoped
@@ -84,11 +84,12 @@ public class RecordingRegimen {
                 evaluatingRegimen.evaluate(patient, regimen, effectiveAt), now);
         RegimenFacts before = regimenFacts.of(patientId, now);
         RecordedRegimen recorded = regimens.insert(new RecordedRegimen(UUID.randomUUID(), patientId,
-                currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.reason(), regimen, evaluation));
+                currentVersion + 1, effectiveAt, now, incoming.changedBy(), incoming.recordedBy(), incoming.reason(),
+                regimen, evaluation));
         RegimenFacts after = regimenFacts.of(patientId, now);
         // The ladder moves to the regimen's step (with its transition); then the rules look at the new regimen.
         LiveState stepped = ladderEvaluation.stepForRegimen(patient, patient.state(), after, incoming.changedBy(),
-                now);
+                incoming.recordedBy(), now);
         LiveState saved = stepped.afterRegimen(stepped.ladderStep(), evaluation.omedd().scheduledMg(), effectiveAt);
         patients.saveState(patientId, saved, now);
         ladderEvaluation.afterRegimenChange(patient, saved, before, after, now);
@@ -118,6 +119,8 @@ public class RecordingRegimen {
     private static boolean isRetryOf(RecordedRegimen previous, Regimen regimen, NewRegimen incoming) {
         return previous.regimen().equals(regimen)
                 && Objects.equals(previous.changedBy(), incoming.changedBy())
+                // A version stored before the sender was kept names no one: the prescriber alone then decides.
+                && (previous.recordedBy() == null || previous.recordedBy().equals(incoming.recordedBy()))
                 && Objects.equals(previous.reason(), incoming.reason())
                 && (incoming.effectiveAt() == null || incoming.effectiveAt().equals(previous.effectiveAt()));
     }

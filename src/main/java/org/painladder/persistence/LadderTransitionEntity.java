@@ -23,4 +23,5 @@ class LadderTransitionEntity {
     UUID recommendationId;
     @Column(nullable = false)
     String actor;
+    String recordedBy;
 }

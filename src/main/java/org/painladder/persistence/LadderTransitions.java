@@ -27,6 +27,7 @@ public class LadderTransitions {
         entity.cause = transition.cause().name();
         entity.recommendationId = transition.recommendationId();
         entity.actor = transition.actor();
+        entity.recordedBy = transition.recordedBy();
         entityManager.persist(entity);
     }
 
@@ -36,7 +37,8 @@ public class LadderTransitions {
                 .setParameter("patientId", patientId)
                 .getResultStream()
                 .map(entity -> new LadderTransition(entity.fromStep, entity.toStep, entity.occurredAt,
-                        TransitionCause.valueOf(entity.cause), entity.recommendationId, entity.actor))
+                        TransitionCause.valueOf(entity.cause), entity.recommendationId, entity.actor,
+                        entity.recordedBy))
                 .toList();
     }
 }

@@ -41,14 +41,15 @@ public class PainAssessmentIngest {
             + " p.primary_site, p.metastatic, p.bone_metastases, p.life_expectancy_months, p.contraindications,"
             + " p.pain_conditions, p.status, p.renal_egfr, p.renal_dialysis, p.renal_measured_at,"
             + " p.hepatic_impairment, p.frail, p.weight_kg, p.unable_to_swallow, p.created_at, p.updated_at,"
-            + " p.version, c.id, c.controlled_since from patient_state s join patient p on p.id = s.patient_id"
+            + " p.version, c.id, c.controlled_since, p.status_since from patient_state s"
+            + " join patient p on p.id = s.patient_id"
             + " left join refractory_case c on c.open_slot = s.patient_id where s.patient_id = ?";
     private static final Class<?>[] LOCKED_PATIENT_TYPES = {Integer.class, Instant.class, Integer.class,
             Instant.class, Integer.class, Integer.class, Instant.class, String.class, BigDecimal.class, Boolean.class,
             UUID.class, UUID.class, Instant.class, UUID.class, String.class, Integer.class, String.class,
             String.class, String.class, Boolean.class, Boolean.class, Integer.class, String.class, String.class,
             String.class, Double.class, String.class, Instant.class, String.class, Boolean.class, Double.class,
-            Boolean.class, Instant.class, Instant.class, Long.class, UUID.class, Instant.class};
+            Boolean.class, Instant.class, Instant.class, Long.class, UUID.class, Instant.class, Instant.class};
 
     private static final String WINDOW_AND_RETRY = "select " + PainAssessments.WINDOW_AND_EXTERNAL_ID_COLUMNS
             + " from pain_assessment where patient_id = ? and (recorded_at >= ? and recorded_at <= ?"
@@ -259,6 +260,7 @@ public class PainAssessmentIngest {
         patient.createdAt = (Instant) row[32];
         patient.updatedAt = (Instant) row[33];
         patient.version = (Long) row[34];
+        patient.statusSince = (Instant) row[37];
         return Patients.toPatient(patient, state);
     }
 }

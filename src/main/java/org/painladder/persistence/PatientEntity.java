@@ -39,6 +39,8 @@ class PatientEntity {
     Instant createdAt;
     @Column(nullable = false)
     Instant updatedAt;
+    @Column(nullable = false)
+    Instant statusSince;
     @Version
     long version;
 }

@@ -38,6 +38,7 @@ public class Patients {
         PatientEntity patient = new PatientEntity();
         patient.id = id;
         patient.createdAt = now;
+        patient.statusSince = now;
         copyProfile(profile, patient, now);
         PatientStateEntity state = new PatientStateEntity();
         state.patientId = id;
@@ -90,6 +91,9 @@ public class Patients {
     public Patient updateProfile(UUID id, PatientProfile profile, Instant now) {
         PatientEntity patient = entityManager.find(PatientEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         PatientStateEntity state = entityManager.find(PatientStateEntity.class, id);
+        if (!profile.status().name().equals(patient.status)) {
+            patient.statusSince = now;
+        }
         copyProfile(profile, patient, now);
         state.patientStatus = profile.status().name();
         state.updatedAt = now;
@@ -167,6 +171,7 @@ public class Patients {
         LiveState live = new LiveState(state.ladderStep, state.ladderSince, state.latestScore, state.latestAssessedAt,
                 state.latestBtpEpisodes24h, state.latestBackgroundScore, state.latestBackgroundAt,
                 PainControl.valueOf(state.painControl), state.omeddMg, state.refractory, state.openRefractoryCaseId);
-        return new Patient(patient.id, profile, live, patient.createdAt, patient.updatedAt, patient.version);
+        return new Patient(patient.id, profile, live, patient.createdAt, patient.updatedAt, patient.statusSince,
+                patient.version);
     }
 }

@@ -21,6 +21,7 @@ class RegimenEntity {
     @Column(nullable = false)
     Instant recordedAt;
     String changedBy;
+    String recordedBy;
     String reason;
     int ladderStep;
     @Column(nullable = false)

@@ -98,6 +98,7 @@ public class Regimens {
         regimen.effectiveAt = recorded.effectiveAt();
         regimen.recordedAt = recorded.recordedAt();
         regimen.changedBy = recorded.changedBy();
+        regimen.recordedBy = recorded.recordedBy();
         regimen.reason = recorded.reason();
         RegimenEvaluation evaluation = recorded.evaluation();
         regimen.ladderStep = evaluation.ladderStep();
@@ -266,12 +267,12 @@ public class Regimens {
     static final String REGIMEN_AND_ITEM_COLUMNS = "r.id, r.version, r.effective_at, r.recorded_at, r.changed_by,"
             + " r.reason, r.ladder_step, r.omedd_mg, r.prn_omedd_mg, r.factors_used, r.contributions_json,"
             + " r.warnings_json, i.id, i.item_index, i.drug, i.route, i.dose, i.unit, i.times_per_day, i.prn, i.mode,"
-            + " i.rate_per_hour, i.bolus_dose, i.lockout_minutes, i.max_dose_per_4h";
+            + " i.rate_per_hour, i.bolus_dose, i.lockout_minutes, i.max_dose_per_4h, r.recorded_by";
     static final Class<?>[] REGIMEN_AND_ITEM_TYPES = {UUID.class, Integer.class, Instant.class, Instant.class,
             String.class, String.class, Integer.class, BigDecimal.class, BigDecimal.class, String.class, String.class,
             String.class, UUID.class, Integer.class, String.class, String.class, BigDecimal.class, String.class,
             Integer.class, Boolean.class, String.class, BigDecimal.class, BigDecimal.class, Integer.class,
-            BigDecimal.class};
+            BigDecimal.class, String.class};
 
     /**
      * A patient's regimens from rows of {@link #REGIMEN_AND_ITEM_COLUMNS}, one per item, in the order the rows
@@ -297,6 +298,7 @@ public class Regimens {
         regimen.factorsUsed = (String) row[9];
         regimen.contributionsJson = (String) row[10];
         regimen.warningsJson = (String) row[11];
+        regimen.recordedBy = (String) row[25];
         return regimen;
     }
 
@@ -344,7 +346,7 @@ public class Regimens {
         RegimenEvaluation evaluation = new RegimenEvaluation(row.ladderStep, omedd, read(row.warningsJson, WARNINGS),
                 row.factorsUsed);
         return new RecordedRegimen(row.id, row.patientId, row.version, row.effectiveAt, row.recordedAt,
-                row.changedBy, row.reason, valid.value(), evaluation);
+                row.changedBy, row.recordedBy, row.reason, valid.value(), evaluation);
     }
 
     private String json(Object value) {

@@ -136,7 +136,7 @@ public class CheckedTokenClaims extends DefaultJWTCallerPrincipalFactory {
         }
     }
 
-    private static boolean isInvisibleOrControl(int codePoint) {
+    static boolean isInvisibleOrControl(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
     }

@@ -21,6 +21,12 @@ public final class ApiFixtures {
         return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
     }
 
+    /** A request as a named user of the role: the user the clinical record must name. */
+    public static RequestSpecification asUser(String role, String user) {
+        return given().header("Authorization", "Bearer " + TestTokens.forRole(role, user))
+                .contentType(ContentType.JSON);
+    }
+
     public static String anyMrn() {
         return "MRN-" + UUID.randomUUID().toString().substring(0, 13);
     }

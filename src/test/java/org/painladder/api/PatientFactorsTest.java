@@ -154,12 +154,12 @@ class PatientFactorsTest {
         String id = registeredPatient();
         as("clinician").body("""
                         { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 } ],
-                          "changedBy": "dr.lee", "reason": "background pain" }""")
+                          "reason": "background pain" }""")
                 .put(patients(id) + "/regimen").then().statusCode(200);
         String rescueAdvice = as("clinician").queryParam("status", "PENDING").get(patients(id) + "/recommendations")
                 .then().body("items.ruleId", hasItem("RSC-01"))
                 .extract().path("items.find { it.ruleId == 'RSC-01' }.id");
-        as("clinician").body("{ \"clinician\": \"dr.lee\", \"reason\": \"rescue on the ward chart\" }")
+        as("clinician").body("{ \"reason\": \"rescue on the ward chart\" }")
                 .post(patients(id) + "/recommendations/" + rescueAdvice + "/reject").then().statusCode(200);
 
         // A change that is not a patient factor is no new fact for the rules.

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.asUser;
 import static org.painladder.api.RefractoryCaseFixtures.flaggedPatient;
 import static org.painladder.api.RefractoryCaseFixtures.pancreaticPain;
 
@@ -27,7 +28,7 @@ class RefractoryCaseTransitionTest {
     void theTeamMovesACaseForwardAndEveryChangeIsInItsHistory() {
         String caseId = flaggedPatient(pancreaticPain())[1];
 
-        as("palliative").header("If-Match", "\"0\"")
+        asUser("palliative", "pc.nurse.kim").header("If-Match", "\"0\"")
                 .body("{ \"to\": \"UNDER_REVIEW\", \"by\": \"pc.nurse.kim\", \"assignee\": \"dr.ortiz\","
                         + " \"note\": \"review at Thursday MDT\" }")
                 .post(transitions(caseId)).then().statusCode(200)
@@ -124,7 +125,7 @@ class RefractoryCaseTransitionTest {
     @Test
     void teamMembersMovingOneCaseAtOnceWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
         String caseId = flaggedPatient(pancreaticPain())[1];
-        List<Integer> statuses = AtOnce.send(3, () -> as("palliative").header("If-Match", "\"0\"")
+        List<Integer> statuses = AtOnce.send(3, () -> asUser("palliative", "pc.nurse.kim").header("If-Match", "\"0\"")
                 .body("{ \"to\": \"UNDER_REVIEW\", \"by\": \"pc.nurse.kim\" }").post(transitions(caseId))
                 .then().extract().statusCode());
 

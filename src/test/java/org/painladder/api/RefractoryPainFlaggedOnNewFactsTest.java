@@ -31,7 +31,7 @@ class RefractoryPainFlaggedOnNewFactsTest {
                 { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 120, "unit": "mg", "timesPerDay": 2, "prn": false },
                              { "drug": "MORPHINE", "route": "ORAL", "dose": 40, "unit": "mg", "timesPerDay": 6, "prn": true },
                              { "drug": "PARACETAMOL", "route": "ORAL", "dose": 1000, "unit": "mg", "timesPerDay": 4, "prn": false } ],
-                  "changedBy": "dr.lee", "reason": "titration", "effectiveAt": "%s" }
+                  "reason": "titration", "effectiveAt": "%s" }
                 """.formatted(effectiveAt);
     }
 

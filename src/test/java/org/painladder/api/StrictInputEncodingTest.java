@@ -175,7 +175,7 @@ class StrictInputEncodingTest {
         String patientId = registeredPatient();
         as("clinician").body("""
                 { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 } ],
-                  "changedBy": "dr.müller", "reason": "Titration nach Rücksprache — 😀" }""")
+                  "reason": "Titration nach Rücksprache — 😀" }""")
                 .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
         as("clinician").get("/api/v1/patients/" + patientId + "/regimen").then()
                 .body("reason", containsString("Rücksprache — 😀"));
@@ -186,7 +186,7 @@ class StrictInputEncodingTest {
         String patientId = registeredPatient();
         as("clinician").body("""
                 { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 } ],
-                  "changedBy": "dr.lee", "reason": "titrated \\ud800 today" }""")
+                  "reason": "titrated \\ud800 today" }""")
                 .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(400)
                 .body("violations[0].field", equalTo("reason"), "detail", containsString("lone surrogate"));
         as("clinician").get("/api/v1/patients/" + patientId + "/regimen").then().statusCode(404);

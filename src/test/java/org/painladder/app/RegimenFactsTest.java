@@ -50,7 +50,7 @@ class RegimenFactsTest {
     private static RegimenFacts factsOf(List<DatedRegimen> history) {
         DatedRegimen latest = history.get(history.size() - 1);
         RecordedRegimen current = new RecordedRegimen(UUID.randomUUID(), UUID.randomUUID(), history.size(),
-                latest.effectiveAt(), latest.effectiveAt(), "dr.lee", "test", latest.regimen(),
+                latest.effectiveAt(), latest.effectiveAt(), "dr.lee", "dr.lee", "test", latest.regimen(),
                 latest.regimen().evaluate(FORMULARY, OpioidTolerance.unknown()));
         return CurrentRegimenFacts.from(current, history, FORMULARY);
     }

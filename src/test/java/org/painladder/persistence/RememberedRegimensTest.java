@@ -45,7 +45,7 @@ class RememberedRegimensTest {
             as("clinician").body("""
                     { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": %d, "unit": "mg", "timesPerDay": 2,
                                    "prn": false } ],
-                      "effectiveAt": "%s", "changedBy": "dr.lee", "reason": "titration" }"""
+                      "effectiveAt": "%s", "reason": "titration" }"""
                             .formatted(dose, now.minus(Duration.ofDays(daysAgo))))
                     .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
             dose += 10;

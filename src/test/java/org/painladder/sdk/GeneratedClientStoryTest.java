@@ -162,7 +162,13 @@ class GeneratedClientStoryTest {
     private ApiClient as(String role) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(service.toString().replaceAll("/$", ""));
-        String bearer = "Bearer " + TestTokens.forRole(role);
+        // The README story's people: what the record names is who signed in, so they sign in under their own names.
+        String user = switch (role) {
+            case "clinician" -> "dr.lee";
+            case "palliative" -> "pc.nurse.kim";
+            default -> "test." + role;
+        };
+        String bearer = "Bearer " + TestTokens.forRole(role, user);
         client.setRequestInterceptor(request -> request.header("Authorization", bearer));
         client.setReadTimeout(Duration.ofSeconds(30));
         return client;

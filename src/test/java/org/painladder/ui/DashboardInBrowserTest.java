@@ -143,7 +143,7 @@ class DashboardInBrowserTest {
         String patientId = register("PANCREAS", "C25.0");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         as("clinician").body("""
-                { "effectiveAt": "%s", "changedBy": "dr.lee", "reason": "titration",
+                { "effectiveAt": "%s", "reason": "titration",
                   "items": [ { "drug": "OXYCODONE", "route": "ORAL", "dose": 80, "unit": "mg", "timesPerDay": 2, "prn": false },
                              { "drug": "OXYCODONE", "route": "ORAL", "dose": 20, "unit": "mg", "timesPerDay": 6, "prn": true } ] }
                 """.formatted(now.minus(Duration.ofDays(21))))

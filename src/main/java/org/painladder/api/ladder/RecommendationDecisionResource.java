@@ -1,5 +1,6 @@
 package org.painladder.api.ladder;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.painladder.api.problem.Problem;
 import org.painladder.app.DecidingRecommendation;
 import org.painladder.app.DecidingRecommendation.ClinicianDecision;
 import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.security.ActingUser;
 import org.painladder.security.Roles;
 
 /** A clinician's decision on a recommendation: accept or reject, once. The problems both can answer are shared. */
@@ -40,9 +42,11 @@ import org.painladder.security.Roles;
 public class RecommendationDecisionResource {
 
     private final DecidingRecommendation decidingRecommendation;
+    private final SecurityIdentity identity;
 
-    RecommendationDecisionResource(DecidingRecommendation decidingRecommendation) {
+    RecommendationDecisionResource(DecidingRecommendation decidingRecommendation, SecurityIdentity identity) {
         this.decidingRecommendation = decidingRecommendation;
+        this.identity = identity;
     }
 
     @POST
@@ -54,7 +58,8 @@ public class RecommendationDecisionResource {
             summary = "Accept a pending recommendation",
             description = "Accepting ESCALATE_TO_STEP_2, ESCALATE_TO_STEP_3, or a STEP_DOWN that proposes a step,"
                     + " moves the patient's ladder step and writes a transition (cause RECOMMENDATION_ACCEPTED)."
-                    + " A decision is final: deciding again is 409. If-Match with the ETag is optional.")
+                    + " A decision is final: deciding again is 409. If-Match with the ETag is optional."
+                    + " decidedBy is the signed-in user; a clinician other than them is 422.")
     @APIResponse(responseCode = "200", description = "The accepted recommendation",
             headers = @Header(name = "ETag", description = "The recommendation's new version"),
             content = @Content(schema = @Schema(implementation = RecommendationResponse.class)))
@@ -63,7 +68,8 @@ public class RecommendationDecisionResource {
                            @Valid @NotNull DecisionRequests.AcceptRecommendation request) {
         return RecommendationResource.answer(decidingRecommendation.decide(patientId, recommendationId,
                 ETags.expectedVersion(ifMatch),
-                new ClinicianDecision(RecommendationStatus.ACCEPTED, request.clinician(), request.note())));
+                new ClinicianDecision(RecommendationStatus.ACCEPTED,
+                        ActingUser.confirmed(identity, "clinician", request.clinician()), request.note())));
     }
 
     @POST
@@ -74,7 +80,8 @@ public class RecommendationDecisionResource {
     @Operation(operationId = "rejectRecommendation",
             summary = "Reject a pending recommendation, with the reason",
             description = "The reason is required (422 without it) and kept as the decision note. A decision is"
-                    + " final: deciding again is 409. If-Match with the ETag is optional.")
+                    + " final: deciding again is 409. If-Match with the ETag is optional. decidedBy is the signed-in"
+                    + " user; a clinician other than them is 422.")
     @APIResponse(responseCode = "200", description = "The rejected recommendation",
             headers = @Header(name = "ETag", description = "The recommendation's new version"),
             content = @Content(schema = @Schema(implementation = RecommendationResponse.class)))
@@ -83,6 +90,7 @@ public class RecommendationDecisionResource {
                            @Valid @NotNull DecisionRequests.RejectRecommendation request) {
         return RecommendationResource.answer(decidingRecommendation.decide(patientId, recommendationId,
                 ETags.expectedVersion(ifMatch),
-                new ClinicianDecision(RecommendationStatus.REJECTED, request.clinician(), request.reason())));
+                new ClinicianDecision(RecommendationStatus.REJECTED,
+                        ActingUser.confirmed(identity, "clinician", request.clinician()), request.reason())));
     }
 }

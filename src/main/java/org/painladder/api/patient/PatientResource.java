@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -137,8 +138,10 @@ public class PatientResource {
     @Operation(operationId = "updatePatient",
             summary = "Change a patient (JSON merge patch)",
             description = "Absent fields are kept, null clears, arrays are replaced whole. The MRN cannot change;"
-                    + " a DECEASED patient cannot be made ACTIVE again (409). Send If-Match with the ETag to be"
-                    + " sure nobody changed the patient since you read it.")
+                    + " a DECEASED patient cannot be made ACTIVE again (409). The status becoming DECEASED closes"
+                    + " the patient's open refractory case (outcome DECEASED) and supersedes the pending"
+                    + " recommendations; pain assessments recorded after it are refused (409). Send If-Match with the"
+                    + " ETag to be sure nobody changed the patient since you read it.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PatientRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed patient",
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
@@ -149,11 +152,12 @@ public class PatientResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @NotNull JsonNode mergePatch) {
+                          @NotNull JsonNode mergePatch, @Context SecurityContext security) {
         if (!mergePatch.isObject()) {
             throw new ClinicalValidationException("body", "a merge patch must be a JSON object");
         }
-        Patient patient = updatingPatient.update(id, ETags.expectedVersion(ifMatch), profile -> patched(profile, mergePatch));
+        Patient patient = updatingPatient.update(id, ETags.expectedVersion(ifMatch),
+                profile -> patched(profile, mergePatch), security.getUserPrincipal().getName());
         return Response.ok(PatientResponse.of(readingPatients.find(patient.id()), thisYear())).tag(ETags.of(patient.version())).build();
     }
 

@@ -31,6 +31,7 @@ import org.painladder.api.problem.Problem;
 import org.painladder.app.MovingRefractoryCase;
 import org.painladder.app.ReadingRefractoryCases;
 import org.painladder.domain.refractory.RefractoryCase;
+import org.painladder.security.ActingUser;
 import org.painladder.security.AuditedPatient;
 import org.painladder.security.Roles;
 
@@ -101,7 +102,8 @@ public class RefractoryCaseResource {
             summary = "Move a case along the worklist",
             description = "Forward one step along OPEN → UNDER_REVIEW → REFERRED, or to CLOSED from any open status"
                     + " with an outcome. Closing clears the patient's refractory flag. Send If-Match with the ETag"
-                    + " to be sure nobody moved the case since you read it.")
+                    + " to be sure nobody moved the case since you read it. The history names the signed-in user;"
+                    + " a by other than them is 422.")
     @APIResponse(responseCode = "200", description = "The case after the change, with its history",
             headers = @Header(name = "ETag", description = "The case's new version"),
             content = @Content(schema = @Schema(implementation = RefractoryCaseResponse.class)))
@@ -114,7 +116,7 @@ public class RefractoryCaseResource {
     @Idempotent
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest request) {
-        String by = request.by() == null ? identity.getPrincipal().getName() : request.by();
+        String by = ActingUser.confirmed(identity, "by", request.by());
         RefractoryCase moved = movingCase.move(id, ETags.expectedVersion(ifMatch), new MovingRefractoryCase.Move(
                 request.to(), request.outcome(), by, request.assignee(), request.note()));
         auditedPatient.is(moved.patientId());

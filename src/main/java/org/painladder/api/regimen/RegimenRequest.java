@@ -9,6 +9,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.painladder.app.NewRegimen;
 import org.painladder.domain.regimen.ProposedItem;
+import org.painladder.security.ActingUser;
 
 /** A regimen as an EHR or clinician puts it (api.md "Analgesic regimen and opioid arithmetic"). */
 public record RegimenRequest(
@@ -17,7 +18,9 @@ public record RegimenRequest(
         @Schema(description = "When the regimen took effect (default now): not before the current regimen's"
                 + " effectiveAt (409), not more than 5 minutes in the future (422)")
         OffsetDateTime effectiveAt,
-        @Schema(description = "Who changed it; defaults to the caller's token subject") @Size(max = 128) String changedBy,
+        @Schema(description = "The prescriber. Optional: the signed-in user when left out. A clinician or admin may"
+                + " name only themselves (422 otherwise); the EHR's system account (role ehr) names the prescriber it"
+                + " records for, kept beside it as recordedBy") @Size(max = ActingUser.NAME_LENGTH) String changedBy,
         @Size(max = 500) String reason) {
 
     /**
@@ -52,8 +55,9 @@ public record RegimenRequest(
         }
     }
 
-    NewRegimen toNewRegimen(String caller) {
+    NewRegimen toNewRegimen(ActingUser.Attribution attribution) {
         return new NewRegimen(items == null ? null : items.stream().map(ItemBody::toProposed).toList(),
-                effectiveAt == null ? null : effectiveAt.toInstant(), changedBy == null ? caller : changedBy, reason);
+                effectiveAt == null ? null : effectiveAt.toInstant(), attribution.actedFor(), attribution.recordedBy(),
+                reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.painladder.api.regimen;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,11 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -28,9 +27,11 @@ import org.painladder.api.ETags;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
 import org.painladder.api.problem.Problem;
+import org.painladder.app.NewRegimen;
 import org.painladder.app.ReadingRegimens;
 import org.painladder.app.RecordingRegimen;
 import org.painladder.domain.regimen.RecordedRegimen;
+import org.painladder.security.ActingUser;
 import org.painladder.security.Roles;
 
 @Path("/api/v1/patients/{patientId}/regimen")
@@ -40,10 +41,12 @@ public class RegimenResource {
 
     private final RecordingRegimen recordingRegimen;
     private final ReadingRegimens readingRegimens;
+    private final SecurityIdentity identity;
 
-    RegimenResource(RecordingRegimen recordingRegimen, ReadingRegimens readingRegimens) {
+    RegimenResource(RecordingRegimen recordingRegimen, ReadingRegimens readingRegimens, SecurityIdentity identity) {
         this.recordingRegimen = recordingRegimen;
         this.readingRegimens = readingRegimens;
+        this.identity = identity;
     }
 
     @PUT
@@ -59,7 +62,9 @@ public class RegimenResource {
                     + " tricyclic, TRAMADOL_SEIZURE_THRESHOLD for tramadol with either, METHADONE_QTC on every methadone"
                     + " line and with a tricyclic, TWO_GABAPENTINOIDS, GABAPENTINOID_WITH_OPIOID). The patient's"
                     + " ladderStep and omeddMg move in the same transaction. If-Match takes the regimen's ETag (\"0\" before the"
-                    + " first one). Resending the current regimen unchanged (an EHR retry) stores nothing new.")
+                    + " first one). Resending the current regimen unchanged (an EHR retry) stores nothing new."
+                    + " changedBy is the signed-in user, or for the EHR's account (role ehr) the prescriber it names;"
+                    + " recordedBy is always the signed-in user.")
     @APIResponse(responseCode = "200", description = "The regimen now in force",
             headers = @Header(name = "ETag", description = "The regimen version, for If-Match"),
             content = @Content(schema = @Schema(implementation = RegimenResponse.class)))
@@ -70,9 +75,10 @@ public class RegimenResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old regimen version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("patientId") UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid @NotNull RegimenRequest request, @Context SecurityContext security) {
+                            @Valid @NotNull RegimenRequest request) {
+        NewRegimen incoming = request.toNewRegimen(ActingUser.prescribed(identity, "changedBy", request.changedBy()));
         RecordingRegimen.Outcome outcome = recordingRegimen.record(patientId, ETags.expectedVersion(ifMatch),
-                request.toNewRegimen(security.getUserPrincipal().getName()));
+                incoming);
         return answer(outcome.recorded());
     }
 

@@ -27,7 +27,9 @@ public record RegimenResponse(
         Instant recordedAt,
         @Schema(description = "The factor profile that produced every OMEDD figure", examples = "CDC_2022 v2022.1.0")
         String factorsUsed,
-        String changedBy,
+        @Schema(description = "The prescriber") String changedBy,
+        @Schema(description = "The signed-in user who sent it: the prescriber, or the EHR's account recording for"
+                + " them; absent on versions stored before it was kept") String recordedBy,
         String reason) {
 
     /**
@@ -57,6 +59,7 @@ public record RegimenResponse(
                 recorded.regimen().items().stream().map(ItemAnswer::of).toList(),
                 evaluation.ladderStep(), evaluation.omedd().scheduledMg(), evaluation.omedd().prnMg(),
                 evaluation.warnings(), evaluation.omedd().contributions(), recorded.version(), recorded.effectiveAt(),
-                recorded.recordedAt(), evaluation.factorsUsed(), recorded.changedBy(), recorded.reason());
+                recorded.recordedAt(), evaluation.factorsUsed(), recorded.changedBy(), recorded.recordedBy(),
+                recorded.reason());
     }
 }

@@ -9,9 +9,11 @@ import java.util.UUID;
  *
  * @param recommendationId the accepted recommendation, or null for a regimen change
  * @param actor            the clinician who accepted, or who changed the regimen
+ * @param recordedBy       the signed-in user who sent the change: the actor, or the EHR's account recording a
+ *                         prescriber's regimen; null for transitions stored before it was kept
  */
 public record LadderTransition(int fromStep, int toStep, Instant at, TransitionCause cause, UUID recommendationId,
-                               String actor) {
+                               String actor, String recordedBy) {
 
     public LadderTransition {
         Objects.requireNonNull(at, "at");

@@ -10,7 +10,11 @@ import java.util.UUID;
  * @param version     1 for the patient's first regimen, then one more per change
  * @param effectiveAt when the regimen took effect; never before the previous version's
  * @param recordedAt  when the service received it
+ * @param changedBy   the prescriber the record names
+ * @param recordedBy  the signed-in user who sent it (the prescriber, or the EHR's account for them); null for versions
+ *                    stored before it was kept
  */
 public record RecordedRegimen(UUID id, UUID patientId, int version, Instant effectiveAt, Instant recordedAt,
-                              String changedBy, String reason, Regimen regimen, RegimenEvaluation evaluation) {
+                              String changedBy, String recordedBy, String reason, Regimen regimen,
+                              RegimenEvaluation evaluation) {
 }

@@ -130,7 +130,7 @@ public class FhirBundleResource {
                 ? Objects.requireNonNullElse(bundle.getIdentifier().getSystem(), "") + "|"
                 + bundle.getIdentifier().getValue() : null;
         String caller = security.getUserPrincipal().getName();
-        NewRegimen regimen = new NewRegimen(items, null, caller,
+        NewRegimen regimen = new NewRegimen(items, null, caller, caller,
                 identifier == null ? "FHIR Bundle" : "FHIR Bundle " + identifier);
         RecordingRegimenBundle.Answer answer = recordingRegimenBundle.record(identifier, Sha256.hex(encode(bundle)),
                 patientId, expectedVersion, regimen, outcome -> encode(transactionResponse(mappings, outcome)));

@@ -44,7 +44,7 @@ class QueryBudgetTest {
             { "items": [ { "drug": "MORPHINE", "route": "ORAL", "dose": 30, "unit": "mg", "timesPerDay": 2, "prn": false },
                          { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6, "prn": true },
                          { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1, "prn": false } ],
-              "changedBy": "dr.lee", "reason": "titration" }""";
+              "reason": "titration" }""";
 
     private String patientId;
 

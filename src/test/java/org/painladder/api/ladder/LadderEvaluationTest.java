@@ -154,7 +154,7 @@ class LadderEvaluationTest {
                 .body("items.id", equalTo(List.of(lad04)));
         as("clinician").queryParam("status", "SUPERSEDED").get(recommendationsOf(patientId)).then()
                 .body("items.id", equalTo(List.of(lad02, lad01)));
-        as("clinician").body("{ \"clinician\": \"dr.lee\" }")
+        as("clinician").body("{ }")
                 .post(recommendationsOf(patientId) + "/" + lad02 + "/accept").then().statusCode(409);
     }
 

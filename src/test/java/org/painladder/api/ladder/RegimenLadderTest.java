@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.asUser;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 import static org.painladder.api.ladder.LadderScenarios.hoursAgo;
 import static org.painladder.api.ladder.LadderScenarios.ladderOf;
@@ -30,7 +31,7 @@ class RegimenLadderTest {
             + " \"unit\": \"mg\", \"timesPerDay\": 6, \"prn\": true }";
 
     private static void prescribe(String patientId, String by, String... items) {
-        as("clinician").body("{ \"items\": [" + String.join(", ", items) + "], \"changedBy\": \"" + by + "\","
+        asUser("clinician", by).body("{ \"items\": [" + String.join(", ", items) + "],"
                         + " \"reason\": \"ladder\" }")
                 .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
     }
@@ -88,7 +89,7 @@ class RegimenLadderTest {
     @Test
     void theAcceptedStepHoldsUntilTheNextRegimenChangeSetsItsOwn() {
         SeverePainOnStepZero patient = SeverePainOnStepZero.registered();
-        as("clinician").body("{ \"clinician\": \"dr.lee\" }").post(patient.recommendation() + "/accept").then()
+        as("clinician").body("{ }").post(patient.recommendation() + "/accept").then()
                 .statusCode(200);
 
         // The strong opioid is prescribed: the step is already 3, no second transition.
@@ -110,12 +111,12 @@ class RegimenLadderTest {
     void anAcceptedTitrationIsNotAdvisedAgainWhileItWaitsForItsPrescription() {
         String patientId = registeredPatient();
         // Morphine 60 mg/d since two days ago: the 24 h titration interval has passed.
-        as("clinician").body("{ \"items\": [" + MORPHINE_10_4_HOURLY + ", " + MORPHINE_RESCUE + "], \"changedBy\":"
-                        + " \"dr.lee\", \"effectiveAt\": \"" + hoursAgo(48) + "\" }")
+        as("clinician").body("{ \"items\": [" + MORPHINE_10_4_HOURLY + ", " + MORPHINE_RESCUE + "],"
+                        + " \"effectiveAt\": \"" + hoursAgo(48) + "\" }")
                 .put("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200);
         String titration = nrs(patientId, "titrate-1", 3, 8)
                 .getString("evaluation.recommendations.find { it.ruleId == 'LAD-06' }.id");
-        as("clinician").body("{ \"clinician\": \"dr.lee\" }")
+        as("clinician").body("{ }")
                 .post(recommendationsOf(patientId) + "/" + titration + "/accept").then().statusCode(200);
 
         // Still severe an hour later, before the EHR sends the new dose: the accepted titration is not repeated.

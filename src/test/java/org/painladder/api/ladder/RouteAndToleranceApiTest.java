@@ -26,7 +26,7 @@ class RouteAndToleranceApiTest {
                 { "drug": "MORPHINE", "route": "ORAL", "dose": 30, "unit": "mg", "timesPerDay": 2 },
                 { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6, "prn": true },
                 { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1 } ],
-              "changedBy": "dr.lee", "reason": "step 3", "effectiveAt": "%s" }
+              "reason": "step 3", "effectiveAt": "%s" }
             """;
     private static final String ONE_EPISODE = "\"breakthroughEpisodes24h\": 1";
 

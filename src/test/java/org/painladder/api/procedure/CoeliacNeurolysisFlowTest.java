@@ -36,7 +36,7 @@ class CoeliacNeurolysisFlowTest {
                              { "drug": "MORPHINE", "route": "ORAL", "dose": %d, "unit": "mg", "timesPerDay": 6, "prn": true },
                              { "drug": "PARACETAMOL", "route": "ORAL", "dose": 1000, "unit": "mg", "timesPerDay": 4 },
                              { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1 } ],
-                  "changedBy": "dr.lee", "reason": "titration", "effectiveAt": "%s" }
+                  "reason": "titration", "effectiveAt": "%s" }
                 """.formatted(dose, timesPerDay, dose * timesPerDay / 6, effectiveAt);
     }
 

@@ -30,7 +30,7 @@ class DeliveryModesApiTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private static String regimen(String items, Instant effectiveAt) {
-        return "{ \"items\": [" + items + "], \"changedBy\": \"dr.lee\", \"reason\": \"delivery mode\""
+        return "{ \"items\": [" + items + "], \"reason\": \"delivery mode\""
                 + (effectiveAt == null ? "" : ", \"effectiveAt\": \"" + effectiveAt + "\"") + " }";
     }
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.asUser;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,7 +76,7 @@ class RegimenApiTest {
     @Test
     void liveStateFollowsTheRegimen() {
         String patientId = registeredPatient();
-        as("clinician").body(API_EXAMPLE).put(regimenOf(patientId)).then().statusCode(200);
+        asUser("clinician", "dr.lee").body(API_EXAMPLE).put(regimenOf(patientId)).then().statusCode(200);
         as("ehr").get("/api/v1/patients/" + patientId).then().statusCode(200)
                 .body("ladderStep", equalTo(3))
                 .body("omeddMg", equalTo(60.0f))
@@ -147,7 +148,7 @@ class RegimenApiTest {
     @Test
     void staleIfMatchIs412AndChangesNothing() {
         String patientId = registeredPatient();
-        as("clinician").header("If-Match", "\"0\"").body(API_EXAMPLE).put(regimenOf(patientId))
+        asUser("clinician", "dr.lee").header("If-Match", "\"0\"").body(API_EXAMPLE).put(regimenOf(patientId))
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
         as("clinician").header("If-Match", "\"1\"").body(single("MORPHINE", "ORAL", "10", "mg", 6, null))
                 .put(regimenOf(patientId)).then().statusCode(200).body("version", equalTo(2));
@@ -273,6 +274,6 @@ class RegimenApiTest {
         as("auditor").get(regimenOf(patientId)).then().statusCode(403);
         as("auditor").get(regimenOf(patientId) + "/history").then().statusCode(403);
         given().contentType(ContentType.JSON).body(API_EXAMPLE).put(regimenOf(patientId)).then().statusCode(401);
-        as("admin").body(API_EXAMPLE).put(regimenOf(patientId)).then().statusCode(200);
+        asUser("admin", "dr.lee").body(API_EXAMPLE).put(regimenOf(patientId)).then().statusCode(200);
     }
 }

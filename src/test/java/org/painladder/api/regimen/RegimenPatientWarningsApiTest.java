@@ -36,7 +36,7 @@ class RegimenPatientWarningsApiTest {
                             { "drug": "MORPHINE", "route": "ORAL", "dose": 10, "unit": "mg", "timesPerDay": 6 },
                             { "drug": "NAPROXEN", "route": "ORAL", "dose": 500, "unit": "mg", "timesPerDay": 2 },
                             { "drug": "ZOLEDRONIC_ACID", "route": "IV", "dose": 4, "unit": "mg", "timesPerDay": 1 } ],
-                          "changedBy": "dr.lee", "reason": "bone pain" }""")
+                          "reason": "bone pain" }""")
                 .put(RegimenApiTest.regimenOf(id)).then().statusCode(200)
                 .body(ORGAN + ".items", equalTo(List.of(List.of(0), List.of(1), List.of(2), List.of(3))))
                 .body(ORGAN + ".message", everyItem(startsWith("eGFR 12: ")))
