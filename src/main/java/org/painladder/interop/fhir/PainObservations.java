@@ -48,8 +48,10 @@ final class PainObservations {
     private static final Set<String> READ_OR_IGNORED = Set.of("id", "meta", "language", "text", "extension",
             "identifier", "status", "category", "code", "subject", "encounter", "effective[x]", "issued", "performer",
             "value[x]", "method");
+    /** A score charted (final), a correction of one (amended, corrected), or its retraction (entered-in-error). */
     private static final Set<Observation.ObservationStatus> RECORDABLE = Set.of(Observation.ObservationStatus.FINAL,
-            Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED);
+            Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED,
+            Observation.ObservationStatus.ENTEREDINERROR);
 
     /** Where the Observation says whose pain it is: our patient id, or the EHR's MRN identifier. */
     sealed interface Subject {
@@ -83,20 +85,49 @@ final class PainObservations {
         throw invalid(element, "must name the patient by reference Patient/{id} or by MRN identifier");
     }
 
+    /**
+     * What the sender says of the score: final, amended or corrected (its value stands, or replaces the one stored
+     * under its identifier) or entered-in-error (the one stored under its identifier is retracted). A preliminary,
+     * registered, cancelled or unknown score is not one to act on.
+     */
+    static Observation.ObservationStatus status(Observation observation) {
+        // Set.of(...).contains(null) throws: an Observation without a status is refused like a wrong one.
+        if (observation.getStatus() == null || !RECORDABLE.contains(observation.getStatus())) {
+            throw invalid("Observation.status", "must be final, amended or corrected to be recorded, or"
+                    + " entered-in-error to retract the Observation sent before under the same identifier");
+        }
+        return observation.getStatus();
+    }
+
+    /**
+     * The externalId of the assessment an entered-in-error Observation retracts. Its code must still say pain
+     * severity, so that a retraction of another kind of Observation never takes a pain score back.
+     */
+    static String retractedExternalId(Observation observation) {
+        refuseWhatWouldBeDropped(observation);
+        requirePainSeverityCode(observation);
+        String externalId = externalId(observation);
+        if (externalId == null) {
+            throw invalid("Observation.identifier", "is required to retract: it names the Observation sent before");
+        }
+        return externalId;
+    }
+
     static NewPainAssessment toAssessment(Observation observation) {
         refuseWhatWouldBeDropped(observation);
+        requirePainSeverityCode(observation);
+        status(observation);
+        return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
+                value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
+                AssessmentSource.EHR, null, Set.of());
+    }
+
+    private static void requirePainSeverityCode(Observation observation) {
         if (!observation.getCode().getCoding().stream()
                 .anyMatch(coding -> LOINC.equals(coding.getSystem()) && PAIN_SEVERITY_NRS.equals(coding.getCode()))) {
             throw invalid("Observation.code", "must carry LOINC " + PAIN_SEVERITY_NRS
                     + " (Pain severity - 0-10 verbal numeric rating)");
         }
-        // Set.of(...).contains(null) throws: an Observation without a status is refused like a wrong one.
-        if (observation.getStatus() == null || !RECORDABLE.contains(observation.getStatus())) {
-            throw invalid("Observation.status", "must be final, amended or corrected to be recorded");
-        }
-        return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
-                value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
-                AssessmentSource.EHR, null, Set.of());
     }
 
     /**
@@ -198,7 +229,7 @@ final class PainObservations {
         if (recorded.externalId() != null) {
             observation.addIdentifier().setSystem(EXTERNAL_ID_SYSTEM).setValue(recorded.externalId());
         }
-        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setStatus(status(recorded));
         observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
         observation.setCode(new CodeableConcept(new Coding(LOINC, PAIN_SEVERITY_NRS,
                 "Pain severity - 0-10 verbal numeric rating [Score] - Reported")));
@@ -211,6 +242,18 @@ final class PainObservations {
         observation.setMethod(new CodeableConcept(new Coding(SCALE_SYSTEM, assessment.scale().name(),
                 assessment.scale().name() + " " + assessment.rawValue())));
         return observation;
+    }
+
+    /** As the sender last said it: retracted, corrected, or as first charted. */
+    private static Observation.ObservationStatus status(RecordedAssessment recorded) {
+        if (recorded.isRetracted()) {
+            return Observation.ObservationStatus.ENTEREDINERROR;
+        }
+        if (recorded.amendment() != null) {
+            return recorded.amendment().as() == RecordedAssessment.AmendedAs.CORRECTED
+                    ? Observation.ObservationStatus.CORRECTED : Observation.ObservationStatus.AMENDED;
+        }
+        return Observation.ObservationStatus.FINAL;
     }
 
     private static ClinicalValidationException invalid(String element, String message) {
