@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -36,6 +37,13 @@ final class PainObservations {
 
     static final String LOINC = "http://loinc.org";
     static final String PAIN_SEVERITY_NRS = "72514-3";
+    static final String PAIN_SEVERITY_VAS = "38214-3";
+    static final String PAIN_SEVERITY_FACES = "38221-8";
+    static final String PAIN_SEVERITY_REPORTED = "38208-5";
+    /** The faces of the Wong-Baker scale by their number, as printed under them. */
+    private static final Map<Integer, String> FACES_WORDS = Map.of(0, "No hurt", 2, "Hurts little bit",
+            4, "Hurts little more", 6, "Hurts even more", 8, "Hurts whole lot", 10, "Hurts worst");
+    static final String FACES_SYSTEM = "urn:painladder:wong-baker-faces";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String SCALE_SYSTEM = "urn:painladder:pain-scale";
     static final String EXTERNAL_ID_SYSTEM = "urn:painladder:external-id";
@@ -231,17 +239,64 @@ final class PainObservations {
         }
         observation.setStatus(status(recorded));
         observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
-        observation.setCode(new CodeableConcept(new Coding(LOINC, PAIN_SEVERITY_NRS,
-                "Pain severity - 0-10 verbal numeric rating [Score] - Reported")));
         observation.setSubject(new Reference("Patient/" + recorded.patientId()));
         observation.setEffective(new DateTimeType(Date.from(assessment.recordedAt())));
         observation.setIssued(Date.from(recorded.receivedAt()));
-        observation.setValue(new Quantity().setValue(BigDecimal.valueOf(assessment.score())).setUnit("{score}")
-                .setSystem(MedicationRequests.UCUM).setCode("{score}"));
-        // The score is normalised to 0-10; the method names the instrument it was recorded on.
+        codeAndValue(observation, assessment);
+        // The method names the instrument and the value as recorded on it, whatever the code and value say.
         observation.setMethod(new CodeableConcept(new Coding(SCALE_SYSTEM, assessment.scale().name(),
                 assessment.scale().name() + " " + assessment.rawValue())));
         return observation;
+    }
+
+    /**
+     * Each instrument under its own LOINC code, with the value its code expects, so that a receiving EHR never reads
+     * a 65 mm VAS or a FACES face as an NRS rating. Codes as IHE PCC's Pain Score Observation lists them (38208-5,
+     * 38221-8, 38214-3) and LOINC names them:
+     * <ul>
+     *   <li>NRS: 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported", the 0-10 score.</li>
+     *   <li>VAS: 38214-3 "Pain severity [Score] Visual analog score", a real number: the length marked on the 100 mm
+     *       line, in UCUM mm.</li>
+     *   <li>FACES: 38221-8 "Pain severity Wong-Baker FACES pain rating scale", an ordinal (scale type Ord): the face,
+     *       coded by its number (0, 2 … 10) with the words the scale prints under it.</li>
+     *   <li>VRS and PAINAD: LOINC has no code for the four-word verbal rating scored 0/2/5/8 here, nor for the PAINAD
+     *       total (104532-7 is only the interpretation of a PAINAD score), so both go under the generic 38208-5 "Pain
+     *       severity - Reported" with the normalised 0-10 score the rules used; the method keeps the instrument and
+     *       its raw value, so nothing is lost.</li>
+     * </ul>
+     */
+    private static void codeAndValue(Observation observation, PainAssessment assessment) {
+        switch (assessment.scale()) {
+            case NRS -> {
+                observation.setCode(loinc(PAIN_SEVERITY_NRS,
+                        "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
+                observation.setValue(score(assessment.score()));
+            }
+            case VAS -> {
+                observation.setCode(loinc(PAIN_SEVERITY_VAS, "Pain severity [Score] Visual analog score"));
+                observation.setValue(new Quantity().setValue(new BigDecimal(assessment.rawValue())).setUnit("mm")
+                        .setSystem(MedicationRequests.UCUM).setCode("mm"));
+            }
+            case FACES -> {
+                observation.setCode(loinc(PAIN_SEVERITY_FACES, "Pain severity Wong-Baker FACES pain rating scale"));
+                String face = FACES_WORDS.get(assessment.score());
+                observation.setValue(new CodeableConcept(new Coding(FACES_SYSTEM, String.valueOf(assessment.score()),
+                        face)).setText(assessment.score() + " - " + face));
+            }
+            case VRS, PAINAD -> {
+                observation.setCode(loinc(PAIN_SEVERITY_REPORTED, "Pain severity - Reported"));
+                observation.setValue(score(assessment.score()));
+            }
+        }
+    }
+
+    private static CodeableConcept loinc(String code, String display) {
+        return new CodeableConcept(new Coding(LOINC, code, display));
+    }
+
+    private static Quantity score(int score) {
+        return new Quantity().setValue(BigDecimal.valueOf(score)).setUnit("{score}").setSystem(MedicationRequests.UCUM)
+                .setCode("{score}");
     }
 
     /** As the sender last said it: retracted, corrected, or as first charted. */
