@@ -146,6 +146,57 @@ public class LadderEvaluation {
     }
 
     /**
+     * A stored score was corrected (amended) or retracted as entered in error. The pending advice that rested on it
+     * (given on its evaluation, or citing it as evidence) no longer stands as it was: the rules are asked again on the
+     * window as it now is, without that advice, and it is superseded, by its new version where the rules still give
+     * it. An amended score is then a new fact like any arriving score. A retraction states no new fact about pain: it
+     * only takes advice back, so only the advice that rested on the retracted score may be given again, on the newest
+     * standing score, and nothing that was not pending comes back.
+     *
+     * @param snapshot    what {@link #beforeAssessment} read, before the correction was stored
+     * @param state       the live state after the correction, already saved
+     * @param correctedId the amended or retracted assessment
+     * @param amended     the assessment as amended, or null for a retraction
+     * @return the recommendations added
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Recommendation> afterCorrection(PainAssessmentIngest.Snapshot snapshot, LiveState state,
+                                                UUID correctedId, PainAssessment amended, Instant now) {
+        Patient patient = snapshot.patient();
+        List<Recommendation> resting = recommendations.pending(patient.id()).stream()
+                .filter(r -> correctedId.equals(r.createdByAssessmentId())
+                        || r.advice().evidence().assessmentIds().contains(correctedId))
+                .toList();
+        if (amended == null && resting.isEmpty()) {
+            return List.of();
+        }
+        List<PainAssessment> window = window(patient.id(), now);
+        // A deceased patient's record may be corrected, but no new advice follows from it.
+        PainAssessment fact = deceased(patient) ? null : amended != null ? amended
+                : window.isEmpty() ? null : window.get(window.size() - 1);
+        Set<UUID> restingIds = resting.stream().map(Recommendation::id).collect(Collectors.toSet());
+        Recommendations.OpenAdvice open = snapshot.openAdvice();
+        RegimenFacts regimen = regimens.of(snapshot.regimens());
+        List<ProposedRecommendation> toAdd = List.of();
+        Set<UUID> toSupersede = new LinkedHashSet<>(restingIds);
+        if (fact != null) {
+            Recommendations.OpenAdvice others = new Recommendations.OpenAdvice(open.accepted(), open.pending()
+                    .stream().filter(p -> !restingIds.contains(p.id())).toList());
+            List<CompletedProcedure> completed = completed(procedures.performedBetween(patient.id(),
+                    snapshot.latestProcedureAt(), now.minus(CompletedProcedure.LOOK_BACK), now));
+            Decision decision = decide(patient, state, regimen, new NewFact.AssessmentRecorded(fact), window, others,
+                    completed, now);
+            toSupersede.addAll(decision.toSupersede());
+            toAdd = amended != null ? decision.toAdd() : decision.toAdd().stream()
+                    .filter(advice -> resting.stream().anyMatch(r -> r.advice().ruleId() == advice.ruleId()
+                            || r.type().isLadderMove() && advice.type().isLadderMove()))
+                    .toList();
+        }
+        return store(patient.id(), new Decision(toAdd, List.copyOf(toSupersede)), open.pending(),
+                regimen.regimenVersion(), fact == null ? null : fact.id(), now);
+    }
+
+    /**
      * A new regimen sets the step derived from it, with a REGIMEN_CHANGE transition when that differs from the step
      * the patient is on. A backfilled regimen older than the step's latest move (an accepted escalation after it) does
      * not undo that move: the latest event sets the step (api.md).
@@ -247,6 +298,14 @@ public class LadderEvaluation {
     private Evaluated evaluate(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
                                           List<PainAssessment> window, Recommendations.OpenAdvice open,
                                           List<CompletedProcedure> completed, UUID assessmentId, Instant now) {
+        Decision decision = decide(patient, state, regimen, fact, window, open, completed, now);
+        return new Evaluated(store(patient.id(), decision, open.pending(), regimen.regimenVersion(), assessmentId, now),
+                StepThreeTrial.upTitrationOffered(decision, open.pending()));
+    }
+
+    private Decision decide(Patient patient, LiveState state, RegimenFacts regimen, NewFact fact,
+                            List<PainAssessment> window, Recommendations.OpenAdvice open,
+                            List<CompletedProcedure> completed, Instant now) {
         LadderPolicy policy = policies.current();
         PatientProfile profile = patient.profile();
         Diagnosis diagnosis = profile.diagnosis();
@@ -255,9 +314,7 @@ public class LadderEvaluation {
                 profile.lifeExpectancyMonths(), diagnosis == null ? null : diagnosis.primarySite(),
                 profile.contraindications(), regimen, window, outstanding(open),
                 profile.factors(), profile.factors().bands(profile.birthYear(), yearOf(now)), completed);
-        Decision decision = engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
-        return new Evaluated(store(patient.id(), decision, open.pending(), regimen.regimenVersion(), assessmentId, now),
-                StepThreeTrial.upTitrationOffered(decision, open.pending()));
+        return engine.evaluate(snapshot, fact, policy, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.painladder.app.ClinicalValidationException.Violation;
 import org.painladder.domain.pain.PainAssessment;
@@ -77,10 +78,95 @@ public class RecordingPainAssessment {
                 return new Outcome(stored, false, recommendations.createdBy(stored.assessment().id()));
             }
             throw new ConflictException("externalId " + incoming.externalId() + " is already stored for this"
-                    + " patient with other content; send corrections under a new externalId");
+                    + " patient with other content; a FHIR Observation is corrected by sending it again with status"
+                    + " amended, corrected or entered-in-error");
         }
-        refuseAfterDeath(snapshot.patient(), incoming);
+        return recordNew(patientId, incoming, snapshot, reading, contentHash, now);
+    }
 
+    /**
+     * The sender corrects the assessment stored under the externalId (FHIR status amended or corrected): its value and
+     * time are replaced, the first ones kept, and the advice re-evaluated ({@link LadderEvaluation#afterCorrection}).
+     * The same correction again changes nothing (200); a correction of an assessment never received is recorded as
+     * it is sent, as a new assessment.
+     *
+     * @param by who corrected it, as the audit trail names the caller
+     * @throws ConflictException when the assessment was retracted as entered in error
+     */
+    @Transactional
+    public Outcome amend(UUID patientId, NewPainAssessment incoming, RecordedAssessment.AmendedAs as, String by) {
+        Instant now = clock.instant();
+        PainAssessmentIngest.Snapshot snapshot = ladderEvaluation.beforeAssessment(patientId, incoming.externalId(),
+                now).orElseThrow(() -> new NotFoundException("patient", patientId));
+        ScaleReading.Accepted reading = validate(incoming, snapshot.patient().profile().birthYear(), now);
+        String contentHash = incoming.contentHash(reading.rawValue());
+        if (snapshot.recent().storedUnderExternalId() == null) {
+            return recordNew(patientId, incoming, snapshot, reading, contentHash, now);
+        }
+        RecordedAssessment stored = assessments.find(snapshot.recent().storedUnderExternalId()).orElseThrow();
+        refuseRetracted(stored);
+        if (stored.contentHash().equals(contentHash)) {
+            return new Outcome(stored, false, List.of());
+        }
+        PainAssessment was = stored.assessment();
+        PainAssessment corrected = new PainAssessment(was.id(), incoming.recordedAt(), incoming.scale(),
+                reading.rawValue(), reading.score(), was.kind(), was.site(), was.mechanism(), was.course(),
+                was.acuteCause(), was.breakthroughEpisodes24h(), was.adverseEffects(), was.breakthroughType(),
+                was.redFlags());
+        ingest.amend(was.id(), corrected, contentHash, as, by, now);
+        LiveState state = correctedState(patientId, snapshot, false, now);
+        return new Outcome(assessments.reread(was.id()), false,
+                ladderEvaluation.afterCorrection(snapshot, state, was.id(), corrected, now));
+    }
+
+    /**
+     * The sender retracts the assessment stored under the externalId as entered in error (FHIR status
+     * entered-in-error): it is kept, marked with who and when, and leaves the timeline, the trend, the rules' windows
+     * and the live state; the advice that rested on it is re-evaluated. Retracting it again changes nothing.
+     *
+     * @return empty when no assessment of the patient is stored under the externalId: there is nothing to retract
+     */
+    @Transactional
+    public Optional<Outcome> retract(UUID patientId, String externalId, String by) {
+        Instant now = clock.instant();
+        String key = NewPainAssessment.externalIdAsStored(externalId);
+        PainAssessmentIngest.Snapshot snapshot = ladderEvaluation.beforeAssessment(patientId, key, now)
+                .orElseThrow(() -> new NotFoundException("patient", patientId));
+        if (key == null || snapshot.recent().storedUnderExternalId() == null) {
+            return Optional.empty();
+        }
+        RecordedAssessment stored = assessments.find(snapshot.recent().storedUnderExternalId()).orElseThrow();
+        if (stored.isRetracted()) {
+            return Optional.of(new Outcome(stored, false, List.of()));
+        }
+        UUID id = stored.assessment().id();
+        ingest.retract(id, by, now);
+        LiveState state = correctedState(patientId, snapshot, true, now);
+        return Optional.of(new Outcome(assessments.reread(id), false,
+                ladderEvaluation.afterCorrection(snapshot, state, id, null, now)));
+    }
+
+    private static void refuseRetracted(RecordedAssessment stored) {
+        if (stored.isRetracted()) {
+            throw new ConflictException("externalId " + stored.externalId() + " was retracted as entered in error;"
+                    + " send the right score as a new assessment under a new externalId");
+        }
+    }
+
+    /** The live state as the scores that still stand give it, saved with the open case's latest score. */
+    private LiveState correctedState(UUID patientId, PainAssessmentIngest.Snapshot snapshot, boolean retracted,
+                                     Instant now) {
+        PainAssessments.Latest latest = assessments.latestStanding(patientId);
+        LiveState state = snapshot.patient().state().afterCorrection(latest.latest(), latest.latestBackground(), now,
+                rules.staleness(), rules.bandEdges());
+        ingest.storeCorrectedState(patientId, state, retracted, snapshot.openCase(), now);
+        return state;
+    }
+
+    private Outcome recordNew(UUID patientId, NewPainAssessment incoming, PainAssessmentIngest.Snapshot snapshot,
+                              ScaleReading.Accepted reading, String contentHash, Instant now) {
+        refuseAfterDeath(snapshot.patient(), incoming);
+        PainAssessments.WindowAndRetry recent = snapshot.recent();
         PainAssessment assessment = new PainAssessment(TimeOrderedIds.next(), incoming.recordedAt(), incoming.scale(),
                 reading.rawValue(), reading.score(), incoming.kind(), incoming.site(), incoming.mechanism(),
                 incoming.course(), incoming.acuteCause(), incoming.breakthroughEpisodes24h(), incoming.adverseEffects(),

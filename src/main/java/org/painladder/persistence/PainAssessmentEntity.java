@@ -47,4 +47,12 @@ class PainAssessmentEntity {
     @Column(nullable = false)
     String evaluatedPainControl;
     UUID evaluatedRefractoryCaseId;
+    Instant retractedAt;
+    String retractedBy;
+    String amendedAs;
+    Instant amendedAt;
+    String amendedBy;
+    String originalRawValue;
+    Integer originalScore;
+    Instant originalRecordedAt;
 }

@@ -14,6 +14,7 @@ import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.EntityKey;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.domain.pain.PainAssessment;
 import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
@@ -86,6 +87,27 @@ public class PainAssessmentIngest {
     /** The open case's worklist figures moved on with the live state (its status and version stay). */
     private static final String UPDATE_OPEN_CASE = "update refractory_case set latest_score = ?, omedd_mg = ?,"
             + " controlled_since = ?, updated_at = ? where id = ?";
+
+    /**
+     * A correction of a stored score: the new reading and time, the first ones kept (a later amendment keeps the
+     * first original). Every right-hand side reads the row as it was before this update.
+     */
+    private static final String AMEND_ASSESSMENT = "update pain_assessment set original_raw_value ="
+            + " coalesce(original_raw_value, raw_value), original_score = coalesce(original_score, score),"
+            + " original_recorded_at = coalesce(original_recorded_at, recorded_at), recorded_at = ?, scale = ?,"
+            + " raw_value = ?, score = ?, content_hash = ?, amended_as = ?, amended_at = ?, amended_by = ?"
+            + " where id = ? and retracted_at is null";
+
+    private static final String RETRACT_ASSESSMENT = "update pain_assessment set retracted_at = ?, retracted_by = ?"
+            + " where id = ? and retracted_at is null";
+
+    /** The live state's latest values as the standing scores give them; a retraction leaves the count. */
+    private static final String CORRECT_STATE = "update patient_state set latest_score = ?, latest_assessed_at = ?,"
+            + " latest_btp_episodes_24h = ?, latest_background_score = ?, latest_background_at = ?, pain_control = ?,"
+            + " updated_at = ?, assessment_count = assessment_count - ? where patient_id = ?";
+
+    private static final String CORRECT_OPEN_CASE = "update refractory_case set latest_score = ?, updated_at = ?"
+            + " where id = ?";
 
     /**
      * What the rules evaluate an arriving score against, read under the patient's lock.
@@ -196,6 +218,40 @@ public class PainAssessmentIngest {
             }
             throw failure;
         }
+    }
+
+    /**
+     * Replaces a stored score's reading and time by the sender's correction. The caller holds the patient's live
+     * state locked ({@link #lockAndRead}) and then moves the state on with {@link #storeCorrectedState}.
+     */
+    public void amend(UUID assessmentId, PainAssessment corrected, String contentHash,
+                      RecordedAssessment.AmendedAs as, String by, Instant now) {
+        RoundTrip.run(entityManager, Statement.changeOfOneRow(AMEND_ASSESSMENT, corrected.recordedAt(),
+                corrected.scale().name(), corrected.rawValue(), corrected.score(), contentHash, as.name(), now, by,
+                assessmentId));
+    }
+
+    /** Marks a stored score entered in error; the row stays. The caller holds the lock, as for {@link #amend}. */
+    public void retract(UUID assessmentId, String by, Instant now) {
+        RoundTrip.run(entityManager, Statement.changeOfOneRow(RETRACT_ASSESSMENT, now, by, assessmentId));
+    }
+
+    /**
+     * The live state after a correction, and the open case's latest score with it.
+     *
+     * @param retracted whether a score left the timeline (its count)
+     * @param openCase  the snapshot's open case, or null when none
+     */
+    public void storeCorrectedState(UUID patientId, LiveState state, boolean retracted, OpenCase openCase,
+                                    Instant now) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.changeOfOneRow(CORRECT_STATE, state.latestScore(), state.latestAssessedAt(),
+                state.latestBreakthroughEpisodes24h(), state.latestBackgroundScore(), state.latestBackgroundAt(),
+                state.painControl().name(), now, retracted ? 1 : 0, patientId));
+        if (openCase != null) {
+            statements.add(Statement.changeOfOneRow(CORRECT_OPEN_CASE, state.latestScore(), now, openCase.id()));
+        }
+        RoundTrip.run(entityManager, statements.toArray(Statement[]::new));
     }
 
     /**

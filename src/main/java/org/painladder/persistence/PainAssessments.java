@@ -65,6 +65,13 @@ public class PainAssessments {
                 .map(PainAssessments::toRecorded);
     }
 
+    /** The stored assessment as it is now, after a correction written with SQL of its own in this transaction. */
+    public RecordedAssessment reread(UUID assessmentId) {
+        PainAssessmentEntity entity = entityManager.find(PainAssessmentEntity.class, assessmentId);
+        entityManager.refresh(entity);
+        return toRecorded(entity);
+    }
+
     public Optional<RecordedAssessment> find(UUID patientId, UUID assessmentId) {
         PainAssessmentEntity entity = entityManager.find(PainAssessmentEntity.class, assessmentId);
         return entity == null || !entity.patientId.equals(patientId) ? Optional.empty() : Optional.of(toRecorded(entity));
@@ -93,7 +100,9 @@ public class PainAssessments {
      */
     public Optional<Page<RecordedAssessment>> timeline(UUID patientId, Instant from, Instant to, int page, int size) {
         // An open end is no bound at all, not a stand-in date: every acknowledged score is listed, however old.
-        String range = " where a.patientId = :patientId" + (from == null ? "" : " and a.recordedAt >= :from")
+        // A score retracted as entered in error is kept for the audit trail but is no longer part of the timeline.
+        String range = " where a.patientId = :patientId and a.retractedAt is null"
+                + (from == null ? "" : " and a.recordedAt >= :from")
                 + (to == null ? "" : " and a.recordedAt < :to");
         List<Object[]> rows = inRange(entityManager.createQuery("select (select s.assessmentCount from"
                         + " PatientStateEntity s where s.patientId = :patientId), a from PainAssessmentEntity a" + range
@@ -135,7 +144,8 @@ public class PainAssessments {
      */
     public List<PainAssessment> window(UUID patientId, Instant from, Instant to) {
         return entityManager.createQuery(WINDOW_COLUMNS + " from PainAssessmentEntity where patientId = :patientId"
-                        + " and recordedAt >= :from and recordedAt <= :to order by recordedAt", Object[].class)
+                        + " and recordedAt >= :from and recordedAt <= :to and retractedAt is null order by recordedAt",
+                        Object[].class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
                 .getResultStream().map(PainAssessments::windowAssessment).toList();
     }
@@ -152,7 +162,7 @@ public class PainAssessments {
         List<Object[]> rows = entityManager.createQuery(WINDOW_COLUMNS + ", (select s.latestProcedureAt"
                         + " from PatientStateEntity s where s.patientId = :patientId) from PainAssessmentEntity"
                         + " where patientId = :patientId and recordedAt >= :from and recordedAt <= :to"
-                        + " order by recordedAt", Object[].class)
+                        + " and retractedAt is null order by recordedAt", Object[].class)
                 .setParameter("patientId", patientId).setParameter("from", from).setParameter("to", to)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -163,13 +173,16 @@ public class PainAssessments {
                 (Instant) rows.get(0)[14]));
     }
 
-    /** The columns of {@link #windowAndRetry}'s rows: the rules' columns, then the externalId. */
+    /**
+     * The columns of {@link #windowAndRetry}'s rows: the rules' columns, the externalId, then when the row was
+     * retracted (a retracted row is read only as the one stored under the externalId).
+     */
     static final String WINDOW_AND_EXTERNAL_ID_COLUMNS = "id, recorded_at, scale, raw_value, score, kind, site,"
             + " mechanism, course, acute_cause, breakthrough_episodes_24h, adverse_effects, breakthrough_type,"
-            + " red_flags, external_id";
+            + " red_flags, external_id, retracted_at";
     static final Class<?>[] WINDOW_AND_EXTERNAL_ID_TYPES = {UUID.class, Instant.class, String.class, String.class,
             Integer.class, String.class, String.class, String.class, String.class, String.class, Integer.class,
-            String.class, String.class, String.class, String.class};
+            String.class, String.class, String.class, String.class, Instant.class};
 
     /**
      * The window [from, to] and the assessment stored under {@code externalId}, from the rows of a read of both
@@ -185,7 +198,7 @@ public class PainAssessments {
             if (externalId != null && externalId.equals(row[14])) {
                 stored = assessment.id();
             }
-            if (within(assessment.recordedAt(), from, to)) {
+            if (row[15] == null && within(assessment.recordedAt(), from, to)) {
                 window.add(assessment);
             }
         }
@@ -256,7 +269,38 @@ public class PainAssessments {
                 entity.breakthroughEpisodes24h, entity.adverseEffects, entity.breakthroughType, entity.redFlags);
         RecordedAssessment.Evaluation evaluation = new RecordedAssessment.Evaluation(entity.evaluatedLadderStep,
                 PainControl.valueOf(entity.evaluatedPainControl), entity.evaluatedRefractoryCaseId);
+        RecordedAssessment.Amendment amendment = entity.amendedAt == null ? null : new RecordedAssessment.Amendment(
+                RecordedAssessment.AmendedAs.valueOf(entity.amendedAs), entity.amendedAt, entity.amendedBy,
+                entity.originalRawValue, entity.originalScore, entity.originalRecordedAt);
+        RecordedAssessment.Retraction retraction = entity.retractedAt == null ? null
+                : new RecordedAssessment.Retraction(entity.retractedAt, entity.retractedBy);
         return new RecordedAssessment(entity.patientId, entity.externalId, assessment,
-                AssessmentSource.valueOf(entity.source), entity.receivedAt, entity.contentHash, evaluation);
+                AssessmentSource.valueOf(entity.source), entity.receivedAt, entity.contentHash, evaluation, amendment,
+                retraction);
+    }
+
+    /** The newest assessment that stands and the newest background one, for the live state after a correction. */
+    public record Latest(PainAssessment latest, PainAssessment latestBackground) {
+    }
+
+    /**
+     * "Newest" as the live state says it: by recordedAt, and on a tie the later arrival; "background" as
+     * {@link PainAssessment#isBackground()} says it.
+     */
+    public Latest latestStanding(UUID patientId) {
+        return new Latest(newestStanding(patientId, ""), newestStanding(patientId,
+                " and kind = :background and (course = :chronic or acuteCause is null)"));
+    }
+
+    private PainAssessment newestStanding(UUID patientId, String filter) {
+        TypedQuery<Object[]> query = entityManager.createQuery(WINDOW_COLUMNS + " from PainAssessmentEntity"
+                        + " where patientId = :patientId and retractedAt is null" + filter
+                        + " order by recordedAt desc, receivedAt desc", Object[].class)
+                .setParameter("patientId", patientId).setMaxResults(1);
+        if (!filter.isEmpty()) {
+            query.setParameter("background", AssessmentKind.BACKGROUND.name())
+                    .setParameter("chronic", PainCourse.CHRONIC.name());
+        }
+        return query.getResultStream().map(PainAssessments::windowAssessment).findFirst().orElse(null);
     }
 }

@@ -85,6 +85,11 @@ public record AuditTarget(AuditAction action, String resourceType, String resour
         return patient == null ? this : new AuditTarget(action, resourceType, resourceId, patient);
     }
 
+    /** The target with the action the resource said it took, or as it is when it said none. */
+    public AuditTarget doing(AuditAction taken) {
+        return taken == null ? this : new AuditTarget(taken, resourceType, resourceId, patientId);
+    }
+
     private static AuditAction actionOf(String method) {
         return switch (method) {
             case "POST" -> AuditAction.CREATE;

@@ -121,7 +121,8 @@ public class AuditTrail {
         request.getServerRequestContext().registerCompletionCallback(failure -> {
             if (request.getProperty(ANSWERED) == null) {
                 Access abandoned = caller.accessed(target(request.getMethod(), resource, uriInfo, null)
-                        .concerning(patient.patientId()), CLIENT_CLOSED_REQUEST, correlationId);
+                        .concerning(patient.patientId()).doing(patient.action()), CLIENT_CLOSED_REQUEST,
+                        correlationId);
                 LOG.infof("The client hung up before the answer to %s %s: audited as %d", request.getMethod(),
                         template(resource), CLIENT_CLOSED_REQUEST);
                 Runnable append = () -> {
@@ -236,7 +237,8 @@ public class AuditTrail {
         // form or OIDC mechanism, an authentication refusal like a 401.
         AuditOutcome outcome = reachedResource || status >= 400 ? AuditOutcome.ofStatus(status) : AuditOutcome.DENIED;
         return caller.accessed(target(request.getMethod(), resource, uriInfo, response.getLocation())
-                .concerning(auditedPatient.patientId()), status, outcome, CorrelationId.current());
+                .concerning(auditedPatient.patientId()).doing(auditedPatient.action()), status, outcome,
+                CorrelationId.current());
     }
 
     private static AuditTarget target(String method, ResourceInfo resource, UriInfo uriInfo, URI location) {

@@ -49,7 +49,21 @@ public record PainAssessmentResponse(
         AssessmentSource source,
         BreakthroughType breakthroughType,
         Set<RedFlag> redFlags,
-        Evaluation evaluation) {
+        Evaluation evaluation,
+        @Schema(description = "Present when the sender corrected the value (FHIR status amended or corrected): the"
+                + " value, score and recordedAt above are the corrected ones")
+        Amended amended,
+        @Schema(description = "Present when the sender retracted the assessment as entered in error: it is kept for"
+                + " the audit trail, and left out of the timeline, the trend and the rules")
+        Retracted retracted) {
+
+    /** A correction, with the value and time first sent (the first ones, whatever corrections followed). */
+    public record Amended(RecordedAssessment.AmendedAs as, Instant at, String by, String originalValue,
+                          int originalScore, Instant originalRecordedAt) {
+    }
+
+    public record Retracted(Instant at, String by) {
+    }
 
     /** The decision the rules took on this fact (api.md): pending advice stays listed under /recommendations. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -70,7 +84,15 @@ public record PainAssessmentResponse(
                 new TreeSet<>(assessment.redFlags()),
                 recommendations == null ? null : new Evaluation(evaluation.ladderStep(), evaluation.painControl(),
                         recommendations.stream().map(RecommendationResponse::of).toList(),
-                        evaluation.refractoryCaseId()));
+                        evaluation.refractoryCaseId()),
+                amended(recorded.amendment()),
+                recorded.retraction() == null ? null : new Retracted(recorded.retraction().at(),
+                        recorded.retraction().by()));
+    }
+
+    private static Amended amended(RecordedAssessment.Amendment amendment) {
+        return amendment == null ? null : new Amended(amendment.as(), amendment.at(), amendment.by(),
+                amendment.originalRawValue(), amendment.originalScore(), amendment.originalRecordedAt());
     }
 
     /** Numbers go back as numbers and VRS words as words, as the EHR sent them. */

@@ -65,6 +65,24 @@ public record LiveState(
     }
 
     /**
+     * The state once a stored assessment was corrected or retracted: the "latest" values are those of the scores that
+     * still stand, as the caller read them, whatever the corrected one said.
+     *
+     * @param latest           the newest standing assessment, null when none stands
+     * @param latestBackground the newest standing background assessment, null when none stands
+     */
+    public LiveState afterCorrection(PainAssessment latest, PainAssessment latestBackground, Instant now,
+                                     Duration staleness, BandEdges edges) {
+        Integer episodes = latest == null ? null : latest.breakthroughEpisodes24h();
+        Integer backgroundScore = latestBackground == null ? null : latestBackground.score();
+        Instant backgroundAt = latestBackground == null ? null : latestBackground.recordedAt();
+        return new LiveState(ladderStep, ladderSince, latest == null ? null : latest.score(),
+                latest == null ? null : latest.recordedAt(), episodes, backgroundScore, backgroundAt,
+                PainControl.of(backgroundScore, backgroundAt, episodes, now, staleness, edges), omeddMg, refractory,
+                openRefractoryCaseId);
+    }
+
+    /**
      * The state once a regimen takes effect: its step and scheduled OMEDD. {@code ladderSince} moves only when the
      * step changes, to the moment the regimen took effect.
      */

@@ -38,9 +38,13 @@ class CapabilityStatements {
         CapabilityStatement.CapabilityStatementRestResourceComponent observation = rest.addResource()
                 .setType("Observation")
                 .setProfile("http://hl7.org/fhir/StructureDefinition/Observation");
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE)
+                .setDocumentation("LOINC 72514-3, status final; sent again under the same identifier with status"
+                        + " amended or corrected it replaces the value stored, with entered-in-error it retracts it");
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ)
+                .setDocumentation("a retracted Observation is read with status entered-in-error");
+        observation.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)
+                .setDocumentation("retracted (entered-in-error) Observations are left out");
         observation.addSearchParam().setName("subject").setType(Enumerations.SearchParamType.REFERENCE)
                 .setDocumentation(subject);
         observation.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)

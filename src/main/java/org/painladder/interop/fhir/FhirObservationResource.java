@@ -1,6 +1,7 @@
 package org.painladder.interop.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +28,11 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
+import org.painladder.app.ClinicalValidationException;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPainTimeline;
 import org.painladder.app.RecordingPainAssessment;
+import org.painladder.domain.audit.AuditAction;
 import org.painladder.domain.pain.RecordedAssessment;
 import org.painladder.persistence.Page;
 import org.painladder.security.AuditedPatient;
@@ -51,13 +54,15 @@ public class FhirObservationResource {
     private final FhirSubjects fhirSubjects;
     private final AuditedPatient auditedPatient;
     private final StrictFhirResources strictFhirResources;
+    private final SecurityIdentity identity;
 
     FhirObservationResource(FhirContext fhirContext, RecordingPainAssessment recordingPainAssessment,
                             ReadingPainTimeline readingPainTimeline,
                             CapabilityStatements capabilityStatements,
                             FhirSubjects fhirSubjects, AuditedPatient auditedPatient,
-                            StrictFhirResources strictFhirResources) {
+                            StrictFhirResources strictFhirResources, SecurityIdentity identity) {
         this.strictFhirResources = strictFhirResources;
+        this.identity = identity;
         this.fhirContext = fhirContext;
         this.recordingPainAssessment = recordingPainAssessment;
         this.readingPainTimeline = readingPainTimeline;
@@ -74,7 +79,11 @@ public class FhirObservationResource {
     @Operation(operationId = "createObservation",
             summary = "Record a pain-severity Observation (LOINC 72514-3) as a pain assessment",
             description = "subject is Patient/{id} or an identifier matching the MRN; the first identifier value (else"
-                    + " the resource id) is the externalId, so retries are idempotent. 400 OperationOutcome when the"
+                    + " the resource id) is the externalId, so retries are idempotent. Sent again under the same"
+                    + " identifier with status amended or corrected, its value replaces the stored one (200; the first"
+                    + " value is kept for audit); with status entered-in-error, the stored one is retracted (200, kept"
+                    + " but left out of the timeline, searches, trend and rules; 422 when none is stored). The advice"
+                    + " that rested on a corrected score is re-evaluated. 400 OperationOutcome when the"
                     + " resource cannot be parsed or carries an element that would change what the score means and is"
                     + " not stored (valueQuantity.comparator, dataAbsentReason, interpretation, note, bodySite,"
                     + " component …), named; 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
@@ -82,8 +91,23 @@ public class FhirObservationResource {
         Observation observation = strictFhirResources.parse(Observation.class, body);
         UUID patientId = fhirSubjects.patientOf(PainObservations.subject(observation), "Observation.subject");
         auditedPatient.is(patientId);
-        RecordingPainAssessment.Outcome outcome = recordingPainAssessment.record(patientId,
-                PainObservations.toAssessment(observation));
+        RecordingPainAssessment.Outcome outcome = switch (PainObservations.status(observation)) {
+            case ENTEREDINERROR -> {
+                auditedPatient.changes(AuditAction.UPDATE);
+                // FHIR create answers 422 for a resource that breaks a business rule: here, naming nothing to retract.
+                yield recordingPainAssessment.retract(patientId, PainObservations.retractedExternalId(observation),
+                        caller()).orElseThrow(() -> new ClinicalValidationException("Observation.identifier",
+                        "names no pain Observation recorded for this patient: there is nothing to retract"));
+            }
+            case AMENDED, CORRECTED -> {
+                auditedPatient.changes(AuditAction.UPDATE);
+                yield recordingPainAssessment.amend(patientId, PainObservations.toAssessment(observation),
+                        observation.getStatus() == Observation.ObservationStatus.CORRECTED
+                                ? RecordedAssessment.AmendedAs.CORRECTED : RecordedAssessment.AmendedAs.AMENDED,
+                        caller());
+            }
+            default -> recordingPainAssessment.record(patientId, PainObservations.toAssessment(observation));
+        };
         RecordedAssessment recorded = outcome.recorded();
         URI location = uriInfo.getBaseUriBuilder().path("fhir/r4/Observation/{id}")
                 .build(recorded.assessment().id());
@@ -167,6 +191,10 @@ public class FhirObservationResource {
     public Response metadata(@Context UriInfo uriInfo) {
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4").build().toString();
         return Response.ok(encode(capabilityStatements.of(base))).type(FhirMedia.FHIR_JSON).build();
+    }
+
+    private String caller() {
+        return identity.getPrincipal().getName();
     }
 
     private String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {

@@ -19,9 +19,11 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Timing;
+import org.hl7.fhir.r4.model.Type;
 import org.painladder.domain.regimen.DoseUnit;
 import org.painladder.domain.regimen.Drug;
 import org.painladder.domain.regimen.Formulary;
@@ -120,11 +122,23 @@ public final class MedicationRequests {
             return new Mapping.Unmappable("MedicationRequest.dosageInstruction[0].route", drug.get().code()
                     + " is not given " + route.get() + " here");
         }
+        // A patch is prescribed by its delivery rate (rateQuantity 25 ug/h), its dose being "1 patch": the rate is
+        // the line, when the order gives one.
+        if (unit.get() == DoseUnit.MCG_PER_H && dosage.hasDoseAndRate() && dosage.getDoseAndRateFirstRep().hasRate()) {
+            Optional<BigDecimal> rate = microgramsPerHour(dosage.getDoseAndRateFirstRep().getRate());
+            if (rate.isEmpty()) {
+                return new Mapping.Unmappable("MedicationRequest.dosageInstruction[0].doseAndRate[0].rate[x]",
+                        "is not a delivery rate read here: rateQuantity in UCUM ug/h (or mg/h), or rateRatio of a"
+                                + " mass (ug, mg) per time (h, min, d)");
+            }
+            return mapped(drug.get(), route.get(), rate.get(), unit.get(), dosage);
+        }
         // dose[x] may be a doseRange, whose getDoseQuantity() throws: only a Quantity is a single dose.
         if (!dosage.hasDoseAndRate() || !(dosage.getDoseAndRateFirstRep().getDose() instanceof Quantity quantity)
                 || !quantity.hasValue()) {
             return new Mapping.Unmappable("MedicationRequest.dosageInstruction[0].doseAndRate[0].doseQuantity",
-                    "is missing: the single dose (or a patch's delivery rate in ug/h); a doseRange is not read");
+                    "is missing: the single dose (a patch's delivery rate goes in rateQuantity, in ug/h); a doseRange"
+                            + " is not read");
         }
         Optional<BigDecimal> dose = convert(quantity, unit.get());
         if (dose.isEmpty()) {
@@ -132,17 +146,43 @@ public final class MedicationRequests {
                     "unit " + unitOf(quantity) + " cannot be converted to " + unit.get().symbol() + " (UCUM mg, g, ug"
                             + (unit.get() == DoseUnit.MCG_PER_H ? ", ug/h" : "") + ")");
         }
+        return mapped(drug.get(), route.get(), dose.get(), unit.get(), dosage);
+    }
+
+    private static Mapping mapped(Drug drug, Route route, BigDecimal dose, DoseUnit unit, Dosage dosage) {
         boolean prn = dosage.hasAsNeeded() && (!(dosage.getAsNeeded() instanceof BooleanType flag)
                 || flag.booleanValue());
         // A patch line is its delivery rate, whatever the change interval (api.md).
-        Integer timesPerDay = route.get() == Route.TRANSDERMAL ? Integer.valueOf(1) : timesPerDay(dosage.getTiming());
+        Integer timesPerDay = route == Route.TRANSDERMAL ? Integer.valueOf(1) : timesPerDay(dosage.getTiming());
         if (timesPerDay == null) {
             return new Mapping.Unmappable("MedicationRequest.dosageInstruction[0].timing.repeat",
                     "must give whole doses a day: frequency (or frequencyMax) per period in h or d, or a timing code"
                             + " such as BID or Q4H");
         }
-        return new Mapping.Mapped(new ProposedItem(drug.get().code(), route.get().name(), dose.get(),
-                unit.get().symbol(), timesPerDay, prn));
+        return new Mapping.Mapped(new ProposedItem(drug.code(), route.name(), dose, unit.symbol(), timesPerDay, prn));
+    }
+
+    /** rate[x] as micrograms an hour: a rateQuantity in ug/h or mg/h, or a rateRatio of a mass per time. */
+    private static Optional<BigDecimal> microgramsPerHour(Type rate) {
+        if (rate instanceof Quantity quantity && quantity.hasValue()) {
+            return convert(quantity, DoseUnit.MCG_PER_H);
+        }
+        if (rate instanceof Ratio ratio && ratio.getNumerator().hasValue() && ratio.getDenominator().hasValue()
+                && ratio.getDenominator().getValue().signum() > 0) {
+            Optional<BigDecimal> micrograms = convert(ratio.getNumerator(), DoseUnit.MCG);
+            BigDecimal hours = switch (unitOf(ratio.getDenominator()).trim().toLowerCase(Locale.ROOT)) {
+                case "h", "hr" -> BigDecimal.ONE;
+                case "min" -> BigDecimal.ONE.divide(BigDecimal.valueOf(60), MathContext.DECIMAL64);
+                case "d" -> BigDecimal.valueOf(24);
+                default -> null;
+            };
+            if (micrograms.isPresent() && hours != null) {
+                BigDecimal perHour = micrograms.get().divide(ratio.getDenominator().getValue().multiply(hours),
+                        MathContext.DECIMAL64).stripTrailingZeros();
+                return Optional.of(perHour.scale() < 0 ? perHour.setScale(0) : perHour);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -357,6 +397,12 @@ public final class MedicationRequests {
         }
         dosage.setRoute(routeConcept);
         dosage.setAsNeeded(new BooleanType(item.prn()));
+        if (item.unit() == DoseUnit.MCG_PER_H) {
+            // A patch delivers a rate (FHIR doseAndRate.rateQuantity), not a dose taken a number of times a day; how
+            // often it is changed is not kept here, so no timing is said.
+            dosage.addDoseAndRate().setRate(quantity(item.dose(), item.unit()));
+            return request;
+        }
         // Regular dosing is prescribed "every N h" (1 per N h), which an EHR shows as such; other counts per day.
         if (everyHours(item) != null) {
             dosage.getTiming().getRepeat().setFrequency(1).setPeriod(BigDecimal.valueOf(everyHours(item)))

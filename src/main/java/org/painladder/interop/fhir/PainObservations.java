@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -36,6 +37,13 @@ final class PainObservations {
 
     static final String LOINC = "http://loinc.org";
     static final String PAIN_SEVERITY_NRS = "72514-3";
+    static final String PAIN_SEVERITY_VAS = "38214-3";
+    static final String PAIN_SEVERITY_FACES = "38221-8";
+    static final String PAIN_SEVERITY_REPORTED = "38208-5";
+    /** The faces of the Wong-Baker scale by their number, as printed under them. */
+    private static final Map<Integer, String> FACES_WORDS = Map.of(0, "No hurt", 2, "Hurts little bit",
+            4, "Hurts little more", 6, "Hurts even more", 8, "Hurts whole lot", 10, "Hurts worst");
+    static final String FACES_SYSTEM = "urn:painladder:wong-baker-faces";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String SCALE_SYSTEM = "urn:painladder:pain-scale";
     static final String EXTERNAL_ID_SYSTEM = "urn:painladder:external-id";
@@ -48,8 +56,10 @@ final class PainObservations {
     private static final Set<String> READ_OR_IGNORED = Set.of("id", "meta", "language", "text", "extension",
             "identifier", "status", "category", "code", "subject", "encounter", "effective[x]", "issued", "performer",
             "value[x]", "method");
+    /** A score charted (final), a correction of one (amended, corrected), or its retraction (entered-in-error). */
     private static final Set<Observation.ObservationStatus> RECORDABLE = Set.of(Observation.ObservationStatus.FINAL,
-            Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED);
+            Observation.ObservationStatus.AMENDED, Observation.ObservationStatus.CORRECTED,
+            Observation.ObservationStatus.ENTEREDINERROR);
 
     /** Where the Observation says whose pain it is: our patient id, or the EHR's MRN identifier. */
     sealed interface Subject {
@@ -83,20 +93,49 @@ final class PainObservations {
         throw invalid(element, "must name the patient by reference Patient/{id} or by MRN identifier");
     }
 
+    /**
+     * What the sender says of the score: final, amended or corrected (its value stands, or replaces the one stored
+     * under its identifier) or entered-in-error (the one stored under its identifier is retracted). A preliminary,
+     * registered, cancelled or unknown score is not one to act on.
+     */
+    static Observation.ObservationStatus status(Observation observation) {
+        // Set.of(...).contains(null) throws: an Observation without a status is refused like a wrong one.
+        if (observation.getStatus() == null || !RECORDABLE.contains(observation.getStatus())) {
+            throw invalid("Observation.status", "must be final, amended or corrected to be recorded, or"
+                    + " entered-in-error to retract the Observation sent before under the same identifier");
+        }
+        return observation.getStatus();
+    }
+
+    /**
+     * The externalId of the assessment an entered-in-error Observation retracts. Its code must still say pain
+     * severity, so that a retraction of another kind of Observation never takes a pain score back.
+     */
+    static String retractedExternalId(Observation observation) {
+        refuseWhatWouldBeDropped(observation);
+        requirePainSeverityCode(observation);
+        String externalId = externalId(observation);
+        if (externalId == null) {
+            throw invalid("Observation.identifier", "is required to retract: it names the Observation sent before");
+        }
+        return externalId;
+    }
+
     static NewPainAssessment toAssessment(Observation observation) {
         refuseWhatWouldBeDropped(observation);
+        requirePainSeverityCode(observation);
+        status(observation);
+        return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
+                value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
+                AssessmentSource.EHR, null, Set.of());
+    }
+
+    private static void requirePainSeverityCode(Observation observation) {
         if (!observation.getCode().getCoding().stream()
                 .anyMatch(coding -> LOINC.equals(coding.getSystem()) && PAIN_SEVERITY_NRS.equals(coding.getCode()))) {
             throw invalid("Observation.code", "must carry LOINC " + PAIN_SEVERITY_NRS
                     + " (Pain severity - 0-10 verbal numeric rating)");
         }
-        // Set.of(...).contains(null) throws: an Observation without a status is refused like a wrong one.
-        if (observation.getStatus() == null || !RECORDABLE.contains(observation.getStatus())) {
-            throw invalid("Observation.status", "must be final, amended or corrected to be recorded");
-        }
-        return new NewPainAssessment(externalId(observation), recordedAt(observation), PainScale.NRS,
-                value(observation), AssessmentKind.BACKGROUND, null, null, null, null, null, List.of(),
-                AssessmentSource.EHR, null, Set.of());
     }
 
     /**
@@ -198,19 +237,78 @@ final class PainObservations {
         if (recorded.externalId() != null) {
             observation.addIdentifier().setSystem(EXTERNAL_ID_SYSTEM).setValue(recorded.externalId());
         }
-        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setStatus(status(recorded));
         observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
-        observation.setCode(new CodeableConcept(new Coding(LOINC, PAIN_SEVERITY_NRS,
-                "Pain severity - 0-10 verbal numeric rating [Score] - Reported")));
         observation.setSubject(new Reference("Patient/" + recorded.patientId()));
         observation.setEffective(new DateTimeType(Date.from(assessment.recordedAt())));
         observation.setIssued(Date.from(recorded.receivedAt()));
-        observation.setValue(new Quantity().setValue(BigDecimal.valueOf(assessment.score())).setUnit("{score}")
-                .setSystem(MedicationRequests.UCUM).setCode("{score}"));
-        // The score is normalised to 0-10; the method names the instrument it was recorded on.
+        codeAndValue(observation, assessment);
+        // The method names the instrument and the value as recorded on it, whatever the code and value say.
         observation.setMethod(new CodeableConcept(new Coding(SCALE_SYSTEM, assessment.scale().name(),
                 assessment.scale().name() + " " + assessment.rawValue())));
         return observation;
+    }
+
+    /**
+     * Each instrument under its own LOINC code, with the value its code expects, so that a receiving EHR never reads
+     * a 65 mm VAS or a FACES face as an NRS rating. Codes as IHE PCC's Pain Score Observation lists them (38208-5,
+     * 38221-8, 38214-3) and LOINC names them:
+     * <ul>
+     *   <li>NRS: 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported", the 0-10 score.</li>
+     *   <li>VAS: 38214-3 "Pain severity [Score] Visual analog score", a real number: the length marked on the 100 mm
+     *       line, in UCUM mm.</li>
+     *   <li>FACES: 38221-8 "Pain severity Wong-Baker FACES pain rating scale", an ordinal (scale type Ord): the face,
+     *       coded by its number (0, 2 … 10) with the words the scale prints under it.</li>
+     *   <li>VRS and PAINAD: LOINC has no code for the four-word verbal rating scored 0/2/5/8 here, nor for the PAINAD
+     *       total (104532-7 is only the interpretation of a PAINAD score), so both go under the generic 38208-5 "Pain
+     *       severity - Reported" with the normalised 0-10 score the rules used; the method keeps the instrument and
+     *       its raw value, so nothing is lost.</li>
+     * </ul>
+     */
+    private static void codeAndValue(Observation observation, PainAssessment assessment) {
+        switch (assessment.scale()) {
+            case NRS -> {
+                observation.setCode(loinc(PAIN_SEVERITY_NRS,
+                        "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
+                observation.setValue(score(assessment.score()));
+            }
+            case VAS -> {
+                observation.setCode(loinc(PAIN_SEVERITY_VAS, "Pain severity [Score] Visual analog score"));
+                observation.setValue(new Quantity().setValue(new BigDecimal(assessment.rawValue())).setUnit("mm")
+                        .setSystem(MedicationRequests.UCUM).setCode("mm"));
+            }
+            case FACES -> {
+                observation.setCode(loinc(PAIN_SEVERITY_FACES, "Pain severity Wong-Baker FACES pain rating scale"));
+                String face = FACES_WORDS.get(assessment.score());
+                observation.setValue(new CodeableConcept(new Coding(FACES_SYSTEM, String.valueOf(assessment.score()),
+                        face)).setText(assessment.score() + " - " + face));
+            }
+            case VRS, PAINAD -> {
+                observation.setCode(loinc(PAIN_SEVERITY_REPORTED, "Pain severity - Reported"));
+                observation.setValue(score(assessment.score()));
+            }
+        }
+    }
+
+    private static CodeableConcept loinc(String code, String display) {
+        return new CodeableConcept(new Coding(LOINC, code, display));
+    }
+
+    private static Quantity score(int score) {
+        return new Quantity().setValue(BigDecimal.valueOf(score)).setUnit("{score}").setSystem(MedicationRequests.UCUM)
+                .setCode("{score}");
+    }
+
+    /** As the sender last said it: retracted, corrected, or as first charted. */
+    private static Observation.ObservationStatus status(RecordedAssessment recorded) {
+        if (recorded.isRetracted()) {
+            return Observation.ObservationStatus.ENTEREDINERROR;
+        }
+        if (recorded.amendment() != null) {
+            return recorded.amendment().as() == RecordedAssessment.AmendedAs.CORRECTED
+                    ? Observation.ObservationStatus.CORRECTED : Observation.ObservationStatus.AMENDED;
+        }
+        return Observation.ObservationStatus.FINAL;
     }
 
     private static ClinicalValidationException invalid(String element, String message) {

@@ -218,6 +218,32 @@ class FhirMedicationsTest {
         assertValid(none);
     }
 
+    /** A fentanyl patch goes in and comes out as its delivery rate, the way an EHR orders one. */
+    @Test
+    void aPatchOrderedByItsRateIsRecordedAsThatRateAndSearchedBackAsRateQuantity() {
+        String patientId = registeredPatient();
+        MedicationRequest patch = order(patientId, "4337", "45890007", 1, "{patch}", 72, false);
+        patch.getDosageInstructionFirstRep().getDoseAndRateFirstRep().setRate(new org.hl7.fhir.r4.model.Quantity()
+                .setValue(25).setSystem(MedicationRequests.UCUM).setCode("ug/h").setUnit("mcg/h"));
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setResource(patch).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("MedicationRequest");
+        Bundle response = (Bundle) client.create().resource(bundle).execute().getResource();
+        assertEquals("201 Created", response.getEntryFirstRep().getResponse().getStatus());
+        as("ehr").get("/api/v1/patients/" + patientId + "/regimen").then().statusCode(200)
+                .body("items[0].drug", org.hamcrest.Matchers.equalTo("FENTANYL"))
+                .body("items[0].dose", org.hamcrest.Matchers.equalTo(25))
+                .body("items[0].unit", org.hamcrest.Matchers.equalTo("mcg/h"));
+
+        Bundle found = client.search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.SUBJECT.hasId("Patient/" + patientId)).returnBundle(Bundle.class).execute();
+        assertValid(found);
+        org.hl7.fhir.r4.model.Dosage.DosageDoseAndRateComponent exported = ((MedicationRequest) found
+                .getEntryFirstRep().getResource()).getDosageInstructionFirstRep().getDoseAndRateFirstRep();
+        assertEquals(0, new BigDecimal("25").compareTo(exported.getRateQuantity().getValue()));
+        assertEquals("ug/h", exported.getRateQuantity().getCode());
+        assertTrue(!exported.hasDose(), "a patch is no dose");
+    }
+
     @Test
     void eachSearchResultIsReadAtItsFullUrlWhileItsRegimenIsInForce() {
         String patientId = registeredPatient();

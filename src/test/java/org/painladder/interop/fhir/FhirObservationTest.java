@@ -164,8 +164,8 @@ class FhirObservationTest {
                 .body("total", equalTo(1))
                 .body("entry[0].search.mode", equalTo("match"))
                 .body("entry[0].fullUrl", containsString("/fhir/r4/Observation/"))
-                .body("entry[0].resource.code.coding[0].code", equalTo("72514-3"))
-                .body("entry[0].resource.valueQuantity.value", equalTo(7))
+                .body("entry[0].resource.code.coding[0].code", equalTo("38214-3"))
+                .body("entry[0].resource.valueQuantity.value", equalTo(65))
                 .body("entry[0].resource.method.coding[0].code", equalTo("VAS"));
         fhirAs("palliative").get("/fhir/r4/Observation").then().statusCode(400)
                 .body("resourceType", equalTo("OperationOutcome"));

@@ -1,6 +1,7 @@
 package org.painladder.interop.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.Test;
 import org.painladder.domain.regimen.Drug;
@@ -70,6 +72,55 @@ class MedicationRequestMappingTest {
                 repeat(1, 1, Timing.UnitsOfTime.H))).dose());
         ProposedItem patch = mapped(order("4337", "45890007", 25, "ug/h", repeat(1, 72, Timing.UnitsOfTime.H)));
         assertEquals(new ProposedItem("FENTANYL", "TRANSDERMAL", new BigDecimal("25"), "mcg/h", 1, false), patch);
+    }
+
+    /** A patch delivers a rate: FHIR says so with rateQuantity, and a dose of "1 patch" says nothing of it. */
+    @Test
+    void aPatchIsExportedWithItsDeliveryRateAsRateQuantityNotADose() {
+        for (String code : List.of("FENTANYL", "BUPRENORPHINE")) {
+            Drug drug = FORMULARY.find(code).orElseThrow();
+            Dosage dosage = MedicationRequests.of(new RegimenItem(drug, Route.TRANSDERMAL, new BigDecimal("25"),
+                    drug.unitFor(Route.TRANSDERMAL).orElseThrow(), 1, false), UUID.randomUUID())
+                    .getDosageInstructionFirstRep();
+            Dosage.DosageDoseAndRateComponent doseAndRate = dosage.getDoseAndRateFirstRep();
+            assertTrue(doseAndRate.hasRateQuantity(), code + " patch carries its rate");
+            assertFalse(doseAndRate.hasDose(), code + " patch carries no dose");
+            assertEquals(new BigDecimal("25"), doseAndRate.getRateQuantity().getValue());
+            assertEquals("ug/h", doseAndRate.getRateQuantity().getCode());
+            assertEquals(MedicationRequests.UCUM, doseAndRate.getRateQuantity().getSystem());
+        }
+        Dosage oral = MedicationRequests.of(new RegimenItem(FORMULARY.find("MORPHINE").orElseThrow(), Route.ORAL,
+                BigDecimal.TEN, org.painladder.domain.regimen.DoseUnit.MG, 6, false), UUID.randomUUID())
+                .getDosageInstructionFirstRep();
+        assertTrue(oral.getDoseAndRateFirstRep().hasDoseQuantity(), "a tablet is still a dose");
+    }
+
+    @Test
+    void aPatchOrderGivingItsRateIsReadAsThePatchRate() {
+        MedicationRequest byRate = order("4337", "45890007", 1, "{patch}", repeat(1, 72, Timing.UnitsOfTime.H));
+        byRate.getDosageInstructionFirstRep().getDoseAndRateFirstRep().setRate(new Quantity()
+                .setValue(new BigDecimal("37.5")).setSystem(MedicationRequests.UCUM).setCode("ug/h").setUnit("mcg/h"));
+        assertEquals(new ProposedItem("FENTANYL", "TRANSDERMAL", new BigDecimal("37.5"), "mcg/h", 1, false),
+                mapped(byRate), "a dose of one patch beside the rate");
+
+        MedicationRequest rateOnly = order("1819", "45890007", 10, "ug/h", repeat(1, 7, Timing.UnitsOfTime.D));
+        Dosage.DosageDoseAndRateComponent doseAndRate = rateOnly.getDosageInstructionFirstRep().getDoseAndRateFirstRep();
+        doseAndRate.setRate(doseAndRate.getDoseQuantity()).setDose(null);
+        assertEquals(new ProposedItem("BUPRENORPHINE", "TRANSDERMAL", BigDecimal.TEN, "mcg/h", 1, false),
+                mapped(rateOnly));
+
+        MedicationRequest ratio = order("4337", "45890007", 1, "{patch}", repeat(1, 72, Timing.UnitsOfTime.H));
+        ratio.getDosageInstructionFirstRep().getDoseAndRateFirstRep().setRate(new Ratio()
+                .setNumerator(new Quantity().setValue(new BigDecimal("0.025")).setSystem(MedicationRequests.UCUM)
+                        .setCode("mg"))
+                .setDenominator(new Quantity().setValue(BigDecimal.ONE).setSystem(MedicationRequests.UCUM)
+                        .setCode("h")));
+        assertEquals(new BigDecimal("25"), mapped(ratio).dose(), "0.025 mg per hour is 25 mcg/h");
+
+        MedicationRequest perDay = order("4337", "45890007", 1, "{patch}", repeat(1, 72, Timing.UnitsOfTime.H));
+        perDay.getDosageInstructionFirstRep().getDoseAndRateFirstRep().setRate(new Quantity()
+                .setValue(new BigDecimal("600")).setSystem(MedicationRequests.UCUM).setCode("ug/d"));
+        assertEquals("MedicationRequest.dosageInstruction[0].doseAndRate[0].rate[x]", unmappable(perDay).element());
     }
 
     @Test
