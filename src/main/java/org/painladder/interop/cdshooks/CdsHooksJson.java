@@ -55,8 +55,8 @@ public final class CdsHooksJson {
             @Schema(required = true, description = "painladder's patient id, or the EHR's id resolved through the MRN"
                     + " identifier of prefetch.patient") String patientId,
             String encounterId,
-            @Schema(description = "order-select and order-sign: the MedicationRequests being ordered, a FHIR Bundle",
-                    implementation = FhirSchemas.Bundle.class) Object draftOrders,
+            @Schema(ref = "FhirBundle", description = "order-select and order-sign: the MedicationRequests being"
+                    + " ordered") Object draftOrders,
             @Schema(description = "order-select: the ids of the orders just selected, e.g. MedicationRequest/123")
             List<String> selections) {
     }
@@ -128,7 +128,7 @@ public final class CdsHooksJson {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Action(@Schema(required = true, enumeration = {"create", "update", "delete"}) String type,
                          @Schema(required = true) String description,
-                         @Schema(implementation = FhirSchemas.Resource.class) @JsonRawValue String resource) {
+                         @Schema(ref = "FhirResource") @JsonRawValue String resource) {
     }
 
     /** @param type absolute (a web page) or smart (a SMART app launch) */
