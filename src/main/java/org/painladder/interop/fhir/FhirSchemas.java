@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 /**
  * How the published contract describes the FHIR R4 JSON the /fhir endpoints and CDS Hooks carry. The bodies are
  * read and written by HAPI FHIR, not by these classes: they only give a generated client an object with its
- * resourceType instead of a string, every other element allowed (as FHIR defines it, linked from each).
+ * resourceType instead of a string, every other element allowed (as FHIR defines it, linked from each). Only the
+ * elements a client sets anyway are named, and no optional object or array: a generated client starts those empty
+ * and would send {} or [], which FHIR JSON does not allow (and a collection's entry.request is refused here).
  */
 public final class FhirSchemas {
 
@@ -23,9 +25,7 @@ public final class FhirSchemas {
                     url = "https://hl7.org/fhir/R4/json.html"),
             properties = {
                     @SchemaProperty(name = "resourceType", type = SchemaType.STRING, example = "Patient"),
-                    @SchemaProperty(name = "id", type = SchemaType.STRING),
-                    @SchemaProperty(name = "meta", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class)})
+                    @SchemaProperty(name = "id", type = SchemaType.STRING)})
     public static final class Resource {
         private Resource() {
         }
@@ -33,21 +33,16 @@ public final class FhirSchemas {
 
     @Schema(name = "FhirBundle", type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
             requiredProperties = {"resourceType", "type"},
-            description = "A FHIR R4 Bundle: a transaction or collection of MedicationRequests sent here, a"
-                    + " transaction-response or searchset answered",
+            description = "A FHIR R4 Bundle: a transaction or collection of MedicationRequests sent here (its"
+                    + " identifier makes a resend idempotent), a transaction-response or searchset answered",
             externalDocs = @ExternalDocumentation(description = "FHIR R4 Bundle",
                     url = "https://hl7.org/fhir/R4/bundle.html"),
             properties = {
                     @SchemaProperty(name = "resourceType", type = SchemaType.STRING, enumeration = "Bundle"),
                     @SchemaProperty(name = "id", type = SchemaType.STRING),
-                    @SchemaProperty(name = "identifier", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class,
-                            description = "system and value: a resent Bundle with the same identifier is answered"
-                                    + " as the first time"),
                     @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = {"transaction",
                             "transaction-response", "collection", "searchset"}),
                     @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                    @SchemaProperty(name = "link", type = SchemaType.ARRAY, implementation = Object.class),
                     @SchemaProperty(name = "entry", type = SchemaType.ARRAY, implementation = BundleEntry.class)})
     public static final class Bundle {
         private Bundle() {
@@ -57,13 +52,7 @@ public final class FhirSchemas {
     @Schema(name = "FhirBundleEntry", type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
             properties = {
                     @SchemaProperty(name = "fullUrl", type = SchemaType.STRING),
-                    @SchemaProperty(name = "resource", implementation = Resource.class),
-                    @SchemaProperty(name = "search", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class),
-                    @SchemaProperty(name = "request", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class),
-                    @SchemaProperty(name = "response", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class)})
+                    @SchemaProperty(name = "resource", implementation = Resource.class)})
     public static final class BundleEntry {
         private BundleEntry() {
         }
@@ -71,13 +60,13 @@ public final class FhirSchemas {
 
     @Schema(name = "FhirObservation", type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
             requiredProperties = {"resourceType", "status", "code"},
-            description = "A FHIR R4 Observation of pain severity (LOINC 72514-3, valueQuantity 0-10)",
+            description = "A FHIR R4 Observation of pain severity (LOINC 72514-3, valueQuantity 0-10); its first"
+                    + " identifier makes a resend idempotent",
             externalDocs = @ExternalDocumentation(description = "FHIR R4 Observation",
                     url = "https://hl7.org/fhir/R4/observation.html"),
             properties = {
                     @SchemaProperty(name = "resourceType", type = SchemaType.STRING, enumeration = "Observation"),
                     @SchemaProperty(name = "id", type = SchemaType.STRING),
-                    @SchemaProperty(name = "identifier", type = SchemaType.ARRAY, implementation = Object.class),
                     @SchemaProperty(name = "status", type = SchemaType.STRING, example = "final"),
                     @SchemaProperty(name = "code", type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
                     @SchemaProperty(name = "subject", type = SchemaType.OBJECT,
@@ -101,12 +90,8 @@ public final class FhirSchemas {
                     @SchemaProperty(name = "id", type = SchemaType.STRING),
                     @SchemaProperty(name = "status", type = SchemaType.STRING, example = "active"),
                     @SchemaProperty(name = "intent", type = SchemaType.STRING, example = "order"),
-                    @SchemaProperty(name = "medicationCodeableConcept", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class),
                     @SchemaProperty(name = "subject", type = SchemaType.OBJECT,
-                            additionalProperties = Schema.True.class),
-                    @SchemaProperty(name = "dosageInstruction", type = SchemaType.ARRAY,
-                            implementation = Object.class)})
+                            additionalProperties = Schema.True.class)})
     public static final class MedicationRequest {
         private MedicationRequest() {
         }
@@ -122,8 +107,7 @@ public final class FhirSchemas {
                             enumeration = "CapabilityStatement"),
                     @SchemaProperty(name = "status", type = SchemaType.STRING),
                     @SchemaProperty(name = "fhirVersion", type = SchemaType.STRING, example = "4.0.1"),
-                    @SchemaProperty(name = "format", type = SchemaType.ARRAY, implementation = String.class),
-                    @SchemaProperty(name = "rest", type = SchemaType.ARRAY, implementation = Object.class)})
+                    @SchemaProperty(name = "format", type = SchemaType.ARRAY, implementation = String.class)})
     public static final class CapabilityStatement {
         private CapabilityStatement() {
         }
