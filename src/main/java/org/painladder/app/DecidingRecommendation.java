@@ -12,6 +12,7 @@ import org.painladder.domain.patient.LiveState;
 import org.painladder.domain.patient.Patient;
 import org.painladder.domain.patient.PatientStatus;
 import org.painladder.domain.patient.TransitionCause;
+import org.painladder.domain.recommendation.OverrideReason;
 import org.painladder.domain.recommendation.Recommendation;
 import org.painladder.persistence.LadderTransitions;
 import org.painladder.persistence.Patients;
@@ -26,16 +27,25 @@ import org.painladder.persistence.Recommendations;
 public class DecidingRecommendation {
 
     /**
-     * @param outcome   ACCEPTED or REJECTED
-     * @param clinician who decided, as the clinic names them
-     * @param note      the acceptance note (optional) or the reason for rejecting (required)
+     * @param outcome        ACCEPTED or REJECTED
+     * @param clinician      who decided, as the clinic names them
+     * @param note           the acceptance note (optional) or the reason for rejecting (required)
+     * @param overrideReason the reason picked in the EHR when the card was overridden there, else null
+     * @param decidedAt      when the clinician decided, when that was before the decision reached painladder (an EHR
+     *                       reports it afterwards); null when it is now
      */
-    public record ClinicianDecision(RecommendationStatus outcome, String clinician, String note) {
+    public record ClinicianDecision(RecommendationStatus outcome, String clinician, String note,
+                                    OverrideReason overrideReason, Instant decidedAt) {
         public ClinicianDecision {
             if (outcome != RecommendationStatus.ACCEPTED && outcome != RecommendationStatus.REJECTED) {
                 throw new IllegalArgumentException("a clinician accepts or rejects, got " + outcome);
             }
             Objects.requireNonNull(clinician, "clinician");
+        }
+
+        /** A decision taken here and now. */
+        public ClinicianDecision(RecommendationStatus outcome, String clinician, String note) {
+            this(outcome, clinician, note, null, null);
         }
     }
 
@@ -57,6 +67,7 @@ public class DecidingRecommendation {
     public Recommendation decide(UUID patientId, UUID recommendationId, ExpectedVersion expectedVersion,
                                  ClinicianDecision decision) {
         Instant now = clock.instant();
+        Instant decidedAt = decision.decidedAt() == null ? now : decision.decidedAt();
         // The patient's row lock orders this decision with new facts, which may supersede the recommendation.
         Patient patient = patients.findForUpdate(patientId).orElseThrow(() -> new NotFoundException("patient", patientId));
         Recommendation current = recommendations.find(patientId, recommendationId)
@@ -70,14 +81,14 @@ public class DecidingRecommendation {
             throw new ConflictException(alreadyDecided(current));
         }
         Recommendation decided = recommendations.decide(recommendationId, decision.outcome(), decision.clinician(),
-                decision.note(), now);
+                decision.note(), decision.overrideReason(), decidedAt);
         Integer step = decision.outcome() == RecommendationStatus.ACCEPTED ? decided.stepOnAcceptance() : null;
         LiveState state = patient.state();
         if (step != null && step != state.ladderStep()) {
-            transitions.insert(patientId, new LadderTransition(state.ladderStep(), step, now,
+            transitions.insert(patientId, new LadderTransition(state.ladderStep(), step, decidedAt,
                     TransitionCause.RECOMMENDATION_ACCEPTED, recommendationId, decision.clinician(),
                     decision.clinician()));
-            patients.saveState(patientId, state.withLadderStep(step, now), now);
+            patients.saveState(patientId, state.withLadderStep(step, decidedAt), now);
         }
         return decided;
     }

@@ -43,6 +43,10 @@ class RecommendationEntity {
     String decidedBy;
     Instant decidedAt;
     String decisionNote;
+    String overrideReasonSystem;
+    String overrideReasonCode;
+    String overrideReasonDisplay;
+    String overrideUserComment;
     @Version
     long version;
 }

@@ -23,6 +23,7 @@ import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.RuleId;
 import org.painladder.domain.ladder.SafetyCheck;
 import org.painladder.domain.patient.Patient;
+import org.painladder.domain.recommendation.OverrideReason;
 import org.painladder.domain.recommendation.Recommendation;
 
 /**
@@ -75,6 +76,14 @@ public class Recommendations {
         RecommendationEntity entity = entityManager.find(RecommendationEntity.class, recommendationId);
         return entity == null || !entity.patientId.equals(patientId) ? Optional.empty()
                 : Optional.of(toRecommendation(entity));
+    }
+
+    /** When it was given, read as a column, as {@link #patientOf} is. */
+    public Optional<Instant> createdAt(UUID recommendationId) {
+        return entityManager.createQuery("select r.createdAt from RecommendationEntity r where r.id = :id",
+                        Instant.class)
+                .setParameter("id", recommendationId)
+                .getResultStream().findFirst();
     }
 
     /**
@@ -198,14 +207,24 @@ public class Recommendations {
                 .executeUpdate();
     }
 
-    /** Records a clinician's decision (ACCEPTED or REJECTED); the version moves on. */
+    /**
+     * Records a clinician's decision (ACCEPTED or REJECTED); the version moves on.
+     *
+     * @param overrideReason the reason picked in the EHR when the card was overridden there, else null
+     */
     public Recommendation decide(UUID recommendationId, RecommendationStatus decision, String clinician, String note,
-                                 Instant now) {
+                                 OverrideReason overrideReason, Instant decidedAt) {
         RecommendationEntity entity = entityManager.find(RecommendationEntity.class, recommendationId);
         copyStatus(decision, entity);
         entity.decidedBy = clinician;
-        entity.decidedAt = now;
+        entity.decidedAt = decidedAt;
         entity.decisionNote = note;
+        if (overrideReason != null) {
+            entity.overrideReasonSystem = overrideReason.system();
+            entity.overrideReasonCode = overrideReason.code();
+            entity.overrideReasonDisplay = overrideReason.display();
+            entity.overrideUserComment = overrideReason.userComment();
+        }
         entityManager.flush();
         return toRecommendation(entity);
     }
@@ -258,6 +277,9 @@ public class Recommendations {
                 object(entity.proposal), safetyChecks(entity.safetyChecks));
         return new Recommendation(entity.id, entity.patientId, entity.createdAt, advice, entity.fingerprint,
                 entity.regimenVersion, entity.createdByAssessmentId, RecommendationStatus.valueOf(entity.status),
-                entity.decidedBy, entity.decidedAt, entity.decisionNote, entity.supersededBy, entity.version);
+                entity.decidedBy, entity.decidedAt, entity.decisionNote, entity.supersededBy, entity.version,
+                entity.overrideReasonCode == null && entity.overrideUserComment == null ? null
+                        : new OverrideReason(entity.overrideReasonSystem, entity.overrideReasonCode,
+                        entity.overrideReasonDisplay, entity.overrideUserComment));
     }
 }

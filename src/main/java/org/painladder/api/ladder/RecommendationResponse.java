@@ -10,6 +10,7 @@ import org.painladder.domain.ladder.ProposedRecommendation;
 import org.painladder.domain.ladder.RecommendationStatus;
 import org.painladder.domain.ladder.RecommendationType;
 import org.painladder.domain.ladder.SafetyCheck;
+import org.painladder.domain.recommendation.OverrideReason;
 import org.painladder.domain.recommendation.Recommendation;
 
 /** A recommendation with the rule that gave it, its evidence and proposal, and the clinician's decision. */
@@ -42,7 +43,24 @@ public record RecommendationResponse(
         @Schema(description = "The recommendation that replaced this one, when SUPERSEDED")
         UUID supersededBy,
         @Schema(description = "Changes when the recommendation is decided; send it as If-Match on accept or reject")
-        long version) {
+        long version,
+        @Schema(description = "When its card was overridden in the EHR (CDS Hooks feedback) with a reason: the reason"
+                + " the clinician picked and what they wrote, as the EHR sent them; null otherwise")
+        EhrOverrideReason overrideReason) {
+
+    /** CDS Hooks 2.0's OverrideReason: a Coding and the clinician's comment, either of which may be missing. */
+    public record EhrOverrideReason(ReasonCoding reason, String userComment) {
+
+        static EhrOverrideReason of(OverrideReason overrideReason) {
+            return overrideReason == null ? null : new EhrOverrideReason(overrideReason.coded()
+                    ? new ReasonCoding(overrideReason.system(), overrideReason.code(), overrideReason.display())
+                    : null, overrideReason.userComment());
+        }
+    }
+
+    @Schema(description = "The override reason picked, e.g. one of the card's overrideReasons")
+    public record ReasonCoding(String system, String code, String display) {
+    }
 
     public static RecommendationResponse of(Recommendation recommendation) {
         ProposedRecommendation advice = recommendation.advice();
@@ -50,6 +68,6 @@ public record RecommendationResponse(
                 advice.type(), advice.ruleId().code(), advice.rulesVersion(), advice.rationale(), advice.evidence(),
                 advice.proposal(), advice.safetyChecks(), recommendation.status(), recommendation.decidedBy(),
                 recommendation.decidedAt(), recommendation.decisionNote(), recommendation.supersededBy(),
-                recommendation.version());
+                recommendation.version(), EhrOverrideReason.of(recommendation.overrideReason()));
     }
 }

@@ -15,12 +15,13 @@ import org.painladder.domain.ladder.RecommendationType;
  * @param regimenVersion        the regimen version current when the advice was given (0 = none)
  * @param createdByAssessmentId the assessment whose evaluation gave it, or null when a regimen change did
  * @param supersededBy          the recommendation that replaced it, when SUPERSEDED
+ * @param overrideReason        the reason picked and written when it was overridden in the EHR, else null
  * @param version               optimistic-concurrency version (If-Match on accept and reject)
  */
 public record Recommendation(UUID id, UUID patientId, Instant createdAt, ProposedRecommendation advice,
                              String fingerprint, long regimenVersion, UUID createdByAssessmentId,
                              RecommendationStatus status, String decidedBy, Instant decidedAt, String decisionNote,
-                             UUID supersededBy, long version) {
+                             UUID supersededBy, long version, OverrideReason overrideReason) {
 
     public Recommendation {
         Objects.requireNonNull(id, "id");
@@ -35,7 +36,7 @@ public record Recommendation(UUID id, UUID patientId, Instant createdAt, Propose
     public static Recommendation pending(UUID id, UUID patientId, Instant createdAt, ProposedRecommendation advice,
                                          long regimenVersion, UUID createdByAssessmentId) {
         return new Recommendation(id, patientId, createdAt, advice, advice.fingerprint(), regimenVersion,
-                createdByAssessmentId, RecommendationStatus.PENDING, null, null, null, null, 0);
+                createdByAssessmentId, RecommendationStatus.PENDING, null, null, null, null, 0, null);
     }
 
     public RecommendationType type() {

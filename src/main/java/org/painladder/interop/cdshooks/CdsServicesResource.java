@@ -10,10 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,18 +28,21 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
+import org.painladder.api.problem.Problem;
+import org.painladder.api.problem.ProblemType;
 import org.painladder.app.NotFoundException;
 import org.painladder.app.ReadingPatientView;
 import org.painladder.app.ReadingPatientView.PatientView;
 import org.painladder.app.RecordingCardFeedback;
 import org.painladder.interop.fhir.StrictFhirResources;
-import org.painladder.domain.ladder.RecommendationStatus;
+import org.painladder.persistence.CdsOrderCards;
 import org.painladder.domain.patient.Patient;
 import org.painladder.security.AuditedPatient;
 import org.painladder.security.Roles;
@@ -61,12 +67,17 @@ public class CdsServicesResource {
     private final RecordingCardFeedback recordingCardFeedback;
     private final AuditedPatient auditedPatient;
     private final String mrnSystem;
+    private final CdsOrderCards issuedOrderCards;
+    private final Clock clock;
 
     CdsServicesResource(ObjectMapper objectMapper, StrictFhirResources strictFhirResources,
                         ReadingPatientView readingPatientView,
                         PatientViewCards patientViewCards, OrderCards orderCards,
                         RecordingCardFeedback recordingCardFeedback, AuditedPatient auditedPatient,
-                        @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem) {
+                        @ConfigProperty(name = "painladder.fhir.mrn-system") String mrnSystem,
+                        CdsOrderCards issuedOrderCards, Clock clock) {
+        this.issuedOrderCards = issuedOrderCards;
+        this.clock = clock;
         this.objectMapper = objectMapper;
         this.strictFhirResources = strictFhirResources;
         this.readingPatientView = readingPatientView;
@@ -100,7 +111,10 @@ public class CdsServicesResource {
                     + " FHIR endpoint here would refuse (a wrong JSON type, a time without offset, an unknown"
                     + " element), named by their path. The fhirServer is never called. patient-view: the"
                     + " pending recommendations and an open refractory case. order-select, order-sign: the draft"
-                    + " MedicationRequests weighed as if added to the regimen (nothing stored).")
+                    + " MedicationRequests weighed as if added to the regimen (nothing stored but the cards' uuids,"
+                    + " for their feedback). Every card offers overrideReasons.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CdsHooksJson.HookRequest.class)))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CdsHooksJson.Cards.class)))
     public Response call(@PathParam("serviceId") String serviceId, String body) {
@@ -158,8 +172,13 @@ public class CdsServicesResource {
         Optional<Patient> patient = readingPatientView.patient(patientId, mrn);
         patient.ifPresentOrElse(found -> auditedPatient.is(found.id()), () -> unknownPatient(serviceId, patientId,
                 mrn));
-        return Response.ok(new CdsHooksJson.Cards(patient.map(found -> orderCards.cards(found, text(context,
-                "patientId"), draftOrders, activeOrders)).orElse(List.of()))).build();
+        List<CdsHooksJson.Card> cards = patient.map(found -> orderCards.cards(found, text(context, "patientId"),
+                draftOrders, activeOrders)).orElse(List.of());
+        // Their uuids are made up for this answer: remembered, so feedback on them is told from feedback on others.
+        Instant issuedAt = clock.instant();
+        patient.ifPresent(found -> issuedOrderCards.issued(cards.stream().map(card -> new CdsOrderCards.IssuedCard(
+                UUID.fromString(card.uuid()), serviceId, found.id(), card.source().topic().code(), issuedAt)).toList()));
+        return Response.ok(new CdsHooksJson.Cards(cards)).build();
     }
 
     @POST
@@ -168,33 +187,70 @@ public class CdsServicesResource {
     @RolesAllowed({Roles.EHR, Roles.ADMIN})
     @Idempotent
     @Operation(operationId = "sendCdsFeedback", summary = "CDS Hooks feedback on cards",
-            description = "{feedback: [{card, outcome: accepted | overridden, overrideReason, outcomeTimestamp}]}."
-                    + " accepted on a recommendation's card accepts the recommendation, overridden rejects it with the"
-                    + " override reason; the clinician is the token's sub. A card answered before (or not a"
-                    + " recommendation) is ignored. Answers what became of each entry.")
+            description = "{feedback: [{card, outcome: accepted | overridden, acceptedSuggestions, overrideReason:"
+                    + " {reason: Coding, userComment}, outcomeTimestamp}]}, as CDS Hooks 2.0 defines it:"
+                    + " outcomeTimestamp (RFC 3339 with offset) is required, and acceptedSuggestions for accepted,"
+                    + " naming suggestions the card offered. accepted on a recommendation's card accepts the"
+                    + " recommendation, overridden rejects it, keeping the override reason's Coding and comment;"
+                    + " the decision is dated at outcomeTimestamp and the clinician is the token's sub. The first"
+                    + " answer to an order card is kept (RECORDED); a card answered before, or a refractory case's"
+                    + " card, is IGNORED. Every entry must name a card this service issued: a card of another"
+                    + " service, or one never issued, is 400 naming feedback[i].card; an outcomeTimestamp more than"
+                    + " 60 s in the future is 400, one more than 60 s before the card was issued 422. Either way"
+                    + " nothing is recorded. Answers what became of each entry.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CdsHooksJson.FeedbackRequest.class)))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CdsHooksJson.FeedbackResults.class)))
     public Response feedback(@PathParam("serviceId") String serviceId, String body,
                              @Context SecurityContext security) {
         CdsServiceCatalogue.byId(serviceId).orElseThrow(() -> new NotFoundException("CDS service " + serviceId
                 + " is not offered here"));
-        List<CardFeedback> feedback = CardFeedback.read(object(body, "the feedback").path("feedback"));
+        boolean patientView = CdsServiceCatalogue.PATIENT_VIEW.equals(serviceId);
+        List<CardFeedback> feedback = CardFeedback.read(object(body, "the feedback").path("feedback"),
+                clock.instant());
+        for (CardFeedback entry : feedback) {
+            offeredSuggestions(entry, patientView);
+        }
         String subject = security.getUserPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject() : security.getUserPrincipal().getName();
         String clinician = subject.length() <= 128 ? subject : subject.substring(0, 128);
+        List<RecordingCardFeedback.Outcome> recorded;
+        try {
+            recorded = recordingCardFeedback.record(serviceId, patientView ? RecordingCardFeedback.Cards.PATIENT_VIEW
+                    : RecordingCardFeedback.Cards.ORDERS, feedback.stream().map(CardFeedback::answer).toList(),
+                    clinician);
+        } catch (RecordingCardFeedback.UnknownCardException unknown) {
+            String notIssued = "is no card " + serviceId + " issued: feedback goes to the service whose response"
+                    + " carried the card";
+            throw new WebApplicationException(ProblemType.MALFORMED_REQUEST.problem(unknown.fields().get(0) + " "
+                    + notIssued, unknown.fields().stream().map(field -> new Problem.FieldViolation(field, notIssued))
+                    .toList()).toResponse());
+        }
         List<CdsHooksJson.FeedbackResult> results = new ArrayList<>();
-        for (CardFeedback entry : feedback) {
-            RecordingCardFeedback.Outcome recorded = entry.cardId() == null
-                    ? new RecordingCardFeedback.Outcome(null, null)
-                    : recordingCardFeedback.record(entry.cardId(), entry.accepted() ? RecommendationStatus.ACCEPTED
-                    : RecommendationStatus.REJECTED, clinician, entry.note());
-            if (recorded.patientId() != null) {
-                auditedPatient.is(recorded.patientId());
-            }
-            results.add(new CdsHooksJson.FeedbackResult(entry.card(), recorded.ignored() ? "IGNORED"
-                    : recorded.decided().name()));
+        for (int index = 0; index < feedback.size(); index++) {
+            auditedPatient.is(recorded.get(index).patientId());
+            results.add(new CdsHooksJson.FeedbackResult(feedback.get(index).card(), recorded.get(index).result()));
         }
         return Response.ok(new CdsHooksJson.FeedbackResults(results)).build();
+    }
+
+    /**
+     * An accepted card is accepted through the suggestions it offered: a recommendation's card offers at most one, an
+     * order card or a refractory case's card none.
+     */
+    private static void offeredSuggestions(CardFeedback entry, boolean patientView) {
+        if (!entry.accepted()) {
+            return;
+        }
+        for (int index = 0; index < entry.acceptedSuggestions().size(); index++) {
+            UUID suggestion = entry.acceptedSuggestions().get(index);
+            if (!patientView || entry.cardId() == null || suggestion == null
+                    || !suggestion.equals(PatientViewCards.suggestionOf(entry.cardId()))) {
+                throw Paging.badParameter(entry.at() + ".acceptedSuggestions[" + index + "].id", "is no"
+                        + " suggestion card " + entry.card() + " offered");
+            }
+        }
     }
 
     private JsonNode object(String body, String what) {

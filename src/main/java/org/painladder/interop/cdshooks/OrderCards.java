@@ -239,7 +239,7 @@ class OrderCards {
                 new CdsHooksJson.Source("painladder rules " + LadderPolicy.RULES_VERSION,
                         config.publicUrl() + "/api/v1/ladder/policy",
                         new CdsHooksJson.Coding(PatientViewCards.RULE_SYSTEM, topic, null)),
-                List.of(), null, patientViewCards.links(patient.id()));
+                List.of(), null, patientViewCards.links(patient.id()), OverrideReasons.OFFERED);
     }
 
     private static String describe(ProposedItem draft) {

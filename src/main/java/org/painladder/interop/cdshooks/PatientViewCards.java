@@ -76,7 +76,8 @@ class PatientViewCards {
                 detail(advice), CardIndicators.of(ruleCode, advice.type(),
                         Boolean.TRUE.equals(advice.proposal().get("critical"))),
                 source(advice.rulesVersion(), ruleCode, advice.ruleId().summary()), suggestions,
-                suggestions.isEmpty() ? null : "at-most-one", links(recommendation.patientId()));
+                suggestions.isEmpty() ? null : "at-most-one", links(recommendation.patientId()),
+                OverrideReasons.OFFERED);
     }
 
     private CdsHooksJson.Card refractoryCard(RefractoryCase openCase, UUID patientId) {
@@ -103,7 +104,8 @@ class PatientViewCards {
         }
         return new CdsHooksJson.Card(openCase.id().toString(), CardText.summary(summary), detail.toString(),
                 CardIndicators.CRITICAL, source(LadderPolicy.RULES_VERSION, "REF-01",
-                "Pain refractory after an adequate, titrated step 3"), List.of(), null, links(patientId));
+                "Pain refractory after an adequate, titrated step 3"), List.of(), null, links(patientId),
+                OverrideReasons.OFFERED);
     }
 
     private static String headline(ProposedRecommendation advice) {
@@ -288,8 +290,13 @@ class PatientViewCards {
 
     private static CdsHooksJson.Suggestion suggestion(Recommendation recommendation, String label,
                                                       List<CdsHooksJson.Action> actions) {
-        UUID uuid = UUID.nameUUIDFromBytes((recommendation.id() + "|suggestion").getBytes(StandardCharsets.UTF_8));
-        return new CdsHooksJson.Suggestion(CardText.summary(label), uuid.toString(), true, actions);
+        return new CdsHooksJson.Suggestion(CardText.summary(label), suggestionOf(recommendation.id()).toString(), true,
+                actions);
+    }
+
+    /** The uuid of the one suggestion a recommendation's card may offer: the same on every patient-view call. */
+    static UUID suggestionOf(UUID card) {
+        return UUID.nameUUIDFromBytes((card + "|suggestion").getBytes(StandardCharsets.UTF_8));
     }
 
     CdsHooksJson.Source source(String rulesVersion, String ruleCode, String ruleSummary) {

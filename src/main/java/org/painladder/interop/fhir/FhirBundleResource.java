@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -82,6 +86,14 @@ public class FhirBundleResource {
     @Operation(operationId = "postFhirTransaction",
             summary = "Replace the patient's regimen with a transaction Bundle posted to the FHIR base (R4 transaction)",
             description = "The same as POST /fhir/r4/Bundle: same roles, idempotency, If-Match and answer.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Bundle.class))})
+    @APIResponse(responseCode = "200", description = "A transaction-response Bundle", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Bundle.class))})
     public Response transaction(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Context SecurityContext security) {
         return replaceRegimen(body, ifMatch, security);
@@ -107,6 +119,15 @@ public class FhirBundleResource {
                     + " back and nothing is recorded; the same identifier with other content is 409. If-Match takes"
                     + " the regimen's ETag as for PUT /regimen (\"0\" before the first one): an old version is 412"
                     + " and nothing is recorded, unless the Bundle is one recorded before, whose answer is given back.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Bundle.class))})
+    @APIResponse(responseCode = "200", description = "A transaction-response Bundle, an entry per MedicationRequest",
+            content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Bundle.class))})
     public Response replaceRegimen(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Context SecurityContext security) {
         ExpectedVersion expectedVersion = ETags.expectedVersion(ifMatch);

@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -57,6 +60,10 @@ public class FhirMedicationRequestResource {
                     + " regimen line is an active MedicationRequest with its RxNorm ingredient, SNOMED CT route, dose"
                     + " (UCUM) and doses a day; an empty Bundle before a first regimen is recorded. Other parameters"
                     + " are ignored, unless Prefer: handling=strict makes them 400.")
+    @APIResponse(responseCode = "200", description = "A searchset Bundle of MedicationRequests", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Bundle.class))})
     public Response search(@Context UriInfo uriInfo, @Context HttpHeaders headers) {
         FhirSearches.refuseUnknownWhenStrict(uriInfo, headers, Set.of());
         Optional<UUID> patientId = FhirSearches.patient(uriInfo);
@@ -81,6 +88,11 @@ public class FhirMedicationRequestResource {
             summary = "Read one line of the regimen in force as a MedicationRequest",
             description = "The id is a search result's ({regimen version id}-{line}); a line of a superseded regimen,"
                     + " or any other id, is 404.")
+    @APIResponse(responseCode = "200", description = "The MedicationRequest", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON,
+                    schema = @Schema(implementation = FhirSchemas.MedicationRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.MedicationRequest.class))})
     public Response read(@PathParam("id") String id) {
         MedicationRequest line = regimenLine(id).orElseThrow(() -> new NotFoundException(
                 "No MedicationRequest of a regimen in force has this id"));

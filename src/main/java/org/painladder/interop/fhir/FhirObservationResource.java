@@ -23,6 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -87,6 +91,18 @@ public class FhirObservationResource {
                     + " resource cannot be parsed or carries an element that would change what the score means and is"
                     + " not stored (valueQuantity.comparator, dataAbsentReason, interpretation, note, bodySite,"
                     + " component …), named; 422 when it breaks a rule here (value 12, unknown subject, wrong code).")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Observation.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Observation.class))})
+    @APIResponse(responseCode = "201", description = "Recorded: the Observation as stored, at Location", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Observation.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Observation.class))})
+    @APIResponse(responseCode = "200", description = "Sent before: the Observation recorded then", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Observation.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Observation.class))})
     public Response create(String body, @Context UriInfo uriInfo) {
         Observation observation = strictFhirResources.parse(Observation.class, body);
         UUID patientId = fhirSubjects.patientOf(PainObservations.subject(observation), "Observation.subject");
@@ -122,6 +138,10 @@ public class FhirObservationResource {
     @RolesAllowed({Roles.EHR, Roles.CLINICIAN, Roles.PALLIATIVE, Roles.ADMIN})
     @Operation(operationId = "readObservation",
             summary = "Read one pain Observation")
+    @APIResponse(responseCode = "200", description = "The Observation", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Observation.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Observation.class))})
     public Response read(@PathParam("id") UUID id) {
         RecordedAssessment recorded = readingPainTimeline.assessmentById(id);
         auditedPatient.is(recorded.patientId());
@@ -138,6 +158,10 @@ public class FhirObservationResource {
                     + " total 0). _count 1-200, default 50; _getpagesoffset (a multiple of _count) is how many"
                     + " matches come before the page, and the Bundle links self, first, previous, next and last."
                     + " Other parameters are ignored, unless Prefer: handling=strict makes them 400.")
+    @APIResponse(responseCode = "200", description = "A searchset Bundle of Observations", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.Bundle.class))})
     public Response search(@QueryParam("_count") String count, @QueryParam(FhirSearches.PAGE_OFFSET) String offset,
                            @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         FhirSearches.refuseUnknownWhenStrict(uriInfo, headers, Set.of("_count", FhirSearches.PAGE_OFFSET));
@@ -188,6 +212,11 @@ public class FhirObservationResource {
     @Operation(operationId = "readCapabilityStatement",
             summary = "The CapabilityStatement of this FHIR endpoint",
             description = "Read without a token: it says what the endpoint supports and holds no patient data.")
+    @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = {
+            @Content(mediaType = FhirMedia.FHIR_JSON,
+                    schema = @Schema(implementation = FhirSchemas.CapabilityStatement.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FhirSchemas.CapabilityStatement.class))})
     public Response metadata(@Context UriInfo uriInfo) {
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4").build().toString();
         return Response.ok(encode(capabilityStatements.of(base))).type(FhirMedia.FHIR_JSON).build();

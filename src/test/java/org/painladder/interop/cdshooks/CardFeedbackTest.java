@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
@@ -12,10 +13,14 @@ import static org.painladder.api.ApiFixtures.registeredPatient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +42,8 @@ class CardFeedbackTest {
         feedback(CdsClientKeyPairs.token("/painladder-patient-view/feedback"), """
                 { "feedback": [ { "card": "%s", "outcome": "accepted",
                                   "acceptedSuggestions": [ { "id": "%s" } ],
-                                  "outcomeTimestamp": "%s" } ] }""".formatted(card, UUID.randomUUID(), Instant.now()))
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(card,
+                suggestionOf(patientAndRecommendation), Instant.now()))
                 .statusCode(200).body("feedback.result", contains("ACCEPTED"));
         recommendation(patientAndRecommendation).body("status", equalTo("ACCEPTED"))
                 .body("decidedBy", equalTo("ehr-cds-client"));
@@ -52,8 +58,7 @@ class CardFeedbackTest {
         // The trail names the patient of each feedback although the path does not.
         as("auditor").get("/api/v1/audit-events?patientId=" + patientAndRecommendation[0] + "&size=200").then()
                 .statusCode(200)
-                .body("items.findAll { it.resourceType == 'cds-services' }.action", contains("DECIDE", "DECIDE"))
-                .body("items.findAll { it.resourceType == 'cds-services' }.actor",
+                .body("items.findAll { it.resourceType == 'cds-services' && it.action == 'DECIDE' }.actor",
                         contains("ehr-cds-client", "ehr-cds-client"));
     }
 
@@ -71,7 +76,133 @@ class CardFeedbackTest {
                 .statusCode(200).body("feedback.result", contains("REJECTED"));
         recommendation(patientAndRecommendation).body("status", equalTo("REJECTED"))
                 .body("decidedBy", equalTo("dr.lee"))
-                .body("decisionNote", equalTo("Overridden in the EHR: Prefers to wait for the oncology review"));
+                .body("decisionNote", equalTo("Overridden in the EHR: Patient refused: Prefers to wait for the"
+                        + " oncology review"))
+                .body("overrideReason.reason.system",
+                        equalTo("http://example.org/cds-services/fhir/CodeSystem/override-reasons"))
+                .body("overrideReason.reason.code", equalTo("pt-declined"))
+                .body("overrideReason.reason.display", equalTo("Patient refused"))
+                .body("overrideReason.userComment", equalTo("Prefers to wait for the oncology review"));
+    }
+
+    /** A reason picked from the card's list, with no comment, is the reason in the decision note and kept as coded. */
+    @Test
+    void aReasonPickedFromTheCardsOwnListIsKeptAsTheRejectionReason() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        JsonPath cards = CdsCalls.call("painladder-patient-view", CdsCalls.patientView(patientAndRecommendation[0]))
+                .statusCode(200).extract().jsonPath();
+        String offered = "cards.find { it.uuid == '" + patientAndRecommendation[1] + "' }.overrideReasons";
+        assertEquals(List.of("patient-declined", "already-addressed", "not-indicated-now", "data-out-of-date"),
+                cards.getList(offered + ".code"));
+        assertEquals(List.of("http://painladder.org/fhir/CodeSystem/override-reason"),
+                cards.getList(offered + ".system").stream().distinct().toList());
+        String alreadyAddressed = cards.getString(offered + ".find { it.code == 'already-addressed' }.display");
+        assertEquals("Already addressed", alreadyAddressed);
+
+        feedback(TestTokens.forRole("ehr", "dr.lee"), """
+                { "feedback": [ { "card": "%s", "outcome": "overridden",
+                                  "overrideReason": { "reason": { "code": "already-addressed",
+                                      "system": "http://painladder.org/fhir/CodeSystem/override-reason",
+                                      "display": "Already addressed" } },
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(patientAndRecommendation[1],
+                Instant.now())).statusCode(200).body("feedback.result", contains("REJECTED"));
+        recommendation(patientAndRecommendation).body("decisionNote", equalTo("Overridden in the EHR: Already"
+                        + " addressed"))
+                .body("overrideReason.reason.code", equalTo("already-addressed"))
+                .body("overrideReason.userComment", nullValue());
+    }
+
+    /** The clinician decided when they clicked in the EHR, not when the EHR got round to telling painladder. */
+    @Test
+    void theDecisionIsDatedAtTheOutcomeTimestampNotWhenTheFeedbackArrived() throws InterruptedException {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        Instant created = Instant.parse(recommendation(patientAndRecommendation).extract().path("createdAt"));
+        Instant clicked = created.plusSeconds(1);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), clicked.plusSeconds(2)).toMillis()));
+
+        feedback(TestTokens.forRole("ehr", "dr.lee"), """
+                { "feedback": [ { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" } ] }"""
+                .formatted(patientAndRecommendation[1], clicked.atOffset(ZoneOffset.ofHours(2))))
+                .statusCode(200).body("feedback.result", contains("REJECTED"));
+
+        assertEquals(clicked, Instant.parse(recommendation(patientAndRecommendation).extract().path("decidedAt")));
+    }
+
+    @Test
+    void anOutcomeInTheFutureOrBeforeTheCardWasIssuedIsRefusedAndDecidesNothing() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        Instant created = Instant.parse(recommendation(patientAndRecommendation).extract().path("createdAt"));
+        String body = """
+                { "feedback": [ { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" } ] }""";
+
+        feedback(TestTokens.forRole("ehr"), body.formatted(patientAndRecommendation[1],
+                Instant.now().plus(10, ChronoUnit.MINUTES))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("feedback[0].outcomeTimestamp"));
+        feedback(TestTokens.forRole("ehr"), body.formatted(patientAndRecommendation[1],
+                created.minus(1, ChronoUnit.HOURS))).statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("feedback[0].outcomeTimestamp"));
+
+        recommendation(patientAndRecommendation).body("status", equalTo("PENDING")).body("version", equalTo(0));
+    }
+
+    /**
+     * Feedback goes to the service whose response carried the card (CDS Hooks 2.0: "the card.uuid from the CDS Hooks
+     * response"). A recommendation's card sent to an order service, an order card sent to patient-view, or a uuid no
+     * service here issued is refused with 400 naming the entry, and nothing in the request is recorded.
+     */
+    @Test
+    void feedbackOnACardThisServiceDidNotIssueIsRefusedAndDecidesNothing() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        String orderCard = CdsCalls.call("painladder-order-sign", CdsCalls.fixture("order-sign-request.json",
+                        Map.of("fhirServer", "https://ehr.example.org/fhir", "patientId",
+                                patientAndRecommendation[0])))
+                .statusCode(200).extract().path("cards[0].uuid");
+        String overridden = """
+                { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" }""";
+
+        for (String[] foreign : List.of(
+                new String[] {"painladder-order-sign", patientAndRecommendation[1]},
+                new String[] {"painladder-patient-view", orderCard},
+                new String[] {"painladder-order-select", orderCard},
+                new String[] {"painladder-patient-view", UUID.randomUUID().toString()},
+                new String[] {"painladder-patient-view", "not-a-uuid"})) {
+            given().header("Authorization", "Bearer " + TestTokens.forRole("ehr")).contentType(ContentType.JSON)
+                    .body("{ \"feedback\": [ " + overridden.formatted(patientAndRecommendation[1], Instant.now())
+                            + ", " + overridden.formatted(foreign[1], Instant.now()) + " ] }")
+                    .post("/cds-services/" + foreign[0] + "/feedback").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", foreign[0].equals("painladder-patient-view")
+                            ? contains("feedback[1].card") : contains("feedback[0].card", "feedback[1].card"));
+        }
+        recommendation(patientAndRecommendation).body("status", equalTo("PENDING"));
+
+        // The order card is one of order-sign's: its first answer is kept, a second is ignored.
+        given().header("Authorization", "Bearer " + TestTokens.forRole("ehr", "dr.lee")).contentType(ContentType.JSON)
+                .body("""
+                        { "feedback": [ { "card": "%s", "outcome": "overridden",
+                            "overrideReason": { "reason": { "system": "http://painladder.org/fhir/CodeSystem/override-reason",
+                              "code": "not-indicated-now", "display": "Clinical judgement: not indicated now" } },
+                            "outcomeTimestamp": "%s" },
+                          { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" } ] }"""
+                        .formatted(orderCard, Instant.now(), orderCard, Instant.now()))
+                .post("/cds-services/painladder-order-sign/feedback").then()
+                .statusCode(200).body("feedback.result", contains("RECORDED", "IGNORED"));
+    }
+
+    /** CDS Hooks 2.0: acceptedSuggestions is required for accepted, and names suggestions the card offered. */
+    @Test
+    void acceptingWithoutTheCardsSuggestionIsRefusedAndDecidesNothing() {
+        String[] patientAndRecommendation = severePainOnStepZero();
+        String accepted = """
+                { "feedback": [ { "card": "%s", "outcome": "accepted", %s "outcomeTimestamp": "%s" } ] }""";
+        feedback(TestTokens.forRole("ehr"), accepted.formatted(patientAndRecommendation[1], "", Instant.now()))
+                .statusCode(400).body("violations.field", contains("feedback[0].acceptedSuggestions"));
+        feedback(TestTokens.forRole("ehr"), accepted.formatted(patientAndRecommendation[1],
+                "\"acceptedSuggestions\": [ { \"id\": \"" + UUID.randomUUID() + "\" } ],", Instant.now()))
+                .statusCode(400).body("violations.field", contains("feedback[0].acceptedSuggestions[0].id"));
+        recommendation(patientAndRecommendation).body("status", equalTo("PENDING"));
     }
 
     @Test
@@ -79,7 +210,7 @@ class CardFeedbackTest {
         String[] patientAndRecommendation = severePainOnStepZero();
         String body = """
                 { "feedback": [ { "card": "%s", "outcome": "overridden", "overrideReason": { "userComment": "no" },
-                                  "outcomeTimestamp": "2026-12-07T15:00:00Z" } ] }""".formatted(patientAndRecommendation[1]);
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(patientAndRecommendation[1], Instant.now());
         String token = TestTokens.forRole("ehr", "dr.lee");
         List<String> answers = AtOnce.send(4, () -> {
             var answer = feedback(token, body).extract();
@@ -91,10 +222,7 @@ class CardFeedbackTest {
     }
 
     @Test
-    void feedbackOnACardThatIsNoRecommendationIsIgnoredAndBadFeedbackIs400() {
-        feedback(TestTokens.forRole("ehr"), """
-                { "feedback": [ { "card": "%s", "outcome": "accepted" }, { "card": "not-a-uuid", "outcome": "accepted" } ] }
-                """.formatted(UUID.randomUUID())).statusCode(200).body("feedback.result", contains("IGNORED", "IGNORED"));
+    void badFeedbackIs400() {
         feedback(TestTokens.forRole("ehr"), "{ \"feedback\": [ { \"card\": \"x\", \"outcome\": \"maybe\" } ] }")
                 .statusCode(400).body("violations[0].field", equalTo("feedback[0].outcome"));
         feedback(TestTokens.forRole("ehr"), "{ }").statusCode(400).body("violations[0].field", equalTo("feedback"));
@@ -104,30 +232,38 @@ class CardFeedbackTest {
     @Test
     void feedbackHonoursIdempotencyKey() {
         String[] patientAndRecommendation = severePainOnStepZero();
+        String[] other = severePainOnStepZero();
         String key = UUID.randomUUID().toString();
-        String onUnknownCard = "{ \"feedback\": [ { \"card\": \"%s\", \"outcome\": \"accepted\" } ] }"
-                .formatted(UUID.randomUUID());
-        String first = feedback(TestTokens.forRole("ehr"), key, onUnknownCard).statusCode(200)
-                .header("Idempotent-Replayed", nullValue()).body("feedback.result", contains("IGNORED"))
+        String overrideOther = """
+                { "feedback": [ { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" } ] }"""
+                .formatted(other[1], Instant.now());
+        String first = feedback(TestTokens.forRole("ehr"), key, overrideOther).statusCode(200)
+                .header("Idempotent-Replayed", nullValue()).body("feedback.result", contains("REJECTED"))
                 .extract().asString();
-        feedback(TestTokens.forRole("ehr"), key, onUnknownCard).statusCode(200)
+        feedback(TestTokens.forRole("ehr"), key, overrideOther).statusCode(200)
                 .header("Idempotent-Replayed", equalTo("true")).contentType(ContentType.JSON)
                 .body(equalTo(first));
 
         feedback(TestTokens.forRole("ehr"), key, """
-                { "feedback": [ { "card": "%s", "outcome": "accepted" } ] }""".formatted(patientAndRecommendation[1]))
+                { "feedback": [ { "card": "%s", "outcome": "accepted", "acceptedSuggestions": [ { "id": "%s" } ],
+                                  "outcomeTimestamp": "%s" } ] }""".formatted(patientAndRecommendation[1],
+                suggestionOf(patientAndRecommendation), Instant.now()))
                 .statusCode(422).contentType("application/problem+json");
         recommendation(patientAndRecommendation).body("status", equalTo("PENDING"));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "\"outcomeTimestamp\": null                                     | feedback[1].outcomeTimestamp",
+            "\"outcomeTimestamp\": \"2026-12-07T15:00:00\"                    | feedback[1].outcomeTimestamp",
             "\"outcomeTimestamp\": \"yesterday\"                              | feedback[1].outcomeTimestamp",
             "\"outcomeTimestamp\": 12345                                      | feedback[1].outcomeTimestamp",
             "\"outcomeTimestamp\": \"2026-13-01T00:00:00Z\"                   | feedback[1].outcomeTimestamp",
             "\"overrideReason\": \"no\"                                       | feedback[1].overrideReason",
             "\"overrideReason\": { \"userComment\": 7 }                       | feedback[1].overrideReason.userComment",
             "\"overrideReason\": { \"reason\": { \"code\": [] } }             | feedback[1].overrideReason.reason.code",
+            "\"overrideReason\": { \"reason\": { \"display\": \"Refused\" } }  | feedback[1].overrideReason.reason.code",
+            "\"overrideReason\": { \"reason\": { \"code\": \"x\" } }           | feedback[1].overrideReason.reason.system",
             "\"acceptedSuggestions\": \"all\"                                 | feedback[1].acceptedSuggestions"})
     void aMalformedFieldInAnyEntryIs400NamingItAndDecidesNoCard(String malformed, String field) {
         String[] first = severePainOnStepZero();
@@ -135,7 +271,8 @@ class CardFeedbackTest {
         feedback(TestTokens.forRole("ehr"), """
                 { "feedback": [ { "card": "%s", "outcome": "overridden", "outcomeTimestamp": "%s" },
                                 { "card": "%s", "outcome": "overridden", %s } ] }"""
-                .formatted(first[1], Instant.now(), second[1], malformed))
+                .formatted(first[1], Instant.now(), second[1], malformed.contains("outcomeTimestamp") ? malformed
+                        : malformed + ", \"outcomeTimestamp\": \"" + Instant.now() + "\""))
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains(field));
 
@@ -156,6 +293,15 @@ class CardFeedbackTest {
     private static ValidatableResponse recommendation(String[] patientAndRecommendation) {
         return as("clinician").get("/api/v1/patients/" + patientAndRecommendation[0] + "/recommendations/"
                 + patientAndRecommendation[1]).then().statusCode(200);
+    }
+
+    /** The uuid of the suggestion the recommendation's card offers, as patient-view answers it. */
+    private static String suggestionOf(String[] patientAndRecommendation) {
+        String suggestion = CdsCalls.call("painladder-patient-view", CdsCalls.patientView(patientAndRecommendation[0]))
+                .statusCode(200).extract().path("cards.find { it.uuid == '" + patientAndRecommendation[1]
+                        + "' }.suggestions[0].uuid");
+        assertNotNull(suggestion, "the LAD-04 card offers an order");
+        return suggestion;
     }
 
     private static String[] severePainOnStepZero() {

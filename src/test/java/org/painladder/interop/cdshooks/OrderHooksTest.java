@@ -38,7 +38,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Timing;
 import org.junit.jupiter.api.Test;
 
-/** order-select and order-sign: a draft order weighed as if added to the current regimen, with nothing stored. */
+/** order-select and order-sign: a draft order weighed as if added to the current regimen, storing nothing but the cards' uuids. */
 @QuarkusTest
 @TestProfile(CdsClientsProfile.class)
 class OrderHooksTest {
@@ -63,7 +63,10 @@ class OrderHooksTest {
                 "https://ehr.example.org/fhir", "patientId", patientId, "mrn", mrn))).statusCode(200)
                 .extract().jsonPath();
 
-        assertEquals(before, rowCounts(), "a hook call stores nothing but its audit event");
+        // The cards' uuids are kept, one row a card, so that feedback on them can be told from feedback on others.
+        Map<String, Long> issued = new java.util.HashMap<>(before);
+        issued.merge("cds_order_card", (long) cards.getList("cards").size(), Long::sum);
+        assertEquals(issued, rowCounts(), "a hook call stores nothing but its audit event and its cards' uuids");
         String omedd = cards.getString("cards.find { it.summary.startsWith('OMEDD') }.summary");
         assertEquals("OMEDD 60 → 90 mg/d with oxycodone 10 mg ×2/d (step 3 → 3)", omedd);
         assertTrue(cards.getString("cards.find { it.summary.startsWith('OMEDD') }.detail")
