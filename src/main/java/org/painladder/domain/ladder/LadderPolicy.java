@@ -53,7 +53,7 @@ public record LadderPolicy(
         int refractoryMinDaysShortPrognosis) {
 
     /** Bumped whenever a threshold, a default or a factor profile changes (clinical-rules §6.7). */
-    public static final String RULES_VERSION = "2026.12.2";
+    public static final String RULES_VERSION = "2026.12.3";
 
     public static final Set<String> MME_FACTOR_PROFILES = Set.of("CDC_2022", "CDC_2016", "UK_PCF");
 

@@ -46,7 +46,7 @@ class LadderEvaluationTest {
         String lad04 = "evaluation.recommendations.find { it.ruleId == 'LAD-04' }";
         assertPath(answer, lad04 + ".type", "ESCALATE_TO_STEP_3");
         assertPath(answer, lad04 + ".status", "PENDING");
-        assertPath(answer, lad04 + ".rulesVersion", "2026.12.2");
+        assertPath(answer, lad04 + ".rulesVersion", "2026.12.3");
         assertPath(answer, lad04 + ".patientId", patientId);
         assertTrue(answer.getList(lad04 + ".evidence.assessmentIds").contains(assessmentId));
         assertTrue(answer.getList(lad04 + ".evidence.scores").contains(8));

@@ -25,7 +25,7 @@ class LadderPolicyTest {
     @Test
     void thePolicyNamesItsVersionThresholdsRulesAndChoices() {
         as("clinician").get(POLICY).then().statusCode(200)
-                .body("rulesVersion", equalTo("2026.12.2"))
+                .body("rulesVersion", equalTo("2026.12.3"))
                 .body("parameters.bandMildMax", equalTo(3))
                 .body("parameters.bandModerateMax", equalTo(6))
                 .body("parameters.escalationWindowHours", equalTo(48))

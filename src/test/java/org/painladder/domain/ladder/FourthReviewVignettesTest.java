@@ -29,7 +29,7 @@ import org.painladder.domain.pain.PainSite;
 import org.painladder.domain.patient.HepaticImpairment;
 
 /**
- * The fourth outside review (rules after 2026.12.2, 2026-12-07): adjuvants offered beside an opioid their label warns
+ * The fourth outside review (rules 2026.12.3, 2026-12-07): adjuvants offered beside an opioid their label warns
  * against, an antiemetic never checked against the kidneys or age, and a reassessment time that ignored the route.
  */
 class FourthReviewVignettesTest {

@@ -19,7 +19,7 @@ class LadderPolicyTest {
     void theDefaultsOfSection62AreValid() {
         LadderPolicy policy = LadderPolicy.defaults();
         assertEquals(List.of(), policy.violations());
-        assertEquals("2026.12.2", LadderPolicy.RULES_VERSION);
+        assertEquals("2026.12.3", LadderPolicy.RULES_VERSION);
         assertEquals(168, policy.minHoursBetweenTitrations().methadoneHours());
         assertEquals(48, policy.safetyBlockHours());
         assertEquals(30, policy.neurotoxicityReductionPct());
