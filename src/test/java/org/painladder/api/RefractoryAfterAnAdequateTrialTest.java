@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.asUser;
 import static org.painladder.api.ApiFixtures.nrsJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
@@ -24,7 +25,7 @@ class RefractoryAfterAnAdequateTrialTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private static void regimen(String patientId, String items, Instant effectiveAt) {
-        as("clinician").body("""
+        asUser("clinician", "dr.lee").body("""
                         { "items": [ %s,
                             { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1 } ],
                           "changedBy": "dr.lee", "reason": "test", "effectiveAt": "%s" }""".formatted(items, effectiveAt))

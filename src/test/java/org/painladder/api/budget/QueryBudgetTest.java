@@ -139,7 +139,8 @@ class QueryBudgetTest {
     void answeringTheCdsHooks() {
         within(2, "POST cds-services patient-view", request -> request.body(hookRequest("patient-view-request.json"))
                 .post("/cds-services/painladder-patient-view"), "ehr");
-        within(2, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
+        // The order hooks keep their cards' uuids (one batched insert) so that feedback is taken only on their own cards.
+        within(3, "POST cds-services order-sign", request -> request.body(hookRequest("order-sign-request.json"))
                 .post("/cds-services/painladder-order-sign"), "ehr");
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.painladder.api.ApiFixtures.as;
+import static org.painladder.api.ApiFixtures.asUser;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +42,7 @@ class OpioidArithmeticApiTest {
     @Test
     void scheduledSubcutaneousFentanylIs120OmeddLikeItsInfusionAndTheRescueFollows() {
         String patientId = registeredPatient();
-        JsonPath regimen = as("clinician").body("""
+        JsonPath regimen = asUser("clinician", "dr.lee").body("""
                 { "items": [
                     { "drug": "FENTANYL", "route": "SC", "dose": 50, "unit": "mcg", "timesPerDay": 24, "prn": false },
                     { "drug": "SENNA", "route": "ORAL", "dose": 15, "unit": "mg", "timesPerDay": 1, "prn": false } ],
