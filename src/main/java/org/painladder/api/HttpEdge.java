@@ -31,9 +31,9 @@ import org.painladder.security.SecurityHeaders;
 
 /**
  * What every HTTP request goes through before it reaches a resource: a correlation id for logs and problem bodies,
- * and the limits of the HTTP layer (body size, URI length, header size, a body without a content type), answered
- * as problem+json (an OperationOutcome under /fhir) before the body is read. Every client error is logged here as
- * one line, without its body, its query string or a stack trace.
+ * and the limits of the HTTP layer (body size, URI length and syntax, header size, a body without a content type),
+ * answered as problem+json (an OperationOutcome under /fhir) before the body is read. Every client error is logged
+ * here as one line, without its body, its query string or a stack trace.
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -85,9 +85,9 @@ public class HttpEdge {
             }
         });
 
-        int status = refusal(context);
-        if (status != 0) {
-            reply(context, status, ProblemType.forStatus(status).problem(EDGE_DETAILS.get(status)));
+        Problem refused = refusal(context);
+        if (refused != null) {
+            reply(context, refused.status(), refused);
             return;
         }
         MultiMap headers = context.request().headers();
@@ -135,8 +135,18 @@ public class HttpEdge {
                 () -> reply(context, 404, ProblemType.forStatus(404).problem("No resource at this path")));
     }
 
-    /** The status a request is refused with before anything reads it, or 0. */
-    private int refusal(RoutingContext context) {
+    /** The problem a request is refused with before anything reads it, or null. */
+    private Problem refusal(RoutingContext context) {
+        int status = refusedStatus(context);
+        if (status != 0) {
+            return ProblemType.forStatus(status).problem(EDGE_DETAILS.get(status));
+        }
+        String malformation = RequestTargets.malformation(context.request().uri());
+        return malformation == null ? null : ProblemType.MALFORMED_REQUEST.problem(malformation);
+    }
+
+    /** The status of a request over the limits of the edge, or 0. */
+    private int refusedStatus(RoutingContext context) {
         if (context.request().uri().length() > MAX_URI_CHARS) {
             return 414;
         }
