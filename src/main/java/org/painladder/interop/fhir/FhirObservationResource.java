@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -114,10 +115,16 @@ public class FhirObservationResource {
                     + " total 0). _count 1-200, default 50; _getpagesoffset (a multiple of _count) is how many"
                     + " matches come before the page, and the Bundle links self, first, previous, next and last."
                     + " Other parameters are ignored, unless Prefer: handling=strict makes them 400.")
-    public Response search(@QueryParam("_count") String count, @QueryParam(FhirSearches.PAGE_OFFSET) String offset,
+    public Response search(@Parameter(description = FhirSearches.SUBJECT_DESCRIPTION)
+                           @QueryParam(FhirSearches.SUBJECT) String subject,
+                           @Parameter(description = FhirSearches.PATIENT_ID_DESCRIPTION)
+                           @QueryParam(FhirSearches.SUBJECT_PATIENT) String subjectPatient,
+                           @Parameter(description = FhirSearches.PATIENT_ID_DESCRIPTION)
+                           @QueryParam(FhirSearches.PATIENT) String patient,
+                           @QueryParam("_count") String count, @QueryParam(FhirSearches.PAGE_OFFSET) String offset,
                            @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         FhirSearches.refuseUnknownWhenStrict(uriInfo, headers, Set.of("_count", FhirSearches.PAGE_OFFSET));
-        Optional<UUID> patientId = FhirSearches.patient(uriInfo);
+        Optional<UUID> patientId = FhirSearches.patient(uriInfo, subject, subjectPatient, patient);
         int pageSize = Paging.integer("_count", count, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
         int skipped = Paging.integer(FhirSearches.PAGE_OFFSET, offset, 0, Integer.MAX_VALUE, 0);
         if (skipped % pageSize != 0) {
