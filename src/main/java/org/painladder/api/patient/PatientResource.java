@@ -37,6 +37,7 @@ import org.painladder.api.ETags;
 import org.painladder.api.MergePatch;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
+import org.painladder.api.TaggedReads;
 import org.painladder.api.ReaderRoles;
 import org.painladder.api.idempotency.Idempotent;
 import org.painladder.api.problem.Problem;
@@ -55,6 +56,9 @@ import org.painladder.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientResource {
 
+    private static final String ETAG_DESCRIPTION = "Changes with everything the patient answers, the live state"
+            + " included; If-Match compares the patient's version it names";
+
     private final RegisteringPatient registeringPatient;
     private final UpdatingPatient updatingPatient;
     private final ReadingPatients readingPatients;
@@ -62,11 +66,13 @@ public class PatientResource {
     private final ObjectMapper objectMapper;
     private final AuditedPatient auditedPatient;
     private final Clock clock;
+    private final TaggedReads taggedReads;
 
     PatientResource(RegisteringPatient registeringPatient, UpdatingPatient updatingPatient,
                     ReadingPatients readingPatients, BodyValidation bodyValidation, ObjectMapper objectMapper,
-                    AuditedPatient auditedPatient, Clock clock) {
+                    AuditedPatient auditedPatient, Clock clock, TaggedReads taggedReads) {
         this.clock = clock;
+        this.taggedReads = taggedReads;
         this.registeringPatient = registeringPatient;
         this.updatingPatient = updatingPatient;
         this.readingPatients = readingPatients;
@@ -81,16 +87,18 @@ public class PatientResource {
     @Operation(operationId = "registerPatient",
             summary = "Register a patient", description = "The MRN is unique: a second registration answers 409.")
     @APIResponse(responseCode = "201", description = "Registered",
-            headers = @Header(name = "Location", description = "URL of the new patient"),
+            headers = {@Header(name = "Location", description = "URL of the new patient"),
+                    @Header(name = "ETag", description = ETAG_DESCRIPTION)},
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "409", description = "A patient with this MRN exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
     public Response register(@Valid @NotNull PatientRequest request, @Context UriInfo uriInfo) {
         Patient patient = registeringPatient.register(request.toProfile());
+        PatientResponse answer = PatientResponse.of(patient, thisYear());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(patient.id().toString()).build())
-                .tag(ETags.of(patient.version()))
-                .entity(PatientResponse.of(patient, thisYear()))
+                .tag(taggedReads.tag(patient.version(), answer))
+                .entity(answer)
                 .build();
     }
 
@@ -100,13 +108,17 @@ public class PatientResource {
     @Operation(operationId = "readPatient",
             summary = "Read a patient with its live state")
     @APIResponse(responseCode = "200", description = "The patient",
-            headers = @Header(name = "ETag", description = "The patient's version, for If-Match"),
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag: the copy held is current",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response find(@PathParam("id") UUID id) {
+    public Response find(@PathParam("id") UUID id,
+                         @Parameter(description = TaggedReads.IF_NONE_MATCH_DESCRIPTION)
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Patient patient = readingPatients.find(id);
-        return Response.ok(PatientResponse.of(patient, thisYear())).tag(ETags.of(patient.version())).build();
+        return taggedReads.read(patient.version(), PatientResponse.of(patient, thisYear()), ifNoneMatch);
     }
 
     @GET
@@ -138,9 +150,12 @@ public class PatientResource {
             summary = "Change a patient (JSON merge patch)",
             description = "Absent fields are kept, null clears, arrays are replaced whole. The MRN cannot change;"
                     + " a DECEASED patient cannot be made ACTIVE again (409). Send If-Match with the ETag to be"
-                    + " sure nobody changed the patient since you read it.")
+                    + " sure nobody changed the patient since you read it: it compares the patient's version the"
+                    + " ETag names (\"3\" alone names it too), so a pain score or regimen recorded since the read,"
+                    + " which changes the live state and the ETag but not the patient, does not refuse the change.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PatientRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed patient",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -154,7 +169,8 @@ public class PatientResource {
             throw new ClinicalValidationException("body", "a merge patch must be a JSON object");
         }
         Patient patient = updatingPatient.update(id, ETags.expectedVersion(ifMatch), profile -> patched(profile, mergePatch));
-        return Response.ok(PatientResponse.of(readingPatients.find(patient.id()), thisYear())).tag(ETags.of(patient.version())).build();
+        PatientResponse answer = PatientResponse.of(readingPatients.find(patient.id()), thisYear());
+        return Response.ok(answer).tag(taggedReads.tag(answer.version(), answer)).build();
     }
 
     /** Ages, hence the ELDERLY_OR_FRAIL band, are counted in the service clock's year, as the rules count them. */
