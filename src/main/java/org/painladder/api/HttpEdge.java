@@ -57,13 +57,15 @@ public class HttpEdge {
     private final ObjectMapper objectMapper;
     private final Instance<ErrorBodyFormat> errorBodyFormats;
     private final ResourceMethods resourceMethods;
+    private final CrossOrigins crossOrigins;
 
     HttpEdge(@ConfigProperty(name = "painladder.http.max-body-bytes") long maxBodyBytes, ObjectMapper objectMapper,
-             Instance<ErrorBodyFormat> errorBodyFormats, ResourceMethods resourceMethods) {
+             Instance<ErrorBodyFormat> errorBodyFormats, ResourceMethods resourceMethods, CrossOrigins crossOrigins) {
         this.maxBodyBytes = maxBodyBytes;
         this.objectMapper = objectMapper;
         this.errorBodyFormats = errorBodyFormats;
         this.resourceMethods = resourceMethods;
+        this.crossOrigins = crossOrigins;
     }
 
     void install(@Observes Router router) {
@@ -94,6 +96,11 @@ public class HttpEdge {
         if (context.request().method() == HttpMethod.OPTIONS && !headers.contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
                 && ResourceMethods.isResourcePath(path)) {
             answerOptions(context);
+            return;
+        }
+        String crossOriginRefusal = crossOrigins.refusal(context.request());
+        if (crossOriginRefusal != null) {
+            reply(context, 403, ProblemType.FORBIDDEN.problem(crossOriginRefusal));
             return;
         }
         if (!isIdentity(headers.get(HttpHeaders.CONTENT_ENCODING))) {
