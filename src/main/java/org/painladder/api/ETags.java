@@ -2,21 +2,70 @@ package org.painladder.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.painladder.api.problem.ProblemType;
 import org.painladder.app.ExpectedVersion;
 
 /**
- * Versions travel as strong entity tags ({@code "3"}). If-Match is read as RFC 9110 §13.1.1 says: {@code *} or a
- * list of entity tags, compared strongly, so a weak tag never matches and the list holds when any tag is current.
+ * Versions travel as strong entity tags ({@code "3"}). A record read with live figures that change without its
+ * version (a patient's latest score, a refractory case's days on step 3) is tagged with its version and a digest of
+ * what was read ({@code "3-9f2c1a7b0d4e5f60"}), so that the tag changes whenever the body does. If-Match is read as
+ * RFC 9110 §13.1.1 says: {@code *} or a list of entity tags, compared strongly, so a weak tag never matches and the
+ * list holds when any tag is current; it compares the version a tag names, the record's own optimistic lock, so a
+ * write is not refused because a pain score moved the live figures since the read.
  */
 public final class ETags {
+
+    private static final int DIGEST_BYTES = 8;
+    private static final Pattern ISSUED_TAG = Pattern.compile(
+            "(0|[1-9][0-9]{0,17})(?:-[0-9a-f]{" + 2 * DIGEST_BYTES + "})?");
+
     private ETags() {
     }
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** The tag of a read answering {@code body} (its JSON bytes) for the record at {@code version}. */
+    static EntityTag ofRepresentation(long version, byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return new EntityTag(version + "-" + HexFormat.of().formatHex(digest, 0, DIGEST_BYTES));
+        } catch (NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
+    }
+
+    /**
+     * Whether an If-None-Match names the current tag (RFC 9110 §13.1.2: {@code *}, or any tag of the list compared
+     * weakly, so {@code W/"3-…"} matches {@code "3-…"}). A header that is no list of tags matches nothing: the
+     * client gets the full answer.
+     */
+    static boolean ifNoneMatchNames(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        if (ifNoneMatch.trim().equals("*")) {
+            return true;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String opaque = tag.trim();
+            if (opaque.startsWith("W/")) {
+                opaque = opaque.substring(2);
+            }
+            if (opaque.length() >= 2 && opaque.startsWith("\"") && opaque.endsWith("\"")
+                    && opaque.substring(1, opaque.length() - 1).equals(current.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the client's If-Match expects; unconditional when it sent none. */
@@ -83,14 +132,13 @@ public final class ETags {
         return -1;
     }
 
-    /** The version a tag of this service names; null for a tag it never issued, which matches no version. */
+    /**
+     * The version a tag of this service names, alone or before the digest of a read; null for a tag it never issued,
+     * which matches no version.
+     */
     private static Long issuedVersion(String opaque) {
-        boolean asIssued = !opaque.isEmpty() && opaque.length() <= 18 && (opaque.length() == 1 || opaque.charAt(0) != '0')
-                && opaque.chars().allMatch(c -> c >= '0' && c <= '9');
-        if (!asIssued) {
-            return null;
-        }
-        return Long.parseLong(opaque);
+        Matcher issued = ISSUED_TAG.matcher(opaque);
+        return issued.matches() ? Long.parseLong(issued.group(1)) : null;
     }
 
     private static WebApplicationException refused(String ifMatch, String why) {

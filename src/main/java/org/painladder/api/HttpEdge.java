@@ -31,9 +31,9 @@ import org.painladder.security.SecurityHeaders;
 
 /**
  * What every HTTP request goes through before it reaches a resource: a correlation id for logs and problem bodies,
- * and the limits of the HTTP layer (body size, URI length, header size, a body without a content type), answered
- * as problem+json (an OperationOutcome under /fhir) before the body is read. Every client error is logged here as
- * one line, without its body, its query string or a stack trace.
+ * and the limits of the HTTP layer (body size, URI length and syntax, header size, a body without a content type),
+ * answered as problem+json (an OperationOutcome under /fhir) before the body is read. Every client error is logged
+ * here as one line, without its body, its query string or a stack trace.
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -57,13 +57,15 @@ public class HttpEdge {
     private final ObjectMapper objectMapper;
     private final Instance<ErrorBodyFormat> errorBodyFormats;
     private final ResourceMethods resourceMethods;
+    private final CrossOrigins crossOrigins;
 
     HttpEdge(@ConfigProperty(name = "painladder.http.max-body-bytes") long maxBodyBytes, ObjectMapper objectMapper,
-             Instance<ErrorBodyFormat> errorBodyFormats, ResourceMethods resourceMethods) {
+             Instance<ErrorBodyFormat> errorBodyFormats, ResourceMethods resourceMethods, CrossOrigins crossOrigins) {
         this.maxBodyBytes = maxBodyBytes;
         this.objectMapper = objectMapper;
         this.errorBodyFormats = errorBodyFormats;
         this.resourceMethods = resourceMethods;
+        this.crossOrigins = crossOrigins;
     }
 
     void install(@Observes Router router) {
@@ -85,15 +87,20 @@ public class HttpEdge {
             }
         });
 
-        int status = refusal(context);
-        if (status != 0) {
-            reply(context, status, ProblemType.forStatus(status).problem(EDGE_DETAILS.get(status)));
+        Problem refused = refusal(context);
+        if (refused != null) {
+            reply(context, refused.status(), refused);
             return;
         }
         MultiMap headers = context.request().headers();
         if (context.request().method() == HttpMethod.OPTIONS && !headers.contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
                 && ResourceMethods.isResourcePath(path)) {
             answerOptions(context);
+            return;
+        }
+        String crossOriginRefusal = crossOrigins.refusal(context.request());
+        if (crossOriginRefusal != null) {
+            reply(context, 403, ProblemType.FORBIDDEN.problem(crossOriginRefusal));
             return;
         }
         if (!isIdentity(headers.get(HttpHeaders.CONTENT_ENCODING))) {
@@ -135,8 +142,18 @@ public class HttpEdge {
                 () -> reply(context, 404, ProblemType.forStatus(404).problem("No resource at this path")));
     }
 
-    /** The status a request is refused with before anything reads it, or 0. */
-    private int refusal(RoutingContext context) {
+    /** The problem a request is refused with before anything reads it, or null. */
+    private Problem refusal(RoutingContext context) {
+        int status = refusedStatus(context);
+        if (status != 0) {
+            return ProblemType.forStatus(status).problem(EDGE_DETAILS.get(status));
+        }
+        String malformation = RequestTargets.malformation(context.request().uri());
+        return malformation == null ? null : ProblemType.MALFORMED_REQUEST.problem(malformation);
+    }
+
+    /** The status of a request over the limits of the edge, or 0. */
+    private int refusedStatus(RoutingContext context) {
         if (context.request().uri().length() > MAX_URI_CHARS) {
             return 414;
         }

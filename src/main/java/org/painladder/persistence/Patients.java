@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +38,8 @@ public class Patients {
     public Patient insert(UUID id, PatientProfile profile, Instant now) {
         PatientEntity patient = new PatientEntity();
         patient.id = id;
-        patient.createdAt = now;
-        patient.statusSince = now;
+        patient.createdAt = asStored(now);
+        patient.statusSince = patient.createdAt;
         copyProfile(profile, patient, now);
         PatientStateEntity state = new PatientStateEntity();
         state.patientId = id;
@@ -128,7 +129,15 @@ public class Patients {
         patient.frail = factors.frail();
         patient.weightKg = factors.weightKg();
         patient.unableToSwallow = factors.unableToSwallow();
-        patient.updatedAt = now;
+        patient.updatedAt = asStored(now);
+    }
+
+    /**
+     * In microseconds, as the column keeps it: the patient answered right after a write is the one every later read
+     * answers, its ETag included.
+     */
+    private static Instant asStored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static PatientFactors factors(PatientEntity patient) {

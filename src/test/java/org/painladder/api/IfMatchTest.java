@@ -2,6 +2,7 @@ package org.painladder.api;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 import static org.painladder.api.RefractoryCaseFixtures.flaggedPatient;
@@ -49,11 +50,11 @@ class IfMatchTest {
         String patientId = registeredPatient();
 
         as("clinician").header("If-Match", "\"7\", \"0\"").body("{ \"lifeExpectancyMonths\": 4 }")
-                .patch(patient(patientId)).then().statusCode(200).header("ETag", equalTo("\"1\""));
+                .patch(patient(patientId)).then().statusCode(200).header("ETag", startsWith("\"1-"));
         as("clinician").header("If-Match", "\"0\", W/\"1\"").body("{ \"lifeExpectancyMonths\": 3 }")
                 .patch(patient(patientId)).then().statusCode(412).contentType("application/problem+json");
         as("clinician").header("If-Match", "*").body("{ \"lifeExpectancyMonths\": 2 }")
-                .patch(patient(patientId)).then().statusCode(200).header("ETag", equalTo("\"2\""));
+                .patch(patient(patientId)).then().statusCode(200).header("ETag", startsWith("\"2-"));
         as("clinician").get(patient(patientId)).then().body("lifeExpectancyMonths", equalTo(2));
     }
 
@@ -64,7 +65,7 @@ class IfMatchTest {
         // RFC 9110 §5.3: field lines of one list-based field are one comma-separated list, whichever line holds a tag.
         as("clinician").header("If-Match", "\"7\"").header("If-Match", "\"0\"")
                 .body("{ \"lifeExpectancyMonths\": 4 }")
-                .patch(patient(patientId)).then().statusCode(200).header("ETag", equalTo("\"1\""));
+                .patch(patient(patientId)).then().statusCode(200).header("ETag", startsWith("\"1-"));
         as("clinician").header("If-Match", "\"1\"").header("If-Match", "W/\"x\", \"9\"")
                 .body(MORPHINE).put(regimenOf(patientId)).then().statusCode(412);
         as("clinician").get(patient(patientId)).then().body("lifeExpectancyMonths", equalTo(4));
@@ -106,6 +107,6 @@ class IfMatchTest {
         as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("status", equalTo("OPEN"));
 
         as("palliative").header("If-Match", "\"5\",\"0\"").body("{ \"to\": \"UNDER_REVIEW\" }")
-                .post(transitions(caseId)).then().statusCode(200).header("ETag", equalTo("\"1\""));
+                .post(transitions(caseId)).then().statusCode(200).header("ETag", startsWith("\"1-"));
     }
 }

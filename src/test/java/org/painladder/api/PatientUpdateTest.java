@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
@@ -25,7 +26,7 @@ class PatientUpdateTest {
                         """)
                 .patch("/api/v1/patients/" + patientId)
                 .then().statusCode(200)
-                .header("ETag", equalTo("\"1\""))
+                .header("ETag", startsWith("\"1-"))
                 .body("lifeExpectancyMonths", equalTo(2))
                 .body("birthYear", equalTo(1958))
                 .body("sex", nullValue())
@@ -50,7 +51,7 @@ class PatientUpdateTest {
     void staleIfMatchIs412AndChangesNothing() {
         String patientId = registeredPatient();
         as("clinician").header("If-Match", "\"0\"").body("{ \"lifeExpectancyMonths\": 4 }")
-                .patch("/api/v1/patients/" + patientId).then().statusCode(200).header("ETag", equalTo("\"1\""));
+                .patch("/api/v1/patients/" + patientId).then().statusCode(200).header("ETag", startsWith("\"1-"));
 
         as("clinician").header("If-Match", "\"0\"").body("{ \"lifeExpectancyMonths\": 1 }")
                 .patch("/api/v1/patients/" + patientId).then().statusCode(412)

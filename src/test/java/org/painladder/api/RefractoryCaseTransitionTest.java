@@ -32,7 +32,7 @@ class RefractoryCaseTransitionTest {
                 .body("{ \"to\": \"UNDER_REVIEW\", \"by\": \"pc.nurse.kim\", \"assignee\": \"dr.ortiz\","
                         + " \"note\": \"review at Thursday MDT\" }")
                 .post(transitions(caseId)).then().statusCode(200)
-                .header("ETag", equalTo("\"1\""))
+                .header("ETag", startsWith("\"1-"))
                 .body("status", equalTo("UNDER_REVIEW")).body("assignee", equalTo("dr.ortiz"))
                 .body("version", equalTo(1));
         as("admin").body("{ \"to\": \"REFERRED\", \"note\": \"referred to interventional pain\" }")
@@ -130,7 +130,7 @@ class RefractoryCaseTransitionTest {
                 .then().extract().statusCode());
 
         assertEquals(Map.of(200, 1L, 412, 2L), counted(statuses), statuses.toString());
-        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().header("ETag", equalTo("\"1\""))
+        as("palliative").get("/api/v1/refractory-cases/" + caseId).then().header("ETag", startsWith("\"1-"))
                 .body("status", equalTo("UNDER_REVIEW")).body("version", equalTo(1))
                 .body("history.to", equalTo(List.of("OPEN", "UNDER_REVIEW")));
     }

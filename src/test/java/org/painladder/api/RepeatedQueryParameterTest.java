@@ -3,7 +3,9 @@ package org.painladder.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.painladder.api.ApiFixtures.as;
 import static org.painladder.api.ApiFixtures.nrsJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
@@ -60,5 +62,17 @@ class RepeatedQueryParameterTest {
         as("auditor").queryParam("patientId", patientId).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.findAll { it.resourceType == '" + type + "' && it.outcome == 'SUCCESS' }.size()",
                         equalTo(0));
+    }
+
+    /** One rule for both: every repeated parameter of a FHIR search is named in one answer, the patient's too. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"subject", "patient", "subject:Patient"})
+    void everyRepeatedFhirSearchParameterIsNamedAtOnce(String patientParameter) {
+        String patientId = registeredPatient();
+        given().header("Authorization", TestTokens.bearer("palliative"))
+                .queryParam(patientParameter, patientId, patientId).queryParam("_count", "10", "20")
+                .get("/fhir/r4/Observation").then().statusCode(400).contentType("application/fhir+json")
+                .body("issue.expression.flatten()", contains("_count", patientParameter))
+                .body("issue.diagnostics", everyItem(endsWith(" given more than once")));
     }
 }

@@ -1,6 +1,7 @@
 package org.painladder.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -86,7 +87,12 @@ class ConfiguredEdgeTest {
         given().header("Origin", EHR_ORIGIN).header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/patients").then().header("Access-Control-Allow-Origin", equalTo(EHR_ORIGIN));
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .options("/api/v1/patients").then().header("Access-Control-Allow-Origin", nullValue());
+                .options("/api/v1/patients").then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue())
+                .body("detail", containsString("https://evil.example"));
+        // The EHR's origin may call with the configured methods only.
+        given().header("Origin", EHR_ORIGIN).delete("/api/v1/patients").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("DELETE"));
     }
 
     @Test

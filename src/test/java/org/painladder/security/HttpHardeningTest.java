@@ -2,6 +2,8 @@ package org.painladder.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -14,6 +16,7 @@ import static org.painladder.api.ApiFixtures.patientJson;
 import static org.painladder.api.ApiFixtures.registeredPatient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,11 +72,25 @@ class HttpHardeningTest {
     }
 
     @Test
-    void crossOriginCallsFromAnOriginNotConfiguredGetNoCorsGrant() {
+    void crossOriginCallsFromAnOriginNotConfiguredAre403ProblemsWithoutACorsGrant() {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
-                .options("/api/v1/patients").then().header("Access-Control-Allow-Origin", nullValue());
+                .options("/api/v1/patients").then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue()).header("X-Correlation-Id", not(emptyOrNullString()))
+                .body("status", equalTo(403)).body("type", endsWith("/forbidden"))
+                .body("detail", containsString("https://evil.example"));
         as("clinician").header("Origin", "https://evil.example").get("/api/v1/patients")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+                .then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", nullValue()).body("detail", containsString("https://evil.example"));
+        as("clinician").header("Origin", "https://evil.example").get("/fhir/r4/metadata")
+                .then().statusCode(403).contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].diagnostics", containsString("https://evil.example"));
+    }
+
+    @Test
+    void aRequestFromTheServicesOwnOriginIsNoCrossOriginCall() {
+        as("clinician").header("Origin", "http://localhost:" + RestAssured.port).get("/api/v1/patients")
+                .then().statusCode(200);
     }
 
     @Test

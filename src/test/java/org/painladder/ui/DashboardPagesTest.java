@@ -191,7 +191,14 @@ class DashboardPagesTest {
         DashboardSession session = DashboardSession.signedInAs("palliative");
         session.page("/ui/worklist");
         session.formWithoutToken().formParam("to", "UNDER_REVIEW").formParam("version", "0")
-                .post("/ui/refractory-cases/" + caseId + "/transitions").then().statusCode(400);
+                .post("/ui/refractory-cases/" + caseId + "/transitions").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400))
+                .body("detail", containsString("Reload the page"));
+        // A browser asks for a page: it gets one that says what to do, not an empty screen.
+        session.formWithoutToken().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .formParam("to", "UNDER_REVIEW").formParam("version", "0")
+                .post("/ui/refractory-cases/" + caseId + "/transitions").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("Reload the page"));
         as("palliative").get("/api/v1/refractory-cases/" + caseId).then().body("status", equalTo("OPEN"));
     }
 

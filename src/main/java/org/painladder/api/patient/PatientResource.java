@@ -38,6 +38,7 @@ import org.painladder.api.ETags;
 import org.painladder.api.MergePatch;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
+import org.painladder.api.TaggedReads;
 import org.painladder.api.ReaderRoles;
 import org.painladder.api.idempotency.Idempotent;
 import org.painladder.api.problem.Problem;
@@ -56,6 +57,9 @@ import org.painladder.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientResource {
 
+    private static final String ETAG_DESCRIPTION = "Changes with everything the patient answers, the live state"
+            + " included; If-Match compares the patient's version it names";
+
     private final RegisteringPatient registeringPatient;
     private final UpdatingPatient updatingPatient;
     private final ReadingPatients readingPatients;
@@ -63,11 +67,13 @@ public class PatientResource {
     private final ObjectMapper objectMapper;
     private final AuditedPatient auditedPatient;
     private final Clock clock;
+    private final TaggedReads taggedReads;
 
     PatientResource(RegisteringPatient registeringPatient, UpdatingPatient updatingPatient,
                     ReadingPatients readingPatients, BodyValidation bodyValidation, ObjectMapper objectMapper,
-                    AuditedPatient auditedPatient, Clock clock) {
+                    AuditedPatient auditedPatient, Clock clock, TaggedReads taggedReads) {
         this.clock = clock;
+        this.taggedReads = taggedReads;
         this.registeringPatient = registeringPatient;
         this.updatingPatient = updatingPatient;
         this.readingPatients = readingPatients;
@@ -82,16 +88,18 @@ public class PatientResource {
     @Operation(operationId = "registerPatient",
             summary = "Register a patient", description = "The MRN is unique: a second registration answers 409.")
     @APIResponse(responseCode = "201", description = "Registered",
-            headers = @Header(name = "Location", description = "URL of the new patient"),
+            headers = {@Header(name = "Location", description = "URL of the new patient"),
+                    @Header(name = "ETag", description = ETAG_DESCRIPTION)},
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "409", description = "A patient with this MRN exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Idempotent
     public Response register(@Valid @NotNull PatientRequest request, @Context UriInfo uriInfo) {
         Patient patient = registeringPatient.register(request.toProfile());
+        PatientResponse answer = PatientResponse.of(patient, thisYear());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(patient.id().toString()).build())
-                .tag(ETags.of(patient.version()))
-                .entity(PatientResponse.of(patient, thisYear()))
+                .tag(taggedReads.tag(patient.version(), answer))
+                .entity(answer)
                 .build();
     }
 
@@ -101,13 +109,17 @@ public class PatientResource {
     @Operation(operationId = "readPatient",
             summary = "Read a patient with its live state")
     @APIResponse(responseCode = "200", description = "The patient",
-            headers = @Header(name = "ETag", description = "The patient's version, for If-Match"),
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag: the copy held is current",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response find(@PathParam("id") UUID id) {
+    public Response find(@PathParam("id") UUID id,
+                         @Parameter(description = TaggedReads.IF_NONE_MATCH_DESCRIPTION)
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Patient patient = readingPatients.find(id);
-        return Response.ok(PatientResponse.of(patient, thisYear())).tag(ETags.of(patient.version())).build();
+        return taggedReads.read(patient.version(), PatientResponse.of(patient, thisYear()), ifNoneMatch);
     }
 
     @GET
@@ -141,9 +153,12 @@ public class PatientResource {
                     + " a DECEASED patient cannot be made ACTIVE again (409). The status becoming DECEASED closes"
                     + " the patient's open refractory case (outcome DECEASED) and supersedes the pending"
                     + " recommendations; pain assessments recorded after it are refused (409). Send If-Match with the"
-                    + " ETag to be sure nobody changed the patient since you read it.")
+                    + " ETag to be sure nobody changed the patient since you read it: it compares the patient's version"
+                    + " the ETag names (\"3\" alone names it too), so a pain score or regimen recorded since the read,"
+                    + " which changes the live state and the ETag but not the patient, does not refuse the change.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PatientRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed patient",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -158,7 +173,8 @@ public class PatientResource {
         }
         Patient patient = updatingPatient.update(id, ETags.expectedVersion(ifMatch),
                 profile -> patched(profile, mergePatch), security.getUserPrincipal().getName());
-        return Response.ok(PatientResponse.of(readingPatients.find(patient.id()), thisYear())).tag(ETags.of(patient.version())).build();
+        PatientResponse answer = PatientResponse.of(readingPatients.find(patient.id()), thisYear());
+        return Response.ok(answer).tag(taggedReads.tag(answer.version(), answer)).build();
     }
 
     /** Ages, hence the ELDERLY_OR_FRAIL band, are counted in the service clock's year, as the rules count them. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.painladder.api.ETags;
+import org.painladder.api.TaggedReads;
 import org.painladder.api.PageResponse;
 import org.painladder.api.Paging;
 import org.painladder.api.idempotency.Idempotent;
@@ -41,17 +42,23 @@ import org.painladder.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class RefractoryCaseResource {
 
+    private static final String ETAG_DESCRIPTION = "Changes with everything the case answers, its live figures"
+            + " included; If-Match compares the case's version it names, so a pain score since the read does not"
+            + " refuse a move";
+
     private final ReadingRefractoryCases readingCases;
     private final MovingRefractoryCase movingCase;
     private final SecurityIdentity identity;
     private final AuditedPatient auditedPatient;
+    private final TaggedReads taggedReads;
 
     RefractoryCaseResource(ReadingRefractoryCases readingCases, MovingRefractoryCase movingCase,
-                           SecurityIdentity identity, AuditedPatient auditedPatient) {
+                           SecurityIdentity identity, AuditedPatient auditedPatient, TaggedReads taggedReads) {
         this.readingCases = readingCases;
         this.movingCase = movingCase;
         this.identity = identity;
         this.auditedPatient = auditedPatient;
+        this.taggedReads = taggedReads;
     }
 
     @GET
@@ -83,15 +90,19 @@ public class RefractoryCaseResource {
     @Operation(operationId = "readRefractoryCase",
             summary = "A refractory case with its history")
     @APIResponse(responseCode = "200", description = "The case",
-            headers = @Header(name = "ETag", description = "The case's version, for If-Match"),
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = RefractoryCaseResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag: the copy held is current",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response find(@PathParam("id") UUID id) {
+    public Response find(@PathParam("id") UUID id,
+                         @Parameter(description = TaggedReads.IF_NONE_MATCH_DESCRIPTION)
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ReadingRefractoryCases.CaseView view = readingCases.find(id);
         // The path names the case, not the patient: tell the audit trail whose record was read.
         auditedPatient.is(view.refractoryCase().patientId());
-        return Response.ok(RefractoryCaseResponse.of(view)).tag(ETags.of(view.refractoryCase().version())).build();
+        return taggedReads.read(view.refractoryCase().version(), RefractoryCaseResponse.of(view), ifNoneMatch);
     }
 
     @POST
@@ -105,7 +116,7 @@ public class RefractoryCaseResource {
                     + " to be sure nobody moved the case since you read it. The history names the signed-in user;"
                     + " a by other than them is 422.")
     @APIResponse(responseCode = "200", description = "The case after the change, with its history",
-            headers = @Header(name = "ETag", description = "The case's new version"),
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = RefractoryCaseResponse.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -120,7 +131,7 @@ public class RefractoryCaseResource {
         RefractoryCase moved = movingCase.move(id, ETags.expectedVersion(ifMatch), new MovingRefractoryCase.Move(
                 request.to(), request.outcome(), by, request.assignee(), request.note()));
         auditedPatient.is(moved.patientId());
-        return Response.ok(RefractoryCaseResponse.of(readingCases.find(moved.id()))).tag(ETags.of(moved.version()))
-                .build();
+        RefractoryCaseResponse answer = RefractoryCaseResponse.of(readingCases.find(moved.id()));
+        return Response.ok(answer).tag(taggedReads.tag(moved.version(), answer)).build();
     }
 }

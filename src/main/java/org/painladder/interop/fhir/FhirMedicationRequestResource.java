@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -64,9 +66,15 @@ public class FhirMedicationRequestResource {
             @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FhirSchemas.Bundle.class))})
-    public Response search(@Context UriInfo uriInfo, @Context HttpHeaders headers) {
+    public Response search(@Parameter(description = FhirSearches.SUBJECT_DESCRIPTION)
+                           @QueryParam(FhirSearches.SUBJECT) String subject,
+                           @Parameter(description = FhirSearches.PATIENT_ID_DESCRIPTION)
+                           @QueryParam(FhirSearches.SUBJECT_PATIENT) String subjectPatient,
+                           @Parameter(description = FhirSearches.PATIENT_ID_DESCRIPTION)
+                           @QueryParam(FhirSearches.PATIENT) String patient,
+                           @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         FhirSearches.refuseUnknownWhenStrict(uriInfo, headers, Set.of());
-        Optional<UUID> patientId = FhirSearches.patient(uriInfo);
+        Optional<UUID> patientId = FhirSearches.patient(uriInfo, subject, subjectPatient, patient);
         List<MedicationRequest> lines = patientId.flatMap(this::inForce).map(MedicationRequests::of)
                 .orElse(List.of());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(lines.size());

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -162,10 +163,16 @@ public class FhirObservationResource {
             @Content(mediaType = FhirMedia.FHIR_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FhirSchemas.Bundle.class))})
-    public Response search(@QueryParam("_count") String count, @QueryParam(FhirSearches.PAGE_OFFSET) String offset,
+    public Response search(@Parameter(description = FhirSearches.SUBJECT_DESCRIPTION)
+                           @QueryParam(FhirSearches.SUBJECT) String subject,
+                           @Parameter(description = FhirSearches.PATIENT_ID_DESCRIPTION)
+                           @QueryParam(FhirSearches.SUBJECT_PATIENT) String subjectPatient,
+                           @Parameter(description = FhirSearches.PATIENT_ID_DESCRIPTION)
+                           @QueryParam(FhirSearches.PATIENT) String patient,
+                           @QueryParam("_count") String count, @QueryParam(FhirSearches.PAGE_OFFSET) String offset,
                            @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         FhirSearches.refuseUnknownWhenStrict(uriInfo, headers, Set.of("_count", FhirSearches.PAGE_OFFSET));
-        Optional<UUID> patientId = FhirSearches.patient(uriInfo);
+        Optional<UUID> patientId = FhirSearches.patient(uriInfo, subject, subjectPatient, patient);
         int pageSize = Paging.integer("_count", count, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
         int skipped = Paging.integer(FhirSearches.PAGE_OFFSET, offset, 0, Integer.MAX_VALUE, 0);
         if (skipped % pageSize != 0) {

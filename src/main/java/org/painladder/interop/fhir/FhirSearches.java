@@ -1,7 +1,6 @@
 package org.painladder.interop.fhir;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashSet;
@@ -18,34 +17,37 @@ import org.painladder.api.Paging;
  */
 final class FhirSearches {
 
+    static final String SUBJECT = "subject";
+    static final String SUBJECT_PATIENT = "subject:Patient";
+    static final String PATIENT = "patient";
+    static final String SUBJECT_DESCRIPTION = "The patient: Patient/{id}, {id} or [base]/Patient/{id}";
+    static final String PATIENT_ID_DESCRIPTION = "The patient's id, in place of subject";
     /** The paging parameter: how many matches come before the page (HAPI's name for it). */
     static final String PAGE_OFFSET = "_getpagesoffset";
-    private static final List<String> PATIENT_PARAMETERS = List.of("subject", "subject:Patient", "patient");
+    private static final List<String> PATIENT_PARAMETERS = List.of(SUBJECT, SUBJECT_PATIENT, PATIENT);
     private static final Set<String> ALWAYS_KNOWN = Set.of("_format");
 
     private FhirSearches() {
     }
 
     /**
-     * The patient the search is about: {@code Patient/{id}}, {@code {id}} or {@code [base]/Patient/{id}}. Empty when
-     * the reference can name no patient here (an id not issued here, another server's base): R4 then matches nothing.
+     * The patient the search is about, named by {@code subject}, {@code subject:Patient} or {@code patient} (each
+     * declared as a single-valued query parameter, so that {@code KnownQueryParameters} refuses one given twice):
+     * {@code Patient/{id}}, {@code {id}} or {@code [base]/Patient/{id}}. Empty when the reference can name no patient
+     * here (an id not issued here, another server's base): R4 then matches nothing.
      */
-    static Optional<UUID> patient(UriInfo uriInfo) {
-        MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+    static Optional<UUID> patient(UriInfo uriInfo, String subject, String subjectPatient, String patient) {
         Set<String> references = new LinkedHashSet<>();
-        for (String name : PATIENT_PARAMETERS) {
-            List<String> values = query.getOrDefault(name, List.of());
-            if (values.size() > 1) {
-                // As every single-valued parameter (KnownQueryParameters): a search reads one patient, named once.
-                throw Paging.badParameter(name, "given more than once: it takes one value");
+        for (String reference : new String[] {subject, subjectPatient, patient}) {
+            if (reference != null) {
+                references.add(reference);
             }
-            references.addAll(values);
         }
         if (references.isEmpty()) {
-            throw Paging.badParameter("subject", "is required as Patient/{id} (or patient={id})");
+            throw Paging.badParameter(SUBJECT, "is required as Patient/{id} (or patient={id})");
         }
         if (references.size() > 1) {
-            throw Paging.badParameter("subject", "names more than one patient; a search here is one patient's");
+            throw Paging.badParameter(SUBJECT, "names more than one patient; a search here is one patient's");
         }
         String reference = references.iterator().next().trim();
         String base = uriInfo.getBaseUriBuilder().path("fhir/r4/").build().toString();
