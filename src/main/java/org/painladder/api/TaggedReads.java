@@ -13,8 +13,12 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class TaggedReads {
 
-    public static final String IF_NONE_MATCH_DESCRIPTION = "ETags of copies held: 304 without a body when one is"
-            + " current";
+    /**
+     * If-None-Match is an HTTP header every client may send; it is described on the 304 rather than declared as a
+     * parameter, which would add an argument to the read methods of clients generated from the published contract.
+     */
+    public static final String NOT_MODIFIED_DESCRIPTION = "The request's If-None-Match names the current ETag: the copy"
+            + " held is current, no body";
 
     private final ObjectMapper objectMapper;
 

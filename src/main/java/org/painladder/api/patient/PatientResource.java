@@ -111,13 +111,12 @@ public class PatientResource {
     @APIResponse(responseCode = "200", description = "The patient",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = PatientResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag: the copy held is current",
+    @APIResponse(responseCode = "304", description = TaggedReads.NOT_MODIFIED_DESCRIPTION,
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response find(@PathParam("id") UUID id,
-                         @Parameter(description = TaggedReads.IF_NONE_MATCH_DESCRIPTION)
-                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Patient patient = readingPatients.find(id);
         return taggedReads.read(patient.version(), PatientResponse.of(patient, thisYear()), ifNoneMatch);
     }

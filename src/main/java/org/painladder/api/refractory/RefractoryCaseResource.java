@@ -92,13 +92,12 @@ public class RefractoryCaseResource {
     @APIResponse(responseCode = "200", description = "The case",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION),
             content = @Content(schema = @Schema(implementation = RefractoryCaseResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag: the copy held is current",
+    @APIResponse(responseCode = "304", description = TaggedReads.NOT_MODIFIED_DESCRIPTION,
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response find(@PathParam("id") UUID id,
-                         @Parameter(description = TaggedReads.IF_NONE_MATCH_DESCRIPTION)
-                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ReadingRefractoryCases.CaseView view = readingCases.find(id);
         // The path names the case, not the patient: tell the audit trail whose record was read.
         auditedPatient.is(view.refractoryCase().patientId());
